@@ -28,6 +28,12 @@ public static class Corpus
             return env;
         }
 
+        var beside = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "corpus"));
+        if (File.Exists(Path.Combine(beside, Police2024)))
+        {
+            return beside;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "corpus"), Path.Combine(dir.FullName, "..", "shared", "corpus") })

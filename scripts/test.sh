@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The README's test command: sets up what the tests need on a fresh machine, builds, runs every
+# test project, and ends by printing the totals alone on one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "dotnet (SDK 10) is required; see README.md" >&2
+  exit 2
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== restore and build (Release)" >&2
+if ! dotnet build Jixiao.slnx -c Release -nologo -clp:ErrorsOnly >"$results/build.log" 2>&1; then
+  cat "$results/build.log" >&2
+  echo "build failed" >&2
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+echo "== test" >&2
+dotnet test Jixiao.slnx -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" 2>&1 | grep -vE '^\s*$' >&2
+status=${PIPESTATUS[0]}
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); n=$(get notExecuted)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0}))
+  skipped=$((skipped + ${n:-0}))
+done
+
+if [ "$files" -eq 0 ] || { [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; }; then
+  # the runner failed without reporting a failed test (crash, no results): count it as a failure
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
