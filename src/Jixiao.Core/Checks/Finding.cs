@@ -34,4 +34,11 @@ public sealed record Finding(
     CheckCategory Category,
     string Field,
     string MessageZh,
-    string MessageEn);
+    string MessageEn)
+{
+    /// <summary>The 1-based source line the finding points at (the indicator's row, else the form's first line); 0 when unknown.</summary>
+    public int SourceLine { get; init; }
+
+    public override string ToString() =>
+        $"{Severity.ToString().ToLowerInvariant()} {Code} {Field}: {MessageEn}";
+}

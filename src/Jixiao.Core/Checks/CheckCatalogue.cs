@@ -1,0 +1,64 @@
+namespace Jixiao.Core.Checks;
+
+/// <summary>
+/// Every check Jixiao runs, in report order (arithmetic, consistency, completeness, target quality). Codes are
+/// stable: they are stored with findings and documented in docs/checks.md.
+/// </summary>
+public static class CheckCatalogue
+{
+    public static IReadOnlyList<ICheck> All { get; } =
+    [
+        // arithmetic
+        new FundRateCheck(),
+        new FundScoreCheck(),
+        new FundSumCheck(),
+        new IndicatorScoreOverWeightCheck(),
+        new WeightSumCheck(),
+        new TotalSumCheck(),
+        new IndicatorScoreFormulaCheck(),
+        new RoundingCheck(),
+
+        // consistency
+        new FundOverspendCheck(),
+        new GradeMismatchCheck(),
+        new GradeRecomputedCheck(),
+        new IndicatorMetDeductedCheck(),
+        new IndicatorMissedFullCheck(),
+        new StrictBoundaryCheck(),
+        new QualitativeBandCheck(),
+        new UnitMismatchCheck(),
+        new ActualUnmeasuredCheck(),
+
+        // completeness
+        new DeviationMissingCheck(),
+        new GoalCopiedCheck(),
+        new CategoryMissingCheck(),
+        new CategoryUnknownCheck(),
+        new ValueMissingCheck(),
+        new FundRateLowCheck(),
+
+        // target quality
+        new TargetUnmeasurableCheck(),
+        new TargetVacuousCheck(),
+        new TargetTooLowCheck(),
+        new WeightSplitCheck(),
+        new WeightConcentratedCheck(),
+    ];
+
+    /// <summary>All check definitions, in catalogue order.</summary>
+    public static IReadOnlyList<CheckDefinition> Definitions { get; } = [.. All.Select(c => c.Definition)];
+
+    /// <summary>The check with that code, or null.</summary>
+    public static ICheck? Find(string code)
+    {
+        foreach (var c in All)
+        {
+            if (string.Equals(c.Definition.Code, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+}

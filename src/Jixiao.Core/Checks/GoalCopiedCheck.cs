@@ -1,0 +1,35 @@
+using Jixiao.Core.Scoring;
+
+namespace Jixiao.Core.Checks;
+
+/// <summary>GOAL-COPIED: 实际完成情况 is 预期目标 copied word for word.</summary>
+public sealed class GoalCopiedCheck : ICheck
+{
+    public static CheckDefinition Rule { get; } = new(
+        "GOAL-COPIED", Severity.Warning, CheckCategory.Completeness, FormKinds.SelfEvaluation, "goals.actual",
+        "年度总体目标的实际完成情况与预期目标逐字相同（NFKC 归一并去除空白后比较），未反映实际完成情况。",
+        "The actual results of the annual goal repeat the expected goal word for word (compared after NFKC folding and white-space removal): nothing is reported.",
+        "The self-evaluation reports what was achieved against the goal (10号 [U], rules-reference §1.1); comparison rule of form-schema.md.");
+
+    public CheckDefinition Definition => Rule;
+
+    public void Run(CheckContext context)
+    {
+        var goals = context.Form.Goals;
+        if (!TextCompare.SameText(goals.Expected, goals.Actual))
+        {
+            return;
+        }
+
+        var text = goals.Actual!;
+        if (text.Length > 30)
+        {
+            var cut = char.IsHighSurrogate(text[29]) ? 29 : 30;
+            text = text[..cut] + "…";
+        }
+
+        context.Report(Rule, Fields.GoalsActual,
+            $"实际完成情况与预期目标完全相同（“{text}”）。",
+            $"The actual results repeat the expected goal word for word (\"{text}\").");
+    }
+}
