@@ -1,0 +1,969 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Ingest.Text;
+
+/// <summary>Where in a form the reader is: the blocks come in this order in both kinds.</summary>
+internal enum Section
+{
+    /// <summary>项目名称, 主管部门, 实施单位 (and on declarations 项目类别, 计划开始/完成日期).</summary>
+    Header,
+
+    /// <summary>项目资金 table.</summary>
+    Funds,
+
+    /// <summary>年度总体目标 / 项目绩效目标.</summary>
+    Goals,
+
+    /// <summary>绩效指标 table.</summary>
+    Indicators,
+
+    /// <summary>After 总分 (and 评分等级).</summary>
+    AfterTotal,
+}
+
+/// <summary>
+/// Builds one form from its rows. The <see cref="FormParser"/> decides where forms begin and hands every other
+/// row to the builder of the open form; the builder places it by what the row says (its label cells), never by
+/// its line number, and keeps what it could not place as diagnostics.
+/// </summary>
+internal sealed partial class FormBuilder
+{
+    private const int MaxDiagnostics = 200;
+
+    private readonly string file;
+    private readonly char[] norm = new char[Lexicon.MaxKeyLength];
+    private int suppressedDiagnostics;
+    private bool kindSettled;
+
+    // Header block
+    private HeaderKey lastKey;
+    private int lastKeyLine;
+
+    // Fund table
+    private bool unitSeen;
+    private readonly int[] fundColumns = [-1, -1, -1, -1, -1, -1];
+    private bool fundColumnsKnown;
+    private int declarationRightColumn = -1;
+    private bool projectOtherSeen;
+
+    // Goals
+    private int goalColumnA = -1;
+    private int goalColumnB = -1;
+    private string goalLabel = "";
+    private bool goalsAreDeclaration;
+
+    // Grade
+    private bool expectGradeNext;
+
+    public FormBuilder(string file, FormKind kind, int firstLine, bool hasHeading)
+    {
+        this.file = file;
+        Form.Kind = kind;
+        Form.Indicators = new List<Indicator>(16);
+        FirstLine = LastLine = firstLine;
+        HasHeading = hasHeading;
+        kindSettled = hasHeading;
+    }
+
+    public PerformanceForm Form { get; } = new();
+
+    public bool HasHeading { get; }
+
+    public int FirstLine { get; }
+
+    public int LastLine { get; set; }
+
+    public Section Section { get; private set; } = Section.Header;
+
+    /// <summary>True once a 项目名称 row was read: a second one opens a new form.</summary>
+    public bool HasProjectNameRow { get; private set; }
+
+    /// <summary>True when the last row read ended the indicator table (总分 / 评分等级) or nothing follows.</summary>
+    public bool SawTotal { get; private set; }
+
+    public void Diagnose(DiagnosticSeverity severity, int line, string message)
+    {
+        if (Form.Diagnostics.Count >= MaxDiagnostics)
+        {
+            suppressedDiagnostics++;
+            return;
+        }
+
+        Form.Diagnostics.Add(new Diagnostic(file, line, severity, message));
+    }
+
+    private ReadOnlySpan<char> Norm(Row row, int index)
+    {
+        var n = Lexicon.Normalize(row[index], norm);
+        return n < 0 ? ReadOnlySpan<char>.Empty : norm.AsSpan(0, n);
+    }
+
+    /// <summary>Switches the kind of a form that has no heading when its rows show the other kind.</summary>
+    private void Evidence(FormKind kind)
+    {
+        if (kindSettled)
+        {
+            return;
+        }
+
+        kindSettled = true;
+        Form.Kind = kind;
+    }
+
+    /// <summary>Handles a row inside this form. <paramref name="first"/> is the normalised first non-empty cell.</summary>
+    public void Accept(Row row, ReadOnlySpan<char> first)
+    {
+        LastLine = row.Line;
+        if (expectGradeNext)
+        {
+            expectGradeNext = false;
+            if (row.NonEmptyCount == 1 && Lexicon.IsGrade(first))
+            {
+                Form.Grade = row.Text(row.FirstNonEmpty);
+                return;
+            }
+        }
+
+        var key = Lexicon.KeyOf(first);
+        if (key != HeaderKey.None || (Section == Section.Header && HasColonKey(row)))
+        {
+            HeaderRow(row);
+            return;
+        }
+
+        if (first.StartsWith("项目资金"))
+        {
+            FundHeader(row);
+            return;
+        }
+
+        if (Lexicon.UnitOf(first) is { } unit && row.NonEmptyCount == 1)
+        {
+            // 单位：万元 printed above the table
+            SuggestUnit(unit);
+            return;
+        }
+
+        if (Lexicon.IsFooter(first))
+        {
+            Diagnose(DiagnosticSeverity.Info, row.Line, $"the row '{row.Preview()}' (filled-in-by, contact or note) is not part of the form model: not read");
+            return;
+        }
+
+        if (Section <= Section.Funds)
+        {
+            if (Lexicon.FundFieldOf(first) != FundField.None)
+            {
+                FundRow(row);
+                return;
+            }
+
+            if (TryFundColumns(row))
+            {
+                return;
+            }
+        }
+
+        if (Section <= Section.Goals && TryGoalHeader(row))
+        {
+            return;
+        }
+
+        if (Section <= Section.Funds && Lexicon.IsGoalLabel(first) && row.NonEmptyCount >= 2)
+        {
+            // 年度总体目标⇥<expected>⇥⇥<actual>: no column header, the texts on the label's row.
+            Section = Section.Goals;
+            goalLabel = "";
+            GoalText(row);
+            return;
+        }
+
+        if (IsIndicatorHeader(row))
+        {
+            IndicatorHeader(row);
+            return;
+        }
+
+        if (Lexicon.IsTotalLabel(first))
+        {
+            TotalRow(row);
+            return;
+        }
+
+        if (Lexicon.IsGradeLabel(first) || (first.StartsWith("评分等级") && first.Length <= 8))
+        {
+            GradeRow(row, first);
+            return;
+        }
+
+        switch (Section)
+        {
+            case Section.Header:
+                HeaderContinuation(row);
+                break;
+            case Section.Funds:
+                Unplaced(row, "the fund table (项目资金)", "a row labelled 年度资金总额, 其中：当年财政拨款, 上年结转资金 or 其他资金, or the goal header 年度总体目标");
+                break;
+            case Section.Goals:
+                GoalText(row);
+                break;
+            case Section.Indicators:
+                IndicatorRow(row);
+                break;
+            default:
+                Unplaced(row, "the end of the form", "a new form (a heading or a 项目名称 row) after the 总分/评分等级 rows");
+                break;
+        }
+    }
+
+    private void Unplaced(Row row, string where, string expected) =>
+        Diagnose(DiagnosticSeverity.Warning, row.Line, $"could not place this row in {where}: expected {expected}; found '{row.Preview()}'");
+
+    // ---------------------------------------------------------------- header block
+
+    private bool HasColonKey(Row row)
+    {
+        var cell = row[row.FirstNonEmpty];
+        var colon = cell.IndexOfAny(':', '：');
+        return colon > 0 && Lexicon.KeyOf(Lexicon.Normalize(cell[..colon])) != HeaderKey.None;
+    }
+
+    private void HeaderRow(Row row)
+    {
+        var keyed = false;
+        for (var i = row.FirstNonEmpty; i >= 0 && i <= row.LastNonEmpty; i = row.NextNonEmpty(i))
+        {
+            var cell = row[i];
+            var key = Lexicon.KeyOf(Norm(row, i));
+            string? value = null;
+            if (key == HeaderKey.None)
+            {
+                // 项目名称：xxx in one cell
+                var colon = cell.IndexOfAny(':', '：');
+                if (colon > 0)
+                {
+                    key = Lexicon.KeyOf(Lexicon.Normalize(cell[..colon]));
+                    if (key != HeaderKey.None)
+                    {
+                        value = TextCleaner.Clean(cell[(colon + 1)..]);
+                    }
+                }
+            }
+
+            if (key == HeaderKey.None)
+            {
+                if (keyed && lastKey != HeaderKey.None)
+                {
+                    // A value spread over two cells: join it to the last key's value.
+                    Assign(lastKey, row.Text(i), row.Line, append: true);
+                }
+                else
+                {
+                    Diagnose(DiagnosticSeverity.Warning, row.Line,
+                        $"could not read the cell '{row.Text(i)}' of a header row: expected 项目名称, 主管部门, 实施单位, 项目类别 or a date label before it");
+                }
+
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(value))
+            {
+                var j = row.NextNonEmpty(i);
+                if (j >= 0 && Lexicon.KeyOf(Norm(row, j)) == HeaderKey.None && !HasColonKeyAt(row, j))
+                {
+                    value = row.Text(j);
+                    i = j;
+                }
+            }
+
+            keyed = true;
+            Assign(key, value, row.Line, append: false);
+        }
+    }
+
+    private bool HasColonKeyAt(Row row, int index)
+    {
+        var cell = row[index];
+        var colon = cell.IndexOfAny(':', '：');
+        return colon > 0 && Lexicon.KeyOf(Lexicon.Normalize(cell[..colon])) != HeaderKey.None;
+    }
+
+    private void Assign(HeaderKey key, string? value, int line, bool append)
+    {
+        lastKey = key;
+        lastKeyLine = line;
+        if (string.IsNullOrEmpty(value))
+        {
+            Diagnose(DiagnosticSeverity.Warning, line, $"expected a value after {KeyName(key)}, found none");
+            if (key == HeaderKey.ProjectName)
+            {
+                HasProjectNameRow = true;
+            }
+
+            return;
+        }
+
+        switch (key)
+        {
+            case HeaderKey.ProjectName:
+                HasProjectNameRow = true;
+                Form.ProjectName = append ? TextCleaner.Join(Form.ProjectName, value) : value;
+                break;
+            case HeaderKey.Department:
+                Form.Department = append ? TextCleaner.Join(Form.Department, value) : value;
+                break;
+            case HeaderKey.ImplementingUnit:
+                Form.ImplementingUnit = append ? TextCleaner.Join(Form.ImplementingUnit, value) : value;
+                break;
+            case HeaderKey.Category:
+                Evidence(FormKind.TargetDeclaration);
+                Form.Category = append ? TextCleaner.Join(Form.Category, value) : value;
+                break;
+            case HeaderKey.PlannedStart:
+            case HeaderKey.PlannedEnd:
+                Evidence(FormKind.TargetDeclaration);
+                var date = DateText.Parse(value, endOfPeriod: key == HeaderKey.PlannedEnd);
+                if (date is null)
+                {
+                    Diagnose(DiagnosticSeverity.Warning, line, $"expected a date such as 2023 年 1 月 1 日 after {KeyName(key)}, found '{value}'");
+                }
+                else if (key == HeaderKey.PlannedStart)
+                {
+                    Form.PlannedStart = date;
+                }
+                else
+                {
+                    Form.PlannedEnd = date;
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void HeaderContinuation(Row row)
+    {
+        // A value wrapped onto the next line: one text cell right under the row of its key.
+        if (lastKey is HeaderKey.ProjectName or HeaderKey.Department or HeaderKey.ImplementingUnit
+            && lastKeyLine == row.Line - 1 && row.NonEmptyCount == 1)
+        {
+            Assign(lastKey, row.Text(row.FirstNonEmpty), row.Line, append: true);
+            return;
+        }
+
+        Unplaced(row, "the header block", "项目名称, 主管部门/实施单位 or the fund table header 项目资金 (万元)");
+    }
+
+    private static string KeyName(HeaderKey key) => key switch
+    {
+        HeaderKey.ProjectName => "项目名称",
+        HeaderKey.Department => "主管部门",
+        HeaderKey.ImplementingUnit => "实施单位",
+        HeaderKey.Category => "项目类别",
+        HeaderKey.PlannedStart => "计划开始日期",
+        HeaderKey.PlannedEnd => "计划完成日期",
+        _ => key.ToString(),
+    };
+
+    // ---------------------------------------------------------------- fund table
+
+    private void FundHeader(Row row)
+    {
+        Section = Section.Funds;
+        for (var i = row.FirstNonEmpty; i >= 0; i = row.NextNonEmpty(i))
+        {
+            var n = Norm(row, i);
+            if (n.IndexOf("万元") >= 0)
+            {
+                SetUnit(MoneyUnit.TenThousandYuan);
+                break;
+            }
+
+            if (n.IndexOf("(元)") >= 0 || n.EndsWith("元)") || n.IndexOf("单位:元") >= 0 || n.SequenceEqual("元"))
+            {
+                SetUnit(MoneyUnit.Yuan);
+                break;
+            }
+        }
+
+        if (TryFundColumns(row))
+        {
+            return;
+        }
+
+        // A declaration puts its first pair into the header row: 项目资金 (万元)⇥项目资金总额⇥3391.32⇥⇥年度资金申请总额⇥3391.32
+        for (var i = row.NextNonEmpty(row.FirstNonEmpty); i >= 0; i = row.NextNonEmpty(i))
+        {
+            if (Lexicon.FundFieldOf(Norm(row, i)) != FundField.None)
+            {
+                Evidence(FormKind.TargetDeclaration);
+                DeclarationFundPairs(row, row.NextNonEmpty(row.FirstNonEmpty));
+                return;
+            }
+        }
+    }
+
+    /// <summary>A unit printed outside the fund table (单位：万元 by the heading); the table's own header wins.</summary>
+    public void SuggestUnit(MoneyUnit unit)
+    {
+        if (!unitSeen)
+        {
+            SetUnit(unit);
+        }
+    }
+
+    private void SetUnit(MoneyUnit unit)
+    {
+        Form.MoneyUnit = unit;
+        unitSeen = true;
+    }
+
+    /// <summary>Reads a row of fund column names (年初预算数 … 得分); false when the row has fewer than three.</summary>
+    private bool TryFundColumns(Row row)
+    {
+        Span<int> found = [-1, -1, -1, -1, -1, -1];
+        var count = 0;
+        for (var i = row.FirstNonEmpty; i >= 0; i = row.NextNonEmpty(i))
+        {
+            var column = Lexicon.FundColumnOf(Norm(row, i));
+            if (column is { } c && found[(int)c] < 0)
+            {
+                found[(int)c] = i;
+                count++;
+            }
+        }
+
+        if (count < 3)
+        {
+            return false;
+        }
+
+        Section = Section.Funds;
+        Evidence(FormKind.SelfEvaluation);
+        found.CopyTo(fundColumns);
+        fundColumnsKnown = true;
+        return true;
+    }
+
+    private void FundRow(Row row)
+    {
+        Section = Section.Funds;
+        if (Form.Kind == FormKind.TargetDeclaration)
+        {
+            DeclarationFundPairs(row, row.FirstNonEmpty);
+            return;
+        }
+
+        var labelIndex = row.FirstNonEmpty;
+        var field = Lexicon.FundFieldOf(Norm(row, labelIndex));
+        var label = row.Text(labelIndex);
+        Form.SelfEvaluationFunds ??= new SelfEvaluationFunds();
+
+        // Values start right after the row's own label; the header gives the order and spacing of the columns.
+        Span<int> at = stackalloc int[6];
+        var firstColumn = int.MaxValue;
+        if (fundColumnsKnown)
+        {
+            foreach (var c in fundColumns)
+            {
+                if (c >= 0)
+                {
+                    firstColumn = Math.Min(firstColumn, c);
+                }
+            }
+        }
+
+        for (var k = 0; k < 6; k++)
+        {
+            at[k] = fundColumnsKnown
+                ? (fundColumns[k] < 0 ? -1 : labelIndex + 1 + (fundColumns[k] - firstColumn))
+                : labelIndex + 1 + k;
+        }
+
+        if (!FundCellsReadable(row, at))
+        {
+            // Fallback: the non-empty cells after the label, in column order.
+            Span<int> packed = stackalloc int[6];
+            var next = row.NextNonEmpty(labelIndex);
+            for (var k = 0; k < 6; k++)
+            {
+                if (fundColumnsKnown && fundColumns[k] < 0)
+                {
+                    packed[k] = -1;
+                    continue;
+                }
+
+                packed[k] = next;
+                next = next < 0 ? -1 : row.NextNonEmpty(next);
+            }
+
+            if (FundCellsReadable(row, packed))
+            {
+                packed.CopyTo(at);
+            }
+        }
+
+        var line = new FundLine();
+        var last = labelIndex;
+        for (var k = 0; k < 6; k++)
+        {
+            var index = at[k];
+            if (index < 0 || index >= row.Count)
+            {
+                continue;
+            }
+
+            last = Math.Max(last, index);
+            var cell = row[index];
+            if (PrintedNumber.IsPlaceholder(cell))
+            {
+                continue;
+            }
+
+            var column = (FundColumn)k;
+            if (!PrintedNumber.TryParse(cell, out var value, allowPercent: column is FundColumn.ExecutionRate or FundColumn.Weight or FundColumn.Score))
+            {
+                Diagnose(DiagnosticSeverity.Warning, row.Line,
+                    $"expected a number for {FundColumnName(column)} in the row {label}, found '{cell}'");
+                continue;
+            }
+
+            switch (column)
+            {
+                case FundColumn.InitialBudget:
+                    line.InitialBudget = Form.MoneyUnit.ToYuan(value);
+                    break;
+                case FundColumn.AnnualBudget:
+                    line.AnnualBudget = Form.MoneyUnit.ToYuan(value);
+                    break;
+                case FundColumn.Executed:
+                    line.Executed = Form.MoneyUnit.ToYuan(value);
+                    break;
+                case FundColumn.Weight:
+                    line.Weight = value;
+                    break;
+                case FundColumn.ExecutionRate:
+                    line.ExecutionRate = value;
+                    break;
+                default:
+                    line.Score = value;
+                    break;
+            }
+        }
+
+        for (var i = row.NextNonEmpty(last); i >= 0; i = row.NextNonEmpty(i))
+        {
+            if (!PrintedNumber.IsPlaceholder(row[i]))
+            {
+                Diagnose(DiagnosticSeverity.Warning, row.Line,
+                    $"the cell '{row.Text(i)}' of the row {label} lies beyond the columns of the fund table header (expected 年初预算数 … 得分)");
+            }
+        }
+
+        var funds = Form.SelfEvaluationFunds;
+        switch (field)
+        {
+            case FundField.Total:
+            case FundField.ProjectTotal:
+            case FundField.AnnualTotal:
+                Put(row, label, line, funds.Total, l => funds.Total = l);
+                break;
+            case FundField.Appropriation:
+            case FundField.ProjectFiscal:
+                Put(row, label, line, funds.Appropriation, l => funds.Appropriation = l);
+                break;
+            case FundField.Carryover:
+                Put(row, label, line, funds.Carryover, l => funds.Carryover = l);
+                break;
+            default:
+                Put(row, label, line, funds.Other, l => funds.Other = l);
+                break;
+        }
+    }
+
+    private void Put(Row row, string label, FundLine line, FundLine? existing, Action<FundLine> set)
+    {
+        if (existing is not null)
+        {
+            Diagnose(DiagnosticSeverity.Warning, row.Line, $"the fund row {label} appears twice: expected each of 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金 once; the first was kept");
+            return;
+        }
+
+        set(line);
+    }
+
+    private static bool FundCellsReadable(Row row, ReadOnlySpan<int> at)
+    {
+        var any = false;
+        for (var k = 0; k < at.Length; k++)
+        {
+            var index = at[k];
+            if (index < 0 || index >= row.Count)
+            {
+                continue;
+            }
+
+            var cell = row[index];
+            if (PrintedNumber.IsPlaceholder(cell))
+            {
+                continue;
+            }
+
+            if (!PrintedNumber.TryParse(cell, out _))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static string FundColumnName(FundColumn column) => column switch
+    {
+        FundColumn.InitialBudget => "年初预算数",
+        FundColumn.AnnualBudget => "全年预算数",
+        FundColumn.Executed => "全年执行数",
+        FundColumn.Weight => "分值",
+        FundColumn.ExecutionRate => "执行率",
+        _ => "得分",
+    };
+
+    /// <summary>Reads label/amount pairs of a declaration's two side-by-side fund tables.</summary>
+    private void DeclarationFundPairs(Row row, int from)
+    {
+        var funds = Form.DeclarationFunds ??= new DeclarationFunds();
+        for (var i = from; i >= 0; i = row.NextNonEmpty(i))
+        {
+            var field = Lexicon.FundFieldOf(Norm(row, i));
+            if (field == FundField.None)
+            {
+                if (!PrintedNumber.IsPlaceholder(row[i]))
+                {
+                    Diagnose(DiagnosticSeverity.Warning, row.Line,
+                        $"could not read the cell '{row.Text(i)}' of the fund table: expected a label (项目资金总额, 年度资金申请总额 …) or the amount after one");
+                }
+
+                continue;
+            }
+
+            var labelIndex = i;
+            if (field == FundField.AnnualTotal && declarationRightColumn < 0)
+            {
+                declarationRightColumn = i;
+            }
+
+            decimal? amount = null;
+            var j = row.NextNonEmpty(i);
+            if (j >= 0 && Lexicon.FundFieldOf(Norm(row, j)) == FundField.None)
+            {
+                if (PrintedNumber.TryParse(row[j], out var v, allowPercent: false))
+                {
+                    amount = Form.MoneyUnit.ToYuan(v);
+                }
+                else if (!PrintedNumber.IsPlaceholder(row[j]))
+                {
+                    Diagnose(DiagnosticSeverity.Warning, row.Line, $"expected an amount after {row.Text(i)}, found '{row.Text(j)}'");
+                }
+
+                i = j;
+            }
+
+            switch (field)
+            {
+                case FundField.ProjectTotal:
+                    funds.ProjectTotal = amount;
+                    break;
+                case FundField.ProjectFiscal:
+                    funds.ProjectFiscal = amount;
+                    break;
+                case FundField.Total:
+                case FundField.AnnualTotal:
+                    funds.AnnualTotal = amount;
+                    break;
+                case FundField.Appropriation:
+                    funds.AnnualAppropriation = amount;
+                    break;
+                case FundField.Carryover:
+                    funds.AnnualCarryover = amount;
+                    break;
+                default:
+                    // 其他资金 is printed on both sides: left of 年度资金申请总额 it belongs to the project total.
+                    var left = declarationRightColumn >= 0 ? labelIndex < declarationRightColumn : !projectOtherSeen;
+                    if (left)
+                    {
+                        projectOtherSeen = true;
+                        funds.ProjectOther = amount;
+                    }
+                    else
+                    {
+                        funds.AnnualOther = amount;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- goals
+
+    private bool TryGoalHeader(Row row)
+    {
+        int expected = -1, actual = -1, overall = -1, annual = -1;
+        for (var i = row.FirstNonEmpty; i >= 0; i = row.NextNonEmpty(i))
+        {
+            var n = Norm(row, i);
+            if (n.IsEmpty)
+            {
+                continue;
+            }
+
+            if (expected < 0 && Lexicon.IsGoalExpected(n))
+            {
+                expected = i;
+            }
+            else if (actual < 0 && Lexicon.IsGoalActual(n))
+            {
+                actual = i;
+            }
+            else if (overall < 0 && Lexicon.IsGoalOverall(n))
+            {
+                overall = i;
+            }
+            else if (annual < 0 && Lexicon.IsGoalAnnual(n))
+            {
+                annual = i;
+            }
+        }
+
+        if (expected < 0 && actual < 0 && overall < 0 && annual < 0)
+        {
+            return false;
+        }
+
+        Section = Section.Goals;
+        goalsAreDeclaration = overall >= 0 || annual >= 0;
+        Evidence(goalsAreDeclaration ? FormKind.TargetDeclaration : FormKind.SelfEvaluation);
+        goalColumnA = goalsAreDeclaration ? overall : expected;
+        goalColumnB = goalsAreDeclaration ? annual : actual;
+        var firstIndex = row.FirstNonEmpty;
+        goalLabel = firstIndex != goalColumnA && firstIndex != goalColumnB ? Lexicon.Normalize(row[firstIndex]) : "";
+        return true;
+    }
+
+    private void GoalText(Row row)
+    {
+        Span<int> cells = stackalloc int[Math.Min(row.NonEmptyCount, 64)];
+        var n = 0;
+        for (var i = row.FirstNonEmpty; i >= 0 && n < cells.Length; i = row.NextNonEmpty(i))
+        {
+            cells[n++] = i;
+        }
+
+        var from = 0;
+        if (n >= 2 && (goalColumnA < 0 || cells[0] < goalColumnA))
+        {
+            // The rest of a split label spilled into the text row (年度 / 总体目标).
+            var label = Norm(row, cells[0]);
+            if (label.Length <= 8 && (Lexicon.IsGoalLabel(label) || Lexicon.IsGoalLabel(string.Concat(goalLabel, label))))
+            {
+                from = 1;
+            }
+        }
+
+        var count = n - from;
+        if (count <= 0)
+        {
+            return;
+        }
+
+        if (count >= 3)
+        {
+            // Extraction printed the goal more than once (data-bureau-2024 l.45): the last two are the columns.
+            AppendGoal(true, row.Text(cells[n - 2]));
+            AppendGoal(false, row.Text(cells[n - 1]));
+        }
+        else if (count == 2)
+        {
+            AppendGoal(true, row.Text(cells[from]));
+            AppendGoal(false, row.Text(cells[from + 1]));
+        }
+        else
+        {
+            var index = cells[from];
+            var toA = goalColumnB < 0 || (goalColumnA >= 0 && Math.Abs(index - goalColumnA) <= Math.Abs(index - goalColumnB));
+            AppendGoal(toA, row.Text(index));
+        }
+    }
+
+    private void AppendGoal(bool first, string text)
+    {
+        var goals = Form.Goals;
+        if (goalsAreDeclaration)
+        {
+            if (first)
+            {
+                goals.Overall = TextCleaner.Join(goals.Overall, text);
+            }
+            else
+            {
+                goals.Annual = TextCleaner.Join(goals.Annual, text);
+            }
+        }
+        else if (first)
+        {
+            goals.Expected = TextCleaner.Join(goals.Expected, text);
+        }
+        else
+        {
+            goals.Actual = TextCleaner.Join(goals.Actual, text);
+        }
+    }
+
+    // ---------------------------------------------------------------- totals and grade
+
+    private void TotalRow(Row row)
+    {
+        EndIndicatorTable();
+        Section = Section.AfterTotal;
+        SawTotal = true;
+        Evidence(FormKind.SelfEvaluation);
+
+        int last = -1, previous = -1;
+        for (var i = row.LastNonEmpty; i > row.FirstNonEmpty; i = row.PreviousNonEmpty(i))
+        {
+            if (TryScore(row[i], out _))
+            {
+                if (last < 0)
+                {
+                    last = i;
+                }
+                else
+                {
+                    previous = i;
+                    break;
+                }
+            }
+        }
+
+        if (last < 0)
+        {
+            Diagnose(DiagnosticSeverity.Warning, row.Line, $"expected 分值 and 得分 in the 总分 row, found '{row.Preview()}'");
+            return;
+        }
+
+        if (previous >= 0)
+        {
+            Form.TotalWeight = ScoreOrNull(row[previous]);
+            Form.TotalScore = ScoreOrNull(row[last]);
+            return;
+        }
+
+        // One number: the column it stands under decides.
+        var value = ScoreOrNull(row[last]);
+        var weightColumn = indicatorColumns[(int)IndicatorColumn.Weight];
+        var scoreColumn = indicatorColumns[(int)IndicatorColumn.Score];
+        if (weightColumn >= 0 && scoreColumn >= 0 && Math.Abs(last - weightColumn) < Math.Abs(last - scoreColumn))
+        {
+            Form.TotalWeight = value;
+        }
+        else
+        {
+            Form.TotalScore = value;
+        }
+    }
+
+    private void GradeRow(Row row, ReadOnlySpan<char> first)
+    {
+        EndIndicatorTable();
+        Section = Section.AfterTotal;
+        var labelCell = row[row.FirstNonEmpty];
+        var colon = labelCell.IndexOfAny(':', '：');
+        if (colon >= 0 && colon < labelCell.Length - 1)
+        {
+            Form.Grade = TextCleaner.Clean(labelCell[(colon + 1)..]);
+            return;
+        }
+
+        if (first.Length > 4 && first.StartsWith("评分等级"))
+        {
+            Form.Grade = Lexicon.Normalize(labelCell)[4..];
+            return;
+        }
+
+        var j = row.NextNonEmpty(row.FirstNonEmpty);
+        if (j >= 0)
+        {
+            Form.Grade = row.Text(j);
+            for (var k = row.NextNonEmpty(j); k >= 0; k = row.NextNonEmpty(k))
+            {
+                Diagnose(DiagnosticSeverity.Warning, row.Line, $"expected only the grade after 评分等级, found also '{row.Text(k)}'");
+            }
+        }
+        else
+        {
+            expectGradeNext = true;
+        }
+    }
+
+    // ---------------------------------------------------------------- completion
+
+    /// <summary>Ends the form: settles what was pending and checks that the main blocks were found.</summary>
+    public PerformanceForm Complete()
+    {
+        EndIndicatorTable();
+        if (string.IsNullOrEmpty(Form.ProjectName))
+        {
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no 项目名称: expected a 项目名称 row after the heading");
+        }
+
+        if (Form.Year is null)
+        {
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no year: expected (2024年度) in or under the heading");
+        }
+
+        var hasFunds = Form.Kind == FormKind.SelfEvaluation ? Form.SelfEvaluationFunds is not null : Form.DeclarationFunds is not null;
+        if (!hasFunds)
+        {
+            Diagnose(DiagnosticSeverity.Warning, FirstLine,
+                Form.Kind == FormKind.SelfEvaluation
+                    ? "the form has no fund table: expected 项目资金 (万元) with the rows 年度资金总额 … 其他资金"
+                    : "the form has no fund table: expected 项目资金 (万元) with 项目资金总额 and 年度资金申请总额");
+        }
+        else if (!unitSeen)
+        {
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, "the fund table header does not say its unit: expected 项目资金 (万元) or (元); amounts were read as 万元");
+        }
+
+        if (Form.Indicators.Count == 0)
+        {
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no indicators: expected a table headed 一级指标 二级指标 三级指标 年度指标值");
+        }
+
+        if (Form.Kind == FormKind.SelfEvaluation && !SawTotal)
+        {
+            Diagnose(DiagnosticSeverity.Warning, LastLine,
+                "the self-evaluation ends without a 总分 row (expected 总分 with 分值 and 得分 after the indicators): the form may be truncated");
+        }
+
+        if (Form.Kind == FormKind.SelfEvaluation)
+        {
+            Form.DeclarationFunds = null;
+        }
+        else
+        {
+            Form.SelfEvaluationFunds = null;
+        }
+
+        if (suppressedDiagnostics > 0)
+        {
+            Form.Diagnostics.Add(new Diagnostic(file, LastLine, DiagnosticSeverity.Warning,
+                $"{suppressedDiagnostics} further diagnostics about this form were not listed"));
+        }
+
+        Form.Provenance = new Provenance(file, FirstLine, LastLine);
+        return Form;
+    }
+}

@@ -1,0 +1,292 @@
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Ingest.Text;
+
+/// <summary>
+/// Splits a stream of lines into forms. A form begins at a heading (财政项目支出绩效自评表 / 绩效目标申报表, with or
+/// without the year in the same cell, with or without a markdown <c>#</c>), or at a 项目名称 row when the open form
+/// already has one (a form whose heading is missing). Blank lines never end a form: page breaks leave them inside
+/// tables. A form is handed out when the next one begins, so only one form is held at a time.
+/// </summary>
+internal sealed class FormParser
+{
+    private const int MaxOutsideReports = 100;
+
+    private readonly LineSource source;
+    private readonly string file;
+    private readonly Action<Diagnostic>? report;
+    private readonly Row row = new();
+    private readonly char[] norm = new char[Lexicon.MaxKeyLength];
+    private readonly Queue<PerformanceForm> done = new();
+
+    private FormBuilder? current;
+    private int pendingYear;
+    private int pendingYearLine;
+    private FormKind lastKind = FormKind.SelfEvaluation;
+    private int forms;
+    private bool warnedUndecodable;
+    private int outsideReports;
+    private int outsideSuppressed;
+    private int firstSuppressedLine;
+    private bool finished;
+
+    public FormParser(TextReader reader, string file, Action<Diagnostic>? report)
+    {
+        source = new LineSource(reader);
+        this.file = file;
+        this.report = report;
+    }
+
+    public bool TryTake(out PerformanceForm form) => done.TryDequeue(out form!);
+
+    /// <summary>Reads and places one line; false at the end of the input.</summary>
+    public bool Step()
+    {
+        int offset, length;
+        try
+        {
+            if (!source.TryReadLine(out offset, out length))
+            {
+                return false;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // I/O, decoding or a failing reader: what was read so far is kept.
+            Report(DiagnosticSeverity.Error, source.LineNumber + 1, $"could not read the text after this point ({ex.Message}): expected readable UTF-8 or GB18030 text");
+            return false;
+        }
+
+        var line = source.LineNumber;
+        if (source.LastLineTruncated)
+        {
+            Diagnose(DiagnosticSeverity.Warning, line,
+                $"the line is longer than {LineSource.MaxLineLength:N0} characters: only its first {LineSource.MaxLineLength:N0} characters were read (expected one table row per line)");
+        }
+
+        if (!warnedUndecodable && source.Buffer.AsSpan(offset, length).Contains('\uFFFD'))
+        {
+            warnedUndecodable = true;
+            Report(DiagnosticSeverity.Warning, line,
+                "the line holds bytes that could not be decoded (shown as U+FFFD): expected UTF-8 or GB18030 text; values on such lines may be damaged");
+        }
+
+        row.Load(source.Buffer, offset, length, line);
+        try
+        {
+            Process();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never let a bug on one strange row end the reading of the file.
+            Diagnose(DiagnosticSeverity.Error, line, $"internal error while reading this row ({ex.GetType().Name}: {ex.Message}); the row was skipped");
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends the input: hands out the last form and reports what the file as a whole lacks.</summary>
+    public void Finish()
+    {
+        if (finished)
+        {
+            return;
+        }
+
+        finished = true;
+        FlushPendingYear();
+        CompleteCurrent();
+        if (outsideSuppressed > 0)
+        {
+            Report(DiagnosticSeverity.Warning, firstSuppressedLine,
+                $"{outsideSuppressed} more lines outside any form were not listed (the first at line {firstSuppressedLine})");
+        }
+
+        if (forms == 0)
+        {
+            Report(DiagnosticSeverity.Error, 0,
+                "no form found: expected a heading 财政项目支出绩效自评表/绩效目标申报表 or a 项目名称 row");
+        }
+    }
+
+    private void Process()
+    {
+        if (row.IsBlank)
+        {
+            return;
+        }
+
+        var firstIndex = row.FirstNonEmpty;
+        var n = Lexicon.Normalize(row[firstIndex], norm);
+        var first = n < 0 ? ReadOnlySpan<char>.Empty : norm.AsSpan(0, n);
+
+        // A heading opens a form.
+        if (n > 0 && row.NonEmptyCount <= 3 && Lexicon.HeadingKind(first) is { } kind)
+        {
+            var year = Lexicon.YearIn(first);
+            for (var i = row.NextNonEmpty(firstIndex); year is null && i >= 0; i = row.NextNonEmpty(i))
+            {
+                year = Lexicon.YearIn(Lexicon.Normalize(row[i]));
+            }
+
+            Open(kind, hasHeading: true, row.Line);
+            if (year is null && pendingYear != 0)
+            {
+                year = pendingYear;
+            }
+
+            pendingYear = 0;
+            current!.Form.Year = year;
+            for (var i = row.NextNonEmpty(firstIndex); i >= 0; i = row.NextNonEmpty(i))
+            {
+                if (Lexicon.UnitOf(Lexicon.Normalize(row[i])) is { } unit)
+                {
+                    current.SuggestUnit(unit);
+                }
+            }
+
+            return;
+        }
+
+        if (n > 0 && row.NonEmptyCount == 1)
+        {
+            if (Lexicon.YearLine(first) is { } y)
+            {
+                YearLine(y);
+                return;
+            }
+
+            if (Lexicon.IsPageNumber(first))
+            {
+                return;
+            }
+        }
+
+        if (Lexicon.KeyOf(first) == HeaderKey.ProjectName || StartsWithProjectNameKey(row[firstIndex]))
+        {
+            if (current is null || current.HasProjectNameRow || current.Section != Section.Header)
+            {
+                OpenWithoutHeading();
+            }
+
+            current!.Accept(row, first);
+            return;
+        }
+
+        FlushPendingYear();
+        if (current is null)
+        {
+            Outside();
+            return;
+        }
+
+        current.Accept(row, first);
+    }
+
+    private static bool StartsWithProjectNameKey(ReadOnlySpan<char> cell)
+    {
+        var colon = cell.IndexOfAny(':', '：');
+        return colon > 0 && colon <= 8 && Lexicon.KeyOf(Lexicon.Normalize(cell[..colon])) == HeaderKey.ProjectName;
+    }
+
+    private void YearLine(int year)
+    {
+        if (current is not null && !current.HasProjectNameRow && current.Section == Section.Header)
+        {
+            if (current.Form.Year is null)
+            {
+                current.Form.Year = year;
+            }
+            else if (current.Form.Year != year)
+            {
+                current.Diagnose(DiagnosticSeverity.Warning, row.Line,
+                    $"a second year ({year}) under the heading: expected one year; {current.Form.Year} was kept");
+            }
+
+            current.LastLine = row.Line;
+            return;
+        }
+
+        // Perhaps the year of a form whose heading is missing: it counts if a 项目名称 row follows.
+        FlushPendingYear();
+        pendingYear = year;
+        pendingYearLine = row.Line;
+    }
+
+    private void FlushPendingYear()
+    {
+        if (pendingYear == 0)
+        {
+            return;
+        }
+
+        var line = pendingYearLine;
+        pendingYear = 0;
+        Diagnose(DiagnosticSeverity.Warning, line,
+            "a year line that no form follows: expected a heading or a 项目名称 row after it");
+    }
+
+    private void Open(FormKind kind, bool hasHeading, int firstLine)
+    {
+        CompleteCurrent();
+        current = new FormBuilder(file, kind, firstLine, hasHeading);
+    }
+
+    private void OpenWithoutHeading()
+    {
+        var firstLine = pendingYear != 0 ? pendingYearLine : row.Line;
+        var year = pendingYear != 0 ? pendingYear : (int?)null;
+        pendingYear = 0;
+        Open(lastKind, hasHeading: false, firstLine);
+        current!.Form.Year = year;
+        current.Diagnose(DiagnosticSeverity.Info, row.Line,
+            "this form has no heading: it was opened at its 项目名称 row (expected a heading 财政项目支出绩效自评表 or 绩效目标申报表 before it)");
+    }
+
+    private void CompleteCurrent()
+    {
+        if (current is null)
+        {
+            return;
+        }
+
+        var form = current.Complete();
+        current = null;
+        lastKind = form.Kind;
+        forms++;
+        done.Enqueue(form);
+    }
+
+    private void Outside()
+    {
+        if (outsideReports >= MaxOutsideReports)
+        {
+            if (outsideSuppressed++ == 0)
+            {
+                firstSuppressedLine = row.Line;
+            }
+
+            return;
+        }
+
+        outsideReports++;
+        Report(DiagnosticSeverity.Warning, row.Line,
+            $"the line is outside any form: expected a heading 财政项目支出绩效自评表/绩效目标申报表 or a 项目名称 row before it; found '{row.Preview()}'");
+    }
+
+    /// <summary>A diagnostic about a line: into the open form, or to the report when no form is open.</summary>
+    private void Diagnose(DiagnosticSeverity severity, int line, string message)
+    {
+        if (current is not null)
+        {
+            current.Diagnose(severity, line, message);
+        }
+        else
+        {
+            Report(severity, line, message);
+        }
+    }
+
+    private void Report(DiagnosticSeverity severity, int line, string message) =>
+        report?.Invoke(new Diagnostic(file, line, severity, message));
+}
