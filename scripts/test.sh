@@ -11,6 +11,16 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# The data tests run on SQLite and on a real PostgreSQL server on loopback, installed and started here.
+if [ -z "${JIXIAO_TEST_POSTGRES:-}" ]; then
+  echo "== start PostgreSQL (scripts/start-postgres.sh)" >&2
+  if pg=$(bash scripts/start-postgres.sh); then
+    export JIXIAO_TEST_POSTGRES="$pg"
+  else
+    echo "PostgreSQL could not be started: its tests will be reported as skipped" >&2
+  fi
+fi
+
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

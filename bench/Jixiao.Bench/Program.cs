@@ -1,3 +1,16 @@
 using BenchmarkDotNet.Running;
+using Jixiao.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// memory: the 1 GB streaming test; quick: a stopwatch pass per component; anything else: BenchmarkDotNet.
+return args.FirstOrDefault() switch
+{
+    "memory" => MemoryTest.Run(args[1..]),
+    "quick" => QuickBench.Run(args[1..]),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args);
+    return 0;
+}

@@ -32,6 +32,7 @@ public sealed class LayeringTests
 
     [Theory]
     [InlineData("Jixiao.Ingest")]
+    [InlineData("Jixiao.Data")]
     public void Readers_and_storage_never_reference_web_or_cli(string project)
     {
         var refs = References(project, "ProjectReference");

@@ -1,0 +1,33 @@
+using Jixiao.Core.Checks;
+
+namespace Jixiao.Data.Entities;
+
+/// <summary>One finding of a check on a stored form (<see cref="Finding"/>).</summary>
+public sealed class FindingRecord
+{
+    /// <summary>The form; with <see cref="Position"/> the key.</summary>
+    public long FormId { get; set; }
+
+    /// <summary>0-based order of the finding within its form (the order the checks reported it).</summary>
+    public int Position { get; set; }
+
+    /// <summary>Stable check code, e.g. <c>FUND-RATE</c>.</summary>
+    public string Code { get; set; } = "";
+
+    public Severity Severity { get; set; }
+
+    public CheckCategory Category { get; set; }
+
+    /// <summary>The interchange-format path of the value, e.g. <c>indicators[3].score</c>.</summary>
+    public string Field { get; set; } = "";
+
+    /// <summary>The indicator the finding concerns (0-based), parsed from <see cref="Field"/>; null for form-level findings.</summary>
+    public int? IndicatorIndex { get; set; }
+
+    public string MessageZh { get; set; } = "";
+
+    public string MessageEn { get; set; } = "";
+
+    /// <summary>The 1-based source line the finding points at; 0 when unknown.</summary>
+    public int SourceLine { get; set; }
+}

@@ -1,0 +1,40 @@
+namespace Jixiao.Data.Entities;
+
+/// <summary>What a user may do.</summary>
+public enum UserRole
+{
+    /// <summary>管理员: everything, including accounts.</summary>
+    Administrator,
+
+    /// <summary>财政局绩效管理: review, import, publish, all departments.</summary>
+    FinanceReviewer,
+
+    /// <summary>预算单位 / 主管部门: its own department only.</summary>
+    DepartmentUser,
+
+    /// <summary>人大 / 审计 / 研究者: read everything, change nothing.</summary>
+    Supervisor,
+}
+
+/// <summary>An account. The password is kept only as a hash (<see cref="Accounts.PasswordHashing"/>).</summary>
+public sealed class User
+{
+    public long Id { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public string? DisplayName { get; set; }
+
+    public string PasswordHash { get; set; } = "";
+
+    public UserRole Role { get; set; }
+
+    /// <summary>主管部门 of a <see cref="UserRole.DepartmentUser"/>, as a name (matched normalised).</summary>
+    public string? Department { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? LastLoginAt { get; set; }
+}

@@ -1,0 +1,89 @@
+using Jixiao.Core.Forms;
+using Jixiao.Data.Entities;
+
+namespace Jixiao.Data.Import;
+
+/// <summary>How far an import has come: forms stored so far and bytes read of the file.</summary>
+/// <param name="BatchId">The batch being imported.</param>
+/// <param name="Forms">Forms read, checked and written (not yet committed until the end).</param>
+/// <param name="BytesRead">Bytes of the file read so far.</param>
+/// <param name="TotalBytes">The file's size when known.</param>
+public sealed record ImportProgress(long BatchId, long Forms, long BytesRead, long? TotalBytes);
+
+/// <summary>Settings of one import.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>Who imports (a user name, or <c>cli</c>, <c>demo</c>).</summary>
+    public string? User { get; init; }
+
+    /// <summary>A batch created earlier with <see cref="FormImporter.QueueAsync"/>; a new one is made when null.</summary>
+    public long? BatchId { get; init; }
+
+    /// <summary>Called after each chunk of forms is written and at the end (on the importing thread).</summary>
+    public Action<ImportProgress>? Progress { get; init; }
+
+    /// <summary>Forms per written chunk (default 1,000).</summary>
+    public int ChunkSize { get; init; } = 1000;
+}
+
+/// <summary>What an import did.</summary>
+/// <param name="BatchId">The batch row recording it.</param>
+/// <param name="Status"><see cref="ImportStatus.Succeeded"/>, <see cref="ImportStatus.Failed"/> or <see cref="ImportStatus.Duplicate"/>.</param>
+/// <param name="FileName">The file name.</param>
+/// <param name="ContentHash">SHA-256 of the bytes (hex), empty when the file could not be read.</param>
+/// <param name="Forms">Forms stored (0 unless it succeeded).</param>
+/// <param name="Indicators">Indicators stored.</param>
+/// <param name="Findings">Findings stored.</param>
+/// <param name="Error">Why it failed: <c>file:line: what was expected</c>.</param>
+/// <param name="DuplicateOfBatchId">For a duplicate, the batch that already holds the content.</param>
+/// <param name="Elapsed">Wall time.</param>
+/// <param name="Diagnostics">The reader's diagnostics about the file (outside forms), at most 100.</param>
+public sealed record ImportResult(
+    long BatchId,
+    ImportStatus Status,
+    string FileName,
+    string ContentHash,
+    int Forms,
+    int Indicators,
+    int Findings,
+    string? Error,
+    long? DuplicateOfBatchId,
+    TimeSpan Elapsed,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Status == ImportStatus.Succeeded;
+
+    /// <summary>Forms per second of wall time.</summary>
+    public double FormsPerSecond => Elapsed.TotalSeconds > 0 ? Forms / Elapsed.TotalSeconds : 0;
+
+    /// <summary>One line for logs and the CLI, in English.</summary>
+    public override string ToString() => Status switch
+    {
+        ImportStatus.Succeeded => $"{FileName}: imported {Forms} forms, {Indicators} indicators, {Findings} findings (batch {BatchId}, {Elapsed.TotalSeconds:0.0} s)",
+        ImportStatus.Duplicate => $"{FileName}: already imported as batch {DuplicateOfBatchId}; nothing added",
+        _ => $"{FileName}: failed, nothing stored: {Error}",
+    };
+}
+
+/// <summary>Raised inside an import to fail the batch with a reader diagnostic.</summary>
+internal sealed class ImportFailedException : Exception
+{
+    public ImportFailedException(string message, int line)
+        : base(message) => Line = line;
+
+    public ImportFailedException()
+    {
+    }
+
+    public ImportFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public ImportFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public int Line { get; }
+}

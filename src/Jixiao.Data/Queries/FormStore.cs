@@ -1,0 +1,522 @@
+using System.Runtime.CompilerServices;
+using Jixiao.Core.Forms;
+using Jixiao.Core.Scoring;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Data.Queries;
+
+/// <summary>
+/// Reads the stored forms: the filtered list, one form, the overview statistics, findings by check and department,
+/// and one project across years. Every method takes the caller's department scope (department users see only their
+/// own 主管部门). Queries are index-friendly: filters map to indexed columns, text search goes to the search table
+/// (pg_trgm on PostgreSQL). Thread-safe: each call uses its own context.
+/// </summary>
+public sealed class FormStore
+{
+    private readonly JixiaoDatabase database;
+
+    public FormStore(JixiaoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+    }
+
+    /// <summary>One page of the forms <paramref name="query"/> selects, and how many it selects in all.</summary>
+    public async Task<PagedResult<FormSummary>> ListAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        var filtered = await FilterAsync(db, query, cancellationToken);
+        if (filtered is null)
+        {
+            return new PagedResult<FormSummary>([], 0, query.SafePage, query.SafePageSize);
+        }
+
+        var total = await filtered.LongCountAsync(cancellationToken);
+        var items = await Sort(filtered, query.Sort, query.Descending)
+            .Skip((query.SafePage - 1) * query.SafePageSize)
+            .Take(query.SafePageSize)
+            .Select(Summary)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<FormSummary>(items, total, query.SafePage, query.SafePageSize);
+    }
+
+    /// <summary>One form with its goals, indicators (printed order), findings and batch; null when missing or out of scope.</summary>
+    public async Task<FormDetail?> GetAsync(long id, string? scopeDepartment = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var form = await db.Forms.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (form is null || !await InScopeAsync(db, form, scopeDepartment, cancellationToken))
+        {
+            return null;
+        }
+
+        return await LoadDetailAsync(db, form, cancellationToken);
+    }
+
+    /// <summary>The overview over the forms <paramref name="query"/> selects (paging and sorting ignored).</summary>
+    public async Task<PortfolioStatistics> GetStatisticsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        var filtered = await FilterAsync(db, query, cancellationToken);
+        if (filtered is null)
+        {
+            return new PortfolioStatistics([], []);
+        }
+
+        var rows = await filtered
+            .GroupBy(f => new { f.Year, f.DepartmentId })
+            .Select(g => new
+            {
+                g.Key.Year,
+                g.Key.DepartmentId,
+                Forms = g.Count(),
+                Self = g.Sum(f => f.Kind == FormKind.SelfEvaluation ? 1 : 0),
+                Budget = g.Sum(f => f.Budget ?? 0m),
+                Executed = g.Sum(f => f.Executed ?? 0m),
+                Rate = g.Average(f => f.ExecutionRate),
+                B0 = g.Sum(f => f.TotalScore != null && f.TotalScore < 60m ? 1 : 0),
+                B1 = g.Sum(f => f.TotalScore >= 60m && f.TotalScore < 70m ? 1 : 0),
+                B2 = g.Sum(f => f.TotalScore >= 70m && f.TotalScore < 80m ? 1 : 0),
+                B3 = g.Sum(f => f.TotalScore >= 80m && f.TotalScore < 90m ? 1 : 0),
+                B4 = g.Sum(f => f.TotalScore >= 90m && f.TotalScore < 95m ? 1 : 0),
+                B5 = g.Sum(f => f.TotalScore >= 95m && f.TotalScore < 100m ? 1 : 0),
+                B6 = g.Sum(f => f.TotalScore >= 100m ? 1 : 0),
+                GE = g.Sum(f => f.Grade == Grade.Excellent ? 1 : 0),
+                GG = g.Sum(f => f.Grade == Grade.Good ? 1 : 0),
+                GF = g.Sum(f => f.Grade == Grade.Fair ? 1 : 0),
+                GP = g.Sum(f => f.Grade == Grade.Poor ? 1 : 0),
+                RE = g.Sum(f => f.RecomputedGrade == Grade.Excellent ? 1 : 0),
+                RG = g.Sum(f => f.RecomputedGrade == Grade.Good ? 1 : 0),
+                RF = g.Sum(f => f.RecomputedGrade == Grade.Fair ? 1 : 0),
+                RP = g.Sum(f => f.RecomputedGrade == Grade.Poor ? 1 : 0),
+                Errors = g.Sum(f => f.ErrorCount),
+                Warnings = g.Sum(f => f.WarningCount),
+                WithErrors = g.Sum(f => f.ErrorCount > 0 ? 1 : 0),
+            })
+            .ToListAsync(cancellationToken);
+
+        var names = await NamesAsync(db, rows.Select(r => r.DepartmentId), cancellationToken);
+        var result = rows
+            .Select(r => new YearDepartmentStatistics(
+                r.Year,
+                r.DepartmentId,
+                r.DepartmentId is { } d ? names.GetValueOrDefault(d) : null,
+                r.Forms,
+                r.Self,
+                r.Forms - r.Self,
+                r.Budget,
+                r.Executed,
+                r.Rate is { } rate ? Math.Round(rate, 4) : null,
+                [r.B0, r.B1, r.B2, r.B3, r.B4, r.B5, r.B6],
+                new GradeCounts(r.GE, r.GG, r.GF, r.GP, r.Forms - r.GE - r.GG - r.GF - r.GP),
+                new GradeCounts(r.RE, r.RG, r.RF, r.RP, r.Forms - r.RE - r.RG - r.RF - r.RP),
+                r.Errors,
+                r.Warnings,
+                r.WithErrors))
+            .OrderByDescending(r => r.Year)
+            .ThenBy(r => r.Department, StringComparer.Ordinal)
+            .ToList();
+
+        var findings = Restrict(db.Findings.AsNoTracking(), filtered, query);
+        var byCheck = await findings
+            .GroupBy(x => new { x.Code, x.Severity })
+            .Select(g => new { g.Key.Code, g.Key.Severity, Count = g.Count(), Forms = g.Select(x => x.FormId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        return new PortfolioStatistics(
+            result,
+            [.. byCheck.Select(c => new CheckCount(c.Code, c.Severity, c.Count, c.Forms)).OrderByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Findings over the forms <paramref name="query"/> selects, grouped by check and department.</summary>
+    public async Task<IReadOnlyList<FindingGroup>> GetFindingGroupsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        var filtered = await FilterAsync(db, query, cancellationToken);
+        if (filtered is null)
+        {
+            return [];
+        }
+
+        var groups = await (
+                from x in db.Findings.AsNoTracking()
+                join f in filtered on x.FormId equals f.Id
+                group x.FormId by new { x.Code, x.Severity, f.DepartmentId } into g
+                select new { g.Key.Code, g.Key.Severity, g.Key.DepartmentId, Count = g.Count(), Forms = g.Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var names = await NamesAsync(db, groups.Select(g => g.DepartmentId), cancellationToken);
+        return [.. groups
+            .Select(g => new FindingGroup(g.Code, g.Severity, g.DepartmentId, g.DepartmentId is { } d ? names.GetValueOrDefault(d) : null, g.Count, g.Forms))
+            .OrderBy(g => g.Code, StringComparer.Ordinal)
+            .ThenByDescending(g => g.Findings)
+            .ThenBy(g => g.Department, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The project a form belongs to, across years: forms with its lineage key in its department.</summary>
+    public async Task<ProjectLineage?> GetLineageAsync(long formId, string? scopeDepartment = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var form = await db.Forms.AsNoTracking().FirstOrDefaultAsync(f => f.Id == formId, cancellationToken);
+        if (form is null || !await InScopeAsync(db, form, scopeDepartment, cancellationToken))
+        {
+            return null;
+        }
+
+        var key = form.LineageKey;
+        var departmentId = form.DepartmentId;
+        var forms = await db.Forms.AsNoTracking()
+            .Where(f => f.LineageKey == key && f.DepartmentId == departmentId)
+            .OrderBy(f => f.Year).ThenByDescending(f => f.Kind).ThenBy(f => f.Id)
+            .Select(Summary)
+            .ToListAsync(cancellationToken);
+        return new ProjectLineage(key, forms);
+    }
+
+    /// <summary>The forms of a lineage key (any department unless <paramref name="department"/> is given).</summary>
+    public async Task<ProjectLineage> GetLineageAsync(string lineageKey, string? department = null, string? scopeDepartment = null, CancellationToken cancellationToken = default)
+    {
+        var page = await ListAsync(new FormQuery
+        {
+            LineageKey = lineageKey,
+            Department = department,
+            ScopeDepartment = scopeDepartment,
+            Sort = FormSort.Year,
+            PageSize = FormQuery.MaxPageSize,
+        }, cancellationToken);
+        return new ProjectLineage(lineageKey, [.. page.Items.OrderBy(f => f.Year).ThenByDescending(f => f.Kind).ThenBy(f => f.Id)]);
+    }
+
+    /// <summary>
+    /// Every form <paramref name="query"/> selects, in its sort order, with indicators, findings and goals — for
+    /// exports. Paging is ignored; details are loaded 200 forms at a time.
+    /// </summary>
+    public async IAsyncEnumerable<FormDetail> StreamAsync(FormQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        var filtered = await FilterAsync(db, query, cancellationToken);
+        if (filtered is null)
+        {
+            yield break;
+        }
+
+        var ids = new List<long>(200);
+        await using var details = database.CreateContext();
+        await foreach (var id in Sort(filtered, query.Sort, query.Descending).Select(f => f.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            ids.Add(id);
+            if (ids.Count == 200)
+            {
+                foreach (var d in await LoadDetailsAsync(details, ids, cancellationToken))
+                {
+                    yield return d;
+                }
+
+                ids.Clear();
+            }
+        }
+
+        foreach (var d in await LoadDetailsAsync(details, ids, cancellationToken))
+        {
+            yield return d;
+        }
+    }
+
+    /// <summary>The departments (with their form counts) the caller may see, by name.</summary>
+    public async Task<IReadOnlyList<OrganisationItem>> ListDepartmentsAsync(string? scopeDepartment = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var counts = await db.Forms.AsNoTracking().Where(f => f.DepartmentId != null)
+            .GroupBy(f => f.DepartmentId).Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+        var scopeKey = scopeDepartment is null ? null : NameKeys.Plain(scopeDepartment);
+        var list = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Department && (scopeKey == null || o.Key == scopeKey))
+            .ToListAsync(cancellationToken);
+        return [.. list.Select(o => new OrganisationItem(o.Id, o.Kind, o.Name, o.ParentId, counts.GetValueOrDefault(o.Id)))
+            .OrderBy(o => o.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The years that have forms, newest first.</summary>
+    public async Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Forms.AsNoTracking().Where(f => f.Year != null).Select(f => f.Year!.Value).Distinct()
+            .OrderByDescending(y => y).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Import batches, newest first.</summary>
+    public async Task<PagedResult<ImportBatch>> ListBatchesAsync(int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, FormQuery.MaxPageSize);
+        await using var db = database.CreateContext();
+        var total = await db.ImportBatches.LongCountAsync(cancellationToken);
+        var items = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedResult<ImportBatch>(items, total, page, pageSize);
+    }
+
+    public async Task<ImportBatch?> GetBatchAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+    }
+
+    /// <summary>Deletes a batch and all its forms (indicators, findings, goals follow by cascade); false when missing.</summary>
+    public async Task<bool> DeleteBatchAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var formIds = db.Forms.Where(f => f.ImportBatchId == id).Select(f => f.Id);
+        await db.FormSearch.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
+        await db.FormGoals.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Indicators.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Findings.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Forms.Where(f => f.ImportBatchId == id).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.ImportBatches.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return deleted > 0;
+    }
+
+    /// <summary>The forms a query selects, unsorted; null when the scope or a name filter matches nothing.</summary>
+    internal static async Task<IQueryable<FormRecord>?> FilterAsync(JixiaoDbContext db, FormQuery q, CancellationToken cancellationToken)
+    {
+        IQueryable<FormRecord> forms = db.Forms.AsNoTracking();
+
+        long[]? departments = null;
+        if (!string.IsNullOrWhiteSpace(q.ScopeDepartment))
+        {
+            departments = await OrganisationIdsAsync(db, OrganisationKind.Department, q.ScopeDepartment, cancellationToken);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Department))
+        {
+            var named = await OrganisationIdsAsync(db, OrganisationKind.Department, q.Department, cancellationToken);
+            departments = departments is null ? named : [.. departments.Intersect(named)];
+        }
+
+        if (departments is not null)
+        {
+            if (departments.Length == 0)
+            {
+                return null;
+            }
+
+            forms = departments.Length == 1
+                ? forms.Where(f => f.DepartmentId == departments[0])
+                : forms.Where(f => f.DepartmentId != null && departments.Contains(f.DepartmentId.Value));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Unit))
+        {
+            var units = await OrganisationIdsAsync(db, OrganisationKind.Unit, q.Unit, cancellationToken);
+            if (units.Length == 0)
+            {
+                return null;
+            }
+
+            forms = units.Length == 1
+                ? forms.Where(f => f.UnitId == units[0])
+                : forms.Where(f => f.UnitId != null && units.Contains(f.UnitId.Value));
+        }
+
+        if (q.Year is { } year)
+        {
+            forms = forms.Where(f => f.Year == year);
+        }
+
+        if (q.Kind is { } kind)
+        {
+            forms = forms.Where(f => f.Kind == kind);
+        }
+
+        if (q.Grade is { } grade)
+        {
+            forms = forms.Where(f => f.Grade == grade);
+        }
+
+        if (q.RecomputedGrade is { } recomputedGrade)
+        {
+            forms = forms.Where(f => f.RecomputedGrade == recomputedGrade);
+        }
+
+        if (q.HasErrors is { } hasErrors)
+        {
+            forms = hasErrors ? forms.Where(f => f.ErrorCount > 0) : forms.Where(f => f.ErrorCount == 0);
+        }
+
+        if (q.ScoreMin is { } smin)
+        {
+            forms = forms.Where(f => f.TotalScore >= smin);
+        }
+
+        if (q.ScoreMax is { } smax)
+        {
+            forms = forms.Where(f => f.TotalScore <= smax);
+        }
+
+        if (q.RecomputedMin is { } rmin)
+        {
+            forms = forms.Where(f => f.RecomputedTotal >= rmin);
+        }
+
+        if (q.RecomputedMax is { } rmax)
+        {
+            forms = forms.Where(f => f.RecomputedTotal <= rmax);
+        }
+
+        if (q.ExecutionRateMin is { } emin)
+        {
+            forms = forms.Where(f => f.ExecutionRate >= emin);
+        }
+
+        if (q.ExecutionRateMax is { } emax)
+        {
+            forms = forms.Where(f => f.ExecutionRate <= emax);
+        }
+
+        if (q.ImportBatchId is { } batch)
+        {
+            forms = forms.Where(f => f.ImportBatchId == batch);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.LineageKey))
+        {
+            var key = NameKeys.Lineage(q.LineageKey);
+            forms = forms.Where(f => f.LineageKey == key);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.CheckCode))
+        {
+            var code = q.CheckCode.Trim().ToUpperInvariant();
+            forms = forms.Where(f => db.Findings.Any(x => x.FormId == f.Id && x.Code == code));
+        }
+
+        var text = NameKeys.Search(q.Text);
+        if (text.Length > 0)
+        {
+            var pattern = "%" + EscapeLike(text) + "%";
+            forms = forms.Where(f => db.FormSearch.Any(s => s.FormId == f.Id && EF.Functions.Like(s.Text, pattern, "\\")));
+        }
+
+        return forms;
+    }
+
+    /// <summary>Escapes <c>\</c>, <c>%</c> and <c>_</c> so that a text matches literally under <c>LIKE … ESCAPE '\'</c>.</summary>
+    internal static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static bool IsUnfiltered(FormQuery q) =>
+        q with { Sort = FormSort.Default, Descending = false, Page = 1, PageSize = 50 } == new FormQuery();
+
+    private static IQueryable<FindingRecord> Restrict(IQueryable<FindingRecord> findings, IQueryable<FormRecord> forms, FormQuery q)
+    {
+        if (IsUnfiltered(q))
+        {
+            return findings;
+        }
+
+        var ids = forms.Select(f => f.Id);
+        return findings.Where(x => ids.Contains(x.FormId));
+    }
+
+    private static IQueryable<FormRecord> Sort(IQueryable<FormRecord> forms, FormSort sort, bool descending) => (sort, descending) switch
+    {
+        (FormSort.Year, false) => forms.OrderBy(f => f.Year).ThenBy(f => f.Id),
+        (FormSort.Year, true) => forms.OrderByDescending(f => f.Year).ThenByDescending(f => f.Id),
+        (FormSort.ProjectName, false) => forms.OrderBy(f => f.ProjectName).ThenBy(f => f.Id),
+        (FormSort.ProjectName, true) => forms.OrderByDescending(f => f.ProjectName).ThenByDescending(f => f.Id),
+        (FormSort.Department, false) => forms.OrderBy(f => f.Department).ThenBy(f => f.Id),
+        (FormSort.Department, true) => forms.OrderByDescending(f => f.Department).ThenByDescending(f => f.Id),
+        (FormSort.TotalScore, false) => forms.OrderBy(f => f.TotalScore).ThenBy(f => f.Id),
+        (FormSort.TotalScore, true) => forms.OrderByDescending(f => f.TotalScore).ThenByDescending(f => f.Id),
+        (FormSort.RecomputedTotal, false) => forms.OrderBy(f => f.RecomputedTotal).ThenBy(f => f.Id),
+        (FormSort.RecomputedTotal, true) => forms.OrderByDescending(f => f.RecomputedTotal).ThenByDescending(f => f.Id),
+        (FormSort.ExecutionRate, false) => forms.OrderBy(f => f.ExecutionRate).ThenBy(f => f.Id),
+        (FormSort.ExecutionRate, true) => forms.OrderByDescending(f => f.ExecutionRate).ThenByDescending(f => f.Id),
+        (FormSort.Budget, false) => forms.OrderBy(f => f.Budget).ThenBy(f => f.Id),
+        (FormSort.Budget, true) => forms.OrderByDescending(f => f.Budget).ThenByDescending(f => f.Id),
+        (FormSort.Errors, false) => forms.OrderBy(f => f.ErrorCount).ThenBy(f => f.Id),
+        (FormSort.Errors, true) => forms.OrderByDescending(f => f.ErrorCount).ThenByDescending(f => f.Id),
+        (FormSort.Imported, false) => forms.OrderBy(f => f.Id),
+        (FormSort.Imported, true) => forms.OrderByDescending(f => f.Id),
+        (_, false) => forms.OrderByDescending(f => f.Year).ThenByDescending(f => f.Id),
+        (_, true) => forms.OrderBy(f => f.Year).ThenBy(f => f.Id),
+    };
+
+    private static readonly System.Linq.Expressions.Expression<Func<FormRecord, FormSummary>> Summary = f => new FormSummary(
+        f.Id, f.Kind, f.Year, f.ProjectName, f.LineageKey, f.Department, f.ImplementingUnit, f.Budget, f.Executed,
+        f.ExecutionRate, f.TotalScore, f.GradePrinted, f.Grade, f.RecomputedTotal, f.RecomputedGrade, f.CannotAssessCount,
+        f.IndicatorCount, f.ErrorCount, f.WarningCount, f.InfoCount, f.ImportBatchId);
+
+    private static async Task<long[]> OrganisationIdsAsync(JixiaoDbContext db, OrganisationKind kind, string name, CancellationToken cancellationToken)
+    {
+        var key = NameKeys.Plain(name);
+        return await db.Organisations.AsNoTracking().Where(o => o.Kind == kind && o.Key == key).Select(o => o.Id).ToArrayAsync(cancellationToken);
+    }
+
+    private static async Task<bool> InScopeAsync(JixiaoDbContext db, FormRecord form, string? scopeDepartment, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(scopeDepartment))
+        {
+            return true;
+        }
+
+        var ids = await OrganisationIdsAsync(db, OrganisationKind.Department, scopeDepartment, cancellationToken);
+        return form.DepartmentId is { } d && ids.Contains(d);
+    }
+
+    private static async Task<Dictionary<long, string>> NamesAsync(JixiaoDbContext db, IEnumerable<long?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToArray();
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        return await db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
+
+    private static async Task<FormDetail> LoadDetailAsync(JixiaoDbContext db, FormRecord form, CancellationToken cancellationToken)
+    {
+        var id = form.Id;
+        var goals = await db.FormGoals.AsNoTracking().FirstOrDefaultAsync(g => g.FormId == id, cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.FormId == id).OrderBy(i => i.Position).ToListAsync(cancellationToken);
+        var findings = await db.Findings.AsNoTracking().Where(x => x.FormId == id).OrderBy(x => x.Position).ToListAsync(cancellationToken);
+        var batchId = form.ImportBatchId;
+        var batch = await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        return new FormDetail(form, goals, indicators, findings, batch);
+    }
+
+    private static async Task<List<FormDetail>> LoadDetailsAsync(JixiaoDbContext db, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = ids.ToArray();
+        var forms = await db.Forms.AsNoTracking().Where(f => wanted.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var goals = await db.FormGoals.AsNoTracking().Where(g => wanted.Contains(g.FormId)).ToDictionaryAsync(g => g.FormId, cancellationToken);
+        var indicators = (await db.Indicators.AsNoTracking().Where(i => wanted.Contains(i.FormId)).ToListAsync(cancellationToken))
+            .ToLookup(i => i.FormId);
+        var findings = (await db.Findings.AsNoTracking().Where(x => wanted.Contains(x.FormId)).ToListAsync(cancellationToken))
+            .ToLookup(x => x.FormId);
+        var result = new List<FormDetail>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (forms.TryGetValue(id, out var f))
+            {
+                result.Add(new FormDetail(f, goals.GetValueOrDefault(id), [.. indicators[id].OrderBy(i => i.Position)], [.. findings[id].OrderBy(x => x.Position)], null));
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,378 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Jixiao.Core.Checks;
+using Jixiao.Core.Forms;
+using Jixiao.Data.Entities;
+using Jixiao.Ingest.Json;
+
+namespace Jixiao.Data.Storage;
+
+/// <summary>
+/// Turns a <see cref="PerformanceForm"/> with its <see cref="CheckResult"/> into stored records, and stored records back
+/// into a <see cref="PerformanceForm"/>. Values that do not fit their column (a garbled amount of 10^20 yuan) are
+/// stored as null rather than failing the import. Not thread-safe (reuses a hashing buffer).
+/// </summary>
+public sealed class FormMapper
+{
+    internal const int NameLength = 500;
+    internal const int MoneyScale = 2;
+    internal const int FineScale = 4;
+    internal const int RatePrecision = 14;
+    internal const int ScorePrecision = 12;
+
+    private static readonly decimal MoneyLimit = Pow10(JixiaoDbContext.MoneyPrecision - MoneyScale);
+    private static readonly decimal RateLimit = Pow10(RatePrecision - FineScale);
+    private static readonly decimal ScoreLimit = Pow10(ScorePrecision - FineScale);
+
+    private byte[] hashBuffer = new byte[1024];
+
+    /// <summary>The records of one form; ids are left 0 for the caller to assign.</summary>
+    public FormRecord ToRecord(PerformanceForm form, CheckResult result, long batchId, DateTime importedAt)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(result);
+        var score = result.Score;
+        var self = form.Kind == FormKind.SelfEvaluation;
+        var r = new FormRecord
+        {
+            ImportBatchId = batchId,
+            Kind = form.Kind,
+            Year = form.Year,
+            ProjectName = Cut(form.ProjectName) ?? "",
+            LineageKey = NameKeys.Lineage(form.ProjectName),
+            Department = Cut(form.Department),
+            ImplementingUnit = Cut(form.ImplementingUnit),
+            Category = Cut(form.Category, 100),
+            PlannedStart = form.PlannedStart,
+            PlannedEnd = form.PlannedEnd,
+            MoneyUnit = form.MoneyUnit,
+            TotalWeight = Score(form.TotalWeight),
+            TotalScore = Score(form.TotalScore),
+            GradePrinted = Cut(form.Grade, 20),
+            Grade = score.PrintedGrade ?? score.PrintedTotalGrade,
+            CannotAssessCount = self ? score.CannotAssessCount : 0,
+            IndicatorCount = form.Indicators.Count,
+            DiagnosticCount = form.Diagnostics.Count,
+            ContentHash = Hash(form),
+            SourceFile = Cut(form.Provenance?.File),
+            SourceFirstLine = form.Provenance?.FirstLine,
+            SourceLastLine = form.Provenance?.LastLine,
+            ImportedAt = importedAt,
+        };
+
+        if (self)
+        {
+            var funds = form.SelfEvaluationFunds;
+            SetLine(funds?.Total, v => (r.TotalInitialBudget, r.TotalAnnualBudget, r.TotalExecuted, r.TotalFundWeight, r.TotalExecutionRate, r.TotalFundScore) = v);
+            SetLine(funds?.Appropriation, v => (r.AppropriationInitialBudget, r.AppropriationAnnualBudget, r.AppropriationExecuted, r.AppropriationFundWeight, r.AppropriationExecutionRate, r.AppropriationFundScore) = v);
+            SetLine(funds?.Carryover, v => (r.CarryoverInitialBudget, r.CarryoverAnnualBudget, r.CarryoverExecuted, r.CarryoverFundWeight, r.CarryoverExecutionRate, r.CarryoverFundScore) = v);
+            SetLine(funds?.Other, v => (r.OtherInitialBudget, r.OtherAnnualBudget, r.OtherExecuted, r.OtherFundWeight, r.OtherExecutionRate, r.OtherFundScore) = v);
+            r.Budget = r.TotalAnnualBudget ?? r.TotalInitialBudget;
+            r.Executed = r.TotalExecuted;
+            r.ExecutionRatePrinted = r.TotalExecutionRate;
+            r.ExecutionRateRecomputed = Rate(score.Execution.Rate);
+            r.ExecutionRate = r.ExecutionRateRecomputed ?? r.ExecutionRatePrinted;
+            r.ExecutionScoreRecomputed = Score(score.Execution.Expected);
+            r.RecomputedTotal = Score(score.Recomputed);
+            r.RecomputedMin = Score(score.RecomputedMin);
+            r.RecomputedMax = Score(score.RecomputedMax);
+            r.RecomputedGrade = score.RecomputedGrade;
+        }
+        else if (form.DeclarationFunds is { } d)
+        {
+            r.ProjectTotal = Money(d.ProjectTotal);
+            r.ProjectFiscal = Money(d.ProjectFiscal);
+            r.ProjectOther = Money(d.ProjectOther);
+            r.AnnualTotal = Money(d.AnnualTotal);
+            r.AnnualAppropriation = Money(d.AnnualAppropriation);
+            r.AnnualCarryover = Money(d.AnnualCarryover);
+            r.AnnualOther = Money(d.AnnualOther);
+            r.Budget = r.AnnualTotal ?? r.ProjectTotal;
+        }
+
+        for (var i = 0; i < form.Indicators.Count; i++)
+        {
+            var ind = form.Indicators[i];
+            var s = i < score.Indicators.Count ? score.Indicators[i] : null;
+            r.Indicators.Add(new IndicatorRecord
+            {
+                Position = i,
+                Level1 = Cut(ind.Level1, 100),
+                Level2 = Cut(ind.Level2, 100),
+                Name = ind.Name ?? "",
+                Target = ind.Target,
+                Actual = ind.Actual,
+                Weight = Score(ind.Weight),
+                Score = Score(ind.Score),
+                Deviation = ind.Deviation,
+                Category = s?.Category ?? ind.Category,
+                RecomputedScore = self && s is not null ? Score(s.Estimate) : null,
+                Outcome = self ? s?.Outcome : null,
+                SourceLine = ind.SourceLine,
+            });
+        }
+
+        foreach (var f in result.Findings)
+        {
+            switch (f.Severity)
+            {
+                case Severity.Error: r.ErrorCount++; break;
+                case Severity.Warning: r.WarningCount++; break;
+                default: r.InfoCount++; break;
+            }
+
+            r.Findings.Add(new FindingRecord
+            {
+                Position = r.Findings.Count,
+                Code = Cut(f.Code, 40) ?? "",
+                Severity = f.Severity,
+                Category = f.Category,
+                Field = Cut(f.Field, 200) ?? "",
+                IndicatorIndex = IndicatorIndexOf(f.Field),
+                MessageZh = f.MessageZh,
+                MessageEn = f.MessageEn,
+                SourceLine = f.SourceLine,
+            });
+        }
+
+        r.Goals = new FormGoalsRecord
+        {
+            Expected = form.Goals.Expected,
+            Actual = form.Goals.Actual,
+            Overall = form.Goals.Overall,
+            Annual = form.Goals.Annual,
+            ReaderNotes = form.Diagnostics.Count == 0 ? null : string.Join('\n', form.Diagnostics),
+        };
+        return r;
+    }
+
+    /// <summary>The search text of a form: project, implementing unit, department and indicator names (<see cref="NameKeys.Search"/>).</summary>
+    public static string SearchText(FormRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var sb = new StringBuilder(256);
+        sb.Append(NameKeys.Search(record.ProjectName)).Append('|')
+          .Append(NameKeys.Search(record.ImplementingUnit)).Append('|')
+          .Append(NameKeys.Search(record.Department));
+        foreach (var i in record.Indicators)
+        {
+            sb.Append('|').Append(NameKeys.Search(i.Name));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Rebuilds the model from stored records (the interchange JSON of a stored form, exports).</summary>
+    public static PerformanceForm ToForm(FormRecord r, IEnumerable<IndicatorRecord> indicators, FormGoalsRecord? goals)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(indicators);
+        var form = new PerformanceForm
+        {
+            Kind = r.Kind,
+            Year = r.Year,
+            ProjectName = r.ProjectName,
+            Department = r.Department,
+            ImplementingUnit = r.ImplementingUnit,
+            Category = r.Category,
+            PlannedStart = r.PlannedStart,
+            PlannedEnd = r.PlannedEnd,
+            MoneyUnit = r.MoneyUnit,
+            TotalWeight = S(r.TotalWeight),
+            TotalScore = S(r.TotalScore),
+            Grade = r.GradePrinted,
+            Provenance = r.SourceFile is null ? null : new Provenance(r.SourceFile, r.SourceFirstLine ?? 0, r.SourceLastLine ?? 0),
+            Goals = new Goals { Expected = goals?.Expected, Actual = goals?.Actual, Overall = goals?.Overall, Annual = goals?.Annual },
+        };
+
+        if (r.Kind == FormKind.SelfEvaluation)
+        {
+            form.SelfEvaluationFunds = new SelfEvaluationFunds
+            {
+                Total = Line(r.TotalInitialBudget, r.TotalAnnualBudget, r.TotalExecuted, r.TotalFundWeight, r.TotalExecutionRate, r.TotalFundScore),
+                Appropriation = Line(r.AppropriationInitialBudget, r.AppropriationAnnualBudget, r.AppropriationExecuted, r.AppropriationFundWeight, r.AppropriationExecutionRate, r.AppropriationFundScore),
+                Carryover = Line(r.CarryoverInitialBudget, r.CarryoverAnnualBudget, r.CarryoverExecuted, r.CarryoverFundWeight, r.CarryoverExecutionRate, r.CarryoverFundScore),
+                Other = Line(r.OtherInitialBudget, r.OtherAnnualBudget, r.OtherExecuted, r.OtherFundWeight, r.OtherExecutionRate, r.OtherFundScore),
+            };
+        }
+        else
+        {
+            form.DeclarationFunds = new DeclarationFunds
+            {
+                ProjectTotal = S(r.ProjectTotal), ProjectFiscal = S(r.ProjectFiscal), ProjectOther = S(r.ProjectOther),
+                AnnualTotal = S(r.AnnualTotal), AnnualAppropriation = S(r.AnnualAppropriation),
+                AnnualCarryover = S(r.AnnualCarryover), AnnualOther = S(r.AnnualOther),
+            };
+        }
+
+        foreach (var i in indicators.OrderBy(i => i.Position))
+        {
+            form.Indicators.Add(new Indicator
+            {
+                Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target, Actual = i.Actual,
+                Weight = S(i.Weight), Score = S(i.Score), Deviation = i.Deviation, SourceLine = i.SourceLine,
+            });
+        }
+
+        return form;
+    }
+
+    /// <summary>The 0-based indicator index of a field path like <c>indicators[3].score</c>, else null.</summary>
+    public static int? IndicatorIndexOf(string? field)
+    {
+        const string prefix = "indicators[";
+        if (field is null || !field.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var close = field.IndexOf(']', prefix.Length);
+        return close > prefix.Length
+            && int.TryParse(field.AsSpan(prefix.Length, close - prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? index
+            : null;
+    }
+
+    /// <summary>
+    /// SHA-256 over a canonical rendering of every field the interchange format has, except provenance: each string
+    /// length-prefixed, each number without trailing zeros, absent values marked. Equal forms from different files
+    /// share it.
+    /// </summary>
+    private string Hash(PerformanceForm form)
+    {
+        using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(h, form.Kind.ToJsonLabel());
+        Add(h, form.Year);
+        Add(h, form.ProjectName);
+        Add(h, form.Department);
+        Add(h, form.ImplementingUnit);
+        Add(h, form.Category);
+        Add(h, form.PlannedStart?.DayNumber);
+        Add(h, form.PlannedEnd?.DayNumber);
+        Add(h, form.MoneyUnit.Label());
+        foreach (var line in new[] { form.SelfEvaluationFunds?.Total, form.SelfEvaluationFunds?.Appropriation, form.SelfEvaluationFunds?.Carryover, form.SelfEvaluationFunds?.Other })
+        {
+            Add(h, line?.InitialBudget, line?.AnnualBudget, line?.Executed, line?.Weight, line?.ExecutionRate, line?.Score);
+        }
+
+        var d = form.DeclarationFunds;
+        Add(h, d?.ProjectTotal, d?.ProjectFiscal, d?.ProjectOther, d?.AnnualTotal, d?.AnnualAppropriation, d?.AnnualCarryover);
+        Add(h, d?.AnnualOther);
+        Add(h, form.Goals.Expected);
+        Add(h, form.Goals.Actual);
+        Add(h, form.Goals.Overall);
+        Add(h, form.Goals.Annual);
+        Add(h, form.Indicators.Count);
+        foreach (var i in form.Indicators)
+        {
+            Add(h, i.Level1);
+            Add(h, i.Level2);
+            Add(h, i.Name);
+            Add(h, i.Target);
+            Add(h, i.Actual);
+            Add(h, i.Weight, i.Score);
+            Add(h, i.Deviation);
+        }
+
+        Add(h, form.TotalWeight, form.TotalScore);
+        Add(h, form.Grade);
+        Span<byte> hash = stackalloc byte[32];
+        h.GetHashAndReset(hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private void Add(IncrementalHash h, string? text)
+    {
+        if (text is null)
+        {
+            h.AppendData([0xFF, 0xFF, 0xFF, 0xFF]);
+            return;
+        }
+
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (hashBuffer.Length < max + 4)
+        {
+            hashBuffer = new byte[Math.Max(max + 4, hashBuffer.Length * 2)];
+        }
+
+        var n = Encoding.UTF8.GetBytes(text, hashBuffer.AsSpan(4));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(hashBuffer, n);
+        h.AppendData(hashBuffer, 0, n + 4);
+    }
+
+    private static void Add(IncrementalHash h, int? value)
+    {
+        Span<byte> b = stackalloc byte[5];
+        b[0] = value is null ? (byte)0 : (byte)1;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(b[1..], value ?? 0);
+        h.AppendData(b);
+    }
+
+    private static void Add(IncrementalHash h, params ReadOnlySpan<decimal?> values)
+    {
+        Span<byte> b = stackalloc byte[17];
+        Span<int> bits = stackalloc int[4];
+        foreach (var v in values)
+        {
+            b.Clear();
+            if (v is { } x)
+            {
+                b[0] = 1;
+                decimal.GetBits(FormJsonWriter.Shortest(x), bits);
+                System.Runtime.InteropServices.MemoryMarshal.AsBytes(bits).CopyTo(b[1..]);
+            }
+
+            h.AppendData(b);
+        }
+    }
+
+    private static FundLine? Line(decimal? initial, decimal? annual, decimal? executed, decimal? weight, decimal? rate, decimal? score)
+    {
+        var line = new FundLine { InitialBudget = S(initial), AnnualBudget = S(annual), Executed = S(executed), Weight = S(weight), ExecutionRate = S(rate), Score = S(score) };
+        return line.IsEmpty ? null : line;
+    }
+
+    private static void SetLine(FundLine? line, Action<(decimal?, decimal?, decimal?, decimal?, decimal?, decimal?)> set)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        set((Money(line.InitialBudget), Money(line.AnnualBudget), Money(line.Executed), Score(line.Weight), Rate(line.ExecutionRate), Score(line.Score)));
+    }
+
+    /// <summary>Without trailing fractional zeros: numeric(12,4) gives 10.0000 back, the interchange format prints 10.</summary>
+    private static decimal? S(decimal? v) => v is { } x ? FormJsonWriter.Shortest(x) : null;
+
+    internal static decimal? Money(decimal? v) => Fit(v, MoneyLimit, MoneyScale);
+
+    internal static decimal? Rate(decimal? v) => Fit(v, RateLimit, FineScale);
+
+    internal static decimal? Score(decimal? v) => Fit(v, ScoreLimit, FineScale);
+
+    private static decimal? Fit(decimal? v, decimal limit, int scale)
+    {
+        if (v is not { } x)
+        {
+            return null;
+        }
+
+        var rounded = Math.Round(x, scale, MidpointRounding.AwayFromZero);
+        return Math.Abs(rounded) < limit ? rounded : null;
+    }
+
+    private static string? Cut(string? s, int max = NameLength) => s is null || s.Length <= max ? s : s[..max];
+
+    private static decimal Pow10(int n)
+    {
+        var v = 1m;
+        for (var i = 0; i < n; i++)
+        {
+            v *= 10m;
+        }
+
+        return v;
+    }
+}

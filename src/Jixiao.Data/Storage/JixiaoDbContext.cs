@@ -1,0 +1,311 @@
+using System.Text;
+using Jixiao.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jixiao.Data.Storage;
+
+/// <summary>
+/// The model shared by both providers. Each provider has its own context type deriving from this one
+/// (<see cref="SqliteJixiaoDbContext"/>, <see cref="PostgresJixiaoDbContext"/>) and its own migrations set
+/// (Migrations/Sqlite, Migrations/Postgres). Tables and columns are snake_case. Use <see cref="JixiaoDatabase.CreateContext"/>.
+/// </summary>
+public abstract class JixiaoDbContext : DbContext
+{
+    /// <summary>Money in yuan: numeric(18,2).</summary>
+    internal const int MoneyPrecision = 18;
+
+    protected JixiaoDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<FormRecord> Forms => Set<FormRecord>();
+
+    public DbSet<IndicatorRecord> Indicators => Set<IndicatorRecord>();
+
+    public DbSet<FindingRecord> Findings => Set<FindingRecord>();
+
+    public DbSet<FormGoalsRecord> FormGoals => Set<FormGoalsRecord>();
+
+    public DbSet<FormSearchRecord> FormSearch => Set<FormSearchRecord>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>The provider this context talks to.</summary>
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ConfigureForms(modelBuilder.Entity<FormRecord>());
+        ConfigureIndicators(modelBuilder.Entity<IndicatorRecord>());
+        ConfigureFindings(modelBuilder.Entity<FindingRecord>());
+
+        var goals = modelBuilder.Entity<FormGoalsRecord>();
+        goals.ToTable("form_goals");
+        goals.HasKey(g => g.FormId);
+        goals.Property(g => g.FormId).ValueGeneratedNever();
+
+        var search = modelBuilder.Entity<FormSearchRecord>();
+        search.ToTable("form_search");
+        search.HasKey(s => s.FormId);
+        search.Property(s => s.FormId).ValueGeneratedNever();
+        search.HasOne<FormRecord>().WithOne().HasForeignKey<FormSearchRecord>(s => s.FormId).OnDelete(DeleteBehavior.Cascade);
+        ConfigureSearchIndex(search);
+
+        ConfigureBatches(modelBuilder.Entity<ImportBatch>());
+        ConfigureOrganisations(modelBuilder.Entity<Organisation>());
+        ConfigureUsers(modelBuilder.Entity<User>());
+        ConfigureAudit(modelBuilder.Entity<AuditEntry>());
+
+        ApplySnakeCase(modelBuilder);
+    }
+
+    /// <summary>The provider's index for <c>LIKE '%…%'</c> on the search text (a trigram GIN index on PostgreSQL).</summary>
+    protected virtual void ConfigureSearchIndex(EntityTypeBuilder<FormSearchRecord> search)
+    {
+    }
+
+    private static void ConfigureForms(EntityTypeBuilder<FormRecord> f)
+    {
+        f.ToTable("forms");
+        f.HasKey(x => x.Id);
+        f.Property(x => x.ProjectName).HasMaxLength(FormMapper.NameLength);
+        f.Property(x => x.LineageKey).HasMaxLength(FormMapper.NameLength);
+        f.Property(x => x.Department).HasMaxLength(FormMapper.NameLength);
+        f.Property(x => x.ImplementingUnit).HasMaxLength(FormMapper.NameLength);
+        f.Property(x => x.Category).HasMaxLength(100);
+        f.Property(x => x.GradePrinted).HasMaxLength(20);
+        f.Property(x => x.ContentHash).HasMaxLength(64);
+        f.Property(x => x.SourceFile).HasMaxLength(FormMapper.NameLength);
+
+        foreach (var money in new[]
+        {
+            nameof(FormRecord.Budget), nameof(FormRecord.Executed),
+            nameof(FormRecord.TotalInitialBudget), nameof(FormRecord.TotalAnnualBudget), nameof(FormRecord.TotalExecuted),
+            nameof(FormRecord.AppropriationInitialBudget), nameof(FormRecord.AppropriationAnnualBudget), nameof(FormRecord.AppropriationExecuted),
+            nameof(FormRecord.CarryoverInitialBudget), nameof(FormRecord.CarryoverAnnualBudget), nameof(FormRecord.CarryoverExecuted),
+            nameof(FormRecord.OtherInitialBudget), nameof(FormRecord.OtherAnnualBudget), nameof(FormRecord.OtherExecuted),
+            nameof(FormRecord.ProjectTotal), nameof(FormRecord.ProjectFiscal), nameof(FormRecord.ProjectOther),
+            nameof(FormRecord.AnnualTotal), nameof(FormRecord.AnnualAppropriation), nameof(FormRecord.AnnualCarryover), nameof(FormRecord.AnnualOther),
+        })
+        {
+            f.Property(money).HasPrecision(MoneyPrecision, FormMapper.MoneyScale);
+        }
+
+        foreach (var rate in new[]
+        {
+            nameof(FormRecord.TotalExecutionRate), nameof(FormRecord.AppropriationExecutionRate), nameof(FormRecord.CarryoverExecutionRate),
+            nameof(FormRecord.OtherExecutionRate), nameof(FormRecord.ExecutionRatePrinted), nameof(FormRecord.ExecutionRateRecomputed),
+            nameof(FormRecord.ExecutionRate),
+        })
+        {
+            f.Property(rate).HasPrecision(FormMapper.RatePrecision, FormMapper.FineScale);
+        }
+
+        foreach (var score in new[]
+        {
+            nameof(FormRecord.TotalFundWeight), nameof(FormRecord.TotalFundScore), nameof(FormRecord.AppropriationFundWeight),
+            nameof(FormRecord.AppropriationFundScore), nameof(FormRecord.CarryoverFundWeight), nameof(FormRecord.CarryoverFundScore),
+            nameof(FormRecord.OtherFundWeight), nameof(FormRecord.OtherFundScore), nameof(FormRecord.ExecutionScoreRecomputed),
+            nameof(FormRecord.TotalWeight), nameof(FormRecord.TotalScore), nameof(FormRecord.RecomputedTotal),
+            nameof(FormRecord.RecomputedMin), nameof(FormRecord.RecomputedMax),
+        })
+        {
+            f.Property(score).HasPrecision(FormMapper.ScorePrecision, FormMapper.FineScale);
+        }
+
+        f.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.ImportBatchId).OnDelete(DeleteBehavior.Cascade);
+        f.HasOne<Organisation>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        f.HasOne<Organisation>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        f.HasMany(x => x.Indicators).WithOne().HasForeignKey(i => i.FormId).OnDelete(DeleteBehavior.Cascade);
+        f.HasMany(x => x.Findings).WithOne().HasForeignKey(i => i.FormId).OnDelete(DeleteBehavior.Cascade);
+        f.HasOne(x => x.Goals).WithOne().HasForeignKey<FormGoalsRecord>(g => g.FormId).OnDelete(DeleteBehavior.Cascade);
+
+        // The list's filters and sorts; each ends with the id so paging is stable.
+        f.HasIndex(x => new { x.Year, x.Id });
+        f.HasIndex(x => new { x.DepartmentId, x.Year, x.Id });
+        f.HasIndex(x => x.UnitId);
+        f.HasIndex(x => new { x.Kind, x.Year, x.Id });
+        f.HasIndex(x => new { x.Grade, x.Id });
+        f.HasIndex(x => new { x.RecomputedGrade, x.Id });
+        f.HasIndex(x => new { x.TotalScore, x.Id });
+        f.HasIndex(x => new { x.RecomputedTotal, x.Id });
+        f.HasIndex(x => new { x.ExecutionRate, x.Id });
+        f.HasIndex(x => new { x.Budget, x.Id });
+        f.HasIndex(x => new { x.ErrorCount, x.Id });
+        f.HasIndex(x => new { x.ProjectName, x.Id });
+        f.HasIndex(x => new { x.LineageKey, x.Year });
+        f.HasIndex(x => x.ImportBatchId);
+        f.HasIndex(x => x.ContentHash);
+    }
+
+    private static void ConfigureIndicators(EntityTypeBuilder<IndicatorRecord> i)
+    {
+        i.ToTable("indicators");
+        i.HasKey(x => new { x.FormId, x.Position });
+        i.Property(x => x.Level1).HasMaxLength(100);
+        i.Property(x => x.Level2).HasMaxLength(100);
+        i.Property(x => x.Weight).HasPrecision(FormMapper.ScorePrecision, FormMapper.FineScale);
+        i.Property(x => x.Score).HasPrecision(FormMapper.ScorePrecision, FormMapper.FineScale);
+        i.Property(x => x.RecomputedScore).HasPrecision(FormMapper.ScorePrecision, FormMapper.FineScale);
+    }
+
+    private static void ConfigureFindings(EntityTypeBuilder<FindingRecord> f)
+    {
+        f.ToTable("findings");
+        f.HasKey(x => new { x.FormId, x.Position });
+        f.Property(x => x.Code).HasMaxLength(40);
+        f.Property(x => x.Field).HasMaxLength(200);
+        f.HasIndex(x => new { x.Code, x.FormId });
+    }
+
+    private static void ConfigureBatches(EntityTypeBuilder<ImportBatch> b)
+    {
+        b.ToTable("import_batches");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(FormMapper.NameLength);
+        b.Property(x => x.ContentHash).HasMaxLength(64);
+        b.Property(x => x.CreatedBy).HasMaxLength(100);
+        b.HasIndex(x => new { x.ContentHash, x.Status });
+        b.HasIndex(x => x.CreatedAt);
+    }
+
+    private static void ConfigureOrganisations(EntityTypeBuilder<Organisation> o)
+    {
+        o.ToTable("organisations");
+        o.HasKey(x => x.Id);
+        o.Property(x => x.Name).HasMaxLength(FormMapper.NameLength);
+        o.Property(x => x.Key).HasMaxLength(FormMapper.NameLength);
+        o.Property(x => x.Path).HasMaxLength(1600);
+        o.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        o.HasIndex(x => x.Path).IsUnique();
+        o.HasIndex(x => new { x.Kind, x.Key });
+        o.HasIndex(x => x.ParentId);
+    }
+
+    private static void ConfigureUsers(EntityTypeBuilder<User> u)
+    {
+        u.ToTable("users");
+        u.HasKey(x => x.Id);
+        u.Property(x => x.UserName).HasMaxLength(100);
+        u.Property(x => x.DisplayName).HasMaxLength(200);
+        u.Property(x => x.PasswordHash).HasMaxLength(300);
+        u.Property(x => x.Department).HasMaxLength(FormMapper.NameLength);
+        u.HasIndex(x => x.UserName).IsUnique();
+    }
+
+    private static void ConfigureAudit(EntityTypeBuilder<AuditEntry> a)
+    {
+        a.ToTable("audit_log");
+        a.HasKey(x => x.Id);
+        a.Property(x => x.Actor).HasMaxLength(100);
+        a.Property(x => x.Action).HasMaxLength(60);
+        a.Property(x => x.TargetType).HasMaxLength(60);
+        a.Property(x => x.TargetId).HasMaxLength(200);
+        a.HasIndex(x => x.At);
+        a.HasIndex(x => new { x.TargetType, x.TargetId });
+    }
+
+    private static void ApplySnakeCase(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])))
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>The SQLite context (the default, a file under ./data). Decimals are stored as REAL (see docs/deploy.md).</summary>
+public sealed class SqliteJixiaoDbContext : JixiaoDbContext
+{
+    public SqliteJixiaoDbContext(DbContextOptions<SqliteJixiaoDbContext> options)
+        : base(options)
+    {
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite has no decimal type: EF would store TEXT, which sorts and compares as text. REAL keeps 15 significant
+        // digits (yuan to the fen up to 10^13), sorts, sums and averages natively.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+    }
+}
+
+/// <summary>The PostgreSQL context (production, Npgsql).</summary>
+public sealed class PostgresJixiaoDbContext : JixiaoDbContext
+{
+    public PostgresJixiaoDbContext(DbContextOptions<PostgresJixiaoDbContext> options)
+        : base(options)
+    {
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        base.OnModelCreating(modelBuilder);
+    }
+
+    protected override void ConfigureSearchIndex(EntityTypeBuilder<FormSearchRecord> search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        search.HasIndex(s => s.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}
+
+/// <summary>Design-time factory for <c>dotnet ef migrations add … --context SqliteJixiaoDbContext</c>.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteJixiaoDbContext>
+{
+    public SqliteJixiaoDbContext CreateDbContext(string[] args) =>
+        (SqliteJixiaoDbContext)JixiaoDatabase.Sqlite(Path.Combine(Path.GetTempPath(), "jixiao-design.db")).CreateContext();
+}
+
+/// <summary>Design-time factory for <c>dotnet ef migrations add … --context PostgresJixiaoDbContext</c> (no server needed).</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresJixiaoDbContext>
+{
+    public PostgresJixiaoDbContext CreateDbContext(string[] args) =>
+        (PostgresJixiaoDbContext)JixiaoDatabase.Postgres("Host=127.0.0.1;Database=jixiao_design;Username=jixiao").CreateContext();
+}

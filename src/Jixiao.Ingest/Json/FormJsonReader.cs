@@ -1,0 +1,955 @@
+using System.Text;
+using System.Text.Json;
+using Jixiao.Core.Forms;
+
+namespace Jixiao.Ingest.Json;
+
+/// <summary>
+/// Reads forms in the interchange format <c>jixiao.form/1</c> (docs/schema.md): a JSON array of form objects,
+/// a single form object, or form objects one after another (JSON Lines). Streams: one form is held at a time.
+/// </summary>
+/// <remarks>
+/// Never throws on bad input. Every problem is reported as a <see cref="Diagnostic"/> with the file, the line and
+/// the JSON path of the value, and what was expected there
+/// (<c>forms.json:12: error: $[0].funds.total.executed: expected a number or null, found a string "abc"</c>).
+/// A value of the wrong type is read as null and the form is still returned; a form whose <c>schema</c> names
+/// another format is skipped; a syntax error ends the file (what came before it is returned).
+/// As with the text reader, problems inside a returned form go into its <see cref="PerformanceForm.Diagnostics"/>;
+/// problems of the input as a whole (syntax, a value that is not a form, a skipped form) go to the report callback.
+/// </remarks>
+public static class FormJsonReader
+{
+    /// <summary>Reads the forms of a JSON file; a file that cannot be opened gives one error diagnostic.</summary>
+    public static IEnumerable<PerformanceForm> ReadFile(string path, Action<Diagnostic>? report)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Stream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            report?.Invoke(new Diagnostic(path, 0, DiagnosticSeverity.Error, $"cannot open the file: {ex.Message}"));
+            return [];
+        }
+
+        return ReadAndDispose(stream, path, report);
+    }
+
+    /// <summary>Reads the forms of a JSON document held in a string.</summary>
+    public static IEnumerable<PerformanceForm> ReadString(string json, string fileName, Action<Diagnostic>? report) =>
+        ReadAndDispose(new MemoryStream(Encoding.UTF8.GetBytes(json ?? ""), writable: false), fileName, report);
+
+    /// <summary>Reads the forms of a UTF-8 JSON stream (left open), one at a time.</summary>
+    public static IEnumerable<PerformanceForm> Read(Stream stream, string fileName, Action<Diagnostic>? report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var reader = new StreamState(stream, fileName ?? "", report);
+        while (reader.TryNext(out var form))
+        {
+            if (form is not null)
+            {
+                yield return form;
+            }
+        }
+    }
+
+    private static IEnumerable<PerformanceForm> ReadAndDispose(Stream stream, string fileName, Action<Diagnostic>? report)
+    {
+        using (stream)
+        {
+            foreach (var form in Read(stream, fileName, report))
+            {
+                yield return form;
+            }
+        }
+    }
+
+    /// <summary>Finds the forms in the byte stream: buffer management, root shape and syntax errors.</summary>
+    private sealed class StreamState(Stream stream, string fileName, Action<Diagnostic>? report)
+    {
+        private enum Phase
+        {
+            Start,
+            InArray,
+            ObjectSequence,
+            Done,
+        }
+
+        private byte[] _buffer = new byte[64 * 1024];
+        private int _start;
+        private int _end;
+        private bool _eof;
+        private Phase _phase;
+        private int _index;
+
+        // line bookkeeping: the line of _buffer[_scanPos] is _scanLine (1-based)
+        private int _scanPos;
+        private long _scanLine = 1;
+
+        public bool TryNext(out PerformanceForm? form)
+        {
+            form = null;
+            try
+            {
+                return Step(out form);
+            }
+            catch (IOException ex)
+            {
+                Report(LineAt(_start), $"cannot read the file: {ex.Message}");
+                _phase = Phase.Done;
+                return false;
+            }
+        }
+
+        private bool Step(out PerformanceForm? form)
+        {
+            form = null;
+            while (true)
+            {
+                switch (_phase)
+                {
+                    case Phase.Done:
+                        return false;
+
+                    case Phase.Start:
+                    {
+                        if (!SkipWhitespace())
+                        {
+                            Report(LineAt(_start), "the file is empty: expected a JSON array of jixiao.form/1 objects");
+                            _phase = Phase.Done;
+                            return false;
+                        }
+
+                        var b = _buffer[_start];
+                        if (b == (byte)'[')
+                        {
+                            _start++;
+                            _phase = Phase.InArray;
+                        }
+                        else if (b == (byte)'{')
+                        {
+                            _phase = Phase.ObjectSequence;
+                        }
+                        else
+                        {
+                            Report(LineAt(_start), $"$: expected a JSON array '[' of jixiao.form/1 objects or a form object '{{', found {DescribeByte(b)}");
+                            _phase = Phase.Done;
+                            return false;
+                        }
+
+                        continue;
+                    }
+
+                    case Phase.InArray:
+                    {
+                        if (!SkipWhitespace())
+                        {
+                            Report(LineAt(_start), $"$: unexpected end of input: expected ']' to close the array after {_index} form(s)");
+                            _phase = Phase.Done;
+                            return false;
+                        }
+
+                        var b = _buffer[_start];
+                        if (b == (byte)']')
+                        {
+                            _start++;
+                            CheckTrailing();
+                            _phase = Phase.Done;
+                            return false;
+                        }
+
+                        if (_index > 0)
+                        {
+                            if (b != (byte)',')
+                            {
+                                Report(LineAt(_start), $"$: expected ',' or ']' after $[{_index - 1}], found {DescribeByte(b)}");
+                                _phase = Phase.Done;
+                                return false;
+                            }
+
+                            _start++;
+                            if (!SkipWhitespace())
+                            {
+                                Report(LineAt(_start), $"$: unexpected end of input: expected $[{_index}] after ','");
+                                _phase = Phase.Done;
+                                return false;
+                            }
+                        }
+
+                        var result = ReadElement($"$[{_index}]", out form);
+                        _index++;
+                        return result;
+                    }
+
+                    case Phase.ObjectSequence:
+                    {
+                        if (!SkipWhitespace())
+                        {
+                            _phase = Phase.Done;
+                            return false;
+                        }
+
+                        var path = _index == 0 ? "$" : $"$ (value {_index + 1})";
+                        var result = ReadElement(path, out form);
+                        _index++;
+                        return result;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Reads the value starting at <see cref="_start"/>; false when reading must stop.</summary>
+        private bool ReadElement(string path, out PerformanceForm? form)
+        {
+            form = null;
+            while (true)
+            {
+                var length = MeasureValue(out var syntaxError, out var errorOffset, out var errorLineInValue);
+                if (syntaxError is not null)
+                {
+                    var line = errorLineInValue >= 0 ? LineAt(_start) + errorLineInValue : LineAt(_start + errorOffset);
+                    Report(line, $"{path}: invalid JSON: {syntaxError}");
+                    _phase = Phase.Done;
+                    return false;
+                }
+
+                if (length < 0)
+                {
+                    if (_eof)
+                    {
+                        Report(LineAt(_start), $"{path}: unexpected end of input: the value that starts here is not closed");
+                        _phase = Phase.Done;
+                        return false;
+                    }
+
+                    Fill();
+                    continue;
+                }
+
+                var slice = new ReadOnlySpan<byte>(_buffer, _start, length);
+                var firstLine = LineAt(_start);
+                var mapper = new FormMapper(fileName, report, slice, firstLine);
+                form = mapper.Map(path);
+                _start += length;
+                return true;
+            }
+        }
+
+        /// <summary>The byte length of the complete JSON value at <see cref="_start"/>, or -1 when more input is needed.</summary>
+        private int MeasureValue(out string? error, out int errorOffset, out long errorLine)
+        {
+            error = null;
+            errorOffset = 0;
+            errorLine = -1;
+            var reader = new Utf8JsonReader(
+                new ReadOnlySpan<byte>(_buffer, _start, _end - _start),
+                isFinalBlock: _eof,
+                new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true }));
+            try
+            {
+                if (!reader.Read())
+                {
+                    return -1;
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+                {
+                    return -1;
+                }
+
+                return checked((int)reader.BytesConsumed);
+            }
+            catch (JsonException ex)
+            {
+                if (IsEndOfData(ex))
+                {
+                    // not closed before the end of the data: more input, or (at the end) an unclosed value
+                    return -1;
+                }
+
+                error = CleanMessage(ex.Message);
+                errorOffset = checked((int)reader.BytesConsumed);
+                errorLine = ex.LineNumber ?? -1;
+                return 0;
+            }
+        }
+
+        private static bool IsEndOfData(JsonException ex) =>
+            ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("depth to be zero", StringComparison.OrdinalIgnoreCase);
+
+        private void CheckTrailing()
+        {
+            if (SkipWhitespace())
+            {
+                Report(LineAt(_start), $"$: unexpected {DescribeByte(_buffer[_start])} after the closing ']' (ignored)", DiagnosticSeverity.Warning);
+            }
+        }
+
+        /// <summary>Moves <see cref="_start"/> over white space (and a BOM); false at the end of input.</summary>
+        private bool SkipWhitespace()
+        {
+            while (true)
+            {
+                while (_start < _end)
+                {
+                    var b = _buffer[_start];
+                    if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                    {
+                        _start++;
+                    }
+                    else if (b == 0xEF && _end - _start >= 3 && _buffer[_start + 1] == 0xBB && _buffer[_start + 2] == 0xBF)
+                    {
+                        _start += 3;
+                    }
+                    else
+                    {
+                        return true;
+                    }
+                }
+
+                if (_eof)
+                {
+                    return false;
+                }
+
+                Fill();
+            }
+        }
+
+        /// <summary>Discards consumed bytes, grows the buffer when one value fills it, and reads more input.</summary>
+        private void Fill()
+        {
+            if (_start > 0)
+            {
+                AdvanceScan(_start);
+                var remaining = _end - _start;
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
+                _scanPos -= _start;
+                _end = remaining;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            // read until a useful amount arrived: streams that return a few bytes at a time would make the
+            // completeness scan of a large form quadratic
+            var wanted = Math.Min(16 * 1024, _buffer.Length - _end);
+            var got = 0;
+            while (got < wanted)
+            {
+                var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+                if (read == 0)
+                {
+                    _eof = true;
+                    break;
+                }
+
+                _end += read;
+                got += read;
+            }
+        }
+
+        private long LineAt(int position)
+        {
+            AdvanceScan(position);
+            return _scanLine;
+        }
+
+        private void AdvanceScan(int position)
+        {
+            if (position > _scanPos)
+            {
+                _scanLine += new ReadOnlySpan<byte>(_buffer, _scanPos, position - _scanPos).Count((byte)'\n');
+                _scanPos = position;
+            }
+        }
+
+        private void Report(long line, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+            report?.Invoke(new Diagnostic(fileName, (int)Math.Min(line, int.MaxValue), severity, message));
+
+        private static string DescribeByte(byte b) =>
+            b is >= 0x20 and < 0x7F ? $"'{(char)b}'" : $"byte 0x{b:X2}";
+
+        /// <summary>Drops System.Text.Json's own position suffix: our message carries file and line.</summary>
+        private static string CleanMessage(string message)
+        {
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return (cut >= 0 ? message[..cut] : message).TrimEnd();
+        }
+    }
+
+    /// <summary>Maps one complete form object to the model, reporting type errors with their JSON paths.</summary>
+    private ref struct FormMapper
+    {
+        private readonly string _file;
+        private readonly Action<Diagnostic>? _report;
+        private readonly ReadOnlySpan<byte> _json;
+        private readonly long _firstLine;
+        private Utf8JsonReader _reader;
+        private List<Diagnostic>? _diagnostics;
+
+        public FormMapper(string file, Action<Diagnostic>? report, ReadOnlySpan<byte> json, long firstLine)
+        {
+            _file = file;
+            _report = report;
+            _json = json;
+            _firstLine = firstLine;
+            _reader = new Utf8JsonReader(json, isFinalBlock: true, default);
+        }
+
+        public PerformanceForm? Map(string path)
+        {
+            _reader.Read();
+            if (_reader.TokenType != JsonTokenType.StartObject)
+            {
+                Error(path, $"expected a form object (jixiao.form/1), found {Describe()}");
+                Flush(null);
+                return null;
+            }
+
+            var form = new PerformanceForm();
+            string? schema = null;
+            var sawSchema = false;
+            var sawKind = false;
+            var sawSelfEvaluationFunds = false;
+            var sawDeclarationFunds = false;
+            var selfFunds = new SelfEvaluationFunds();
+            var declarationFunds = new DeclarationFunds();
+            var goals = new Goals();
+            var schemaLine = _firstLine;
+
+            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = _reader.GetString()!;
+                _reader.Read();
+                var memberPath = path + "." + name;
+                switch (name)
+                {
+                    case JsonNames.Schema:
+                        sawSchema = true;
+                        schemaLine = CurrentLine();
+                        schema = ReadString(memberPath);
+                        break;
+                    case JsonNames.Kind:
+                        sawKind = true;
+                        var kind = ReadString(memberPath);
+                        if (kind == JsonNames.KindTargetDeclaration)
+                        {
+                            form.Kind = FormKind.TargetDeclaration;
+                        }
+                        else if (kind == JsonNames.KindSelfEvaluation)
+                        {
+                            form.Kind = FormKind.SelfEvaluation;
+                        }
+                        else
+                        {
+                            sawKind = false;
+                            if (kind is not null)
+                            {
+                                Error(memberPath, $"expected \"{JsonNames.KindSelfEvaluation}\" or \"{JsonNames.KindTargetDeclaration}\", found \"{kind}\"");
+                            }
+                        }
+
+                        break;
+                    case JsonNames.Year:
+                        form.Year = ReadInt(memberPath);
+                        break;
+                    case JsonNames.ProjectName:
+                        form.ProjectName = ReadString(memberPath) ?? "";
+                        break;
+                    case JsonNames.Department:
+                        form.Department = ReadString(memberPath);
+                        break;
+                    case JsonNames.ImplementingUnit:
+                        form.ImplementingUnit = ReadString(memberPath);
+                        break;
+                    case JsonNames.Category:
+                        form.Category = ReadString(memberPath);
+                        break;
+                    case JsonNames.PlannedStart:
+                        form.PlannedStart = ReadDate(memberPath);
+                        break;
+                    case JsonNames.PlannedEnd:
+                        form.PlannedEnd = ReadDate(memberPath);
+                        break;
+                    case JsonNames.MoneyUnit:
+                        var unit = ReadString(memberPath);
+                        if (unit == "万元")
+                        {
+                            form.MoneyUnit = MoneyUnit.TenThousandYuan;
+                        }
+                        else if (unit == "元")
+                        {
+                            form.MoneyUnit = MoneyUnit.Yuan;
+                        }
+                        else if (unit is not null)
+                        {
+                            Error(memberPath, $"expected \"万元\" or \"元\", found \"{unit}\"");
+                        }
+
+                        break;
+                    case JsonNames.Funds:
+                        ReadFunds(memberPath, selfFunds, declarationFunds, ref sawSelfEvaluationFunds, ref sawDeclarationFunds);
+                        break;
+                    case JsonNames.Goals:
+                        ReadGoals(memberPath, goals);
+                        break;
+                    case JsonNames.Indicators:
+                        ReadIndicators(memberPath, form.Indicators);
+                        break;
+                    case JsonNames.TotalWeight:
+                        form.TotalWeight = ReadDecimal(memberPath);
+                        break;
+                    case JsonNames.TotalScore:
+                        form.TotalScore = ReadDecimal(memberPath);
+                        break;
+                    case JsonNames.Grade:
+                        form.Grade = ReadString(memberPath);
+                        break;
+                    case JsonNames.Provenance:
+                        form.Provenance = ReadProvenance(memberPath);
+                        break;
+                    default:
+                        // Extension members of other producers are allowed and ignored.
+                        _reader.Skip();
+                        break;
+                }
+            }
+
+            if (sawSchema && schema != FormJsonWriter.SchemaId)
+            {
+                Error(path + "." + JsonNames.Schema, $"expected \"{FormJsonWriter.SchemaId}\", found {(schema is null ? "null" : $"\"{schema}\"")}; the form is skipped", schemaLine);
+                Flush(null);
+                return null;
+            }
+
+            if (!sawSchema)
+            {
+                Warning(path, $"no \"schema\" member; read as {FormJsonWriter.SchemaId}", _firstLine);
+            }
+
+            if (!sawKind)
+            {
+                form.Kind = sawDeclarationFunds && !sawSelfEvaluationFunds ? FormKind.TargetDeclaration : FormKind.SelfEvaluation;
+                Error(path + "." + JsonNames.Kind, $"missing or invalid: expected \"{JsonNames.KindSelfEvaluation}\" or \"{JsonNames.KindTargetDeclaration}\"; read as {form.Kind.ToJsonLabel()}", _firstLine);
+            }
+
+            if (form.Kind == FormKind.TargetDeclaration)
+            {
+                form.DeclarationFunds = declarationFunds;
+                if (sawSelfEvaluationFunds)
+                {
+                    Warning(path + "." + JsonNames.Funds, "self-evaluation fund lines (total/appropriation/carryover/other) in a target declaration are ignored", _firstLine);
+                }
+            }
+            else
+            {
+                form.SelfEvaluationFunds = selfFunds;
+                if (sawDeclarationFunds)
+                {
+                    Warning(path + "." + JsonNames.Funds, "declaration fund members (projectTotal …) in a self-evaluation are ignored", _firstLine);
+                }
+            }
+
+            form.Goals = goals;
+            Flush(form);
+            return form;
+        }
+
+        private void ReadFunds(string path, SelfEvaluationFunds self, DeclarationFunds declaration, ref bool sawSelf, ref bool sawDeclaration)
+        {
+            if (!ExpectObject(path))
+            {
+                return;
+            }
+
+            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = _reader.GetString()!;
+                _reader.Read();
+                var p = path + "." + name;
+                switch (name)
+                {
+                    case JsonNames.Total:
+                        self.Total = ReadFundLine(p);
+                        sawSelf |= self.Total is not null;
+                        break;
+                    case JsonNames.Appropriation:
+                        self.Appropriation = ReadFundLine(p);
+                        sawSelf |= self.Appropriation is not null;
+                        break;
+                    case JsonNames.Carryover:
+                        self.Carryover = ReadFundLine(p);
+                        sawSelf |= self.Carryover is not null;
+                        break;
+                    case JsonNames.Other:
+                        self.Other = ReadFundLine(p);
+                        sawSelf |= self.Other is not null;
+                        break;
+                    case JsonNames.ProjectTotal:
+                        declaration.ProjectTotal = ReadDecimal(p);
+                        sawDeclaration |= declaration.ProjectTotal is not null;
+                        break;
+                    case JsonNames.ProjectFiscal:
+                        declaration.ProjectFiscal = ReadDecimal(p);
+                        sawDeclaration |= declaration.ProjectFiscal is not null;
+                        break;
+                    case JsonNames.ProjectOther:
+                        declaration.ProjectOther = ReadDecimal(p);
+                        sawDeclaration |= declaration.ProjectOther is not null;
+                        break;
+                    case JsonNames.AnnualTotal:
+                        declaration.AnnualTotal = ReadDecimal(p);
+                        sawDeclaration |= declaration.AnnualTotal is not null;
+                        break;
+                    case JsonNames.AnnualAppropriation:
+                        declaration.AnnualAppropriation = ReadDecimal(p);
+                        sawDeclaration |= declaration.AnnualAppropriation is not null;
+                        break;
+                    case JsonNames.AnnualCarryover:
+                        declaration.AnnualCarryover = ReadDecimal(p);
+                        sawDeclaration |= declaration.AnnualCarryover is not null;
+                        break;
+                    case JsonNames.AnnualOther:
+                        declaration.AnnualOther = ReadDecimal(p);
+                        sawDeclaration |= declaration.AnnualOther is not null;
+                        break;
+                    default:
+                        _reader.Skip();
+                        break;
+                }
+            }
+        }
+
+        private FundLine? ReadFundLine(string path)
+        {
+            if (!ExpectObject(path))
+            {
+                return null;
+            }
+
+            var line = new FundLine();
+            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = _reader.GetString()!;
+                _reader.Read();
+                var p = path + "." + name;
+                switch (name)
+                {
+                    case JsonNames.InitialBudget:
+                        line.InitialBudget = ReadDecimal(p);
+                        break;
+                    case JsonNames.AnnualBudget:
+                        line.AnnualBudget = ReadDecimal(p);
+                        break;
+                    case JsonNames.Executed:
+                        line.Executed = ReadDecimal(p);
+                        break;
+                    case JsonNames.Weight:
+                        line.Weight = ReadDecimal(p);
+                        break;
+                    case JsonNames.ExecutionRate:
+                        line.ExecutionRate = ReadDecimal(p);
+                        break;
+                    case JsonNames.Score:
+                        line.Score = ReadDecimal(p);
+                        break;
+                    default:
+                        _reader.Skip();
+                        break;
+                }
+            }
+
+            return line;
+        }
+
+        private void ReadGoals(string path, Goals goals)
+        {
+            if (!ExpectObject(path))
+            {
+                return;
+            }
+
+            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = _reader.GetString()!;
+                _reader.Read();
+                var p = path + "." + name;
+                switch (name)
+                {
+                    case JsonNames.Expected:
+                        goals.Expected = ReadString(p);
+                        break;
+                    case JsonNames.Actual:
+                        goals.Actual = ReadString(p);
+                        break;
+                    case JsonNames.Overall:
+                        goals.Overall = ReadString(p);
+                        break;
+                    case JsonNames.Annual:
+                        goals.Annual = ReadString(p);
+                        break;
+                    default:
+                        _reader.Skip();
+                        break;
+                }
+            }
+        }
+
+        private void ReadIndicators(string path, List<Indicator> indicators)
+        {
+            if (_reader.TokenType == JsonTokenType.Null)
+            {
+                return;
+            }
+
+            if (_reader.TokenType != JsonTokenType.StartArray)
+            {
+                Error(path, $"expected an array of indicators or null, found {Describe()}");
+                _reader.Skip();
+                return;
+            }
+
+            var index = 0;
+            while (_reader.Read() && _reader.TokenType != JsonTokenType.EndArray)
+            {
+                var p = $"{path}[{index}]";
+                index++;
+                if (_reader.TokenType != JsonTokenType.StartObject)
+                {
+                    Error(p, $"expected an indicator object, found {Describe()}");
+                    _reader.Skip();
+                    continue;
+                }
+
+                var indicator = new Indicator { SourceLine = 0 };
+                while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = _reader.GetString()!;
+                    _reader.Read();
+                    var mp = p + "." + name;
+                    switch (name)
+                    {
+                        case JsonNames.Level1:
+                            indicator.Level1 = ReadString(mp);
+                            break;
+                        case JsonNames.Level2:
+                            indicator.Level2 = ReadString(mp);
+                            break;
+                        case JsonNames.Name:
+                            indicator.Name = ReadString(mp) ?? "";
+                            break;
+                        case JsonNames.Target:
+                            indicator.Target = ReadString(mp);
+                            break;
+                        case JsonNames.Actual:
+                            indicator.Actual = ReadString(mp);
+                            break;
+                        case JsonNames.Weight:
+                            indicator.Weight = ReadDecimal(mp);
+                            break;
+                        case JsonNames.Score:
+                            indicator.Score = ReadDecimal(mp);
+                            break;
+                        case JsonNames.Deviation:
+                            indicator.Deviation = ReadString(mp);
+                            break;
+                        default:
+                            _reader.Skip();
+                            break;
+                    }
+                }
+
+                indicators.Add(indicator);
+            }
+        }
+
+        private Provenance? ReadProvenance(string path)
+        {
+            if (!ExpectObject(path))
+            {
+                return null;
+            }
+
+            string? file = null;
+            int? first = null;
+            int? last = null;
+            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = _reader.GetString()!;
+                _reader.Read();
+                var p = path + "." + name;
+                switch (name)
+                {
+                    case JsonNames.File:
+                        file = ReadString(p);
+                        break;
+                    case JsonNames.FirstLine:
+                        first = ReadInt(p);
+                        break;
+                    case JsonNames.LastLine:
+                        last = ReadInt(p);
+                        break;
+                    default:
+                        _reader.Skip();
+                        break;
+                }
+            }
+
+            return new Provenance(file ?? "", first ?? 0, last ?? first ?? 0);
+        }
+
+        /// <summary>True when the current token opens an object; null is accepted silently (false).</summary>
+        private bool ExpectObject(string path)
+        {
+            if (_reader.TokenType == JsonTokenType.StartObject)
+            {
+                return true;
+            }
+
+            if (_reader.TokenType != JsonTokenType.Null)
+            {
+                Error(path, $"expected an object or null, found {Describe()}");
+                _reader.Skip();
+            }
+
+            return false;
+        }
+
+        private string? ReadString(string path)
+        {
+            switch (_reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    return _reader.GetString();
+                case JsonTokenType.Null:
+                    return null;
+                default:
+                    Error(path, $"expected a string or null, found {Describe()}");
+                    _reader.Skip();
+                    return null;
+            }
+        }
+
+        private decimal? ReadDecimal(string path)
+        {
+            switch (_reader.TokenType)
+            {
+                case JsonTokenType.Number:
+                    if (_reader.TryGetDecimal(out var value))
+                    {
+                        return value;
+                    }
+
+                    Error(path, $"the number {Raw()} is out of range");
+                    return null;
+                case JsonTokenType.Null:
+                    return null;
+                default:
+                    Error(path, $"expected a number or null, found {Describe()}");
+                    _reader.Skip();
+                    return null;
+            }
+        }
+
+        private int? ReadInt(string path)
+        {
+            switch (_reader.TokenType)
+            {
+                case JsonTokenType.Number:
+                    if (_reader.TryGetInt32(out var value))
+                    {
+                        return value;
+                    }
+
+                    Error(path, $"expected a whole number, found {Raw()}");
+                    return null;
+                case JsonTokenType.Null:
+                    return null;
+                default:
+                    Error(path, $"expected a whole number or null, found {Describe()}");
+                    _reader.Skip();
+                    return null;
+            }
+        }
+
+        private DateOnly? ReadDate(string path)
+        {
+            var text = ReadString(path);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            Error(path, $"expected an ISO date yyyy-MM-dd or null, found \"{text}\"");
+            return null;
+        }
+
+        private readonly string Raw() => Encoding.UTF8.GetString(_reader.ValueSpan);
+
+        private readonly string Describe() => _reader.TokenType switch
+        {
+            JsonTokenType.String => $"a string \"{Shorten(_reader.GetString())}\"",
+            JsonTokenType.Number => $"the number {Raw()}",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            JsonTokenType.Null => "null",
+            _ => _reader.TokenType.ToString(),
+        };
+
+        private static string Shorten(string? text) =>
+            text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+
+        private readonly long CurrentLine()
+        {
+            var offset = (int)Math.Min(_reader.TokenStartIndex, _json.Length);
+            return _firstLine + _json[..offset].Count((byte)'\n');
+        }
+
+        private void Error(string path, string message, long? line = null) =>
+            Add(DiagnosticSeverity.Error, path, message, line ?? CurrentLine());
+
+        private void Warning(string path, string message, long line) =>
+            Add(DiagnosticSeverity.Warning, path, message, line);
+
+        private void Add(DiagnosticSeverity severity, string path, string message, long line)
+        {
+            _diagnostics ??= [];
+            _diagnostics.Add(new Diagnostic(_file, (int)Math.Min(line, int.MaxValue), severity, $"{path}: {message}"));
+        }
+
+        private readonly void Flush(PerformanceForm? form)
+        {
+            if (_diagnostics is null)
+            {
+                return;
+            }
+
+            foreach (var d in _diagnostics)
+            {
+                if (form is null)
+                {
+                    _report?.Invoke(d);
+                }
+                else
+                {
+                    form.Diagnostics.Add(d);
+                }
+            }
+        }
+    }
+}
