@@ -1,13 +1,16 @@
 using System.Text;
 using Jixiao.Core.Forms;
+using Jixiao.Ingest.Json;
 using Jixiao.Ingest.Text;
 
 namespace Jixiao.Ingest;
 
 /// <summary>
-/// Opens a file of published forms and streams them. Looks at the first block of bytes to decide how to read it:
-/// UTF-8 (with or without BOM), UTF-16 with a BOM, or — when the bytes are not UTF-8 — GB18030 (which covers GBK),
-/// with a warning. PDF, spreadsheet and binary files are refused with one error each; a missing or unreadable
+/// Opens a file of forms and streams them — the one entry point for every input format. <c>jixiao.form/1</c> JSON
+/// (a name ending in <c>.json</c> or <c>.jsonl</c>, or a first character <c>[</c> or <c>{</c>) goes to
+/// <see cref="FormJsonReader"/>; anything else is published text, and the first block of bytes decides how to decode
+/// it: UTF-8 (with or without BOM), UTF-16 with a BOM, or — when the bytes are not UTF-8 — GB18030 (which covers
+/// GBK), with a warning. PDF, spreadsheet and binary files are refused with one error each; a missing or unreadable
 /// file gives an error, never an exception.
 /// </summary>
 public static class FormFileReader
@@ -79,18 +82,51 @@ public static class FormFileReader
             yield break;
         }
 
+        var replay = new ReplayStream(head, length, stream);
+        if (IsJson(fileName, head.AsSpan(0, length)))
+        {
+            foreach (var form in FormJsonReader.Read(replay, fileName, report))
+            {
+                yield return form;
+            }
+
+            yield break;
+        }
+
         var encoding = Sniff(head.AsSpan(0, length), length < head.Length, fileName, report);
         if (encoding is null)
         {
             yield break;
         }
 
-        var replay = new ReplayStream(head, length, stream);
         using var reader = new StreamReader(replay, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         foreach (var form in TextFormReader.Read(reader, fileName, report))
         {
             yield return form;
         }
+    }
+
+    /// <summary>
+    /// True when a file is <c>jixiao.form/1</c> JSON: its name ends in <c>.json</c> or <c>.jsonl</c>, or its first
+    /// block (<paramref name="head"/>) holds no NUL byte and begins, after a UTF-8 BOM and white space, with
+    /// <c>[</c> or <c>{</c>. Published text never does: it begins with a heading or a table row.
+    /// </summary>
+    public static bool IsJson(string? fileName, ReadOnlySpan<byte> head)
+    {
+        if (fileName is not null
+            && (fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        if (head.IndexOf((byte)0) >= 0)
+        {
+            return false;
+        }
+
+        var body = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
+        var first = body.TrimStart(" \t\r\n"u8);
+        return !first.IsEmpty && first[0] is (byte)'[' or (byte)'{';
     }
 
     /// <summary>Decides how to decode the file from its first block; null (with an error reported) when it is not text.</summary>

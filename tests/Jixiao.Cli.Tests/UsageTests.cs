@@ -17,7 +17,7 @@ public class UsageTests : CliTestBase
         var result = Run("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "extract", "check", "score", "generate" })
+        foreach (var command in new[] { "extract", "check", "score", "generate", "import", "export" })
         {
             Assert.Contains(command, result.Out, StringComparison.Ordinal);
         }
@@ -29,6 +29,10 @@ public class UsageTests : CliTestBase
     [InlineData("bogus")]
     [InlineData("check", "x.txt", "--format", "xml")]
     [InlineData("extract", "x.txt", "--unknown")]
+    [InlineData("import")]
+    [InlineData("import", "x.txt", "--db", "a.db", "--postgres", "Host=localhost")]
+    [InlineData("export", "--format", "xlsx")]
+    [InlineData("export", "--year", "last")]
     public void Usage_errors_exit_2_with_a_hint(params string[] args)
     {
         var result = Run(args);

@@ -1,5 +1,6 @@
 using System.Text;
 using Jixiao.Core.Forms;
+using Jixiao.Ingest.Json;
 using Jixiao.Tests.Shared;
 
 namespace Jixiao.Ingest.Tests;
@@ -152,6 +153,59 @@ public sealed class FormFileReaderTests : IDisposable
         Assert.True(forms.MoveNext());
         Assert.Equal("2024年涉案财务存放管理", forms.Current.ProjectName);
         Assert.True(stream.BytesRead < stream.Length / 4, $"{stream.BytesRead} of {stream.Length} bytes read for the first form");
+    }
+
+    /// <summary>The forms of a corpus file as jixiao.form/1 JSON bytes.</summary>
+    private static byte[] CorpusAsJson(string file, bool indented = false)
+    {
+        using var buffer = new MemoryStream();
+        FormJsonWriter.WriteArray(buffer, FormFileReader.Read(Corpus.PathOf(file)), indented);
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void Reads_a_json_file_through_the_same_entry_point()
+    {
+        var path = Write("songnan.json", CorpusAsJson(Corpus.Songnan2023));
+        var reported = new List<Diagnostic>();
+
+        var forms = FormFileReader.Read(path, reported.Add).ToList();
+
+        Assert.Empty(reported);
+        Assert.Equal([19, 5, 5, 13, 8], forms.Select(f => f.Indicators.Count));
+        Assert.Equal(
+            FormFileReader.Read(Corpus.PathOf(Corpus.Songnan2023)).Select(f => FormJsonWriter.ToJson(f)),
+            forms.Select(f => FormJsonWriter.ToJson(f)));
+    }
+
+    [Fact]
+    public void Recognises_json_by_its_first_character_whatever_the_name()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetPreamble(), .. " \r\n\t"u8, .. CorpusAsJson(Corpus.Police2023Targets, indented: true)];
+        var reported = new List<Diagnostic>();
+
+        var fromStream = FormFileReader.Read(new MemoryStream(bytes), "upload", reported.Add).ToList();
+        var fromFile = FormFileReader.Read(Write("targets.txt", bytes), reported.Add).ToList();
+
+        Assert.Empty(reported);
+        Assert.Equal((3, 3), (fromStream.Count, fromFile.Count));
+        Assert.Equal(new DateOnly(2023, 12, 31), fromStream[0].PlannedEnd);
+        Assert.True(FormFileReader.IsJson("forms.JSONL", "财政"u8));
+        Assert.False(FormFileReader.IsJson("forms.txt", "财政项目支出绩效自评表\n"u8));
+        Assert.False(FormFileReader.IsJson("junk.bin", "\0{"u8));
+    }
+
+    [Fact]
+    public void Reports_malformed_json_with_its_line_and_no_exception()
+    {
+        var reported = new List<Diagnostic>();
+
+        var forms = FormFileReader.Read(Write("bad.json", "[\n  {\"schema\": \"jixiao.form/1\",\n  oops\n]"u8.ToArray()), reported.Add).ToList();
+
+        Assert.Empty(forms);
+        var error = Assert.Single(reported, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(3, error.Line);
+        Assert.EndsWith("bad.json", error.File, StringComparison.Ordinal);
     }
 
     private sealed class CountingStream(Stream inner) : Stream

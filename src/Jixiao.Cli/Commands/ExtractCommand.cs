@@ -24,22 +24,10 @@ internal static class ExtractCommand
 
     private static int Run(CliContext context, string[] files, string? outPath, bool indent)
     {
-        Stream stream;
-        if (outPath is not null)
+        var stream = context.OpenOutput(outPath);
+        if (stream is null)
         {
-            try
-            {
-                stream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                context.Error($"cannot write {outPath}: {ex.Message}");
-                return ExitCodes.BadInput;
-            }
-        }
-        else
-        {
-            stream = context.OpenOutStream();
+            return ExitCodes.BadInput;
         }
 
         using (stream)

@@ -32,6 +32,28 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Stream? ra
         Err.WriteLine(line > 0 ? $"{path}:{line}: error: {message}" : $"{path}: error: {message}");
     }
 
+    /// <summary>
+    /// The data output: the file <paramref name="path"/> (created or truncated), or stdout when it is null; null, with
+    /// one error line, when the file cannot be created.
+    /// </summary>
+    public Stream? OpenOutput(string? path)
+    {
+        if (path is null)
+        {
+            return OpenOutStream();
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Error($"cannot write {path}: {ex.Message}");
+            return null;
+        }
+    }
+
     /// <summary>A stream for byte output: the raw console stream, else an adapter over <see cref="Out"/>.</summary>
     public Stream OpenOutStream()
     {

@@ -1,7 +1,5 @@
-using System.Buffers;
 using Jixiao.Core.Forms;
 using Jixiao.Ingest;
-using Jixiao.Ingest.Json;
 
 namespace Jixiao.Cli.Infrastructure;
 
@@ -9,8 +7,8 @@ namespace Jixiao.Cli.Infrastructure;
 internal sealed record InputForm(string File, int Ordinal, PerformanceForm Form);
 
 /// <summary>
-/// Reads the inputs named on the command line, one form at a time, in document order: text files (PDF-extracted,
-/// TAB-separated) through the text reader, <c>jixiao.form/1</c> JSON through <see cref="FormJsonReader"/>;
+/// Reads the inputs named on the command line, one form at a time, in document order, through
+/// <see cref="FormFileReader"/> (text files, PDF-extracted and TAB-separated, and <c>jixiao.form/1</c> JSON);
 /// directories are read file by file (*.txt, *.json, sorted). A file that cannot be read — missing, a directory
 /// without forms, a PDF, binary data, malformed JSON, text without any form — gives one line on stderr and counts
 /// as a failed input; the other files are still read. Reader diagnostics go to stderr as
@@ -18,7 +16,6 @@ internal sealed record InputForm(string File, int Ordinal, PerformanceForm Form)
 /// </summary>
 internal sealed class InputReader(CliContext context, ProgressReporter? progress = null)
 {
-    private const int SniffBytes = 64 * 1024;
     private const int MaxDiagnosticsPerFile = 50;
 
     private long _bytesDone;
@@ -31,33 +28,11 @@ internal sealed class InputReader(CliContext context, ProgressReporter? progress
 
     public IEnumerable<InputForm> ReadAll(IEnumerable<string> paths)
     {
-        foreach (var path in paths)
+        foreach (var file in InputFiles.Expand(context, paths))
         {
-            if (Directory.Exists(path))
+            foreach (var form in ReadFile(file))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (files.Count == 0)
-                {
-                    context.InputFailed(path, 0, "a directory without .txt or .json files; expected performance forms (PDF-extracted text) or jixiao.form/1 JSON");
-                }
-
-                foreach (var file in files)
-                {
-                    foreach (var form in ReadFile(file))
-                    {
-                        yield return form;
-                    }
-                }
-            }
-            else
-            {
-                foreach (var form in ReadFile(path))
-                {
-                    yield return form;
-                }
+                yield return form;
             }
         }
 
@@ -66,7 +41,7 @@ internal sealed class InputReader(CliContext context, ProgressReporter? progress
 
     private IEnumerable<InputForm> ReadFile(string path)
     {
-        var stream = Open(path, out var json);
+        var stream = Open(path);
         if (stream is null)
         {
             yield break;
@@ -76,12 +51,9 @@ internal sealed class InputReader(CliContext context, ProgressReporter? progress
         var ordinal = 0;
         using (stream)
         {
-            // JSON is ours; everything else goes to the file reader, which refuses PDF, Office and binary files
-            // with one error and decodes UTF-8, UTF-16 or GB18030 text
-            var forms = json
-                ? FormJsonReader.Read(stream, path, state.Report)
-                : FormFileReader.Read(stream, path, state.Report);
-            using var e = forms.GetEnumerator();
+            // the file reader tells JSON from text, refuses PDF, Office and binary files with one error and decodes
+            // UTF-8, UTF-16 or GB18030 text
+            using var e = FormFileReader.Read(stream, path, state.Report).GetEnumerator();
             while (true)
             {
                 PerformanceForm form;
@@ -132,84 +104,29 @@ internal sealed class InputReader(CliContext context, ProgressReporter? progress
             yield break;
         }
 
-        if (json && state.InputErrors > 0)
+        if (state.InputErrors > 0)
         {
-            // malformed JSON: the reader said where and what it expected
+            // the reader said where and what it expected: malformed JSON, PDF, binary, text without any form …
             context.FailedInputs++;
-        }
-        else if (ordinal == 0 && !json)
-        {
-            if (state.InputErrors > 0)
-            {
-                context.FailedInputs++; // the reader said why (PDF, binary, empty …)
-            }
-            else
-            {
-                context.InputFailed(path, 0, "no performance form found: expected a heading 财政项目支出绩效自评表 or 财政项目支出绩效目标申报表, or a 项目名称 row");
-            }
         }
     }
 
     /// <summary>Opens a file; null (with one line on stderr) when it is missing or cannot be opened.</summary>
-    private FileStream? Open(string path, out bool json)
+    private FileStream? Open(string path)
     {
-        json = false;
-        if (!File.Exists(path))
+        if (!InputFiles.Exists(context, path))
         {
-            context.InputFailed(path, 0, Directory.Exists(path) ? "is a directory" : "no such file");
             return null;
         }
 
-        FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             context.InputFailed(path, 0, $"cannot open: {ex.Message}");
             return null;
-        }
-
-        try
-        {
-            json = LooksLikeJson(stream, path);
-            stream.Position = 0;
-            return stream;
-        }
-        catch (IOException ex)
-        {
-            context.InputFailed(path, 0, $"read failed: {ex.Message}");
-            stream.Dispose();
-            return null;
-        }
-    }
-
-    /// <summary>JSON when the name ends in .json, or the first non-blank character is '[' or '{' in a file without NUL bytes.</summary>
-    private static bool LooksLikeJson(FileStream stream, string path)
-    {
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(SniffBytes);
-        try
-        {
-            var n = stream.ReadAtLeast(buffer.AsSpan(0, SniffBytes), SniffBytes, throwOnEndOfStream: false);
-            var head = buffer.AsSpan(0, n);
-            if (head.IndexOf((byte)0) >= 0)
-            {
-                return false;
-            }
-
-            var body = head.StartsWith("\uFEFF"u8) ? head[3..] : head;
-            var first = body.TrimStart(" \t\r\n"u8);
-            return !first.IsEmpty && first[0] is (byte)'[' or (byte)'{';
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

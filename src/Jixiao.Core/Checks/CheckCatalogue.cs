@@ -28,6 +28,7 @@ public static class CheckCatalogue
         new QualitativeBandCheck(),
         new UnitMismatchCheck(),
         new ActualUnmeasuredCheck(),
+        new DateOrderCheck(),
 
         // completeness
         new DeviationMissingCheck(),

@@ -45,6 +45,10 @@ public sealed class CheckContext
     public void ReportIndicator(CheckDefinition definition, int index, string member, string messageZh, string messageEn) =>
         Report(definition, Fields.Indicator(index, member), messageZh, messageEn, Form.Indicators[index].SourceLine);
 
+    /// <summary>Reports a finding about <paramref name="member"/> of fund row <paramref name="lineName"/> (total, appropriation …), at the row's source line.</summary>
+    public void ReportFund(CheckDefinition definition, FundLine? line, string lineName, string member, string messageZh, string messageEn) =>
+        Report(definition, Fields.Fund(lineName, member), messageZh, messageEn, line?.SourceLine ?? 0);
+
     /// <summary>The rate of fund row <paramref name="index"/> (see <see cref="FundRates"/>), computed once per form.</summary>
     public FundRate FundRate(int index)
     {

@@ -12,6 +12,8 @@ public static class Fields
     public const string GoalsActual = "goals.actual";
     public const string GoalsExpected = "goals.expected";
     public const string Indicators = "indicators";
+    public const string PlannedStart = "plannedStart";
+    public const string PlannedEnd = "plannedEnd";
 
     private static readonly string[] CachedIndices = ["[0]", "[1]", "[2]", "[3]", "[4]", "[5]", "[6]", "[7]", "[8]", "[9]", "[10]", "[11]", "[12]", "[13]", "[14]", "[15]"];
 

@@ -36,7 +36,7 @@ public sealed record Finding(
     string MessageZh,
     string MessageEn)
 {
-    /// <summary>The 1-based source line the finding points at (the indicator's row, else the form's first line); 0 when unknown.</summary>
+    /// <summary>The 1-based source line the finding points at (the indicator's or fund row's line, else the form's first line); 0 when unknown.</summary>
     public int SourceLine { get; init; }
 
     public override string ToString() =>

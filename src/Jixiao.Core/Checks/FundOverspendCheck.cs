@@ -34,7 +34,7 @@ public sealed class FundOverspendCheck : ICheck
             return;
         }
 
-        context.Report(Rule, Fields.Fund(name, "executed"),
+        context.ReportFund(Rule, line, name, "executed",
             $"{zh}全年执行数 {context.Money(e)} 超过全年预算数 {context.Money(b)}。",
             $"The {en} line executed {context.Money(e)}, more than its full-year budget {context.Money(b)}.");
     }

@@ -28,7 +28,7 @@ public sealed class FundRateCheck : ICheck
             var line = r.Line!;
             var rules = context.Rules;
             var expected = Rounding.Apply(r.Exact, rules.Decimals, rules.Rounding);
-            context.Report(Rule, Fields.Fund(FundRates.Names[i], "executionRate"),
+            context.ReportFund(Rule, line, FundRates.Names[i], "executionRate",
                 $"执行率应为 {F2(expected)}%（全年执行数 {context.Money(line.Executed!.Value)} / 全年预算数 {context.Money(line.AnnualBudget!.Value)} = {X(r.Exact)}%），表中为 {N(line.ExecutionRate)}%。",
                 $"Execution rate should be {F2(expected)}% (executed {context.Money(line.Executed!.Value)} / budget {context.Money(line.AnnualBudget!.Value)} = {X(r.Exact)}%), printed {N(line.ExecutionRate)}%.");
         }

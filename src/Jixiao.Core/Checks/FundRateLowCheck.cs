@@ -27,7 +27,7 @@ public sealed class FundRateLowCheck : ICheck
             return;
         }
 
-        context.Report(Rule, Fields.Fund("total", "executionRate"),
+        context.ReportFund(Rule, context.Form.SelfEvaluationFunds?.Total, "total", "executionRate",
             $"预算执行率 {X(r)}% 低于 {N(threshold)}%。",
             $"Budget execution {X(r)}% is below {N(threshold)}%.");
     }

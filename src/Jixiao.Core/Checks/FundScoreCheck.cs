@@ -58,7 +58,7 @@ public sealed class FundScoreCheck : ICheck
 
         var expected = expectedFromAmounts ?? expectedFromRate!.Value;
         var rateText = expectedFromAmounts is not null ? X(r.Exact) : N(line.ExecutionRate);
-        context.Report(Rule, Fields.Fund("total", "score"),
+        context.ReportFund(Rule, line, "total", "score",
             $"预算执行得分应为 {F2(expected)}（执行率 {rateText}% × 分值 {N(w)}），表中为 {N(printed)}。",
             $"Execution score should be {F2(expected)} (rate {rateText}% × weight {N(w)}), printed {N(printed)}.");
     }

@@ -1,3 +1,5 @@
+using Jixiao.Core.Forms;
+
 namespace Jixiao.Core.Checks;
 
 /// <summary>FUND-SUM: 年度资金总额 (or 项目资金总额) is not the sum of its 其中 rows.</summary>
@@ -16,9 +18,9 @@ public sealed class FundSumCheck : ICheck
         var tol = context.HalfUnit * 4m;
         if (context.Form.SelfEvaluationFunds is { Total: { } total } f)
         {
-            Column(context, "initialBudget", "年初预算数", "initial budget", total.InitialBudget, f.Appropriation?.InitialBudget, f.Carryover?.InitialBudget, f.Other?.InitialBudget, tol);
-            Column(context, "annualBudget", "全年预算数", "full-year budget", total.AnnualBudget, f.Appropriation?.AnnualBudget, f.Carryover?.AnnualBudget, f.Other?.AnnualBudget, tol);
-            Column(context, "executed", "全年执行数", "executed", total.Executed, f.Appropriation?.Executed, f.Carryover?.Executed, f.Other?.Executed, tol);
+            Column(context, total, "initialBudget", "年初预算数", "initial budget", total.InitialBudget, f.Appropriation?.InitialBudget, f.Carryover?.InitialBudget, f.Other?.InitialBudget, tol);
+            Column(context, total, "annualBudget", "全年预算数", "full-year budget", total.AnnualBudget, f.Appropriation?.AnnualBudget, f.Carryover?.AnnualBudget, f.Other?.AnnualBudget, tol);
+            Column(context, total, "executed", "全年执行数", "executed", total.Executed, f.Appropriation?.Executed, f.Carryover?.Executed, f.Other?.Executed, tol);
         }
 
         if (context.Form.DeclarationFunds is { } d)
@@ -28,10 +30,10 @@ public sealed class FundSumCheck : ICheck
         }
     }
 
-    private static void Column(CheckContext context, string column, string zh, string en, decimal? total, decimal? a, decimal? b, decimal? c, decimal tol) =>
-        Sum(context, Fields.Fund("total", column), zh, en, total, a, b, c, tol);
+    private static void Column(CheckContext context, FundLine totalLine, string column, string zh, string en, decimal? total, decimal? a, decimal? b, decimal? c, decimal tol) =>
+        Sum(context, Fields.Fund("total", column), zh, en, total, a, b, c, tol, totalLine.SourceLine);
 
-    private static void Sum(CheckContext context, string field, string zh, string en, decimal? total, decimal? a, decimal? b, decimal? c, decimal tol)
+    private static void Sum(CheckContext context, string field, string zh, string en, decimal? total, decimal? a, decimal? b, decimal? c, decimal tol, int sourceLine = 0)
     {
         if (total is not { } t || (a is null && b is null && c is null))
         {
@@ -46,6 +48,7 @@ public sealed class FundSumCheck : ICheck
 
         context.Report(Rule, field,
             $"{zh}合计为 {context.Money(t)}，但其中各项之和为 {context.Money(sum)}。",
-            $"The {en} total is {context.Money(t)}, but its parts add up to {context.Money(sum)}.");
+            $"The {en} total is {context.Money(t)}, but its parts add up to {context.Money(sum)}.",
+            sourceLine);
     }
 }

@@ -62,7 +62,7 @@ public sealed class RoundingCheck : ICheck
 
         var rules = context.Rules;
         var rounded = Rounding.Apply(r.Exact, printed.Scale, rules.Rounding);
-        context.Report(Rule, Fields.Fund(FundRates.Names[index], "executionRate"),
+        context.ReportFund(Rule, r.Line, FundRates.Names[index], "executionRate",
             $"执行率 {N(printed)}% 与 {X(r.Exact)}%（{Mode(rules, true)}为 {N(rounded)}%）仅差舍入{Why(printed, r.Exact, rules, true)}。",
             $"Execution rate {N(printed)}% against {X(r.Exact)}% ({Mode(rules, false)} {N(rounded)}%): a rounding difference only{Why(printed, r.Exact, rules, false)}.");
     }
@@ -94,7 +94,7 @@ public sealed class RoundingCheck : ICheck
         }
 
         var rounded = Rounding.Apply(raw, printed.Scale, rules.Rounding);
-        context.Report(Rule, Fields.Fund("total", "score"),
+        context.ReportFund(Rule, line, "total", "score",
             $"预算执行得分 {N(printed)} 与 {X(raw)}（{Mode(rules, true)}为 {N(rounded)}）仅差舍入{Why(printed, raw, rules, true)}。",
             $"Execution score {N(printed)} against {X(raw)} ({Mode(rules, false)} {N(rounded)}): a rounding difference only{Why(printed, raw, rules, false)}.");
     }

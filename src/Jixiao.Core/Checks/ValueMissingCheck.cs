@@ -61,17 +61,17 @@ public sealed class ValueMissingCheck : ICheck
         {
             if (total.AnnualBudget is null)
             {
-                context.Report(Rule, Fields.Fund("total", "annualBudget"), "年度资金总额缺少全年预算数。", "The fund total has no full-year budget.");
+                context.ReportFund(Rule, total, "total", "annualBudget", "年度资金总额缺少全年预算数。", "The fund total has no full-year budget.");
             }
 
             if (total.Executed is null)
             {
-                context.Report(Rule, Fields.Fund("total", "executed"), "年度资金总额缺少全年执行数。", "The fund total has no executed amount.");
+                context.ReportFund(Rule, total, "total", "executed", "年度资金总额缺少全年执行数。", "The fund total has no executed amount.");
             }
 
             if (total.Score is null)
             {
-                context.Report(Rule, Fields.Fund("total", "score"), "年度资金总额缺少得分。", "The fund total has no execution score.");
+                context.ReportFund(Rule, total, "total", "score", "年度资金总额缺少得分。", "The fund total has no execution score.");
             }
         }
 

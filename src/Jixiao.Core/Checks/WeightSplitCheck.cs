@@ -37,8 +37,15 @@ public sealed class WeightSplitCheck : ICheck
             return;
         }
 
-        context.Report(Rule, levelsDiffer ? Fields.Indicators : Fields.Fund("total", "weight"),
-            $"一级指标权重为 {actual} + 执行率 {N(score.Execution.Weight)}，默认为 {expected} + {N(rules.ExecutionWeight)}。",
-            $"First-level weights are {actual} + execution {N(score.Execution.Weight)}; the default is {expected} + {N(rules.ExecutionWeight)}.");
+        var zh = $"一级指标权重为 {actual} + 执行率 {N(score.Execution.Weight)}，默认为 {expected} + {N(rules.ExecutionWeight)}。";
+        var en = $"First-level weights are {actual} + execution {N(score.Execution.Weight)}; the default is {expected} + {N(rules.ExecutionWeight)}.";
+        if (levelsDiffer)
+        {
+            context.Report(Rule, Fields.Indicators, zh, en);
+        }
+        else
+        {
+            context.ReportFund(Rule, context.Form.SelfEvaluationFunds?.Total, "total", "weight", zh, en);
+        }
     }
 }

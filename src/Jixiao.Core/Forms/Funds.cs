@@ -21,6 +21,9 @@ public sealed class FundLine
     /// <summary>得分.</summary>
     public decimal? Score { get; set; }
 
+    /// <summary>The 1-based source line of the row (findings about it point there); 0 when unknown (JSON, stored or entered forms).</summary>
+    public int SourceLine { get; set; }
+
     public bool IsEmpty => InitialBudget is null && AnnualBudget is null && Executed is null
         && Weight is null && ExecutionRate is null && Score is null;
 }

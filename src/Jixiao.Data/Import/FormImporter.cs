@@ -8,7 +8,6 @@ using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Storage;
 using Jixiao.Ingest;
-using Jixiao.Ingest.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -18,10 +17,10 @@ namespace Jixiao.Data.Import;
 /// <summary>
 /// Imports files of forms (导入): one file is one <see cref="ImportBatch"/>. The file's SHA-256 is checked first —
 /// content imported before adds nothing and the result says so. The forms are read with
-/// <see cref="FormFileReader"/> (text) or <see cref="FormJsonReader"/> (<c>.json</c>), each scored and checked with
-/// <see cref="FormChecker"/>, and written in chunks — binary COPY on PostgreSQL, a prepared INSERT on SQLite — inside
-/// ONE transaction per batch: a file that fails stores nothing, and its batch is marked failed with the reason
-/// (<c>file:line: what was expected</c>). A file fails when the reader reports an error about it (not a text file,
+/// <see cref="FormFileReader"/> (published text, or <c>jixiao.form/1</c> JSON by its name or first character), each
+/// scored and checked with <see cref="FormChecker"/>, and written in chunks — binary COPY on PostgreSQL, a prepared
+/// INSERT on SQLite — inside ONE transaction per batch: a file that fails stores nothing, and its batch is marked
+/// failed with the reason (<c>file:line: what was expected</c>). A file fails when the reader reports an error about it (not a text file,
 /// a JSON syntax error, no form found) or the database refuses it. Thread-safe: imports may run concurrently
 /// (on SQLite they queue for the write lock).
 /// </summary>
@@ -125,7 +124,7 @@ public sealed class FormImporter
         }
 
         using var input = new HashingStream(stream, computeHash: hash.Length == 0);
-        var forms = IsJson(name) ? FormJsonReader.Read(input, name, Report) : FormFileReader.Read(input, name, Report);
+        var forms = FormFileReader.Read(input, name, Report);
         return await WriteBatchAsync(batch, forms, input, size, hash, options, diagnostics, () => fatal, clock, cancellationToken);
     }
 
@@ -488,9 +487,6 @@ public sealed class FormImporter
         p.Value = value;
         command.Parameters.Add(p);
     }
-
-    private static bool IsJson(string name) =>
-        name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The file name without folders, at most 500 characters.</summary>
     private static string CleanName(string? fileName)

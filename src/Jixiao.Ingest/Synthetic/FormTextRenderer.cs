@@ -254,6 +254,7 @@ internal sealed class FormTextRenderer(StringBuilder sb, Random rng, Draft draft
 
     private void FundRow(string[] lead, string label, FundLine? line, string placeholder, bool spaced, bool twoDecimals, bool trailing = false)
     {
+        line?.SourceLine = NextLine;
         var cells = new List<string>(10);
         cells.AddRange(lead);
         cells.Add(label);
@@ -285,6 +286,7 @@ internal sealed class FormTextRenderer(StringBuilder sb, Random rng, Draft draft
     /// <summary>元 rows: the total with thousands separators and a percent rate, sub-rows plain with blanks.</summary>
     private void TownFundRow(string label, FundLine? line, bool total)
     {
+        line?.SourceLine = NextLine;
         if (line is null)
         {
             Row("", label, "", "", "", "—", "", "", "");

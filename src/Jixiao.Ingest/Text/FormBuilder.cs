@@ -504,7 +504,7 @@ internal sealed partial class FormBuilder
             }
         }
 
-        var line = new FundLine();
+        var line = new FundLine { SourceLine = row.Line };
         var last = labelIndex;
         for (var k = 0; k < 6; k++)
         {

@@ -20,7 +20,7 @@ public class CatalogueTests
 
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, c => Assert.Matches("^[A-Z]+(-[A-Z]+)*$", c));
-        Assert.Equal(28, codes.Count);
+        Assert.Equal(29, codes.Count);
     }
 
     [Fact]
@@ -73,6 +73,24 @@ public class CatalogueTests
 
         Assert.Equal(42, findings.Single(f => f.Code == "IND-SCORE-OVER-WEIGHT").SourceLine);
         Assert.Equal(30, findings.Single(f => f.Code == "TOTAL-SUM").SourceLine);
+    }
+
+    [Fact]
+    public void Fund_findings_point_at_the_fund_rows_source_line()
+    {
+        var form = TestForms.SelfEvaluation(100m, 120m, [.. TestForms.Valid().Indicators]);
+        var funds = form.SelfEvaluationFunds!;
+        (funds.Total!.SourceLine, funds.Appropriation!.SourceLine) = (35, 36);
+        funds.Total.ExecutionRate = 99m;
+        form.Grade = "差";
+        form.Provenance = new Provenance("test.txt", 30, 60);
+
+        var findings = new FormChecker().Check(form);
+
+        Assert.Equal(35, findings.Single(f => f.Code == "FUND-OVERSPEND" && f.Field == "funds.total.executed").SourceLine);
+        Assert.Equal(36, findings.Single(f => f.Code == "FUND-OVERSPEND" && f.Field == "funds.appropriation.executed").SourceLine);
+        Assert.Equal(35, findings.Single(f => f.Code == "FUND-RATE" && f.Field == "funds.total.executionRate").SourceLine);
+        Assert.Equal(30, findings.Single(f => f.Code == "GRADE-MISMATCH").SourceLine);
     }
 
     [Fact]

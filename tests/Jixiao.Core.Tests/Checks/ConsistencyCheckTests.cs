@@ -244,4 +244,33 @@ public class ConsistencyCheckTests
 
         None(form, "ACT-UNMEASURED");
     }
+
+    /// <summary><paramref name="form"/> with the planned period given as ISO dates (null: not printed).</summary>
+    private static PerformanceForm Planned(PerformanceForm form, string? start, string? end)
+    {
+        form.PlannedStart = start is null ? null : DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+        form.PlannedEnd = end is null ? null : DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture);
+        return form;
+    }
+
+    [Fact]
+    public void DATE_ORDER_reports_a_planned_end_before_the_planned_start()
+    {
+        var f = Single(Planned(TestForms.Declaration(), "2023-07-01", "2023-06-30"), "DATE-ORDER", Severity.Error, "plannedEnd");
+
+        Assert.Equal(CheckCategory.Consistency, f.Category);
+        Mentions(f, "2023-06-30", "2023-07-01");
+    }
+
+    [Fact]
+    public void DATE_ORDER_also_checks_a_self_evaluation_that_carries_dates() =>
+        Single(Planned(TestForms.Valid(), "2024-01-01", "2023-12-31"), "DATE-ORDER", Severity.Error, "plannedEnd");
+
+    [Theory]
+    [InlineData("2023-01-01", "2023-12-31")]
+    [InlineData("2023-03-01", "2023-03-01")]
+    [InlineData(null, "2020-01-01")]
+    [InlineData("2024-01-01", null)]
+    public void DATE_ORDER_passes_a_period_in_order_a_single_day_and_a_missing_date(string? start, string? end) =>
+        None(Planned(TestForms.Declaration(), start, end), "DATE-ORDER");
 }

@@ -1,3 +1,4 @@
+using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Tests.Shared;
 
@@ -166,6 +167,28 @@ public class DataBureau2024Tests
         Assert.Equal(13_263_700m, File.FormAt(545).SelfEvaluationFunds!.Total!.AnnualBudget);
         var low = File.FormAt(843).SelfEvaluationFunds!.Total!;
         Assert.Equal((386_600m, 100_000m, 25.86m, 2.59m), (low.AnnualBudget!.Value, low.Executed!.Value, low.ExecutionRate!.Value, low.Score!.Value));
+    }
+
+    [Fact]
+    public void Fund_rows_know_their_source_lines()
+    {
+        var funds = File.Forms[0].SelfEvaluationFunds!;
+        Assert.Equal((10, 11, 12, 13), (funds.Total!.SourceLine, funds.Appropriation!.SourceLine, funds.Carryover!.SourceLine, funds.Other!.SourceLine));
+        Assert.All(File.Forms, f => Assert.Equal(f.Provenance!.FirstLine + 7, f.SelfEvaluationFunds!.Total!.SourceLine));
+    }
+
+    [Fact]
+    public void Fund_findings_point_at_the_fund_row_not_the_form()
+    {
+        var form = File.FormAt(843);
+
+        var findings = new FormChecker().Check(form);
+
+        var low = Assert.Single(findings, f => f.Code == "FUND-RATE-LOW");
+        Assert.Equal(843, low.SourceLine);
+        var rounding = Assert.Single(findings, f => f.Code == "ROUNDING" && f.Field == "funds.total.executionRate");
+        Assert.Equal(843, rounding.SourceLine);
+        Assert.True(form.Provenance!.FirstLine < 843);
     }
 
     [Fact]
