@@ -1,0 +1,165 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Jixiao.Data.Accounts;
+using Jixiao.Data.Entities;
+using Jixiao.Web.Shared;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Jixiao.Web.Accounts;
+
+/// <summary>Cookie authentication, the role policies, and the first accounts.</summary>
+public static class AccountSetup
+{
+    /// <summary>The demo accounts of Development mode (documented in docs/web.md).</summary>
+    public static IReadOnlyList<(string UserName, string Password, UserRole Role, string? Department)> DemoAccounts { get; } =
+    [
+        ("admin", "jixiao-admin", UserRole.Administrator, null),
+        ("reviewer", "jixiao-reviewer", UserRole.FinanceReviewer, null),
+        ("supervisor", "jixiao-supervisor", UserRole.Supervisor, null),
+        ("dept", "jixiao-dept", UserRole.DepartmentUser, "江海市临江区教育局"),
+    ];
+
+    public static IServiceCollection AddJixiaoAccounts(this IServiceCollection services, JixiaoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Password guessing: at most Jixiao:Accounts:LoginsPerMinute sign-in attempts per client address and minute.
+        var perMinute = Math.Max(1, options.Accounts.LoginsPerMinute);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/login")
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(""));
+        });
+
+        services.AddMemoryCache();
+        services.AddSingleton<UserValidator>();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "jixiao.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    // the API answers 401/403 instead of redirecting to the login page
+                    OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden),
+                    OnValidatePrincipal = ctx => ctx.HttpContext.RequestServices.GetRequiredService<UserValidator>().ValidateAsync(ctx),
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(UserClaims.CanChangePolicy, p => p.RequireRole(nameof(UserRole.Administrator), nameof(UserRole.FinanceReviewer)))
+            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(nameof(UserRole.Administrator)));
+        return services;
+    }
+
+    /// <summary>
+    /// Creates the administrator of <c>Jixiao:Admin</c> when no administrator exists, and the demo accounts when
+    /// <c>Jixiao:Demo:Accounts</c> is on and no user exists. Without either, the first-run page (/setup) asks.
+    /// </summary>
+    public static async Task SeedAsync(AccountStore accounts, JixiaoOptions options, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Demo.Accounts && (await accounts.ListAsync(cancellationToken)).Count == 0)
+        {
+            foreach (var (userName, password, role, department) in DemoAccounts)
+            {
+                await accounts.CreateAsync(userName, password, role, department, "system", cancellationToken);
+            }
+
+            logger.LogInformation("Created the demo accounts (see docs/web.md)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Admin.UserName) && !string.IsNullOrEmpty(options.Admin.Password)
+            && !await accounts.AnyAdministratorAsync(cancellationToken))
+        {
+            if (await accounts.FindAsync(options.Admin.UserName, cancellationToken) is null)
+            {
+                await accounts.CreateAsync(options.Admin.UserName, options.Admin.Password, UserRole.Administrator, null, "configuration", cancellationToken);
+            }
+            else
+            {
+                await accounts.SetRoleAsync(options.Admin.UserName, UserRole.Administrator, null, "configuration", cancellationToken);
+            }
+
+            logger.LogInformation("Created the administrator from configuration (Jixiao:Admin)");
+        }
+    }
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> ctx, int apiStatus)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = apiStatus;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Checks a signed-in user against the stored account (cached for a short while): a deleted or disabled account
+/// is signed out, and a changed role or department takes effect without a new login.
+/// </summary>
+public sealed class UserValidator(AccountStore accounts, IMemoryCache cache)
+{
+    private static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(20);
+
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var name = context.Principal?.Identity?.Name;
+        if (string.IsNullOrEmpty(name))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var user = await cache.GetOrCreateAsync("user:" + name, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheTime;
+            return await accounts.FindAsync(name, context.HttpContext.RequestAborted);
+        });
+        if (user is null || user.Disabled)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        var principal = context.Principal!;
+        if (principal.FindFirstValue(ClaimTypes.Role) != user.Role.ToString()
+            || (principal.FindFirstValue(UserClaims.Department) ?? "") != (user.Role == UserRole.DepartmentUser ? user.Department ?? "" : ""))
+        {
+            context.ReplacePrincipal(UserClaims.Principal(user));
+            context.ShouldRenew = true;
+        }
+    }
+
+    /// <summary>Forgets the cached account (after a role change).</summary>
+    public void Forget(string userName) => cache.Remove("user:" + userName);
+}
+
+/// <summary>Options binding helper.</summary>
+internal static class OptionsExtensions
+{
+    public static JixiaoOptions Jixiao(this IServiceProvider services) => services.GetRequiredService<IOptions<JixiaoOptions>>().Value;
+}

@@ -1,0 +1,507 @@
+using System.Globalization;
+using Jixiao.Core.Forms;
+using Jixiao.Data.Accounts;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Queries;
+using Jixiao.Data.Storage;
+using Jixiao.Ingest.Json;
+using Jixiao.Web.Accounts;
+using Jixiao.Web.Imports;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jixiao.Web.Api;
+
+/// <summary>
+/// Imports: <c>POST /api/v1/imports</c> queues uploaded files as import batches through the web application's
+/// <see cref="UploadHandler"/> and <see cref="ImportQueue"/> (the same checks and background worker as the import
+/// page); <c>GET</c> lists batches and shows one; <c>DELETE</c> removes a batch with its forms (administrators,
+/// audit-logged). Department users see only the batches holding forms of their department, with their own counts.
+/// </summary>
+public static class ImportsApi
+{
+    public static readonly ParameterSpec FileName = new("fileName", ParameterType.String,
+        "For a JSON body: the file name the batch is recorded under (default upload.json).");
+
+    private const string ImportsDescription =
+        "multipart/form-data with one or more file parts (.txt text extracted from PDF, .json/.jsonl in jixiao.form/1), "
+        + "or an application/json body holding jixiao.form/1 forms (an array, one object, or JSON Lines). Each accepted file "
+        + "becomes a queued import batch (202); refused files say why and store nothing. 413 when every file is too large, "
+        + "415 when every file is of a type that is not read (PDF, Excel, Word …, also under another name). "
+        + "Needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header. Administrators and finance reviewers.";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+
+        api.MapGet("/antiforgery", Token)
+            .WithName("GetAntiforgeryToken")
+            .WithSummary("The antiforgery token to send in the X-CSRF-TOKEN header on POST /api/v1/imports")
+            .Produces<AntiforgeryToken>();
+
+        api.MapGet("/imports", ListAsync)
+            .WithName("ListImports")
+            .WithSummary("Import batches, newest first")
+            .WithQueryParameters(ApiQuery.Paging)
+            .Produces<PagedList<ImportItem>>()
+            .ProducesValidationProblem();
+
+        api.MapGet("/imports/{id}", GetAsync)
+            .WithName("GetImport")
+            .WithSummary("One import batch: status, progress, counts, error")
+            .Produces<ImportItem>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/imports", PostAsync)
+            .RequireAuthorization(UserClaims.CanChangePolicy)
+            .WithName("CreateImports")
+            .WithSummary("Upload files to import")
+            .WithDescription(ImportsDescription)
+            .WithQueryParameters(FileName)
+            .WithMetadata(new ImportRequestBodyMetadata())
+            .Produces<ImportAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        api.MapDelete("/imports/{id}", DeleteAsync)
+            .RequireAuthorization(UserClaims.AdminPolicy)
+            .WithName("DeleteImport")
+            .WithSummary("Delete an import batch and all its forms (administrators; audit-logged)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static IResult Token(HttpContext http, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return TypedResults.Json(new AntiforgeryToken(options.Value.HeaderName ?? "X-CSRF-TOKEN", tokens.RequestToken ?? ""), ApiJson.Context.AntiforgeryToken);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, FormStore store, ImportQueue queue, JixiaoDatabase database, CancellationToken cancellationToken)
+    {
+        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Paging);
+        var page = reader.PageNumber();
+        var pageSize = reader.PageSizeValue();
+        if (!reader.IsValid)
+        {
+            return ApiProblems.BadQuery(reader);
+        }
+
+        var scope = http.User.ScopeDepartment();
+        List<ImportItem> items;
+        long total;
+        if (scope is null)
+        {
+            var result = await store.ListBatchesAsync(page, pageSize, cancellationToken);
+            items = [.. result.Items.Select(b => ToItem(b, queue, null))];
+            total = result.TotalCount;
+        }
+        else
+        {
+            (items, total) = await ListScopedAsync(database, queue, scope, page, pageSize, cancellationToken);
+        }
+
+        var pageCount = (int)((total + pageSize - 1) / pageSize);
+        return TypedResults.Json(
+            new PagedList<ImportItem>(items, page, pageSize, total, pageCount,
+                page < pageCount ? $"/api/v1/imports?page={page + 1}&pageSize={pageSize}" : null,
+                page > 1 ? $"/api/v1/imports?page={Math.Min(page - 1, Math.Max(1, pageCount))}&pageSize={pageSize}" : null),
+            ApiJson.Context.PagedListImportItem);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, FormStore store, ImportQueue queue, JixiaoDatabase database, CancellationToken cancellationToken)
+    {
+        if (!ApiProblems.TryId(id, out var batchId))
+        {
+            return ApiProblems.BadId("id", id, "an import batch");
+        }
+
+        var batch = await store.GetBatchAsync(batchId, cancellationToken);
+        if (batch is null)
+        {
+            return ApiProblems.NotFound("import batch", batchId);
+        }
+
+        var scope = http.User.ScopeDepartment();
+        ScopedCounts? counts = null;
+        if (scope is not null)
+        {
+            counts = (await CountScopedAsync(database, scope, [batchId], cancellationToken)).GetValueOrDefault(batchId);
+            if (counts is null)
+            {
+                return ApiProblems.NotFound("import batch", batchId);
+            }
+        }
+
+        return TypedResults.Json(ToItem(batch, queue, counts), ApiJson.Context.ImportItem);
+    }
+
+    private static async Task<IResult> PostAsync(
+        HttpContext http,
+        UploadHandler uploads,
+        IAntiforgery antiforgery,
+        IOptions<FormOptions> formOptions,
+        CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        var reader = ApiQuery.Read(request.Query, [FileName]);
+        var fileName = reader.String(FileName);
+        if (!reader.IsValid)
+        {
+            return ApiProblems.BadQuery(reader);
+        }
+
+        var json = request.HasJsonContentType();
+        if (!json && !request.HasFormContentType)
+        {
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"The body is {(string.IsNullOrEmpty(request.ContentType) ? "of no declared type" : "'" + ApiQuery.Clip(request.ContentType) + "'")}: "
+                + "send the files as multipart/form-data (one part per file), or jixiao.form/1 forms as application/json.");
+        }
+
+        var requestLimit = json ? uploads.MaxFileBytes : formOptions.Value.MultipartBodyLengthLimit;
+        if (request.ContentLength is { } length && length > requestLimit)
+        {
+            return TooLarge(length, requestLimit, uploads.MaxFileBytes);
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, "Missing or invalid antiforgery token",
+                "Get a token from GET /api/v1/antiforgery (signed in, same cookies) and send it in the X-CSRF-TOKEN header.");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return BodyProblem(ex, requestLimit, uploads.MaxFileBytes);
+        }
+
+        return json
+            ? await PostJsonAsync(http, uploads, fileName, cancellationToken)
+            : await PostFilesAsync(http, uploads, requestLimit, cancellationToken);
+    }
+
+    private static async Task<IResult> PostFilesAsync(HttpContext http, UploadHandler uploads, long requestLimit, CancellationToken cancellationToken)
+    {
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return BodyProblem(ex, requestLimit, uploads.MaxFileBytes);
+        }
+
+        if (form.Files.Count == 0)
+        {
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, "No file",
+                "The multipart body holds no file: send each file as a part with a file name (e.g. curl -F files=@forms.txt).");
+        }
+
+        var files = form.Files.ToList();
+        var outcomes = await uploads.AcceptAsync(files, http.User.Actor(), cancellationToken);
+        var refusedStatus = new int[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            refusedStatus[i] = outcomes[i].Accepted ? 0 : await StatusOfAsync(files[i], i, uploads, cancellationToken);
+        }
+
+        return Answer(outcomes, refusedStatus);
+    }
+
+    private static async Task<IResult> PostJsonAsync(HttpContext http, UploadHandler uploads, string? fileName, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName((fileName ?? "upload.json").Replace('\\', '/'));
+        if (!name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            name += ".json";
+        }
+
+        var temp = Path.Combine(Path.GetTempPath(), "jixiao-api-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            long size;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                try
+                {
+                    size = await CopyLimitedAsync(http.Request.Body, file, uploads.MaxFileBytes, cancellationToken);
+                }
+                catch (Exception ex) when (ex is BadHttpRequestException or IOException)
+                {
+                    return BodyProblem(ex, uploads.MaxFileBytes, uploads.MaxFileBytes);
+                }
+            }
+
+            if (size < 0)
+            {
+                return TooLarge(null, uploads.MaxFileBytes, uploads.MaxFileBytes);
+            }
+
+            if (size == 0)
+            {
+                return ApiProblems.Status(StatusCodes.Status400BadRequest, "Empty body", "The JSON body is empty: send jixiao.form/1 forms (an array, one object, or JSON Lines). Nothing was stored.");
+            }
+
+            // The whole body is read before anything is stored: a syntax error, a form of another schema or no form
+            // at all is a 400 with the reader's diagnostics (line and JSON path), and nothing is queued.
+            var problems = new List<string>();
+            var forms = 0;
+            await using (var check = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024))
+            {
+                foreach (var _ in FormJsonReader.Read(check, name, d =>
+                         {
+                             if (d.Severity == DiagnosticSeverity.Error && problems.Count < 20)
+                             {
+                                 problems.Add(d.ToString());
+                             }
+                         }))
+                {
+                    forms++;
+                }
+            }
+
+            if (problems.Count > 0 || forms == 0)
+            {
+                return ApiProblems.Status(StatusCodes.Status400BadRequest, "Malformed JSON",
+                    problems.Count > 0
+                        ? $"The JSON body cannot be imported: {problems[0]}. Nothing was stored."
+                        : "The JSON body holds no jixiao.form/1 form. Nothing was stored.",
+                    new Dictionary<string, object?> { ["errors"] = problems });
+            }
+
+            await using var content = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+            var formFile = new FormFile(content, 0, size, "file", name);
+            var outcomes = await uploads.AcceptAsync([formFile], http.User.Actor(), cancellationToken);
+            return Answer(outcomes, [outcomes[0].Accepted ? 0 : StatusCodes.Status400BadRequest]);
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, FormStore store, UploadStore kept, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!ApiProblems.TryId(id, out var batchId))
+        {
+            return ApiProblems.BadId("id", id, "an import batch");
+        }
+
+        var batch = await store.GetBatchAsync(batchId, cancellationToken);
+        if (batch is null)
+        {
+            return ApiProblems.NotFound("import batch", batchId);
+        }
+
+        if (batch.Status is ImportStatus.Queued or ImportStatus.Running)
+        {
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Import still running",
+                $"Import batch {batchId} is still {ApiJson.StatusName(batch.Status)}; delete it when it is done.");
+        }
+
+        await store.DeleteBatchAsync(batchId, cancellationToken);
+        kept.Delete(batchId, batch.FileName);
+        await audit.WriteAsync(http.User.Actor(), "delete", "import", batchId.ToString(CultureInfo.InvariantCulture),
+            $"{batch.FileName}: {batch.FormCount} forms deleted (API)", CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>202 with the queued and refused files; when nothing was queued, the refusal as a problem.</summary>
+    private static IResult Answer(IReadOnlyList<UploadOutcome> outcomes, int[] refusedStatus)
+    {
+        var queued = new List<QueuedFile>();
+        var refused = new List<RefusedFile>();
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var o = outcomes[i];
+            if (o.BatchId is { } batchId)
+            {
+                queued.Add(new QueuedFile(o.FileName, o.SizeBytes, batchId, "queued", "/api/v1/imports/" + batchId.ToString(CultureInfo.InvariantCulture)));
+            }
+            else
+            {
+                refused.Add(new RefusedFile(o.FileName, o.SizeBytes, refusedStatus[i], o.Error ?? "refused"));
+            }
+        }
+
+        if (queued.Count > 0)
+        {
+            return TypedResults.Json(new ImportAccepted(queued, refused), ApiJson.Context.ImportAccepted, statusCode: StatusCodes.Status202Accepted);
+        }
+
+        var statuses = refused.Select(r => r.Status).Distinct().ToList();
+        var status = statuses.Count == 1 ? statuses[0] : StatusCodes.Status400BadRequest;
+        var title = status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "File too large",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported file type",
+            _ => "No file imported",
+        };
+        return ApiProblems.Status(status, title,
+            refused.Count == 1 ? refused[0].FileName + ": " + refused[0].Error : string.Join(" ", refused.Select(r => r.FileName + ": " + r.Error)),
+            new Dictionary<string, object?> { ["files"] = refused.Select(r => new Dictionary<string, object?> { ["fileName"] = r.FileName, ["sizeBytes"] = r.SizeBytes, ["status"] = r.Status, ["error"] = r.Error }).ToList() });
+    }
+
+    /// <summary>Why <see cref="UploadHandler"/> refused a file, as an HTTP status (same order of checks).</summary>
+    private static async Task<int> StatusOfAsync(IFormFile file, int index, UploadHandler uploads, CancellationToken cancellationToken)
+    {
+        if (index >= uploads.MaxFiles)
+        {
+            return StatusCodes.Status400BadRequest;
+        }
+
+        var ext = Path.GetExtension((file.FileName ?? "").Replace('\\', '/')).ToLowerInvariant();
+        if (!UploadStore.Accepted.Contains(ext))
+        {
+            return StatusCodes.Status415UnsupportedMediaType;
+        }
+
+        if (file.Length == 0)
+        {
+            return StatusCodes.Status400BadRequest;
+        }
+
+        if (file.Length > uploads.MaxFileBytes)
+        {
+            return StatusCodes.Status413PayloadTooLarge;
+        }
+
+        var head = new byte[8];
+        await using var s = file.OpenReadStream();
+        var read = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        return UploadHandler.Sniff(head.AsSpan(0, read)) is null ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType;
+    }
+
+    private static IResult TooLarge(long? length, long requestLimit, long fileLimit) => ApiProblems.Status(
+        StatusCodes.Status413PayloadTooLarge, "Request too large",
+        (length is { } l ? $"The request body is {l.ToString(CultureInfo.InvariantCulture)} bytes; " : "The request body is too large; ")
+        + $"at most {requestLimit.ToString(CultureInfo.InvariantCulture)} bytes per request and {fileLimit.ToString(CultureInfo.InvariantCulture)} bytes per file. Nothing was stored.");
+
+    private static IResult BodyProblem(Exception ex, long requestLimit, long fileLimit)
+    {
+        if (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            || (ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
+        {
+            return TooLarge(null, requestLimit, fileLimit);
+        }
+
+        return ApiProblems.Status(StatusCodes.Status400BadRequest, "Malformed request body",
+            "The body could not be read as multipart/form-data (" + ApiQuery.Clip(ex.Message, 200)
+            + "): send each file as a part with a file name (e.g. curl -F files=@forms.txt). Nothing was stored.");
+    }
+
+    /// <summary>Copies at most <paramref name="limit"/> bytes; -1 when the source holds more.</summary>
+    private static async Task<long> CopyLimitedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int n;
+        while ((n = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += n;
+            if (total > limit)
+            {
+                return -1;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
+        }
+
+        return total;
+    }
+
+    /// <summary>A department user's view of a batch: only the forms of their department.</summary>
+    private sealed record ScopedCounts(int Forms, int Indicators, int Findings);
+
+    private static ImportItem ToItem(ImportBatch b, ImportQueue queue, ScopedCounts? scoped)
+    {
+        var progress = queue.ProgressOf(b.Id);
+        var done = b.Status is ImportStatus.Succeeded or ImportStatus.Failed or ImportStatus.Duplicate;
+        var id = b.Id.ToString(CultureInfo.InvariantCulture);
+        return new ImportItem(
+            b.Id,
+            b.FileName,
+            ApiJson.StatusName(b.Status),
+            done,
+            scoped?.Forms ?? (done ? b.FormCount : (int)Math.Min(int.MaxValue, progress?.Forms ?? 0)),
+            scoped?.Indicators ?? b.IndicatorCount,
+            scoped?.Findings ?? b.FindingCount,
+            b.SizeBytes,
+            done ? b.SizeBytes : progress?.BytesRead ?? 0,
+            b.ErrorMessage,
+            b.ErrorLine,
+            b.DuplicateOfBatchId,
+            b.CreatedBy,
+            DateTime.SpecifyKind(b.CreatedAt, DateTimeKind.Utc),
+            b.StartedAt is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : null,
+            b.FinishedAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null,
+            "/api/v1/imports/" + id,
+            "/api/v1/forms?batch=" + id);
+    }
+
+    private static async Task<(List<ImportItem> Items, long Total)> ListScopedAsync(
+        JixiaoDatabase database, ImportQueue queue, string scope, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var departments = await DepartmentIdsAsync(db, scope, cancellationToken);
+        if (departments.Length == 0)
+        {
+            return ([], 0);
+        }
+
+        var batchIds = db.Forms.AsNoTracking()
+            .Where(f => f.DepartmentId != null && departments.Contains(f.DepartmentId.Value))
+            .Select(f => f.ImportBatchId)
+            .Distinct();
+        var total = await batchIds.LongCountAsync(cancellationToken);
+        var ids = await batchIds.OrderByDescending(x => x).Skip((page - 1) * pageSize).Take(pageSize).ToArrayAsync(cancellationToken);
+        var batches = await db.ImportBatches.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderByDescending(b => b.Id).ToListAsync(cancellationToken);
+        var counts = await CountScopedAsync(db, departments, ids, cancellationToken);
+        return ([.. batches.Select(b => ToItem(b, queue, counts.GetValueOrDefault(b.Id) ?? new ScopedCounts(0, 0, 0)))], total);
+    }
+
+    private static async Task<Dictionary<long, ScopedCounts?>> CountScopedAsync(JixiaoDatabase database, string scope, long[] batchIds, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var departments = await DepartmentIdsAsync(db, scope, cancellationToken);
+        return departments.Length == 0 ? [] : await CountScopedAsync(db, departments, batchIds, cancellationToken);
+    }
+
+    private static async Task<Dictionary<long, ScopedCounts?>> CountScopedAsync(JixiaoDbContext db, long[] departments, long[] batchIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Forms.AsNoTracking()
+            .Where(f => f.DepartmentId != null && departments.Contains(f.DepartmentId.Value) && batchIds.Contains(f.ImportBatchId))
+            .GroupBy(f => f.ImportBatchId)
+            .Select(g => new { g.Key, Forms = g.Count(), Indicators = g.Sum(f => f.IndicatorCount), Findings = g.Sum(f => f.ErrorCount + f.WarningCount + f.InfoCount) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => (ScopedCounts?)new ScopedCounts(r.Forms, r.Indicators, r.Findings));
+    }
+
+    private static Task<long[]> DepartmentIdsAsync(JixiaoDbContext db, string scope, CancellationToken cancellationToken)
+    {
+        var key = NameKeys.Plain(scope);
+        return db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Department && o.Key == key)
+            .Select(o => o.Id)
+            .ToArrayAsync(cancellationToken);
+    }
+}
+
+/// <summary>Marks <c>POST /api/v1/imports</c> for the OpenAPI document's request body (multipart files or JSON forms).</summary>
+public sealed record ImportRequestBodyMetadata;

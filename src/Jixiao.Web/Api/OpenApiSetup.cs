@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace Jixiao.Web.Api;
+
+/// <summary>Endpoint metadata: the query parameters an endpoint reads itself (through <see cref="ApiQuery"/>).</summary>
+public sealed record QueryParametersMetadata(IReadOnlyList<ParameterSpec> Parameters);
+
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c>: the <c>/api/v1</c> endpoints only, with the query parameters
+/// that <see cref="ApiQuery"/> reads (names, types, allowed values, the pages' short names) and the sign-in and
+/// antiforgery rules in the description.
+/// </summary>
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddApiOpenApi(this IServiceCollection services) => services.AddOpenApi(DocumentName, o =>
+    {
+        o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.OrdinalIgnoreCase) == true;
+        o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Jixiao (绩效) API",
+                Version = "v1",
+                Description = "Performance forms of public project spending: read, re-score, check, import and export. "
+                    + "Sign in on /login (cookie jixiao.auth); every endpoint but /api/v1/health needs it. Department users see "
+                    + "only their own department (others' data is 404), supervisors only read (403 on POST and DELETE). "
+                    + "POST /api/v1/imports needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header. "
+                    + "Forms are in the interchange format jixiao.form/1 (docs/schema.md); errors are RFC 7807 problem details.",
+            };
+            return Task.CompletedTask;
+        });
+        o.AddOperationTransformer((operation, context, _) =>
+        {
+            var endpointMetadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (endpointMetadata.OfType<ImportRequestBodyMetadata>().Any())
+            {
+                operation.RequestBody = ImportRequestBody();
+            }
+
+            var metadata = endpointMetadata.OfType<QueryParametersMetadata>().LastOrDefault();
+            if (metadata is null)
+            {
+                return Task.CompletedTask;
+            }
+
+            operation.Parameters ??= [];
+            foreach (var spec in metadata.Parameters)
+            {
+                var schema = new OpenApiSchema
+                {
+                    Type = spec.Type switch
+                    {
+                        ParameterType.Integer => JsonSchemaType.Integer,
+                        ParameterType.Number => JsonSchemaType.Number,
+                        ParameterType.Boolean => JsonSchemaType.Boolean,
+                        _ => JsonSchemaType.String,
+                    },
+                };
+                if (spec.Values is { Length: > 0 } values)
+                {
+                    schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v)!)];
+                }
+
+                if (spec.Type == ParameterType.String)
+                {
+                    schema.MaxLength = ApiQuery.MaxTextLength;
+                }
+
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = spec.Name,
+                    In = ParameterLocation.Query,
+                    Required = false,
+                    Description = spec.Description + (spec.Aliases is { Length: > 0 } a ? $" (also: {string.Join(", ", a)})" : ""),
+                    Schema = schema,
+                });
+            }
+
+            return Task.CompletedTask;
+        });
+    });
+
+    private static OpenApiRequestBody ImportRequestBody() => new()
+    {
+        Required = true,
+        Description = "Files to import: multipart parts (.txt, .json, .jsonl), or jixiao.form/1 forms as a JSON body.",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["files"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Array,
+                            Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                        },
+                    },
+                },
+            },
+            ["application/json"] = new()
+            {
+                Schema = new OpenApiSchema { Description = "jixiao.form/1: an array of forms, one form object, or JSON Lines." },
+            },
+        },
+    };
+
+    /// <summary>Declares the query parameters an endpoint reads (for the OpenAPI document).</summary>
+    public static RouteHandlerBuilder WithQueryParameters(this RouteHandlerBuilder builder, params ParameterSpec[] parameters) =>
+        builder.WithMetadata(new QueryParametersMetadata(parameters));
+}

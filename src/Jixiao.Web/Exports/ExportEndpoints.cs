@@ -1,0 +1,113 @@
+using System.Globalization;
+using Jixiao.Data.Queries;
+using Jixiao.Web.Accounts;
+using Jixiao.Web.Api;
+using Microsoft.Net.Http.Headers;
+
+namespace Jixiao.Web.Exports;
+
+/// <summary>
+/// Downloads: <c>GET /api/v1/forms/export?format=csv|xlsx|json&amp;…filters</c> (every form the filters select, in
+/// their sort order; page and pageSize are ignored) and <c>GET /api/v1/forms/{id}/export?format=xlsx|json</c> (one
+/// form: the official table layout, or its interchange object). Department users export their own department only.
+/// </summary>
+public static class ExportEndpoints
+{
+    public static readonly ParameterSpec FormFormat = new("format", ParameterType.String, "Export format (default xlsx).", null, ["xlsx", "json"]);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+
+        api.MapGet("/forms/export", ListAsync)
+            .WithName("ExportForms")
+            .WithSummary("Download the forms the filters select as CSV, xlsx or JSON (jixiao.form/1)")
+            .WithDescription("CSV: UTF-8 with BOM, RFC 4180, text that a spreadsheet would run as a formula is prefixed with an apostrophe. xlsx: one sheet, a row per form. JSON: an array of jixiao.form/1 objects. All formats stream; page and pageSize are ignored.")
+            .WithQueryParameters([ApiQuery.Format, .. ApiQuery.Filters, .. ApiQuery.Sorting, .. ApiQuery.Paging])
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesValidationProblem();
+
+        api.MapGet("/forms/{id}/export", OneAsync)
+            .WithName("ExportForm")
+            .WithSummary("Download one form as xlsx in the official table layout, or as its jixiao.form/1 object")
+            .WithQueryParameters(FormFormat)
+            .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
+    }
+
+    private static IResult ListAsync(HttpContext http, FormStore store)
+    {
+        var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
+        var format = reader.OneOf(ApiQuery.Format);
+        var query = reader.FormQuery(http.User.ScopeDepartment(), paging: false);
+        if (format is null && reader.IsValid)
+        {
+            reader.Add(ApiQuery.Format.Name, "Missing: give format=csv, format=xlsx or format=json.");
+        }
+
+        if (!reader.IsValid)
+        {
+            return ApiProblems.BadQuery(reader);
+        }
+
+        var stamp = DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var name = "jixiao-forms-" + stamp + "." + format;
+        var cancellationToken = http.RequestAborted;
+        var forms = store.StreamAsync(query, cancellationToken);
+        NoCache(http);
+        return format switch
+        {
+            "csv" => TypedResults.Stream(body => CsvExport.WriteAsync(body, forms, cancellationToken), CsvExport.ContentType, name),
+            "json" => TypedResults.Stream(body => JsonExport.WriteAsync(body, forms, cancellationToken), JsonExport.ContentType, name),
+            _ => TypedResults.Stream(body => WriteXlsxAsync(body, forms, cancellationToken), Xlsx.ContentType, name),
+        };
+    }
+
+    private static async Task<IResult> OneAsync(string id, HttpContext http, FormStore store, CancellationToken cancellationToken)
+    {
+        if (!ApiProblems.TryId(id, out var formId))
+        {
+            return ApiProblems.BadId("id", id, "a form");
+        }
+
+        var reader = ApiQuery.Read(http.Request.Query, [FormFormat]);
+        var format = reader.OneOf(FormFormat) ?? "xlsx";
+        if (!reader.IsValid)
+        {
+            return ApiProblems.BadQuery(reader);
+        }
+
+        var detail = await store.GetAsync(formId, http.User.ScopeDepartment(), cancellationToken);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound("form", formId);
+        }
+
+        NoCache(http);
+        var name = $"jixiao-form-{formId.ToString(CultureInfo.InvariantCulture)}-{detail.Form.Year?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}.{format}";
+        return format == "json"
+            ? TypedResults.File(JsonExport.One(detail), JsonExport.ContentType, name)
+            : TypedResults.File(XlsxFormExport.Write(detail), Xlsx.ContentType, name);
+    }
+
+    /// <summary>
+    /// The workbook is written to a temporary file (the package format needs a file, not the response) and then
+    /// copied to the response asynchronously; the file is deleted when closed.
+    /// </summary>
+    private static async Task WriteXlsxAsync(Stream body, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "jixiao-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await XlsxListExport.WriteAsync(file, forms, cancellationToken);
+        file.Position = 0;
+        await file.CopyToAsync(body, cancellationToken);
+    }
+
+    /// <summary>Exports hold data that may be scoped to a user: never cached by shared caches.</summary>
+    private static void NoCache(HttpContext http) => http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+}

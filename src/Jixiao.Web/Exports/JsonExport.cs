@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Jixiao.Data.Queries;
+using Jixiao.Ingest.Json;
+
+namespace Jixiao.Web.Exports;
+
+/// <summary>
+/// Forms in the interchange format <c>jixiao.form/1</c> (docs/schema.md), exactly as <c>jixiao extract</c> writes
+/// them (<see cref="FormJsonWriter.WriteForm"/>): a list as one JSON array streamed form by form (flushed to the
+/// response every 32 KiB, asynchronously), one form as an indented object. The files read back with
+/// <c>FormJsonReader</c> and import again with <c>jixiao import</c> or <c>POST /api/v1/imports</c>.
+/// </summary>
+public static class JsonExport
+{
+    public const string ContentType = "application/json; charset=utf-8";
+
+    private const int FlushThreshold = 32 * 1024;
+
+    public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        await using var writer = new Utf8JsonWriter(output, FormJsonWriter.CreateOptions(indented: false));
+        writer.WriteStartArray();
+        long count = 0;
+        await foreach (var form in forms.WithCancellation(cancellationToken))
+        {
+            FormJsonWriter.WriteForm(writer, form.ToPerformanceForm());
+            count++;
+            if (writer.BytesPending >= FlushThreshold)
+            {
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+
+        writer.WriteEndArray();
+        await writer.FlushAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>One form as an indented interchange object.</summary>
+    public static byte[] One(FormDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, FormJsonWriter.CreateOptions(indented: true)))
+        {
+            FormJsonWriter.WriteForm(writer, detail.ToPerformanceForm());
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,51 @@
+using Jixiao.Data.Entities;
+using Jixiao.Data.Queries;
+using Jixiao.Web.Accounts;
+using Jixiao.Web.Shared;
+
+namespace Jixiao.Web.Imports;
+
+/// <summary>The small JSON endpoints the import page and the layout poll.</summary>
+public static class ImportEndpoints
+{
+    public static IEndpointRouteBuilder MapImportStatus(this IEndpointRouteBuilder app)
+    {
+        // GET /imports/{id}/status: a batch's status and progress
+        app.MapGet("/imports/{id:long}/status", async (long id, FormStore store, ImportQueue queue, CancellationToken ct) =>
+        {
+            var batch = await store.GetBatchAsync(id, ct);
+            return batch is null ? Results.NotFound() : Results.Json(StatusOf(batch, queue));
+        }).RequireAuthorization(UserClaims.CanChangePolicy);
+
+        // GET /demo/status: whether the demo data set is still loading
+        app.MapGet("/demo/status", (DemoState demo) => Results.Json(new
+        {
+            status = demo.Status.ToString().ToLowerInvariant(),
+            forms = demo.Forms,
+            target = demo.Target,
+        })).AllowAnonymous();
+        return app;
+    }
+
+    public static object StatusOf(ImportBatch batch, ImportQueue queue)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(queue);
+        var progress = queue.ProgressOf(batch.Id);
+        var done = batch.Status is ImportStatus.Succeeded or ImportStatus.Failed or ImportStatus.Duplicate;
+        return new
+        {
+            id = batch.Id,
+            fileName = batch.FileName,
+            status = batch.Status.ToString().ToLowerInvariant(),
+            statusText = Ui.StatusText(batch.Status),
+            done,
+            forms = done ? batch.FormCount : progress?.Forms ?? 0,
+            findings = batch.FindingCount,
+            bytesRead = done ? batch.SizeBytes : progress?.BytesRead ?? 0,
+            totalBytes = batch.SizeBytes,
+            error = batch.ErrorMessage,
+            duplicateOf = batch.DuplicateOfBatchId,
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Jixiao.Data.Accounts;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Queries;
+using Jixiao.Web.Accounts;
+using Jixiao.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Imports;
+
+/// <summary>
+/// The import page: drop or choose files; each accepted file becomes an import batch processed in the background,
+/// whose progress the page follows (<c>/imports/{id}/status</c>). Refused files say why and store nothing. The list
+/// below shows the recent batches; a batch can be deleted with its forms. Administrators and finance reviewers only.
+/// </summary>
+public sealed class IndexModel(UploadHandler uploads, FormStore store, UploadStore kept, AuditLog audit) : PageModel
+{
+    private const string OutcomesKey = "import-outcomes";
+
+    public PagedResult<ImportBatch> Batches { get; private set; } = new([], 0, 1, 50);
+
+    public IReadOnlyList<UploadOutcome> Outcomes { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public long MaxFileBytes => uploads.MaxFileBytes;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (TempData[OutcomesKey] is string json)
+        {
+            Outcomes = JsonSerializer.Deserialize<List<UploadOutcome>>(json) ?? [];
+        }
+
+        Message = TempData["message"] as string;
+        Batches = await store.ListBatchesAsync(PageNumber, 50, cancellationToken);
+    }
+
+    /// <summary>POST /imports?handler=upload (multipart, field <c>files</c>): JSON for scripts, a redirect for plain forms.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        var files = Request.HasFormContentType ? Request.Form.Files : null;
+        var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+        if (files is null || files.Count == 0)
+        {
+            var message = Ui.T("请选择要导入的文件。", "Choose the files to import.");
+            return wantsJson ? new JsonResult(new { files = Array.Empty<object>(), error = message }) { StatusCode = StatusCodes.Status400BadRequest } : Back(message);
+        }
+
+        var outcomes = await uploads.AcceptAsync(files, User.Actor(), cancellationToken);
+        if (wantsJson)
+        {
+            return new JsonResult(new
+            {
+                files = outcomes.Select(o => new
+                {
+                    fileName = o.FileName,
+                    size = o.SizeBytes,
+                    batchId = o.BatchId,
+                    error = o.Error,
+                    statusUrl = o.BatchId is { } id ? $"/imports/{id}/status" : null,
+                }),
+            })
+            {
+                StatusCode = outcomes.Any(o => o.Accepted) ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+            };
+        }
+
+        TempData[OutcomesKey] = JsonSerializer.Serialize(outcomes);
+        return RedirectToPage();
+    }
+
+    /// <summary>Deletes a batch and all its forms (written to the audit log).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        var batch = await store.GetBatchAsync(id, cancellationToken);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        if (batch.Status is ImportStatus.Queued or ImportStatus.Running)
+        {
+            return Back(Ui.T("批次仍在处理中，完成后才能删除。", "The batch is still being processed; delete it when it is done."));
+        }
+
+        await store.DeleteBatchAsync(id, cancellationToken);
+        kept.Delete(id, batch.FileName);
+        await audit.WriteAsync(User.Actor(), "delete", "import", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{batch.FileName}: {batch.FormCount} forms deleted", CancellationToken.None);
+        return Back(Ui.T($"已删除批次 #{id}（{batch.FileName}）及其 {batch.FormCount} 张表。", $"Deleted batch #{id} ({batch.FileName}) and its {batch.FormCount} forms."));
+    }
+
+    private RedirectToPageResult Back(string message)
+    {
+        TempData["message"] = message;
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,113 @@
+using Jixiao.Data.Accounts;
+using Jixiao.Web.Accounts;
+using Jixiao.Web.Api;
+using Jixiao.Web.Imports;
+using Jixiao.Web.Shared;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.WebEncoders;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Served on http://localhost:5080 unless ASPNETCORE_URLS, --urls or a Kestrel section says otherwise.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+    && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+var options = builder.Configuration.GetSection(JixiaoOptions.Section).Get<JixiaoOptions>() ?? new JixiaoOptions();
+builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection(JixiaoOptions.Section));
+
+// Uploads: many files of up to Jixiao:Imports:MaxFileBytes each in one request.
+var maxRequest = Math.Max(options.Imports.MaxFileBytes, 1) * 4 + (1 << 20);
+builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxRequest);
+builder.Services.Configure<FormOptions>(o =>
+{
+    o.MultipartBodyLengthLimit = maxRequest;
+    o.ValueCountLimit = 200;
+});
+
+var database = DatabaseSetup.Open(builder.Configuration, options);
+builder.Services.AddJixiaoData(database);
+builder.Services.AddJixiaoAccounts(options);
+
+builder.Services.AddSingleton<Analytics>();
+builder.Services.AddSingleton<UploadStore>();
+builder.Services.AddSingleton<ImportQueue>();
+builder.Services.AddSingleton<UploadHandler>();
+builder.Services.AddHostedService<ImportWorker>();
+builder.Services.AddSingleton<DemoState>();
+builder.Services.AddHostedService<DemoData>();
+
+// Chinese text stays readable in the HTML (not &#x…; entities); Razor still encodes everything that matters.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+// Cookie and antiforgery keys survive restarts (kept beside the database).
+builder.Services.AddDataProtection()
+    .SetApplicationName("Jixiao")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(options.DataDirectory, "keys"))));
+
+builder.Services.AddProblemDetails();
+builder.Services.AddApiV1(); // API (owned by Api/)
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "jixiao.af";
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.HeaderName = "X-CSRF-TOKEN";
+});
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/"; // feature folders: Forms/, Imports/, Findings/ … hold their pages
+    o.Conventions.AuthorizeFolder("/Imports", UserClaims.CanChangePolicy);
+    o.Conventions.AuthorizeFolder("/Admin", UserClaims.AdminPolicy);
+    o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+    o.Conventions.AllowAnonymousToPage("/Accounts/Setup");
+    o.Conventions.AllowAnonymousToPage("/Accounts/Denied");
+    o.Conventions.AllowAnonymousToPage("/Shared/Error");
+}).AddJsonOptions(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+
+var app = builder.Build();
+
+// The database is created and migrated before the first request; the demo data loads in the background.
+await database.MigrateAsync();
+await AccountSetup.SeedAsync(app.Services.GetRequiredService<AccountStore>(), options, app.Logger);
+if (app.Logger.IsEnabled(LogLevel.Information))
+{
+    app.Logger.LogInformation("Database: {Database}", database.ToString());
+}
+
+app.UseSecurityHeaders();
+
+// Errors: problem details (RFC 7807) for the API, a friendly page for people; never a stack trace.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+
+app.UseStaticFiles();
+app.UseJixiaoCultures();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapCultureSwitch();
+app.MapImportStatus();
+app.MapApiV1();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

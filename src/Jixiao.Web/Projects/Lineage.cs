@@ -1,0 +1,93 @@
+using Jixiao.Core.Scoring;
+using Jixiao.Core.Targets;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Queries;
+using Jixiao.Data.Storage;
+
+namespace Jixiao.Web.Projects;
+
+/// <summary>One indicator of a project in one form: its target and weight, and what changed since the previous form.</summary>
+public sealed record LineageCell(IndicatorRecord Indicator, bool TargetChanged, bool WeightChanged, bool Added);
+
+/// <summary>One indicator (by its normalised name) across the project's forms, oldest first.</summary>
+public sealed record LineageRow(string Key, string Name, string? Level1, string? Level2, IReadOnlyList<LineageCell?> Cells)
+{
+    /// <summary>Missing in a form after it appeared in an earlier one.</summary>
+    public bool RemovedAt(int column) => Cells[column] is null && Cells.Take(column).Any(c => c is not null);
+}
+
+/// <summary>
+/// A project across years: its forms oldest first (declaration before self-evaluation within a year) and the
+/// indicator matrix, where a target or weight that differs from the previous form holding the same indicator is
+/// marked, as are indicators added or dropped. Targets are compared by meaning: <c>100%</c> and <c>=100.00(%)</c> agree.
+/// </summary>
+public sealed class Lineage
+{
+    public Lineage(string key, IReadOnlyList<FormDetail> forms)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        Key = key;
+        Forms = forms;
+        var rows = new List<(string Key, IndicatorRecord First, LineageCell?[] Cells)>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < forms.Count; c++)
+        {
+            foreach (var ind in forms[c].Indicators)
+            {
+                var k = NameKeys.Plain(ind.Name);
+                if (!index.TryGetValue(k, out var r))
+                {
+                    index[k] = r = rows.Count;
+                    rows.Add((k, ind, new LineageCell?[forms.Count]));
+                }
+
+                if (rows[r].Cells[c] is not null)
+                {
+                    continue; // the same name twice in one form: the first counts
+                }
+
+                var previous = Enumerable.Range(0, c).Reverse().Select(p => rows[r].Cells[p]).FirstOrDefault(x => x is not null);
+                var targetChanged = previous is not null && !SameTarget(previous.Indicator.Target, ind.Target);
+                var weightChanged = previous is not null && previous.Indicator.Weight is { } pw && ind.Weight is { } w && pw != w;
+                rows[r].Cells[c] = new LineageCell(ind, targetChanged, weightChanged, previous is null && c > 0);
+            }
+        }
+
+        Rows = [.. rows.Select(x => new LineageRow(x.Key, x.First.Name, x.First.Level1, x.First.Level2, x.Cells))];
+    }
+
+    public string Key { get; }
+
+    public IReadOnlyList<FormDetail> Forms { get; }
+
+    public IReadOnlyList<LineageRow> Rows { get; }
+
+    /// <summary>Targets (or weights) that changed, over all forms.</summary>
+    public int Changes => Rows.Sum(r => r.Cells.Count(c => c is { TargetChanged: true } or { WeightChanged: true }));
+
+    /// <summary>Two printed targets mean the same: equal text, or the same number, unit and comparison (none reads as =).</summary>
+    public static bool SameTarget(string? a, string? b)
+    {
+        if (TextCompare.SameText(a, b))
+        {
+            return true;
+        }
+
+        var x = TargetParser.Parse(a);
+        var y = TargetParser.Parse(b);
+        if (x.Number is null || y.Number is null || x.Kind != y.Kind)
+        {
+            return false;
+        }
+
+        static ComparisonOperator Op(ComparisonOperator o) => o == ComparisonOperator.None ? ComparisonOperator.Equal : o;
+        return x.Number == y.Number && Op(x.Operator) == Op(y.Operator) && x.IsPercent == y.IsPercent
+            && string.Equals(TargetParser.NormalizeUnit(x.Unit), TargetParser.NormalizeUnit(y.Unit), StringComparison.Ordinal);
+    }
+
+    public static string ColumnTitle(FormRecord form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return (form.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—") + " " + Shared.Ui.KindShort(form.Kind);
+    }
+}

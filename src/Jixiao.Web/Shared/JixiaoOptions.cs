@@ -1,0 +1,71 @@
+namespace Jixiao.Web.Shared;
+
+/// <summary>The application's settings, section <c>Jixiao</c> (see docs/web.md).</summary>
+public sealed class JixiaoOptions
+{
+    public const string Section = "Jixiao";
+
+    /// <summary>
+    /// The folder for the SQLite file and the kept copies of imported files (provenance), relative to the working
+    /// directory. Default <c>data</c>.
+    /// </summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseSettings Database { get; set; } = new();
+
+    public AdminSettings Admin { get; set; } = new();
+
+    public DemoSettings Demo { get; set; } = new();
+
+    public ImportSettings Imports { get; set; } = new();
+
+    public AccountSettings Accounts { get; set; } = new();
+}
+
+/// <summary><c>Jixiao:Accounts</c>: sign-in limits.</summary>
+public sealed class AccountSettings
+{
+    /// <summary>Sign-in attempts (POST /login) one client address may make per minute; more get 429.</summary>
+    public int LoginsPerMinute { get; set; } = 20;
+}
+
+/// <summary><c>Jixiao:Database</c>: which database. The connection string is <c>ConnectionStrings:Jixiao</c>.</summary>
+public sealed class DatabaseSettings
+{
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>; inferred as Postgres when the connection string has a <c>Host=</c>.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>The SQLite file when no connection string is given; default <c>{DataDirectory}/jixiao.db</c>.</summary>
+    public string? SqlitePath { get; set; }
+}
+
+/// <summary><c>Jixiao:Admin</c>: the first administrator, created at start when no administrator exists.</summary>
+public sealed class AdminSettings
+{
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}
+
+/// <summary><c>Jixiao:Demo</c>: the demo data set and the demo accounts (on in Development, off otherwise).</summary>
+public sealed class DemoSettings
+{
+    /// <summary>Forms to generate into an empty database at start (0: none).</summary>
+    public int Forms { get; set; }
+
+    /// <summary>The generator's seed: the same seed gives the same demo portfolio.</summary>
+    public int Seed { get; set; } = 2024;
+
+    /// <summary>Create the demo accounts (admin, reviewer, supervisor, dept) when no user exists.</summary>
+    public bool Accounts { get; set; }
+}
+
+/// <summary><c>Jixiao:Imports</c>: upload limits.</summary>
+public sealed class ImportSettings
+{
+    /// <summary>Largest accepted file, bytes. Default 50 MB.</summary>
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Most files in one upload.</summary>
+    public int MaxFiles { get; set; } = 50;
+}
