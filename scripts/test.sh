@@ -11,6 +11,14 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser here).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ]; then
+  echo "== install chromium (apt-get)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } >&2 \
+    || echo "chromium could not be installed: the browser tests will be reported as skipped" >&2
+fi
+
 # The data tests run on SQLite and on a real PostgreSQL server on loopback, installed and started here.
 if [ -z "${JIXIAO_TEST_POSTGRES:-}" ]; then
   echo "== start PostgreSQL (scripts/start-postgres.sh)" >&2
