@@ -131,7 +131,10 @@ public sealed class ApiQuery
             if (!names.Contains(key) && !Ambient.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
                 var shown = Clip(key, 40);
-                reader.Add(shown, $"Unknown query parameter '{shown}'. Known parameters: {string.Join(", ", known.SelectMany(g => g).Select(s => s.Name))}.");
+                var all = known.SelectMany(g => g).Select(s => s.Name).ToList();
+                reader.Add(shown, all.Count == 0
+                    ? $"Unknown query parameter '{shown}': this endpoint takes no query parameters."
+                    : $"Unknown query parameter '{shown}'. Known parameters: {string.Join(", ", all)}.");
             }
         }
 

@@ -24,23 +24,25 @@ public sealed class FormReader(JixiaoDatabase database) : IDisposable
     public const int MaxIdle = 16;
 
     private readonly ConcurrentBag<JixiaoDbContext> idle = [];
-    private int idleCount;
-    private bool disposed;
 
-    private static readonly Func<JixiaoDbContext, long, string?, CancellationToken, Task<FormRecord?>> FormQuery =
+    // Compiled per reader, not in static fields: a compiled query binds to the model it first runs against, and one
+    // process may serve a SQLite and a PostgreSQL database (the tests do); each reader belongs to one database.
+    private readonly Func<JixiaoDbContext, long, string?, CancellationToken, Task<FormRecord?>> formQuery =
         EF.CompileAsyncQuery((JixiaoDbContext db, long id, string? scopeKey, CancellationToken _) =>
             db.Forms.AsNoTracking()
                 .Include(f => f.Goals)
                 .FirstOrDefault(f => f.Id == id
                     && (scopeKey == null || db.Organisations.Any(o => o.Id == f.DepartmentId && o.Kind == OrganisationKind.Department && o.Key == scopeKey))));
 
-    private static readonly Func<JixiaoDbContext, long, IAsyncEnumerable<IndicatorRecord>> IndicatorsQuery =
+    private readonly Func<JixiaoDbContext, long, IAsyncEnumerable<IndicatorRecord>> indicatorsQuery =
         EF.CompileAsyncQuery<JixiaoDbContext, long, IndicatorRecord>((db, id) =>
             db.Indicators.AsNoTracking().Where(i => i.FormId == id).OrderBy(i => i.Position));
 
-    private static readonly Func<JixiaoDbContext, long, IAsyncEnumerable<FindingRecord>> FindingsQuery =
+    private readonly Func<JixiaoDbContext, long, IAsyncEnumerable<FindingRecord>> findingsQuery =
         EF.CompileAsyncQuery<JixiaoDbContext, long, FindingRecord>((db, id) =>
             db.Findings.AsNoTracking().Where(x => x.FormId == id).OrderBy(x => x.Position));
+    private int idleCount;
+    private bool disposed;
 
     /// <summary>The form, or null when it is missing or outside <paramref name="scopeDepartment"/> (a department user's 主管部门).</summary>
     public async Task<FormDetail?> GetAsync(long id, string? scopeDepartment, CancellationToken cancellationToken)
@@ -78,22 +80,22 @@ public sealed class FormReader(JixiaoDatabase database) : IDisposable
         }
     }
 
-    private static async Task<FormDetail?> LoadAsync(JixiaoDbContext db, long id, string? scopeKey, CancellationToken cancellationToken)
+    private async Task<FormDetail?> LoadAsync(JixiaoDbContext db, long id, string? scopeKey, CancellationToken cancellationToken)
     {
-        var form = await FormQuery(db, id, scopeKey, cancellationToken);
+        var form = await formQuery(db, id, scopeKey, cancellationToken);
         if (form is null)
         {
             return null;
         }
 
         var indicators = new List<IndicatorRecord>(form.IndicatorCount);
-        await foreach (var i in IndicatorsQuery(db, id).WithCancellation(cancellationToken))
+        await foreach (var i in indicatorsQuery(db, id).WithCancellation(cancellationToken))
         {
             indicators.Add(i);
         }
 
         var findings = new List<FindingRecord>(form.ErrorCount + form.WarningCount + form.InfoCount);
-        await foreach (var x in FindingsQuery(db, id).WithCancellation(cancellationToken))
+        await foreach (var x in findingsQuery(db, id).WithCancellation(cancellationToken))
         {
             findings.Add(x);
         }

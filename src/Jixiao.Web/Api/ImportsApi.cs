@@ -52,7 +52,8 @@ public static class ImportsApi
             .WithName("GetImport")
             .WithSummary("One import batch: status, progress, counts, error")
             .Produces<ImportItem>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
 
         api.MapPost("/imports", PostAsync)
             .RequireAuthorization(UserClaims.CanChangePolicy)
@@ -72,6 +73,8 @@ public static class ImportsApi
             .WithName("DeleteImport")
             .WithSummary("Delete an import batch and all its forms (administrators; audit-logged)")
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

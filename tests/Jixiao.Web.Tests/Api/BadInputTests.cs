@@ -50,6 +50,13 @@ public sealed class BadInputTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_endpoint_without_parameters_says_so()
+    {
+        var problem = await ApiClient.ProblemAsync(api.Admin, "/api/v1/forms/1?year=2024", HttpStatusCode.BadRequest);
+        Assert.Contains("takes no query parameters", problem.GetProperty("errors").GetProperty("year")[0].GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Several_bad_values_are_reported_together()
     {
         var problem = await ApiClient.ProblemAsync(api.Admin, "/api/v1/forms?year=x&page=y&kind=z", HttpStatusCode.BadRequest);
