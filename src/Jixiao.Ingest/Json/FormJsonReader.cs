@@ -424,11 +424,8 @@ public static class FormJsonReader
             var goals = new Goals();
             var schemaLine = _firstLine;
 
-            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            while (NextMember(path, out var name, out var memberPath))
             {
-                var name = _reader.GetString()!;
-                _reader.Read();
-                var memberPath = path + "." + name;
                 switch (name)
                 {
                     case JsonNames.Schema:
@@ -569,56 +566,42 @@ public static class FormJsonReader
                 return;
             }
 
-            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            while (NextMember(path, out var name, out var p))
             {
-                var name = _reader.GetString()!;
-                _reader.Read();
-                var p = path + "." + name;
                 switch (name)
                 {
                     case JsonNames.Total:
-                        self.Total = ReadFundLine(p);
-                        sawSelf |= self.Total is not null;
+                        self.Total = Noted(ReadFundLine(p), ref sawSelf);
                         break;
                     case JsonNames.Appropriation:
-                        self.Appropriation = ReadFundLine(p);
-                        sawSelf |= self.Appropriation is not null;
+                        self.Appropriation = Noted(ReadFundLine(p), ref sawSelf);
                         break;
                     case JsonNames.Carryover:
-                        self.Carryover = ReadFundLine(p);
-                        sawSelf |= self.Carryover is not null;
+                        self.Carryover = Noted(ReadFundLine(p), ref sawSelf);
                         break;
                     case JsonNames.Other:
-                        self.Other = ReadFundLine(p);
-                        sawSelf |= self.Other is not null;
+                        self.Other = Noted(ReadFundLine(p), ref sawSelf);
                         break;
                     case JsonNames.ProjectTotal:
-                        declaration.ProjectTotal = ReadDecimal(p);
-                        sawDeclaration |= declaration.ProjectTotal is not null;
+                        declaration.ProjectTotal = Noted(ReadDecimal(p), ref sawDeclaration);
                         break;
                     case JsonNames.ProjectFiscal:
-                        declaration.ProjectFiscal = ReadDecimal(p);
-                        sawDeclaration |= declaration.ProjectFiscal is not null;
+                        declaration.ProjectFiscal = Noted(ReadDecimal(p), ref sawDeclaration);
                         break;
                     case JsonNames.ProjectOther:
-                        declaration.ProjectOther = ReadDecimal(p);
-                        sawDeclaration |= declaration.ProjectOther is not null;
+                        declaration.ProjectOther = Noted(ReadDecimal(p), ref sawDeclaration);
                         break;
                     case JsonNames.AnnualTotal:
-                        declaration.AnnualTotal = ReadDecimal(p);
-                        sawDeclaration |= declaration.AnnualTotal is not null;
+                        declaration.AnnualTotal = Noted(ReadDecimal(p), ref sawDeclaration);
                         break;
                     case JsonNames.AnnualAppropriation:
-                        declaration.AnnualAppropriation = ReadDecimal(p);
-                        sawDeclaration |= declaration.AnnualAppropriation is not null;
+                        declaration.AnnualAppropriation = Noted(ReadDecimal(p), ref sawDeclaration);
                         break;
                     case JsonNames.AnnualCarryover:
-                        declaration.AnnualCarryover = ReadDecimal(p);
-                        sawDeclaration |= declaration.AnnualCarryover is not null;
+                        declaration.AnnualCarryover = Noted(ReadDecimal(p), ref sawDeclaration);
                         break;
                     case JsonNames.AnnualOther:
-                        declaration.AnnualOther = ReadDecimal(p);
-                        sawDeclaration |= declaration.AnnualOther is not null;
+                        declaration.AnnualOther = Noted(ReadDecimal(p), ref sawDeclaration);
                         break;
                     default:
                         _reader.Skip();
@@ -635,11 +618,8 @@ public static class FormJsonReader
             }
 
             var line = new FundLine();
-            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            while (NextMember(path, out var name, out var p))
             {
-                var name = _reader.GetString()!;
-                _reader.Read();
-                var p = path + "." + name;
                 switch (name)
                 {
                     case JsonNames.InitialBudget:
@@ -676,11 +656,8 @@ public static class FormJsonReader
                 return;
             }
 
-            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            while (NextMember(path, out var name, out var p))
             {
-                var name = _reader.GetString()!;
-                _reader.Read();
-                var p = path + "." + name;
                 switch (name)
                 {
                     case JsonNames.Expected:
@@ -729,11 +706,8 @@ public static class FormJsonReader
                 }
 
                 var indicator = new Indicator { SourceLine = 0 };
-                while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+                while (NextMember(p, out var name, out var mp))
                 {
-                    var name = _reader.GetString()!;
-                    _reader.Read();
-                    var mp = p + "." + name;
                     switch (name)
                     {
                         case JsonNames.Level1:
@@ -780,11 +754,8 @@ public static class FormJsonReader
             string? file = null;
             int? first = null;
             int? last = null;
-            while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            while (NextMember(path, out var name, out var p))
             {
-                var name = _reader.GetString()!;
-                _reader.Read();
-                var p = path + "." + name;
                 switch (name)
                 {
                     case JsonNames.File:
@@ -805,78 +776,94 @@ public static class FormJsonReader
             return new Provenance(file ?? "", first ?? 0, last ?? first ?? 0);
         }
 
-        /// <summary>True when the current token opens an object; null is accepted silently (false).</summary>
-        private bool ExpectObject(string path)
+        /// <summary>
+        /// Moves to the next member of the current object: its name, its JSON path under <paramref name="path"/>,
+        /// and the reader on its value; false at the end of the object.
+        /// </summary>
+        private bool NextMember(string path, out string name, out string memberPath)
         {
-            if (_reader.TokenType == JsonTokenType.StartObject)
+            if (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
+            {
+                name = _reader.GetString()!;
+                _reader.Read();
+                memberPath = path + "." + name;
+                return true;
+            }
+
+            name = "";
+            memberPath = "";
+            return false;
+        }
+
+        /// <summary>
+        /// True when the current token is of type <paramref name="expected"/>; null is accepted silently (false);
+        /// any other value is reported as not <paramref name="what"/>, skipped, and gives false.
+        /// </summary>
+        private bool Expect(string path, JsonTokenType expected, string what)
+        {
+            if (_reader.TokenType == expected)
             {
                 return true;
             }
 
             if (_reader.TokenType != JsonTokenType.Null)
             {
-                Error(path, $"expected an object or null, found {Describe()}");
+                Error(path, $"expected {what} or null, found {Describe()}");
                 _reader.Skip();
             }
 
             return false;
         }
 
-        private string? ReadString(string path)
-        {
-            switch (_reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    return _reader.GetString();
-                case JsonTokenType.Null:
-                    return null;
-                default:
-                    Error(path, $"expected a string or null, found {Describe()}");
-                    _reader.Skip();
-                    return null;
-            }
-        }
+        /// <summary>True when the current token opens an object; null is accepted silently (false).</summary>
+        private bool ExpectObject(string path) => Expect(path, JsonTokenType.StartObject, "an object");
+
+        private string? ReadString(string path) =>
+            Expect(path, JsonTokenType.String, "a string") ? _reader.GetString() : null;
 
         private decimal? ReadDecimal(string path)
         {
-            switch (_reader.TokenType)
+            if (!Expect(path, JsonTokenType.Number, "a number"))
             {
-                case JsonTokenType.Number:
-                    if (_reader.TryGetDecimal(out var value))
-                    {
-                        return value;
-                    }
-
-                    Error(path, $"the number {Raw()} is out of range");
-                    return null;
-                case JsonTokenType.Null:
-                    return null;
-                default:
-                    Error(path, $"expected a number or null, found {Describe()}");
-                    _reader.Skip();
-                    return null;
+                return null;
             }
+
+            if (_reader.TryGetDecimal(out var value))
+            {
+                return value;
+            }
+
+            Error(path, $"the number {Raw()} is out of range");
+            return null;
         }
 
         private int? ReadInt(string path)
         {
-            switch (_reader.TokenType)
+            if (!Expect(path, JsonTokenType.Number, "a whole number"))
             {
-                case JsonTokenType.Number:
-                    if (_reader.TryGetInt32(out var value))
-                    {
-                        return value;
-                    }
-
-                    Error(path, $"expected a whole number, found {Raw()}");
-                    return null;
-                case JsonTokenType.Null:
-                    return null;
-                default:
-                    Error(path, $"expected a whole number or null, found {Describe()}");
-                    _reader.Skip();
-                    return null;
+                return null;
             }
+
+            if (_reader.TryGetInt32(out var value))
+            {
+                return value;
+            }
+
+            Error(path, $"expected a whole number, found {Raw()}");
+            return null;
+        }
+
+        /// <summary>Returns <paramref name="value"/>, setting <paramref name="seen"/> when it is present.</summary>
+        private static FundLine? Noted(FundLine? value, ref bool seen)
+        {
+            seen |= value is not null;
+            return value;
+        }
+
+        private static decimal? Noted(decimal? value, ref bool seen)
+        {
+            seen |= value is not null;
+            return value;
         }
 
         private DateOnly? ReadDate(string path)

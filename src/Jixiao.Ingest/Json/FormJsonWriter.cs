@@ -268,17 +268,8 @@ public sealed class FormJsonWriter : IDisposable
     }
 
     /// <summary>An amount in yuan: shortest form (3221300, 12814895.16); its printed precision follows from moneyUnit.</summary>
-    private static void WriteAmount(Utf8JsonWriter writer, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, Shortest(v));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
+    private static void WriteAmount(Utf8JsonWriter writer, string name, decimal? value) =>
+        WriteNumber(writer, name, value is { } v ? Shortest(v) : null);
 
     private static void WriteNumber(Utf8JsonWriter writer, string name, int? value)
     {
