@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Load test of the web application on loopback (issue 3, item 8 "Speed").
+#
+#   bash scripts/bench-web.sh sqlite [FORMS]                                        (default 100000)
+#   JIXIAO_TEST_POSTGRES=$(bash scripts/start-postgres.sh) bash scripts/bench-web.sh postgres [FORMS]   (default 1000000)
+#
+# 1. builds Release copies of src/Jixiao.Cli and src/Jixiao.Web under /tmp (--artifacts-path, nothing in the repo);
+# 2. generates FORMS forms with `jixiao generate --seed 1` into a temporary folder;
+# 3. imports them with `jixiao import` into a fresh database (a temporary SQLite file, or a new database on the
+#    server of $JIXIAO_TEST_POSTGRES — the role needs CREATEDB) and prints the wall time and forms/s;
+# 4. starts the web application (Production, no demo data, one administrator) on 127.0.0.1 and a free port, signs in
+#    with curl (login page -> antiforgery token + cookie -> POST) and runs wrk with the session cookie on the list
+#    page, the forms API (default, a filter combination, full text), the overview page, the statistics API and one
+#    form's JSON at random ids; each run prints throughput and the latency percentiles p50/p75/p90/p95/p99.
+# Everything is removed at the end (the temporary folder, the PostgreSQL database, the web process).
+#
+# Environment: BENCH_DURATION (s per wrk run, default 15), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
+# BENCH_KEEP_DB=1 (keep the PostgreSQL database), BENCH_REUSE_DB=name (postgres only: skip generate and import and
+# measure that kept database again), BENCH_SKIP_BUILD=1 (use the existing build), BENCH_KEEP_FILE=path (reuse/keep a generated file at that path instead of generating into the temp folder).
+set -euo pipefail
+
+provider=${1:?usage: bench-web.sh sqlite|postgres [FORMS]}
+case "$provider" in
+  sqlite) forms=${2:-100000} ;;
+  postgres) forms=${2:-1000000}; : "${JIXIAO_TEST_POSTGRES:?set JIXIAO_TEST_POSTGRES=\$(bash scripts/start-postgres.sh)}" ;;
+  *) echo "bench-web: provider must be sqlite or postgres" >&2; exit 2 ;;
+esac
+duration=${BENCH_DURATION:-15}
+threads=${BENCH_THREADS:-2}
+connections=${BENCH_CONNECTIONS:-16}
+
+cd "$(dirname "$0")/.."
+art=${BENCH_ARTIFACTS:-/tmp/art-perf}
+work=$(mktemp -d /tmp/jixiao-bench-web.XXXXXX)
+pgdb=${BENCH_REUSE_DB:-jixiao_bench_web_$$}
+web_pid=""
+
+psql_admin() { psql "$(pg_url postgres)" -v ON_ERROR_STOP=1 -qtA -c "$1"; }
+# libpq URL from the Npgsql connection string (Host, Port, Username, Password) with another database
+pg_url() {
+  local cs=$JIXIAO_TEST_POSTGRES host port user pass
+  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$cs"); port=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$cs")
+  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$cs"); pass=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$cs")
+  echo "postgresql://$user:$pass@$host:${port:-5432}/$1"
+}
+
+cleanup() {
+  if [ -n "$web_pid" ] && kill -0 "$web_pid" 2>/dev/null; then kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; fi
+  if [ "$provider" = postgres ] && [ -z "${BENCH_KEEP_DB:-}" ]; then
+    psql_admin "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+say() { echo "bench-web: $*" >&2; }
+
+# 1. builds
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  say "building Release (artifacts in $art)"
+  dotnet build -c Release src/Jixiao.Cli --artifacts-path "$art" -nologo -clp:ErrorsOnly -v q >&2
+  dotnet build -c Release src/Jixiao.Web --artifacts-path "$art" -nologo -clp:ErrorsOnly -v q >&2
+fi
+cli=(dotnet "$art/bin/Jixiao.Cli/release/jixiao.dll")
+webdll="$art/bin/Jixiao.Web/release/Jixiao.Web.dll"
+
+echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GB RAM, dotnet $(dotnet --version)"
+echo "provider: $provider, forms: $forms, wrk -t$threads -c$connections -d${duration}s"
+
+if [ -n "${BENCH_REUSE_DB:-}" ]; then
+  # measure again on a database kept by an earlier run (BENCH_KEEP_DB=1): no generate, no import
+  connection=$(sed "s/Database=[^;]*/Database=$pgdb/" <<<"$JIXIAO_TEST_POSTGRES")
+else
+# 2. generate
+file=${BENCH_KEEP_FILE:-$work/generated-$forms.txt}
+if [ ! -s "$file" ]; then
+  start=$(date +%s.%N)
+  "${cli[@]}" generate --forms "$forms" --seed 1 --out "$file" >&2
+  echo "generate: $forms forms, $(du -m "$file" | cut -f1) MB in $(echo "$(date +%s.%N) - $start" | bc | xargs printf '%.1f') s"
+fi
+
+# 3. import into a fresh database
+if [ "$provider" = sqlite ]; then
+  target=(--db "$work/bench.db")
+  connection="Data Source=$work/bench.db"
+else
+  psql_admin "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)" >/dev/null
+  psql_admin "CREATE DATABASE $pgdb" >/dev/null
+  connection=$(sed "s/Database=[^;]*/Database=$pgdb/" <<<"$JIXIAO_TEST_POSTGRES")
+  target=(--postgres "$connection")
+fi
+start=$(date +%s.%N)
+"${cli[@]}" import "$file" "${target[@]}" --user bench | tail -n 2
+elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+printf 'import: %d forms in %.1f s = %.0f forms/s (wall clock of `jixiao import`, including start-up and migrations)\n' \
+  "$forms" "$elapsed" "$(echo "$forms / $elapsed" | bc -l)"
+[ -n "${BENCH_KEEP_FILE:-}" ] || rm -f "$file"
+fi
+if [ "$provider" = postgres ]; then psql "$(pg_url "$pgdb")" -qtA -c ANALYZE >/dev/null; fi  # fresh statistics, as autovacuum would give later
+
+# 4. the web application on loopback
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+base="http://127.0.0.1:$port"
+mkdir -p "$work/web"
+(
+  cd "$work/web"
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
+  ConnectionStrings__Jixiao="$connection" Jixiao__DataDirectory="$work/web/data" \
+  Jixiao__Demo__Forms=0 Jixiao__Demo__Accounts=false \
+  Jixiao__Admin__UserName=bench Jixiao__Admin__Password=bench-web-password-1 \
+  Jixiao__Accounts__LoginsPerMinute=100 \
+  Logging__LogLevel__Default=Warning \
+    exec dotnet "$webdll" >"$work/web.log" 2>&1
+) &
+web_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS -o /dev/null "$base/login" 2>/dev/null && break
+  kill -0 "$web_pid" 2>/dev/null || { cat "$work/web.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+jar="$work/cookies.txt"
+token=$(curl -fsS -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+[ -n "$token" ] || { say "no antiforgery token on the login page"; exit 1; }
+curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=bench" --data-urlencode "Password=bench-web-password-1" \
+  --data-urlencode "__RequestVerificationToken=$token" "$base/login"
+cookie=$(awk -F'\t' 'NF >= 7 && $1 !~ /^#/ || $1 ~ /^#HttpOnly_/ {print $6 "=" $7}' "$jar" | paste -sd ';' -)
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/api/v1/forms?pageSize=1")
+[ "$code" = 200 ] || { say "sign-in failed (GET /api/v1/forms gave $code)"; exit 1; }
+
+# parameters from the data: a department and year of the first form, a check that has findings, a word of a name
+first=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/forms?pageSize=1")
+year=$(jq -r '.items[0].year // 2024' <<<"$first")
+department=$(jq -r '.items[0].department' <<<"$first")
+check=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/findings" | jq -r '.checks | sort_by(.findings) | .[(length/2|floor)].code')
+word=$(jq -r '.items[0].projectName' <<<"$first" | python3 -c 'import sys; s=sys.stdin.read().strip(); print(s[2:6] if len(s) >= 6 else s)')
+enc() { jq -rn --arg v "$1" '$v|@uri'; }
+maxid=$(curl -sS -H "Cookie: $cookie" "$base/api/v1/forms?pageSize=1" | jq -r '.totalCount // empty' || true)
+[ -n "$maxid" ] || maxid=$forms
+echo "filters: year=$year department=$department check=$check q=$word; form ids 1..$maxid"
+
+cat >"$work/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("p95: %.2f ms\n", latency:percentile(95) / 1000))
+  io.write(string.format("non-2xx or errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+cat >"$work/ids.lua" <<LUA
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/api/v1/forms/" .. math.random(1, $maxid))
+end
+$(cat "$work/report.lua")
+LUA
+
+run() {
+  local label=$1 path=$2 script=${3:-$work/report.lua} out
+  out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency --timeout 10s -H "Cookie: $cookie" -s "$script" "$base${path%%\{*}")
+  local rps p50 p75 p90 p99 p95 errs
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p75=$(awk '$1 == "75%" {print $2}' <<<"$out")
+  p90=$(awk '$1 == "90%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  p95=$(awk '/^p95:/ {print $2 " ms"}' <<<"$out"); errs=$(awk '/^non-2xx/ {print $4}' <<<"$out")
+  printf '| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$path" "$rps" "$p50" "$p75" "$p90" "$p95" "$p99" "$errs"
+}
+
+for p in "/forms" "/api/v1/forms" "/" "/api/v1/statistics"; do curl -fsS -o /dev/null -H "Cookie: $cookie" "$base$p"; done  # warm-up
+echo
+echo "| request | path | req/s | p50 | p75 | p90 | p95 | p99 | errors |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+filter="year=$year&department=$(enc "$department")&check=$(enc "$check")"
+echo "(filtered = year=$year&department=$department&check=$check; full text = q=$word)"
+run "list page" "/forms"
+run "list page, filtered" "/forms?$filter"
+run "forms API" "/api/v1/forms"
+run "forms API, filtered" "/api/v1/forms?$filter"
+run "forms API, full text" "/api/v1/forms?q=$(enc "$word")"
+run "overview page" "/"
+run "statistics API" "/api/v1/statistics"
+run "one form (random id)" "/api/v1/forms/{1..$maxid}" "$work/ids.lua"
