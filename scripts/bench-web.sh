@@ -113,11 +113,14 @@ mkdir -p "$work/web"
     exec dotnet "$webdll" >"$work/web.log" 2>&1
 ) &
 web_pid=$!
-for _ in $(seq 1 120); do
+# the first start after an upgrade may build the stored totals over every form: wait up to 15 minutes
+ready_start=$(date +%s.%N)
+for _ in $(seq 1 1800); do
   curl -fsS -o /dev/null "$base/login" 2>/dev/null && break
   kill -0 "$web_pid" 2>/dev/null || { cat "$work/web.log" >&2; exit 1; }
   sleep 0.5
 done
+printf 'web application ready in %.1f s\n' "$(echo "$(date +%s.%N) - $ready_start" | bc)"
 
 jar="$work/cookies.txt"
 token=$(curl -fsS -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
@@ -134,6 +137,7 @@ year=$(jq -r '.items[0].year // 2024' <<<"$first")
 department=$(jq -r '.items[0].department' <<<"$first")
 check=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/findings" | jq -r '.checks | sort_by(.findings) | .[(length/2|floor)].code')
 word=$(jq -r '.items[0].projectName' <<<"$first" | python3 -c 'import sys; s=sys.stdin.read().strip(); print(s[2:6] if len(s) >= 6 else s)')
+word2=$(python3 -c 'import sys; print(sys.argv[1][:2])' "$word")
 enc() { jq -rn --arg v "$1" '$v|@uri'; }
 maxid=$(curl -sS -H "Cookie: $cookie" "$base/api/v1/forms?pageSize=1" | jq -r '.totalCount // empty' || true)
 [ -n "$maxid" ] || maxid=$forms
@@ -169,12 +173,14 @@ echo
 echo "| request | path | req/s | p50 | p75 | p90 | p95 | p99 | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 filter="year=$year&department=$(enc "$department")&check=$(enc "$check")"
-echo "(filtered = year=$year&department=$department&check=$check; full text = q=$word)"
+echo "(filtered = year=$year&department=$department&check=$check; full text = q=$word, two characters = q=$word2)"
 run "list page" "/forms"
 run "list page, filtered" "/forms?$filter"
 run "forms API" "/api/v1/forms"
 run "forms API, filtered" "/api/v1/forms?$filter"
+run "list page, full text" "/forms?q=$(enc "$word")"
 run "forms API, full text" "/api/v1/forms?q=$(enc "$word")"
+run "forms API, full text, two characters" "/api/v1/forms?q=$(enc "$word2")"
 run "overview page" "/"
 run "statistics API" "/api/v1/statistics"
 run "one form (random id)" "/api/v1/forms/{1..$maxid}" "$work/ids.lua"

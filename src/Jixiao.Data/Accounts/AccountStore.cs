@@ -1,3 +1,4 @@
+using System.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Queries;
 using Jixiao.Data.Storage;
@@ -5,9 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Data.Accounts;
 
-/// <summary>Accounts: create, find, verify a password, change a role. Every change is written to the audit log.</summary>
+/// <summary>
+/// Accounts: create, find, verify a password, change a role, disable and enable, reset and change a password.
+/// Every change is written to the audit log with who made it — never a password. Changes that could leave no
+/// enabled administrator (disabling one, taking the role away) are made one at a time and refused when they would.
+/// </summary>
 public sealed class AccountStore
 {
+    /// <summary>One administrator-affecting change at a time in this process (with a serializable transaction for the others).</summary>
+    private static readonly SemaphoreSlim AdministratorGate = new(1, 1);
+
+    /// <summary>Verified for unknown user names, so that they take as long as a wrong password.</summary>
+    private static readonly Lazy<string> DummyHash = new(() => PasswordHashing.Hash(Guid.NewGuid().ToString("N")));
+
     private readonly JixiaoDatabase database;
 
     public AccountStore(JixiaoDatabase database)
@@ -54,15 +65,43 @@ public sealed class AccountStore
         return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
     }
 
+    /// <summary>What a signed-in session of <paramref name="userName"/> is checked against; null when the user does not exist.</summary>
+    public async Task<AccountSession?> FindSessionAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(userName, cancellationToken);
+        return user is null ? null : AccountSession.Of(user);
+    }
+
     /// <summary>The user when the password is right and the account is enabled (records the login); else null.</summary>
     public async Task<User?> VerifyAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        var attempt = await SignInAsync(userName, password, cancellationToken);
+        return attempt.Outcome == LoginOutcome.Success ? attempt.User : null;
+    }
+
+    /// <summary>
+    /// Checks a user name and password. A disabled account is told apart only when the password is right; an
+    /// unknown user name costs as much time as a wrong password. A success records the login.
+    /// </summary>
+    public async Task<LoginAttempt> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         var name = userName?.Trim() ?? "";
         await using var db = database.CreateContext();
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
-        if (user is null || user.Disabled || !PasswordHashing.Verify(password ?? "", user.PasswordHash))
+        if (user is null)
         {
-            return null;
+            _ = PasswordHashing.Verify(password ?? "", DummyHash.Value);
+            return new LoginAttempt(LoginOutcome.WrongCredentials, null);
+        }
+
+        if (!PasswordHashing.Verify(password ?? "", user.PasswordHash))
+        {
+            return new LoginAttempt(LoginOutcome.WrongCredentials, null);
+        }
+
+        if (user.Disabled)
+        {
+            return new LoginAttempt(LoginOutcome.Disabled, null);
         }
 
         user.LastLoginAt = DateTime.UtcNow;
@@ -72,25 +111,178 @@ public sealed class AccountStore
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return user;
+        return new LoginAttempt(LoginOutcome.Success, user);
     }
 
-    /// <summary>Changes a user's role (and department); false when the user does not exist.</summary>
-    public async Task<bool> SetRoleAsync(string userName, UserRole role, string? department, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes a user's role (and department); false when the user does not exist. Throws
+    /// <see cref="InvalidOperationException"/> when the change is refused (see <see cref="ChangeRoleAsync"/>).
+    /// </summary>
+    public async Task<bool> SetRoleAsync(string userName, UserRole role, string? department, string actor, CancellationToken cancellationToken = default) =>
+        await ChangeRoleAsync(userName, role, department, actor, cancellationToken) switch
+        {
+            AccountResult.Done or AccountResult.Unchanged => true,
+            AccountResult.NotFound => false,
+            var refused => throw new InvalidOperationException($"the role of {userName} cannot be changed: {refused}"),
+        };
+
+    /// <summary>
+    /// Changes a user's role (and department). Refused (<see cref="AccountResult.OwnAccount"/>) when the actor
+    /// would take the administrator role from themselves, and (<see cref="AccountResult.LastAdministrator"/>) when
+    /// no enabled administrator would be left.
+    /// </summary>
+    public async Task<AccountResult> ChangeRoleAsync(string userName, UserRole role, string? department, string actor, CancellationToken cancellationToken = default)
+    {
+        await AdministratorGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+            if (user is null)
+            {
+                return AccountResult.NotFound;
+            }
+
+            if (user.Role == UserRole.Administrator && role != UserRole.Administrator)
+            {
+                if (string.Equals(user.UserName, actor, StringComparison.Ordinal))
+                {
+                    return AccountResult.OwnAccount;
+                }
+
+                if (!user.Disabled && !await AnyOtherEnabledAdministratorAsync(db, user.Id, cancellationToken))
+                {
+                    return AccountResult.LastAdministrator;
+                }
+            }
+
+            var before = $"{user.Role}/{user.Department}";
+            user.Role = role;
+            user.Department = role == UserRole.DepartmentUser ? department?.Trim() : null;
+            db.AuditLog.Add(AuditLog.Entry(actor, "role-change", "user", user.UserName, $"{before} -> {role}/{user.Department}"));
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return AccountResult.Done;
+        }
+        finally
+        {
+            AdministratorGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Disables (or enables again) an account: a disabled user cannot sign in and their sessions end. Refused on
+    /// the actor's own account and when it would disable the last enabled administrator.
+    /// </summary>
+    public async Task<AccountResult> SetDisabledAsync(string userName, bool disabled, string actor, CancellationToken cancellationToken = default)
+    {
+        await AdministratorGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+            if (user is null)
+            {
+                return AccountResult.NotFound;
+            }
+
+            if (string.Equals(user.UserName, actor, StringComparison.Ordinal))
+            {
+                return AccountResult.OwnAccount;
+            }
+
+            if (user.Disabled == disabled)
+            {
+                return AccountResult.Unchanged;
+            }
+
+            if (disabled && user.Role == UserRole.Administrator && !await AnyOtherEnabledAdministratorAsync(db, user.Id, cancellationToken))
+            {
+                return AccountResult.LastAdministrator;
+            }
+
+            user.Disabled = disabled;
+            db.AuditLog.Add(AuditLog.Entry(actor, disabled ? "user-disable" : "user-enable", "user", user.UserName, $"role={user.Role}"));
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return AccountResult.Done;
+        }
+        finally
+        {
+            AdministratorGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// An administrator sets a new password for another user (who forgot theirs); the user's sessions end. Own
+    /// passwords are changed with <see cref="ChangePasswordAsync"/>, which asks for the current one.
+    /// </summary>
+    public async Task<AccountResult> ResetPasswordAsync(string userName, string newPassword, string actor, CancellationToken cancellationToken = default)
+    {
+        if (!PasswordRules.IsAcceptable(newPassword))
+        {
+            return AccountResult.InvalidPassword;
+        }
+
+        await using var db = database.CreateContext();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        if (user is null)
+        {
+            return AccountResult.NotFound;
+        }
+
+        if (string.Equals(user.UserName, actor, StringComparison.Ordinal))
+        {
+            return AccountResult.OwnAccount;
+        }
+
+        user.PasswordHash = PasswordHashing.Hash(newPassword);
+        db.AuditLog.Add(AuditLog.Entry(actor, "password-reset", "user", user.UserName, null));
+        await db.SaveChangesAsync(cancellationToken);
+        return AccountResult.Done;
+    }
+
+    /// <summary>
+    /// A user changes their own password, giving the current one. A wrong current password is written to the audit
+    /// log as <c>password-change-failed</c>; the user's other sessions end when the change is made.
+    /// </summary>
+    public async Task<AccountResult> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null)
         {
-            return false;
+            return AccountResult.NotFound;
         }
 
-        var before = $"{user.Role}/{user.Department}";
-        user.Role = role;
-        user.Department = role == UserRole.DepartmentUser ? department?.Trim() : null;
-        db.AuditLog.Add(AuditLog.Entry(actor, "role-change", "user", user.UserName, $"{before} -> {role}/{user.Department}"));
+        if (user.Disabled)
+        {
+            return AccountResult.Disabled;
+        }
+
+        if (!PasswordHashing.Verify(currentPassword ?? "", user.PasswordHash))
+        {
+            db.AuditLog.Add(AuditLog.Entry(user.UserName, "password-change-failed", "user", user.UserName, "wrong current password"));
+            await db.SaveChangesAsync(cancellationToken);
+            return AccountResult.WrongPassword;
+        }
+
+        if (!PasswordRules.IsAcceptable(newPassword))
+        {
+            return AccountResult.InvalidPassword;
+        }
+
+        if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal))
+        {
+            return AccountResult.SamePassword;
+        }
+
+        user.PasswordHash = PasswordHashing.Hash(newPassword);
+        db.AuditLog.Add(AuditLog.Entry(user.UserName, "password-change", "user", user.UserName, null));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return AccountResult.Done;
     }
 
     public async Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default)
@@ -104,6 +296,9 @@ public sealed class AccountStore
         await using var db = database.CreateContext();
         return await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
     }
+
+    private static Task<bool> AnyOtherEnabledAdministratorAsync(JixiaoDbContext db, long userId, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Id != userId && u.Role == UserRole.Administrator && !u.Disabled, cancellationToken);
 }
 
 /// <summary>The audit log (审计日志): append and read.</summary>

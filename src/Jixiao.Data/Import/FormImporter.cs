@@ -168,6 +168,9 @@ public sealed class FormImporter
         try
         {
             await using var writer = BulkWriter.Create(connection, transaction);
+            await using var searchIndex = connection is SqliteConnection sqliteConnection
+                ? SqliteSearchIndex.CreateInsert(sqliteConnection, (SqliteTransaction)transaction)
+                : null;
             var organisations = await OrganisationDirectory.LoadAsync(connection, transaction, cancellationToken);
 
             // Reading, scoring and checking run on one thread, writing on another: the database works while the next
@@ -178,7 +181,7 @@ public sealed class FormImporter
             var written = 0;
             await foreach (var chunk in channel.Reader.ReadAllAsync(stop.Token))
             {
-                await WriteChunkAsync(writer, t, realIds, chunk, stop.Token);
+                await WriteChunkAsync(writer, searchIndex, t, realIds, chunk, stop.Token);
                 written += chunk.Forms.Count;
                 options.Progress?.Invoke(new ImportProgress(batch.Id, written, chunk.BytesRead, size));
             }
@@ -195,6 +198,9 @@ public sealed class FormImporter
                 await MarkDuplicateAsync(batch.Id, hash, original, CancellationToken.None);
                 return new ImportResult(batch.Id, ImportStatus.Duplicate, batch.FileName, hash, 0, 0, 0, null, original, clock.Elapsed, diagnostics);
             }
+
+            // the stored portfolio totals take the batch in the same transaction: they never count a form that is not there
+            await PortfolioCube.ApplyBatchAsync(connection, transaction, batch.Id, 1, cancellationToken);
 
             await using (var update = connection.CreateCommand())
             {
@@ -338,7 +344,7 @@ public sealed class FormImporter
         }
     }
 
-    private static async Task WriteChunkAsync(BulkWriter writer, Tables t, Dictionary<long, long> realIds, Chunk chunk, CancellationToken cancellationToken)
+    private static async Task WriteChunkAsync(BulkWriter writer, SqliteCommand? searchIndex, Tables t, Dictionary<long, long> realIds, Chunk chunk, CancellationToken cancellationToken)
     {
         var chunkForms = chunk.Forms;
         if (chunk.NewOrganisations.Count > 0)
@@ -401,6 +407,14 @@ public sealed class FormImporter
         await writer.WriteAsync(t.Forms, chunkForms, cancellationToken);
         await writer.WriteAsync(t.Goals, goals, cancellationToken);
         await writer.WriteAsync(t.Search, search, cancellationToken);
+        if (searchIndex is not null)
+        {
+            foreach (var row in search)
+            {
+                SqliteSearchIndex.Insert(searchIndex, row.FormId, row.Text);
+            }
+        }
+
         await writer.WriteAsync(t.Indicators, indicators, cancellationToken);
         await writer.WriteAsync(t.Findings, findings, cancellationToken);
     }

@@ -97,5 +97,11 @@ public sealed record FormQuery
 /// <summary>One page of a list and the total number of rows over all pages.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, long TotalCount, int Page, int PageSize)
 {
-    public int PageCount => PageSize <= 0 ? 0 : (int)((TotalCount + PageSize - 1) / PageSize);
+    /// <summary>
+    /// True when counting stopped early (<see cref="FormStore.TextCountLimit"/>): more than <see cref="TotalCount"/>
+    /// rows match, and at least one page follows the counted ones.
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
+
+    public int PageCount => PageSize <= 0 ? 0 : (int)((TotalCount + PageSize - 1) / PageSize) + (TotalIsLowerBound ? 1 : 0);
 }

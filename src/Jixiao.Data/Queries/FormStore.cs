@@ -4,6 +4,7 @@ using Jixiao.Core.Scoring;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Jixiao.Data.Queries;
 
@@ -23,6 +24,13 @@ public sealed class FormStore
         this.database = database;
     }
 
+    /// <summary>
+    /// A full-text list is counted up to this many forms (and further only to know that a requested page exists): past
+    /// it the result says "at least" (<see cref="PagedResult{T}.TotalIsLowerBound"/>). Counting every one of the 18,000
+    /// forms a common four-character word matches among 1,000,000 costs more than the page itself.
+    /// </summary>
+    public const int TextCountLimit = 1000;
+
     /// <summary>One page of the forms <paramref name="query"/> selects, and how many it selects in all.</summary>
     public async Task<PagedResult<FormSummary>> ListAsync(FormQuery query, CancellationToken cancellationToken = default)
     {
@@ -34,13 +42,38 @@ public sealed class FormStore
             return new PagedResult<FormSummary>([], 0, query.SafePage, query.SafePageSize);
         }
 
-        var total = await filtered.LongCountAsync(cancellationToken);
-        var items = await Sort(filtered, query.Sort, query.Descending)
-            .Skip((query.SafePage - 1) * query.SafePageSize)
-            .Take(query.SafePageSize)
-            .Select(Summary)
+        var page = query.SafePage;
+        var size = query.SafePageSize;
+        long total;
+        var lowerBound = false;
+        if (CubeCounts(query))
+        {
+            total = await (await CellsAsync(db, query, cancellationToken)).SumAsync(c => (long)c.Forms, cancellationToken);
+        }
+        else if (NameKeys.Search(query.Text).Length > 0)
+        {
+            var limit = Math.Max(TextCountLimit, (long)page * size) + 1;
+            var counted = await filtered.Take((int)Math.Min(limit, int.MaxValue)).LongCountAsync(cancellationToken);
+            lowerBound = counted == limit;
+            total = lowerBound ? limit - 1 : counted;
+        }
+        else
+        {
+            total = await filtered.LongCountAsync(cancellationToken);
+        }
+
+        // the page's ids first (an index-only walk in sort order), then those rows: the database does not fetch a wide
+        // form row for every row it passes over on the way to the page (full text probes thousands)
+        var ids = await Sort(filtered, query.Sort, query.Descending)
+            .Skip((page - 1) * size)
+            .Take(size)
+            .Select(f => f.Id)
             .ToListAsync(cancellationToken);
-        return new PagedResult<FormSummary>(items, total, query.SafePage, query.SafePageSize);
+        var rows = ids.Count == 0
+            ? []
+            : await db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(Summary).ToDictionaryAsync(f => f.Id, cancellationToken);
+        List<FormSummary> items = [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+        return new PagedResult<FormSummary>(items, total, page, size) { TotalIsLowerBound = lowerBound };
     }
 
     /// <summary>One form with its goals, indicators (printed order), findings and batch; null when missing or out of scope.</summary>
@@ -61,6 +94,23 @@ public sealed class FormStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = database.CreateContext();
+        if (CubeSummarises(query))
+        {
+            return await StatisticsFromCellsAsync(db, query, cancellationToken);
+        }
+
+        return await ComputeStatisticsAsync(db, query, cancellationToken);
+    }
+
+    /// <summary>The overview computed from the forms themselves (any filter); the stored totals must agree with it.</summary>
+    internal async Task<PortfolioStatistics> ComputeStatisticsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await ComputeStatisticsAsync(db, query, cancellationToken);
+    }
+
+    private static async Task<PortfolioStatistics> ComputeStatisticsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
         var filtered = await FilterAsync(db, query, cancellationToken);
         if (filtered is null)
         {
@@ -108,8 +158,8 @@ public sealed class FormStore
                 r.Forms,
                 r.Self,
                 r.Forms - r.Self,
-                r.Budget,
-                r.Executed,
+                Math.Round(r.Budget, 2),
+                Math.Round(r.Executed, 2),
                 r.Rate is { } rate ? Math.Round(rate, 4) : null,
                 [r.B0, r.B1, r.B2, r.B3, r.B4, r.B5, r.B6],
                 new GradeCounts(r.GE, r.GG, r.GF, r.GP, r.Forms - r.GE - r.GG - r.GF - r.GP),
@@ -129,6 +179,69 @@ public sealed class FormStore
         return new PortfolioStatistics(
             result,
             [.. byCheck.Select(c => new CheckCount(c.Code, c.Severity, c.Count, c.Forms)).OrderByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The overview read from the stored totals: a few hundred rows whatever the number of forms.</summary>
+    private static async Task<PortfolioStatistics> StatisticsFromCellsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var departments = await DepartmentIdsAsync(db, query, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return new PortfolioStatistics([], []);
+        }
+
+        var cells = await Cells(db, departments, query.Year, null).ToListAsync(cancellationToken);
+        var names = await NamesAsync(db, cells.Select(c => (long?)c.DepartmentId), cancellationToken);
+        var rows = cells
+            .GroupBy(c => (c.Year, c.DepartmentId))
+            .Select(g =>
+            {
+                var forms = g.Sum(c => c.Forms);
+                var rated = g.Sum(c => c.RateCount);
+                var self = g.Where(c => c.Kind == FormKind.SelfEvaluation).Sum(c => c.Forms);
+                var grades = new GradeCounts(g.Sum(c => c.GradeExcellent), g.Sum(c => c.GradeGood), g.Sum(c => c.GradeFair), g.Sum(c => c.GradePoor), 0);
+                var recomputed = new GradeCounts(g.Sum(c => c.RecomputedExcellent), g.Sum(c => c.RecomputedGood), g.Sum(c => c.RecomputedFair), g.Sum(c => c.RecomputedPoor), 0);
+                return new YearDepartmentStatistics(
+                    g.Key.Year == 0 ? null : g.Key.Year,
+                    g.Key.DepartmentId == 0 ? null : g.Key.DepartmentId,
+                    g.Key.DepartmentId == 0 ? null : names.GetValueOrDefault(g.Key.DepartmentId),
+                    forms,
+                    self,
+                    forms - self,
+                    Math.Round(g.Sum(c => c.Budget), 2),
+                    Math.Round(g.Sum(c => c.Executed), 2),
+                    rated > 0 ? Math.Round(g.Sum(c => c.RateSum) / rated, 4) : null,
+                    [g.Sum(c => c.Score0), g.Sum(c => c.Score1), g.Sum(c => c.Score2), g.Sum(c => c.Score3), g.Sum(c => c.Score4), g.Sum(c => c.Score5), g.Sum(c => c.Score6)],
+                    grades with { None = forms - grades.Total },
+                    recomputed with { None = forms - recomputed.Total },
+                    (int)g.Sum(c => c.Errors),
+                    (int)g.Sum(c => c.Warnings),
+                    g.Sum(c => c.FormsWithErrors));
+            })
+            .OrderByDescending(r => r.Year)
+            .ThenBy(r => r.Department, StringComparer.Ordinal)
+            .ToList();
+
+        IQueryable<FindingCell> findingCells = db.FindingCells.AsNoTracking();
+        if (departments is not null)
+        {
+            findingCells = findingCells.Where(c => departments.Contains(c.DepartmentId));
+        }
+
+        if (query.Year is { } year)
+        {
+            findingCells = findingCells.Where(c => c.Year == year);
+        }
+
+        var byCheck = await findingCells
+            .GroupBy(c => new { c.Code, c.Severity })
+            .Select(g => new { g.Key.Code, g.Key.Severity, Findings = g.Sum(c => c.Findings), Forms = g.Sum(c => c.Forms) })
+            .ToListAsync(cancellationToken);
+        return new PortfolioStatistics(
+            rows,
+            [.. byCheck.Where(c => c.Findings > 0)
+                .Select(c => new CheckCount(c.Code, c.Severity, (int)c.Findings, c.Forms))
+                .OrderByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal)]);
     }
 
     /// <summary>Findings over the forms <paramref name="query"/> selects, grouped by check and department.</summary>
@@ -230,8 +343,8 @@ public sealed class FormStore
     public async Task<IReadOnlyList<OrganisationItem>> ListDepartmentsAsync(string? scopeDepartment = null, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var counts = await db.Forms.AsNoTracking().Where(f => f.DepartmentId != null)
-            .GroupBy(f => f.DepartmentId).Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+        var counts = await db.PortfolioCells.AsNoTracking().Where(c => c.DepartmentId != 0)
+            .GroupBy(c => c.DepartmentId).Select(g => new { Id = g.Key, Count = g.Sum(c => c.Forms) })
             .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
         var scopeKey = scopeDepartment is null ? null : NameKeys.Plain(scopeDepartment);
         var list = await db.Organisations.AsNoTracking()
@@ -245,7 +358,7 @@ public sealed class FormStore
     public async Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        return await db.Forms.AsNoTracking().Where(f => f.Year != null).Select(f => f.Year!.Value).Distinct()
+        return await db.PortfolioCells.AsNoTracking().Where(c => c.Year != 0 && c.Forms > 0).Select(c => c.Year).Distinct()
             .OrderByDescending(y => y).ToListAsync(cancellationToken);
     }
 
@@ -273,6 +386,12 @@ public sealed class FormStore
         await using var db = database.CreateContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var formIds = db.Forms.Where(f => f.ImportBatchId == id).Select(f => f.Id);
+        await PortfolioCube.ApplyBatchAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), id, -1, cancellationToken);
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await SqliteSearchIndex.DeleteBatchAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), id, cancellationToken);
+        }
+
         await db.FormSearch.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
         await db.FormGoals.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
         await db.Indicators.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
@@ -288,18 +407,7 @@ public sealed class FormStore
     {
         IQueryable<FormRecord> forms = db.Forms.AsNoTracking();
 
-        long[]? departments = null;
-        if (!string.IsNullOrWhiteSpace(q.ScopeDepartment))
-        {
-            departments = await OrganisationIdsAsync(db, OrganisationKind.Department, q.ScopeDepartment, cancellationToken);
-        }
-
-        if (!string.IsNullOrWhiteSpace(q.Department))
-        {
-            var named = await OrganisationIdsAsync(db, OrganisationKind.Department, q.Department, cancellationToken);
-            departments = departments is null ? named : [.. departments.Intersect(named)];
-        }
-
+        var departments = await DepartmentIdsAsync(db, q, cancellationToken);
         if (departments is not null)
         {
             if (departments.Length == 0)
@@ -400,11 +508,72 @@ public sealed class FormStore
         var text = NameKeys.Search(q.Text);
         if (text.Length > 0)
         {
+            // SQLite: the FTS5 character index narrows to candidates, LIKE keeps the literal meaning (as pg_trgm rechecks)
+            if (db.Provider == DatabaseProvider.Sqlite && SqliteSearchIndex.Phrase(text) is { } phrase)
+            {
+                var hits = db.Database.SqlQueryRaw<long>($"SELECT rowid AS \"Value\" FROM {SqliteSearchIndex.Table} WHERE {SqliteSearchIndex.Table} MATCH {{0}}", phrase);
+                forms = forms.Where(f => hits.Contains(f.Id));
+            }
+
             var pattern = "%" + EscapeLike(text) + "%";
             forms = forms.Where(f => db.FormSearch.Any(s => s.FormId == f.Id && EF.Functions.Like(s.Text, pattern, "\\")));
         }
 
         return forms;
+    }
+
+    /// <summary>The 主管部门 ids the scope and the department filter allow: null for all, empty for none.</summary>
+    private static async Task<long[]?> DepartmentIdsAsync(JixiaoDbContext db, FormQuery q, CancellationToken cancellationToken)
+    {
+        long[]? departments = null;
+        if (!string.IsNullOrWhiteSpace(q.ScopeDepartment))
+        {
+            departments = await OrganisationIdsAsync(db, OrganisationKind.Department, q.ScopeDepartment, cancellationToken);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Department))
+        {
+            var named = await OrganisationIdsAsync(db, OrganisationKind.Department, q.Department, cancellationToken);
+            departments = departments is null ? named : [.. departments.Intersect(named)];
+        }
+
+        return departments;
+    }
+
+    /// <summary>True when the stored totals can count the forms of <paramref name="q"/>: it filters by year, department and kind only.</summary>
+    private static bool CubeCounts(FormQuery q) =>
+        q.Year is not 0
+        && q with { Year = null, Department = null, ScopeDepartment = null, Kind = null, Sort = FormSort.Default, Descending = false, Page = 1, PageSize = 50 } == new FormQuery();
+
+    /// <summary>True when the stored totals can give the overview of <paramref name="q"/>: it filters by year and department only.</summary>
+    private static bool CubeSummarises(FormQuery q) => q.Kind is null && CubeCounts(q);
+
+    /// <summary>The stored cells of the forms <paramref name="q"/> selects (see <see cref="CubeCounts"/>).</summary>
+    private static async Task<IQueryable<PortfolioCell>> CellsAsync(JixiaoDbContext db, FormQuery q, CancellationToken cancellationToken)
+    {
+        var departments = await DepartmentIdsAsync(db, q, cancellationToken);
+        return Cells(db, departments, q.Year, q.Kind);
+    }
+
+    private static IQueryable<PortfolioCell> Cells(JixiaoDbContext db, long[]? departments, int? year, FormKind? kind)
+    {
+        IQueryable<PortfolioCell> cells = db.PortfolioCells.AsNoTracking();
+        if (departments is not null)
+        {
+            cells = departments.Length == 1 ? cells.Where(c => c.DepartmentId == departments[0]) : cells.Where(c => departments.Contains(c.DepartmentId));
+        }
+
+        if (year is { } y)
+        {
+            cells = cells.Where(c => c.Year == y);
+        }
+
+        if (kind is { } k)
+        {
+            cells = cells.Where(c => c.Kind == k);
+        }
+
+        return cells;
     }
 
     /// <summary>Escapes <c>\</c>, <c>%</c> and <c>_</c> so that a text matches literally under <c>LIKE … ESCAPE '\'</c>.</summary>

@@ -116,6 +116,13 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await PortfolioCube.EnsureAsync(this, cancellationToken);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await SqliteSearchIndex.EnsureAsync(connection, cancellationToken);
+        }
     }
 
     /// <summary>The migrations not yet applied.</summary>

@@ -16,6 +16,9 @@ public abstract class JixiaoDbContext : DbContext
     /// <summary>Money in yuan: numeric(18,2).</summary>
     internal const int MoneyPrecision = 18;
 
+    /// <summary>Sums of money over many forms: numeric(24,2).</summary>
+    internal const int CubeMoneyPrecision = 24;
+
     protected JixiaoDbContext(DbContextOptions options)
         : base(options)
     {
@@ -38,6 +41,14 @@ public abstract class JixiaoDbContext : DbContext
     public DbSet<User> Users => Set<User>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>The stored portfolio totals per year, department and kind (<see cref="PortfolioCube"/>).</summary>
+    public DbSet<PortfolioCell> PortfolioCells => Set<PortfolioCell>();
+
+    /// <summary>The stored findings totals per year, department, check and severity (<see cref="PortfolioCube"/>).</summary>
+    public DbSet<FindingCell> FindingCells => Set<FindingCell>();
+
+    public DbSet<StorageState> StorageState => Set<StorageState>();
 
     /// <summary>The provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
@@ -65,6 +76,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureOrganisations(modelBuilder.Entity<Organisation>());
         ConfigureUsers(modelBuilder.Entity<User>());
         ConfigureAudit(modelBuilder.Entity<AuditEntry>());
+        ConfigureCube(modelBuilder);
 
         ApplySnakeCase(modelBuilder);
     }
@@ -213,6 +225,35 @@ public abstract class JixiaoDbContext : DbContext
         a.Property(x => x.TargetId).HasMaxLength(200);
         a.HasIndex(x => x.At);
         a.HasIndex(x => new { x.TargetType, x.TargetId });
+    }
+
+    private static void ConfigureCube(ModelBuilder modelBuilder)
+    {
+        var cells = modelBuilder.Entity<PortfolioCell>();
+        cells.ToTable("portfolio_cells");
+        cells.HasKey(x => new { x.Year, x.DepartmentId, x.Kind });
+        cells.Property(x => x.Year).ValueGeneratedNever();
+        cells.Property(x => x.DepartmentId).ValueGeneratedNever();
+        cells.Property(x => x.Budget).HasPrecision(CubeMoneyPrecision, FormMapper.MoneyScale);
+        cells.Property(x => x.Executed).HasPrecision(CubeMoneyPrecision, FormMapper.MoneyScale);
+        cells.Property(x => x.RateSum).HasPrecision(CubeMoneyPrecision, FormMapper.FineScale);
+        cells.Property(x => x.PrintedTotalSum).HasPrecision(CubeMoneyPrecision, FormMapper.FineScale);
+        cells.Property(x => x.RecomputedTotalSum).HasPrecision(CubeMoneyPrecision, FormMapper.FineScale);
+        cells.HasIndex(x => x.DepartmentId);
+
+        var findings = modelBuilder.Entity<FindingCell>();
+        findings.ToTable("finding_cells");
+        findings.HasKey(x => new { x.Year, x.DepartmentId, x.Code, x.Severity });
+        findings.Property(x => x.Year).ValueGeneratedNever();
+        findings.Property(x => x.DepartmentId).ValueGeneratedNever();
+        findings.Property(x => x.Code).HasMaxLength(40);
+        findings.HasIndex(x => x.DepartmentId);
+
+        var state = modelBuilder.Entity<StorageState>();
+        state.ToTable("storage_state");
+        state.HasKey(x => x.Key);
+        state.Property(x => x.Key).HasMaxLength(100);
+        state.Property(x => x.Value).HasMaxLength(400);
     }
 
     private static void ApplySnakeCase(ModelBuilder modelBuilder)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Jixiao.Data.Accounts;
@@ -22,17 +23,22 @@ public static class AccountSetup
         ("dept", "jixiao-dept", UserRole.DepartmentUser, "江海市临江区教育局"),
     ];
 
+    /// <summary>The page where a signed-in user changes their own password.</summary>
+    public const string PasswordPath = "/account/password";
+
     public static IServiceCollection AddJixiaoAccounts(this IServiceCollection services, JixiaoOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // Password guessing: at most Jixiao:Accounts:LoginsPerMinute sign-in attempts per client address and minute.
+        // Password guessing: at most Jixiao:Accounts:LoginsPerMinute sign-in attempts (and own-password changes,
+        // which check the current password) per client address and minute.
         var perMinute = Math.Max(1, options.Accounts.LoginsPerMinute);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/login")
+                HttpMethods.IsPost(context.Request.Method)
+                && (context.Request.Path.StartsWithSegments("/login") || context.Request.Path.StartsWithSegments(PasswordPath))
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "local",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
@@ -110,42 +116,65 @@ public static class AccountSetup
             return Task.CompletedTask;
         }
 
-        ctx.Response.Redirect(ctx.RedirectUri);
+        // a session ended by UserValidator: the login page says why
+        var uri = ctx.RedirectUri;
+        if (apiStatus == StatusCodes.Status401Unauthorized && ctx.HttpContext.Items[UserValidator.EndedItem] is string reason)
+        {
+            uri += (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "reason=" + Uri.EscapeDataString(reason);
+        }
+
+        ctx.Response.Redirect(uri);
         return Task.CompletedTask;
     }
 }
 
 /// <summary>
-/// Checks a signed-in user against the stored account (cached for a short while): a deleted or disabled account
-/// is signed out, and a changed role or department takes effect without a new login.
+/// Checks a signed-in user on each request against the stored account, cached for at most
+/// <see cref="CacheTime"/> (a memory lookup on the hot path; <see cref="Forget"/> after a change in this process
+/// makes it immediate): a deleted or disabled account, or one whose password was reset or changed since the
+/// sign-in, is signed out; a changed role or department takes effect without a new sign-in.
 /// </summary>
 public sealed class UserValidator(AccountStore accounts, IMemoryCache cache)
 {
+    /// <summary>Why a session was ended (<see cref="HttpContext.Items"/> key): <c>disabled</c> or <c>password</c>.</summary>
+    public const string EndedItem = "jixiao:session-ended";
+
     private static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(20);
 
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var name = context.Principal?.Identity?.Name;
-        if (string.IsNullOrEmpty(name))
+        var principal = context.Principal;
+        var name = principal?.Identity?.Name;
+        if (principal is null || string.IsNullOrEmpty(name))
         {
-            context.RejectPrincipal();
+            await EndAsync(context, null);
             return;
         }
 
-        var user = await cache.GetOrCreateAsync("user:" + name, async entry =>
+        var user = await cache.GetOrCreateAsync(Key(name), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheTime;
-            return await accounts.FindAsync(name, context.HttpContext.RequestAborted);
+            return await accounts.FindSessionAsync(name, context.HttpContext.RequestAborted);
         });
-        if (user is null || user.Disabled)
+        if (user is null || principal.FindFirstValue(ClaimTypes.NameIdentifier) != user.Id.ToString(CultureInfo.InvariantCulture))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await EndAsync(context, null);
             return;
         }
 
-        var principal = context.Principal!;
+        if (user.Disabled)
+        {
+            await EndAsync(context, "disabled");
+            return;
+        }
+
+        if (principal.FindFirstValue(UserClaims.Stamp) != user.Stamp)
+        {
+            await EndAsync(context, "password"); // the password was reset or changed since this sign-in
+            return;
+        }
+
         if (principal.FindFirstValue(ClaimTypes.Role) != user.Role.ToString()
             || (principal.FindFirstValue(UserClaims.Department) ?? "") != (user.Role == UserRole.DepartmentUser ? user.Department ?? "" : ""))
         {
@@ -154,8 +183,21 @@ public sealed class UserValidator(AccountStore accounts, IMemoryCache cache)
         }
     }
 
-    /// <summary>Forgets the cached account (after a role change).</summary>
-    public void Forget(string userName) => cache.Remove("user:" + userName);
+    /// <summary>Forgets the cached account (after a change to it), so that the next request reads it again.</summary>
+    public void Forget(string userName) => cache.Remove(Key(userName));
+
+    private static string Key(string userName) => "user:" + userName;
+
+    private static async Task EndAsync(CookieValidatePrincipalContext context, string? reason)
+    {
+        context.RejectPrincipal();
+        if (reason is not null)
+        {
+            context.HttpContext.Items[EndedItem] = reason;
+        }
+
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
 }
 
 /// <summary>Options binding helper.</summary>

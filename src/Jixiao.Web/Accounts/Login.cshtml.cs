@@ -20,7 +20,19 @@ public sealed class LoginModel(AccountStore accounts, AuditLog audit, IOptions<J
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Why the previous session ended (set by the redirect of <see cref="UserValidator"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "reason")]
+    public string? Reason { get; set; }
+
     public string? Error { get; private set; }
+
+    /// <summary>A notice about the ended session, or null.</summary>
+    public string? Notice => Reason switch
+    {
+        "disabled" => Ui.T("您的账户已被停用，已退出登录。如有疑问请联系管理员。", "Your account has been disabled and you were signed out. Ask an administrator if this is unexpected."),
+        "password" => Ui.T("您的密码已被更改，请使用新密码重新登录。", "Your password was changed: sign in again with the new password."),
+        _ => null,
+    };
 
     /// <summary>Show the demo accounts (Development / demo mode only).</summary>
     public bool DemoAccounts => options.Value.Demo.Accounts;
@@ -44,8 +56,16 @@ public sealed class LoginModel(AccountStore accounts, AuditLog audit, IOptions<J
             return Page();
         }
 
-        var user = await accounts.VerifyAsync(name, Password, cancellationToken);
-        if (user is null)
+        var attempt = await accounts.SignInAsync(name, Password, cancellationToken);
+        if (attempt.Outcome == LoginOutcome.Disabled)
+        {
+            await audit.WriteAsync(name, "login-disabled", "user", name, "the account is disabled", CancellationToken.None);
+            Error = Ui.T("此账户已被停用，不能登录。请联系管理员。", "This account is disabled and cannot sign in. Ask an administrator.");
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        if (attempt.User is not { } user)
         {
             await audit.WriteAsync(name, "login-failed", "user", name, cancellationToken: CancellationToken.None);
             Error = Ui.T("用户名或密码不正确。", "The user name or password is wrong.");

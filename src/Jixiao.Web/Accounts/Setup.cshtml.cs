@@ -36,9 +36,9 @@ public sealed class SetupModel(AccountStore accounts) : PageModel
             return Page();
         }
 
-        if (string.IsNullOrEmpty(Password) || Password.Length < 10 || Password.Length > 200)
+        if (!PasswordRules.IsAcceptable(Password))
         {
-            Error = Ui.T("密码至少需要 10 个字符。", "The password needs at least 10 characters.");
+            Error = PasswordModel.PasswordLengthText();
             return Page();
         }
 

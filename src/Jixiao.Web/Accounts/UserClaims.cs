@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -22,7 +23,12 @@ public static class UserClaims
     /// </summary>
     private const string NoDepartment = "\u0000";
 
-    public static ClaimsPrincipal Principal(User user)
+    /// <summary>The session stamp (<see cref="AccountSession.Stamp"/>): a changed password ends the other sessions.</summary>
+    public const string Stamp = "jixiao:stamp";
+
+    public static ClaimsPrincipal Principal(User user) => Principal(AccountSession.Of(user));
+
+    public static ClaimsPrincipal Principal(AccountSession user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim>
@@ -30,6 +36,7 @@ public static class UserClaims
             new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.Role, user.Role.ToString()),
+            new(Stamp, user.Stamp),
         };
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {

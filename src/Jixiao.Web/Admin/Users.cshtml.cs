@@ -8,7 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Admin;
 
-/// <summary>Accounts: add users and change roles (administrators only). Each change goes to the audit log.</summary>
+/// <summary>
+/// Accounts (administrators only): add users, change roles, disable and enable accounts, reset passwords. Each
+/// change goes to the audit log and takes effect on the user's next request (<see cref="UserValidator.Forget"/>).
+/// Nobody disables themselves or takes their own administrator role, and the last enabled administrator stays.
+/// </summary>
 public sealed class UsersModel(AccountStore accounts, FormStore store, UserValidator validator) : PageModel
 {
     public IReadOnlyList<User> Users { get; private set; } = [];
@@ -45,9 +49,9 @@ public sealed class UsersModel(AccountStore accounts, FormStore store, UserValid
             return await FailAsync(Ui.T("用户名需为 2–100 个字符，不含空格。", "The user name needs 2–100 characters without spaces."), cancellationToken);
         }
 
-        if (string.IsNullOrEmpty(NewPassword) || NewPassword.Length < 10 || NewPassword.Length > 200)
+        if (!PasswordRules.IsAcceptable(NewPassword))
         {
-            return await FailAsync(Ui.T("密码至少需要 10 个字符。", "The password needs at least 10 characters."), cancellationToken);
+            return await FailAsync(PasswordModel.PasswordLengthText(), cancellationToken);
         }
 
         if (!Enum.IsDefined(NewRole))
@@ -83,14 +87,14 @@ public sealed class UsersModel(AccountStore accounts, FormStore store, UserValid
             return await FailAsync(Ui.T("部门用户必须指定主管部门。", "A department user needs a department."), cancellationToken);
         }
 
-        if (string.Equals(userName, User.Actor(), StringComparison.Ordinal) && role != UserRole.Administrator)
+        switch (await accounts.ChangeRoleAsync(userName, role, department, User.Actor(), cancellationToken))
         {
-            return await FailAsync(Ui.T("不能取消自己的管理员角色。", "You cannot take the administrator role from yourself."), cancellationToken);
-        }
-
-        if (!await accounts.SetRoleAsync(userName, role, department, User.Actor(), cancellationToken))
-        {
-            return NotFound();
+            case AccountResult.Done or AccountResult.Unchanged:
+                break;
+            case AccountResult.OwnAccount:
+                return await FailAsync(Ui.T("不能取消自己的管理员角色。", "You cannot take the administrator role from yourself."), cancellationToken);
+            case var other:
+                return await RefusedAsync(other, userName, cancellationToken);
         }
 
         validator.Forget(userName);
@@ -98,10 +102,76 @@ public sealed class UsersModel(AccountStore accounts, FormStore store, UserValid
         return RedirectToPage();
     }
 
-    private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken)
+    /// <summary>Disables an account: the user cannot sign in, and their sessions end on their next request.</summary>
+    public Task<IActionResult> OnPostDisableAsync(string userName, CancellationToken cancellationToken) =>
+        SetDisabledAsync(userName, true, cancellationToken);
+
+    /// <summary>Enables a disabled account again.</summary>
+    public Task<IActionResult> OnPostEnableAsync(string userName, CancellationToken cancellationToken) =>
+        SetDisabledAsync(userName, false, cancellationToken);
+
+    /// <summary>Sets a new password for another user (typed twice); the user's sessions end.</summary>
+    public async Task<IActionResult> OnPostResetAsync(string userName, string? resetPassword, string? resetRepeat, CancellationToken cancellationToken)
+    {
+        if (!PasswordRules.IsAcceptable(resetPassword))
+        {
+            return await FailAsync(PasswordModel.PasswordLengthText(), cancellationToken);
+        }
+
+        if (resetPassword != resetRepeat)
+        {
+            return await FailAsync(Ui.T("两次输入的新密码不一致。", "The new passwords differ."), cancellationToken);
+        }
+
+        switch (await accounts.ResetPasswordAsync(userName ?? "", resetPassword, User.Actor(), cancellationToken))
+        {
+            case AccountResult.Done:
+                break;
+            case AccountResult.OwnAccount:
+                return await FailAsync(Ui.T("请在“修改密码”页面修改自己的密码。", "Change your own password on the Change password page."), cancellationToken);
+            case var other:
+                return await RefusedAsync(other, userName, cancellationToken);
+        }
+
+        validator.Forget(userName!);
+        TempData["message"] = Ui.T($"已重置 {userName} 的密码；该用户需用新密码重新登录。", $"The password of {userName} has been reset; they sign in again with the new one.");
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> SetDisabledAsync(string? userName, bool disabled, CancellationToken cancellationToken)
+    {
+        switch (await accounts.SetDisabledAsync(userName ?? "", disabled, User.Actor(), cancellationToken))
+        {
+            case AccountResult.Done or AccountResult.Unchanged:
+                break;
+            case AccountResult.OwnAccount:
+                return await FailAsync(Ui.T("不能停用或启用自己的账户。", "You cannot disable or enable your own account."), cancellationToken);
+            case var other:
+                return await RefusedAsync(other, userName, cancellationToken);
+        }
+
+        validator.Forget(userName!);
+        TempData["message"] = disabled
+            ? Ui.T($"已停用用户 {userName}；该用户不能再登录。", $"Disabled {userName}: they can no longer sign in.")
+            : Ui.T($"已启用用户 {userName}。", $"Enabled {userName} again.");
+        return RedirectToPage();
+    }
+
+    /// <summary>The message of a refused change.</summary>
+    private Task<IActionResult> RefusedAsync(AccountResult result, string? userName, CancellationToken cancellationToken) => result switch
+    {
+        AccountResult.NotFound => FailAsync(Ui.T($"用户 {userName} 不存在。", $"There is no user {userName}."), cancellationToken, StatusCodes.Status404NotFound),
+        AccountResult.LastAdministrator => FailAsync(Ui.T(
+            $"{userName} 是唯一启用的管理员：请先指定另一位管理员。",
+            $"{userName} is the only enabled administrator: make someone else an administrator first."), cancellationToken, StatusCodes.Status409Conflict),
+        AccountResult.InvalidPassword => FailAsync(PasswordModel.PasswordLengthText(), cancellationToken),
+        _ => FailAsync(Ui.T("无法完成此操作。", "This change cannot be made."), cancellationToken),
+    };
+
+    private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken, int status = StatusCodes.Status400BadRequest)
     {
         Error = error;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -38,7 +38,14 @@ public sealed record FormListItem(
 public sealed record FindingCounts(int Errors, int Warnings, int Infos);
 
 /// <summary>A page of a list: its items, where it is, and links to the pages beside it (null at the ends).</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount, int PageCount, string? Next, string? Previous);
+/// <summary>
+/// One page of a list. <c>totalIsLowerBound</c>: a full-text search counts up to 1,000 forms (further only as far as
+/// the requested page); past that <c>totalCount</c> is a lower bound and <c>next</c> still leads on.
+/// </summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount, int PageCount, string? Next, string? Previous)
+{
+    public bool TotalIsLowerBound { get; init; }
+}
 
 /// <summary>Findings of one check (<c>GET /api/v1/findings</c>), with the departments they occur in.</summary>
 public sealed record FindingCheckGroup(

@@ -71,7 +71,10 @@ public static class FormsApi
             result.TotalCount,
             result.PageCount,
             result.Page < result.PageCount ? PageUrl(http.Request, result.Page + 1) : null,
-            result.Page > 1 ? PageUrl(http.Request, Math.Min(result.Page - 1, Math.Max(1, result.PageCount))) : null);
+            result.Page > 1 ? PageUrl(http.Request, Math.Min(result.Page - 1, Math.Max(1, result.PageCount))) : null)
+        {
+            TotalIsLowerBound = result.TotalIsLowerBound,
+        };
         return TypedResults.Json(page, ApiJson.Context.PagedListFormListItem);
     }
 

@@ -1,5 +1,4 @@
 using Jixiao.Core.Forms;
-using Jixiao.Core.Scoring;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -47,58 +46,49 @@ public sealed record ProjectItem(string LineageKey, long? DepartmentId, string? 
 /// </summary>
 public sealed class Analytics(JixiaoDatabase database)
 {
+    /// <summary>
+    /// The signals per department over its self-evaluations, read from the stored portfolio totals
+    /// (<c>portfolio_cells</c>, kept by every import and deletion): a few hundred rows whatever the number of forms.
+    /// </summary>
     public async Task<IReadOnlyList<DepartmentComparison>> CompareAsync(int? year, string? scopeDepartment, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var forms = db.Forms.AsNoTracking().Where(f => f.Kind == FormKind.SelfEvaluation);
+        var cells = db.PortfolioCells.AsNoTracking().Where(c => c.Kind == FormKind.SelfEvaluation);
         if (year is { } y)
         {
-            forms = forms.Where(f => f.Year == y);
+            cells = cells.Where(c => c.Year == y);
         }
 
         if (scopeDepartment is not null)
         {
             var ids = await DepartmentIdsAsync(db, scopeDepartment, cancellationToken);
-            forms = forms.Where(f => f.DepartmentId != null && ids.Contains(f.DepartmentId.Value));
+            cells = cells.Where(c => ids.Contains(c.DepartmentId));
         }
 
-        var byForm = await forms.GroupBy(f => f.DepartmentId).Select(g => new
+        var rows = await cells.GroupBy(c => c.DepartmentId).Select(g => new
         {
             g.Key,
-            Forms = g.Count(),
-            Claimed = g.Sum(f => f.Grade == Grade.Excellent ? 1 : 0),
-            Recomputed = g.Sum(f => f.RecomputedGrade == Grade.Excellent ? 1 : 0),
-            Lower = g.Sum(f => f.Grade != null && f.RecomputedGrade != null && f.RecomputedGrade < f.Grade ? 1 : 0),
-            Errors = g.Sum(f => f.ErrorCount > 0 ? 1 : 0),
-            Printed = g.Average(f => f.TotalScore),
-            Recomputed2 = g.Average(f => f.RecomputedTotal),
+            Forms = g.Sum(c => c.Forms),
+            Indicators = g.Sum(c => c.ScoredIndicators),
+            Full = g.Sum(c => c.FullMarks),
+            Deducted = g.Sum(c => c.Deducted),
+            NoReason = g.Sum(c => c.DeductedWithoutReason),
+            Claimed = g.Sum(c => c.GradeExcellent),
+            Recomputed = g.Sum(c => c.RecomputedExcellent),
+            Lower = g.Sum(c => c.GradedLower),
+            Errors = g.Sum(c => c.FormsWithErrors),
+            PrintedSum = g.Sum(c => c.PrintedTotalSum),
+            PrintedCount = g.Sum(c => c.PrintedTotalCount),
+            RecomputedSum = g.Sum(c => c.RecomputedTotalSum),
+            RecomputedCount = g.Sum(c => c.RecomputedTotalCount),
         }).ToListAsync(cancellationToken);
-
-        var byIndicator = await (
-                from i in db.Indicators.AsNoTracking()
-                join f in forms on i.FormId equals f.Id
-                where i.Weight != null && i.Score != null
-                group new { i.Weight, i.Score, i.Deviation } by f.DepartmentId into g
-                select new
-                {
-                    g.Key,
-                    Indicators = g.Count(),
-                    Full = g.Sum(x => x.Score >= x.Weight ? 1 : 0),
-                    Deducted = g.Sum(x => x.Score < x.Weight ? 1 : 0),
-                    NoReason = g.Sum(x => x.Score < x.Weight && (x.Deviation == null || x.Deviation == "") ? 1 : 0),
-                })
-            .ToListAsync(cancellationToken);
-        var indicators = byIndicator.ToDictionary(x => x.Key ?? -1);
-        var names = await NamesAsync(db, byForm.Select(x => x.Key), cancellationToken);
-        return [.. byForm.Select(x =>
-            {
-                var ind = indicators.GetValueOrDefault(x.Key ?? -1);
-                return new DepartmentComparison(
-                    x.Key, x.Key is { } id ? names.GetValueOrDefault(id) : null, x.Forms,
-                    ind?.Indicators ?? 0, ind?.Full ?? 0, ind?.Deducted ?? 0, ind?.NoReason ?? 0,
-                    x.Claimed, x.Recomputed, x.Lower, x.Errors,
-                    x.Printed is { } p ? Math.Round(p, 2) : null, x.Recomputed2 is { } r ? Math.Round(r, 2) : null);
-            })
+        var names = await NamesAsync(db, rows.Select(x => x.Key == 0 ? (long?)null : x.Key), cancellationToken);
+        return [.. rows.Where(x => x.Forms > 0).Select(x => new DepartmentComparison(
+                x.Key == 0 ? null : x.Key, x.Key == 0 ? null : names.GetValueOrDefault(x.Key), x.Forms,
+                x.Indicators, x.Full, x.Deducted, x.NoReason,
+                x.Claimed, x.Recomputed, x.Lower, x.Errors,
+                x.PrintedCount > 0 ? Math.Round(x.PrintedSum / x.PrintedCount, 2) : null,
+                x.RecomputedCount > 0 ? Math.Round(x.RecomputedSum / x.RecomputedCount, 2) : null))
             .OrderBy(c => c.Department, StringComparer.Ordinal)];
     }
 

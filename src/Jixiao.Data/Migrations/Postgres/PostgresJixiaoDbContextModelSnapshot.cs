@@ -71,6 +71,40 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.FindingCell", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer")
+                        .HasColumnName("severity");
+
+                    b.Property<long>("Findings")
+                        .HasColumnType("bigint")
+                        .HasColumnName("findings");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms");
+
+                    b.HasKey("Year", "DepartmentId", "Code", "Severity");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("finding_cells", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.FindingRecord", b =>
                 {
                     b.Property<long>("FormId")
@@ -748,6 +782,178 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasIndex("Kind", "Key");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.PortfolioCell", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("department_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("numeric(24,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<int>("Deducted")
+                        .HasColumnType("integer")
+                        .HasColumnName("deducted");
+
+                    b.Property<int>("DeductedWithoutReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("deducted_without_reason");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint")
+                        .HasColumnName("errors");
+
+                    b.Property<decimal>("Executed")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("numeric(24,2)")
+                        .HasColumnName("executed");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("FormsWithErrors")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms_with_errors");
+
+                    b.Property<int>("FullMarks")
+                        .HasColumnType("integer")
+                        .HasColumnName("full_marks");
+
+                    b.Property<int>("GradeExcellent")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade_excellent");
+
+                    b.Property<int>("GradeFair")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade_fair");
+
+                    b.Property<int>("GradeGood")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade_good");
+
+                    b.Property<int>("GradePoor")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade_poor");
+
+                    b.Property<int>("GradedLower")
+                        .HasColumnType("integer")
+                        .HasColumnName("graded_lower");
+
+                    b.Property<int>("PrintedTotalCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("printed_total_count");
+
+                    b.Property<decimal>("PrintedTotalSum")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("numeric(24,4)")
+                        .HasColumnName("printed_total_sum");
+
+                    b.Property<int>("RateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_count");
+
+                    b.Property<decimal>("RateSum")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("numeric(24,4)")
+                        .HasColumnName("rate_sum");
+
+                    b.Property<int>("RecomputedExcellent")
+                        .HasColumnType("integer")
+                        .HasColumnName("recomputed_excellent");
+
+                    b.Property<int>("RecomputedFair")
+                        .HasColumnType("integer")
+                        .HasColumnName("recomputed_fair");
+
+                    b.Property<int>("RecomputedGood")
+                        .HasColumnType("integer")
+                        .HasColumnName("recomputed_good");
+
+                    b.Property<int>("RecomputedPoor")
+                        .HasColumnType("integer")
+                        .HasColumnName("recomputed_poor");
+
+                    b.Property<int>("RecomputedTotalCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("recomputed_total_count");
+
+                    b.Property<decimal>("RecomputedTotalSum")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("numeric(24,4)")
+                        .HasColumnName("recomputed_total_sum");
+
+                    b.Property<int>("Score0")
+                        .HasColumnType("integer")
+                        .HasColumnName("score0");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("integer")
+                        .HasColumnName("score1");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("integer")
+                        .HasColumnName("score2");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("integer")
+                        .HasColumnName("score3");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("integer")
+                        .HasColumnName("score4");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("integer")
+                        .HasColumnName("score5");
+
+                    b.Property<int>("Score6")
+                        .HasColumnType("integer")
+                        .HasColumnName("score6");
+
+                    b.Property<int>("ScoredIndicators")
+                        .HasColumnType("integer")
+                        .HasColumnName("scored_indicators");
+
+                    b.Property<long>("Warnings")
+                        .HasColumnType("bigint")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Year", "DepartmentId", "Kind");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("portfolio_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.StorageState", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("storage_state", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.User", b =>

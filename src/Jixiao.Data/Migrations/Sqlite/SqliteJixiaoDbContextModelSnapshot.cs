@@ -63,6 +63,40 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.FindingCell", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("severity");
+
+                    b.Property<long>("Findings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("findings");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forms");
+
+                    b.HasKey("Year", "DepartmentId", "Code", "Severity");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("finding_cells", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.FindingRecord", b =>
                 {
                     b.Property<long>("FormId")
@@ -729,6 +763,178 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "Key");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.PortfolioCell", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Budget")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("budget");
+
+                    b.Property<int>("Deducted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deducted");
+
+                    b.Property<int>("DeductedWithoutReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deducted_without_reason");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("errors");
+
+                    b.Property<double>("Executed")
+                        .HasPrecision(24, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("executed");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("FormsWithErrors")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forms_with_errors");
+
+                    b.Property<int>("FullMarks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("full_marks");
+
+                    b.Property<int>("GradeExcellent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade_excellent");
+
+                    b.Property<int>("GradeFair")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade_fair");
+
+                    b.Property<int>("GradeGood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade_good");
+
+                    b.Property<int>("GradePoor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade_poor");
+
+                    b.Property<int>("GradedLower")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("graded_lower");
+
+                    b.Property<int>("PrintedTotalCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("printed_total_count");
+
+                    b.Property<double>("PrintedTotalSum")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("printed_total_sum");
+
+                    b.Property<int>("RateCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate_count");
+
+                    b.Property<double>("RateSum")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("rate_sum");
+
+                    b.Property<int>("RecomputedExcellent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recomputed_excellent");
+
+                    b.Property<int>("RecomputedFair")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recomputed_fair");
+
+                    b.Property<int>("RecomputedGood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recomputed_good");
+
+                    b.Property<int>("RecomputedPoor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recomputed_poor");
+
+                    b.Property<int>("RecomputedTotalCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recomputed_total_count");
+
+                    b.Property<double>("RecomputedTotalSum")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("recomputed_total_sum");
+
+                    b.Property<int>("Score0")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score0");
+
+                    b.Property<int>("Score1")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score1");
+
+                    b.Property<int>("Score2")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score2");
+
+                    b.Property<int>("Score3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score3");
+
+                    b.Property<int>("Score4")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score4");
+
+                    b.Property<int>("Score5")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score5");
+
+                    b.Property<int>("Score6")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score6");
+
+                    b.Property<int>("ScoredIndicators")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scored_indicators");
+
+                    b.Property<long>("Warnings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Year", "DepartmentId", "Kind");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("portfolio_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.StorageState", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("storage_state", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.User", b =>

@@ -1,0 +1,210 @@
+using System.Data.Common;
+using System.Globalization;
+using Jixiao.Core.Scoring;
+using Jixiao.Data.Queries;
+using Microsoft.Data.Sqlite;
+
+namespace Jixiao.Data.Storage;
+
+/// <summary>
+/// Keeps the stored portfolio totals (<see cref="Entities.PortfolioCell"/>, <see cref="Entities.FindingCell"/>)
+/// exact: an import adds its batch's totals and a deletion subtracts them, in the batch's own transaction, with one
+/// <c>INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE</c> per table (the same SQL on SQLite and PostgreSQL). Cells
+/// are written in key order so that concurrent imports lock them in the same order. A database whose totals were
+/// built by another version of this class (or never, e.g. right after the migration that added them) is rebuilt from
+/// the forms on <see cref="JixiaoDatabase.MigrateAsync"/>.
+/// </summary>
+internal static class PortfolioCube
+{
+    /// <summary>The definition of the totals; a change of what they hold bumps it, and the next start rebuilds them.</summary>
+    internal const string Version = "2";
+
+    internal const string StateKey = "portfolio_cube";
+
+    private const string BatchForms = "f.import_batch_id = @batch";
+    private const string AllForms = "1 = 1";
+
+    private static readonly string[] AddSql = [CellsSql(BatchForms), IndicatorCellsSql(BatchForms), FindingsSql(BatchForms)];
+    private static readonly string[] RebuildSql = [CellsSql(AllForms), IndicatorCellsSql(AllForms), FindingsSql(AllForms)];
+
+    /// <summary>Adds (<paramref name="sign"/> 1) or subtracts (−1) the totals of one batch's forms; run before the forms of a deleted batch go.</summary>
+    internal static async Task ApplyBatchAsync(DbConnection connection, DbTransaction? transaction, long batchId, int sign, CancellationToken cancellationToken)
+    {
+        foreach (var sql in AddSql)
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken, ("batch", batchId), ("sign", sign));
+        }
+
+        if (sign < 0)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM portfolio_cells WHERE forms = 0", cancellationToken);
+            await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
+        }
+    }
+
+    /// <summary>Builds the totals again from every stored form when they are missing or of another <see cref="Version"/>.</summary>
+    internal static async Task EnsureAsync(JixiaoDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        if (await ReadVersionAsync(connection, null, cancellationToken) == Version)
+        {
+            return;
+        }
+
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(cancellationToken);
+
+        // another process may have rebuilt them while this one waited for the lock
+        if (await ReadVersionAsync(connection, transaction, cancellationToken) != Version)
+        {
+            await RebuildAsync(connection, transaction, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Empties the totals and adds up every stored form again (inside the caller's transaction).</summary>
+    internal static async Task RebuildAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, "DELETE FROM portfolio_cells", cancellationToken);
+        await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells", cancellationToken);
+        foreach (var sql in RebuildSql)
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken, ("sign", 1));
+        }
+        await ExecuteAsync(connection, transaction, "DELETE FROM storage_state WHERE key = @key", cancellationToken, ("key", StateKey));
+        await ExecuteAsync(connection, transaction, "INSERT INTO storage_state (key, value) VALUES (@key, @value)", cancellationToken, ("key", StateKey), ("value", Version));
+    }
+
+    private static async Task<string?> ReadVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM storage_state WHERE key = @key";
+        AddParameter(command, "key", StateKey);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 0; // a rebuild or a million-form batch may take minutes
+        foreach (var (name, value) in parameters)
+        {
+            AddParameter(command, name, value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    /// <summary>The form-level columns of a cell and the aggregate over <c>forms f</c> that fills each.</summary>
+    private static List<(string Column, string Expression)> FormColumns()
+    {
+        static string Int(Grade g) => ((int)g).ToString(CultureInfo.InvariantCulture);
+        static string Num(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+        static string Count(string condition) => $"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)";
+
+        var columns = new List<(string, string)>
+        {
+            ("forms", "count(*)"),
+            ("budget", "coalesce(sum(f.budget), 0)"),
+            ("executed", "coalesce(sum(f.executed), 0)"),
+            ("rate_sum", "coalesce(sum(f.execution_rate), 0)"),
+            ("rate_count", "count(f.execution_rate)"),
+        };
+
+        // the buckets of PortfolioStatistics.ScoreBucketBounds: [b0, b1), …, [b_last, ∞); no total, no bucket
+        var bounds = PortfolioStatistics.ScoreBucketBounds;
+        for (var i = 0; i < bounds.Count; i++)
+        {
+            var condition = i == 0
+                ? $"f.total_score < {Num(bounds[1])}"
+                : i == bounds.Count - 1
+                    ? $"f.total_score >= {Num(bounds[i])}"
+                    : $"f.total_score >= {Num(bounds[i])} AND f.total_score < {Num(bounds[i + 1])}";
+            columns.Add(("score" + i.ToString(CultureInfo.InvariantCulture), Count(condition)));
+        }
+
+        foreach (var (name, grade) in new[] { ("excellent", Grade.Excellent), ("good", Grade.Good), ("fair", Grade.Fair), ("poor", Grade.Poor) })
+        {
+            columns.Add(("grade_" + name, Count($"f.grade = {Int(grade)}")));
+            columns.Add(("recomputed_" + name, Count($"f.recomputed_grade = {Int(grade)}")));
+        }
+
+        columns.AddRange(
+        [
+            ("errors", "sum(f.error_count)"),
+            ("warnings", "sum(f.warning_count)"),
+            ("forms_with_errors", Count("f.error_count > 0")),
+            ("graded_lower", Count("f.recomputed_grade < f.grade")),
+            ("printed_total_sum", "coalesce(sum(f.total_score), 0)"),
+            ("printed_total_count", "count(f.total_score)"),
+            ("recomputed_total_sum", "coalesce(sum(f.recomputed_total), 0)"),
+            ("recomputed_total_count", "count(f.recomputed_total)"),
+        ]);
+        return columns;
+    }
+
+    /// <summary>The indicator-level columns of a cell and the aggregate over <c>indicators i</c> (weight and score given).</summary>
+    private static (string Column, string Expression)[] IndicatorColumns() =>
+    [
+        ("scored_indicators", "count(*)"),
+        ("full_marks", "sum(CASE WHEN i.score >= i.weight THEN 1 ELSE 0 END)"),
+        ("deducted", "sum(CASE WHEN i.score < i.weight THEN 1 ELSE 0 END)"),
+        ("deducted_without_reason", "sum(CASE WHEN i.score < i.weight AND (i.deviation IS NULL OR i.deviation = '') THEN 1 ELSE 0 END)"),
+    ];
+
+    private static string CellsSql(string where)
+    {
+        var columns = FormColumns();
+        return Upsert(columns, [.. IndicatorColumns().Select(c => (c.Column, "0"))], "FROM forms f", where);
+    }
+
+    private static string IndicatorCellsSql(string where)
+    {
+        // the cell of every batch form exists already (CellsSql runs first); its other columns get 0 added
+        return Upsert(IndicatorColumns(), [.. FormColumns().Select(c => (c.Column, "0"))],
+            "FROM indicators i JOIN forms f ON f.id = i.form_id", where + " AND i.weight IS NOT NULL AND i.score IS NOT NULL");
+    }
+
+    private static string Upsert(IReadOnlyList<(string Column, string Expression)> summed, IReadOnlyList<(string Column, string Expression)> zero, string from, string where)
+    {
+        var all = summed.Concat(zero).ToList();
+        var values = string.Join(",\n    ", summed.Select(c => $"@sign * {c.Expression}").Concat(zero.Select(c => c.Expression)));
+        var updates = string.Join(",\n    ", summed.Select(c => $"{c.Column} = portfolio_cells.{c.Column} + excluded.{c.Column}"));
+        return $"""
+            INSERT INTO portfolio_cells (year, department_id, kind, {string.Join(", ", all.Select(c => c.Column))})
+            SELECT coalesce(f.year, 0), coalesce(f.department_id, 0), f.kind,
+                {values}
+            {from}
+            WHERE {where}
+            GROUP BY coalesce(f.year, 0), coalesce(f.department_id, 0), f.kind
+            ORDER BY 1, 2, 3
+            ON CONFLICT (year, department_id, kind) DO UPDATE SET
+                {updates}
+            """;
+    }
+
+    private static string FindingsSql(string where) => $"""
+        INSERT INTO finding_cells (year, department_id, code, severity, findings, forms)
+        SELECT coalesce(f.year, 0), coalesce(f.department_id, 0), x.code, x.severity, @sign * count(*), @sign * count(DISTINCT x.form_id)
+        FROM findings x JOIN forms f ON f.id = x.form_id
+        WHERE {where}
+        GROUP BY coalesce(f.year, 0), coalesce(f.department_id, 0), x.code, x.severity
+        ORDER BY 1, 2, 3, 4
+        ON CONFLICT (year, department_id, code, severity) DO UPDATE SET
+            findings = finding_cells.findings + excluded.findings,
+            forms = finding_cells.forms + excluded.forms
+        """;
+}
