@@ -70,6 +70,7 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         await using var db = Db.CreateContext();
         Assert.Equal(0, await db.PortfolioCells.CountAsync());
         Assert.Equal(0, await db.FindingCells.CountAsync());
+        Assert.Equal(0, await db.ProjectCells.CountAsync());
         Assert.Empty((await Store.GetStatisticsAsync(new FormQuery())).Rows);
         Assert.Empty(await Store.ListYearsAsync());
     }
@@ -86,6 +87,7 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         {
             await db.PortfolioCells.ExecuteDeleteAsync();
             await db.FindingCells.Where(c => c.Code != "FUND-RATE").ExecuteUpdateAsync(s => s.SetProperty(c => c.Findings, 999));
+            await db.ProjectCells.ExecuteUpdateAsync(s => s.SetProperty(c => c.Forms, 1));
             await db.StorageState.ExecuteDeleteAsync();
         }
 
@@ -162,6 +164,7 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
             var stored = await store.GetStatisticsAsync(query);
             var computed = await store.ComputeStatisticsAsync(query);
             Assert.Equal(Describe(computed), Describe(stored));
+            Assert.Equal(Describe(await store.ComputeFindingGroupsAsync(query)), Describe(await store.GetFindingGroupsAsync(query)));
 
             foreach (var kind in new FormKind?[] { null, FormKind.SelfEvaluation, FormKind.TargetDeclaration })
             {
@@ -208,11 +211,30 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         Assert.Equal(printed.Count, cells.Sum(c => c.PrintedTotalCount));
         Assert.Equal((double)printed.Sum(), (double)cells.Sum(c => c.PrintedTotalSum), 6);
 
+        // the stored projects agree with the forms grouped by lineage key and department
+        var projects = await db.Forms.GroupBy(f => new { f.LineageKey, Department = f.DepartmentId ?? 0 }).Select(g => new
+        {
+            g.Key.LineageKey,
+            g.Key.Department,
+            Forms = g.Count(),
+            Declarations = g.Sum(f => f.Kind == FormKind.TargetDeclaration ? 1 : 0),
+            First = g.Min(f => f.Year),
+            Last = g.Max(f => f.Year),
+            Name = g.Max(f => f.ProjectName),
+        }).ToListAsync();
+        var storedProjects = await db.ProjectCells.AsNoTracking().ToListAsync();
+        Assert.Equal(
+            projects.Select(p => $"{p.LineageKey}|{p.Department}|{p.Forms}|{p.Declarations}|{p.First}|{p.Last}|{p.Name}").Order(StringComparer.Ordinal),
+            storedProjects.Select(p => $"{p.LineageKey}|{p.DepartmentId}|{p.Forms}|{p.Declarations}|{p.FirstYear}|{p.LastYear}|{p.ProjectName}").Order(StringComparer.Ordinal));
+
         // the department list counts and the years agree with the forms
         var counted = await db.Forms.Where(f => f.DepartmentId != null).GroupBy(f => f.DepartmentId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
         Assert.All(departments, d => Assert.Equal(counted.GetValueOrDefault(d.Id), d.Forms));
         Assert.Equal(await db.Forms.Where(f => f.Year != null).Select(f => f.Year!.Value).Distinct().OrderByDescending(y => y).ToListAsync(), years);
     }
+
+    private static string Describe(IReadOnlyList<FindingGroup> groups) =>
+        string.Join("\n", groups.Select(g => $"{g.Code}|{g.Severity}|{g.DepartmentId}|{g.Department}|{g.Findings}|{g.Forms}").Order(StringComparer.Ordinal));
 
     /// <summary>Every number of the statistics, one line per row and check (rates to 3 places: SQLite keeps doubles).</summary>
     private static string Describe(PortfolioStatistics s)

@@ -113,6 +113,29 @@ public sealed class FindingCell
     public int Forms { get; set; }
 }
 
+/// <summary>
+/// One project followed across years (<see cref="FormRecord.LineageKey"/> within a 主管部门, department 0 = not stated):
+/// how many forms it has, how many are declarations, its first and last year and a printed name. Kept with
+/// <see cref="PortfolioCell"/>; a deletion recomputes the projects it touches from the forms that stay.
+/// </summary>
+public sealed class ProjectCell
+{
+    public string LineageKey { get; set; } = "";
+
+    public long DepartmentId { get; set; }
+
+    public int Forms { get; set; }
+
+    public int Declarations { get; set; }
+
+    public int? FirstYear { get; set; }
+
+    public int? LastYear { get; set; }
+
+    /// <summary>The greatest printed project name of the project's forms (a stable pick among its spellings).</summary>
+    public string ProjectName { get; set; } = "";
+}
+
 /// <summary>A named value the storage keeps about itself, e.g. which version of the portfolio totals is built.</summary>
 public sealed class StorageState
 {

@@ -222,18 +222,7 @@ public sealed class FormStore
             .ThenBy(r => r.Department, StringComparer.Ordinal)
             .ToList();
 
-        IQueryable<FindingCell> findingCells = db.FindingCells.AsNoTracking();
-        if (departments is not null)
-        {
-            findingCells = findingCells.Where(c => departments.Contains(c.DepartmentId));
-        }
-
-        if (query.Year is { } year)
-        {
-            findingCells = findingCells.Where(c => c.Year == year);
-        }
-
-        var byCheck = await findingCells
+        var byCheck = await FindingCells(db, departments, query.Year)
             .GroupBy(c => new { c.Code, c.Severity })
             .Select(g => new { g.Key.Code, g.Key.Severity, Findings = g.Sum(c => c.Findings), Forms = g.Sum(c => c.Forms) })
             .ToListAsync(cancellationToken);
@@ -249,6 +238,44 @@ public sealed class FormStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = database.CreateContext();
+        if (CubeSummarises(query))
+        {
+            return await FindingGroupsFromCellsAsync(db, query, cancellationToken);
+        }
+
+        return await ComputeFindingGroupsAsync(db, query, cancellationToken);
+    }
+
+    /// <summary>Findings by check and department computed from the findings themselves; the stored totals must agree with it.</summary>
+    internal async Task<IReadOnlyList<FindingGroup>> ComputeFindingGroupsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await ComputeFindingGroupsAsync(db, query, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<FindingGroup>> FindingGroupsFromCellsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var departments = await DepartmentIdsAsync(db, query, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return [];
+        }
+
+        var groups = await FindingCells(db, departments, query.Year)
+            .GroupBy(c => new { c.Code, c.Severity, c.DepartmentId })
+            .Select(g => new { g.Key.Code, g.Key.Severity, g.Key.DepartmentId, Findings = g.Sum(c => c.Findings), Forms = g.Sum(c => c.Forms) })
+            .Where(g => g.Findings > 0)
+            .ToListAsync(cancellationToken);
+        var names = await NamesAsync(db, groups.Select(g => (long?)g.DepartmentId), cancellationToken);
+        return [.. groups
+            .Select(g => new FindingGroup(g.Code, g.Severity, g.DepartmentId == 0 ? null : g.DepartmentId, g.DepartmentId == 0 ? null : names.GetValueOrDefault(g.DepartmentId), (int)g.Findings, g.Forms))
+            .OrderBy(g => g.Code, StringComparer.Ordinal)
+            .ThenByDescending(g => g.Findings)
+            .ThenBy(g => g.Department, StringComparer.Ordinal)];
+    }
+
+    private static async Task<IReadOnlyList<FindingGroup>> ComputeFindingGroupsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
         var filtered = await FilterAsync(db, query, cancellationToken);
         if (filtered is null)
         {
@@ -571,6 +598,22 @@ public sealed class FormStore
         if (kind is { } k)
         {
             cells = cells.Where(c => c.Kind == k);
+        }
+
+        return cells;
+    }
+
+    private static IQueryable<FindingCell> FindingCells(JixiaoDbContext db, long[]? departments, int? year)
+    {
+        IQueryable<FindingCell> cells = db.FindingCells.AsNoTracking();
+        if (departments is not null)
+        {
+            cells = departments.Length == 1 ? cells.Where(c => c.DepartmentId == departments[0]) : cells.Where(c => departments.Contains(c.DepartmentId));
+        }
+
+        if (year is { } y)
+        {
+            cells = cells.Where(c => c.Year == y);
         }
 
         return cells;

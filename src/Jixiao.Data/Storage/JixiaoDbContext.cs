@@ -48,6 +48,9 @@ public abstract class JixiaoDbContext : DbContext
     /// <summary>The stored findings totals per year, department, check and severity (<see cref="PortfolioCube"/>).</summary>
     public DbSet<FindingCell> FindingCells => Set<FindingCell>();
 
+    /// <summary>The stored projects across years (<see cref="PortfolioCube"/>).</summary>
+    public DbSet<ProjectCell> ProjectCells => Set<ProjectCell>();
+
     public DbSet<StorageState> StorageState => Set<StorageState>();
 
     /// <summary>The provider this context talks to.</summary>
@@ -248,6 +251,14 @@ public abstract class JixiaoDbContext : DbContext
         findings.Property(x => x.DepartmentId).ValueGeneratedNever();
         findings.Property(x => x.Code).HasMaxLength(40);
         findings.HasIndex(x => x.DepartmentId);
+
+        var projects = modelBuilder.Entity<ProjectCell>();
+        projects.ToTable("project_cells");
+        projects.HasKey(x => new { x.LineageKey, x.DepartmentId });
+        projects.Property(x => x.LineageKey).HasMaxLength(FormMapper.NameLength);
+        projects.Property(x => x.DepartmentId).ValueGeneratedNever();
+        projects.Property(x => x.ProjectName).HasMaxLength(FormMapper.NameLength);
+        projects.HasIndex(x => new { x.Forms, x.LineageKey });
 
         var state = modelBuilder.Entity<StorageState>();
         state.ToTable("storage_state");

@@ -17,7 +17,7 @@ namespace Jixiao.Data.Storage;
 internal static class PortfolioCube
 {
     /// <summary>The definition of the totals; a change of what they hold bumps it, and the next start rebuilds them.</summary>
-    internal const string Version = "2";
+    internal const string Version = "3";
 
     internal const string StateKey = "portfolio_cube";
 
@@ -35,12 +35,53 @@ internal static class PortfolioCube
             await ExecuteAsync(connection, transaction, sql, cancellationToken, ("batch", batchId), ("sign", sign));
         }
 
-        if (sign < 0)
+        var sqlite = connection is SqliteConnection;
+        if (sign > 0)
         {
-            await ExecuteAsync(connection, transaction, "DELETE FROM portfolio_cells WHERE forms = 0", cancellationToken);
-            await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
+            await ExecuteAsync(connection, transaction, sqlite ? AddProjectsSqlite : AddProjectsPostgres, cancellationToken, ("batch", batchId));
+            return;
         }
+
+        await ExecuteAsync(connection, transaction, "DELETE FROM portfolio_cells WHERE forms = 0", cancellationToken);
+        await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
+
+        // a project's first and last year cannot be subtracted: the projects the batch touches are counted again
+        // from the forms that stay
+        await ExecuteAsync(connection, transaction, $"DELETE FROM project_cells WHERE (lineage_key, department_id) IN ({BatchProjects})", cancellationToken, ("batch", batchId));
+        await ExecuteAsync(connection, transaction, ProjectsSql($"(f.lineage_key, coalesce(f.department_id, 0)) IN ({BatchProjects}) AND (f.import_batch_id IS NULL OR f.import_batch_id <> @batch)", ""), cancellationToken, ("batch", batchId));
     }
+
+    private const string BatchProjects = "SELECT b.lineage_key, coalesce(b.department_id, 0) FROM forms b WHERE b.import_batch_id = @batch";
+
+    private static readonly string AddProjectsSqlite = ProjectsSql(BatchForms, ProjectsOnConflict("min", "max"));
+    private static readonly string AddProjectsPostgres = ProjectsSql(BatchForms, ProjectsOnConflict("least", "greatest"));
+
+    /// <summary>The projects of the forms <paramref name="where"/> selects, added to those stored (or inserted).</summary>
+    private static string ProjectsSql(string where, string onConflict) => $"""
+        INSERT INTO project_cells (lineage_key, department_id, forms, declarations, first_year, last_year, project_name)
+        SELECT f.lineage_key, coalesce(f.department_id, 0), count(*),
+            sum(CASE WHEN f.kind = {(int)Core.Forms.FormKind.TargetDeclaration} THEN 1 ELSE 0 END),
+            min(f.year), max(f.year), max(f.project_name)
+        FROM forms f
+        WHERE {where}
+        GROUP BY f.lineage_key, coalesce(f.department_id, 0)
+        ORDER BY 1, 2
+        {onConflict}
+        """;
+
+    /// <summary>
+    /// Adds counts and widens the years; <paramref name="least"/>/<paramref name="greatest"/> are the two-argument
+    /// functions (SQLite's min/max give null when either is null, PostgreSQL's least/greatest ignore nulls: coalesce
+    /// makes them agree).
+    /// </summary>
+    private static string ProjectsOnConflict(string least, string greatest) => $"""
+        ON CONFLICT (lineage_key, department_id) DO UPDATE SET
+            forms = project_cells.forms + excluded.forms,
+            declarations = project_cells.declarations + excluded.declarations,
+            first_year = coalesce({least}(project_cells.first_year, excluded.first_year), project_cells.first_year, excluded.first_year),
+            last_year = coalesce({greatest}(project_cells.last_year, excluded.last_year), project_cells.last_year, excluded.last_year),
+            project_name = {greatest}(project_cells.project_name, excluded.project_name)
+        """;
 
     /// <summary>Builds the totals again from every stored form when they are missing or of another <see cref="Version"/>.</summary>
     internal static async Task EnsureAsync(JixiaoDatabase database, CancellationToken cancellationToken)
@@ -69,10 +110,13 @@ internal static class PortfolioCube
     {
         await ExecuteAsync(connection, transaction, "DELETE FROM portfolio_cells", cancellationToken);
         await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells", cancellationToken);
+        await ExecuteAsync(connection, transaction, "DELETE FROM project_cells", cancellationToken);
         foreach (var sql in RebuildSql)
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken, ("sign", 1));
         }
+
+        await ExecuteAsync(connection, transaction, ProjectsSql(AllForms, ""), cancellationToken);
         await ExecuteAsync(connection, transaction, "DELETE FROM storage_state WHERE key = @key", cancellationToken, ("key", StateKey));
         await ExecuteAsync(connection, transaction, "INSERT INTO storage_state (key, value) VALUES (@key, @value)", cancellationToken, ("key", StateKey), ("value", Version));
     }

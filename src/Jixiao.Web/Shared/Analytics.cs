@@ -92,41 +92,41 @@ public sealed class Analytics(JixiaoDatabase database)
             .OrderBy(c => c.Department, StringComparer.Ordinal)];
     }
 
-    /// <summary>Projects (lineage key within a department) with more than one stored form, most forms first.</summary>
+    /// <summary>
+    /// Projects (lineage key within a department) with more than one stored form, most forms first, read from the
+    /// stored projects (<c>project_cells</c>, kept by every import and deletion).
+    /// </summary>
     public async Task<IReadOnlyList<ProjectItem>> ListProjectsAsync(string? text, string? scopeDepartment, int take, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var forms = db.Forms.AsNoTracking();
+        var projects = db.ProjectCells.AsNoTracking().Where(p => p.Forms > 1);
         if (scopeDepartment is not null)
         {
             var ids = await DepartmentIdsAsync(db, scopeDepartment, cancellationToken);
-            forms = forms.Where(f => f.DepartmentId != null && ids.Contains(f.DepartmentId.Value));
+            projects = projects.Where(p => ids.Contains(p.DepartmentId));
         }
 
         var key = NameKeys.Plain(text);
         if (key.Length > 0)
         {
             var pattern = "%" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            forms = forms.Where(f => EF.Functions.Like(f.LineageKey, pattern, "\\"));
+            projects = projects.Where(p => EF.Functions.Like(p.LineageKey, pattern, "\\"));
         }
 
-        var rows = await forms.GroupBy(f => new { f.LineageKey, f.DepartmentId })
-            .Where(g => g.Count() > 1)
-            .Select(g => new
-            {
-                g.Key.LineageKey,
-                g.Key.DepartmentId,
-                Forms = g.Count(),
-                First = g.Min(f => f.Year),
-                Last = g.Max(f => f.Year),
-                Declarations = g.Sum(f => f.Kind == FormKind.TargetDeclaration ? 1 : 0),
-                Name = g.Max(f => f.ProjectName),
-            })
-            .OrderByDescending(g => g.Forms).ThenBy(g => g.LineageKey)
+        var rows = await projects
+            .OrderByDescending(p => p.Forms).ThenBy(p => p.LineageKey)
             .Take(Math.Clamp(take, 1, 1000))
             .ToListAsync(cancellationToken);
-        var names = await NamesAsync(db, rows.Select(r => r.DepartmentId), cancellationToken);
-        return [.. rows.Select(r => new ProjectItem(r.LineageKey, r.DepartmentId, r.DepartmentId is { } d ? names.GetValueOrDefault(d) : null, r.Name ?? r.LineageKey, r.Forms, r.First, r.Last, r.Declarations))];
+        var names = await NamesAsync(db, rows.Select(r => r.DepartmentId == 0 ? (long?)null : r.DepartmentId), cancellationToken);
+        return [.. rows.Select(r => new ProjectItem(
+            r.LineageKey,
+            r.DepartmentId == 0 ? null : r.DepartmentId,
+            r.DepartmentId == 0 ? null : names.GetValueOrDefault(r.DepartmentId),
+            r.ProjectName.Length > 0 ? r.ProjectName : r.LineageKey,
+            r.Forms,
+            r.FirstYear,
+            r.LastYear,
+            r.Declarations))];
     }
 
     private static async Task<long[]> DepartmentIdsAsync(JixiaoDbContext db, string department, CancellationToken cancellationToken)

@@ -1,9 +1,13 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
+using Jixiao.Data.Queries;
 using Jixiao.Ingest.Json;
 using Jixiao.Tests.Shared;
+using Jixiao.Web.Api;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests.Api;
 
@@ -211,6 +215,137 @@ public sealed class FormsApiTests(ApiFixture api)
             Assert.Equal(doc.RootElement.GetProperty("indicators").GetArrayLength(), doc.RootElement.GetProperty("recomputed").GetProperty("indicators").GetArrayLength());
         });
         await Task.WhenAll(requests);
+    }
+
+    [Fact]
+    public async Task The_one_form_reader_reads_every_form_as_the_form_store_does_in_every_scope()
+    {
+        var ids = (await api.AllFormsAsync()).Select(f => f.Id).ToList();
+        Assert.Equal(ApiFixture.AllForms, await AssertReaderAgreesWithStoreAsync(api.Factory, [.. ids, ids.Max() + 1]));
+    }
+
+    [Fact]
+    public async Task A_form_without_goals_indicators_or_findings_reads_whole_and_only_in_scope()
+    {
+        using var factory = new JixiaoWebFactory();
+        var admin = await factory.SignedInAsync("admin", "jixiao-admin");
+        await AssertBareFormReadsWholeAsync(factory, admin);
+    }
+
+    /// <summary>
+    /// For every id, <see cref="FormReader"/> (the endpoint's reader) gives what <see cref="FormStore.GetAsync"/> gives —
+    /// every column of the form, its goals, indicators and findings, and the same JSON — with no scope and with each
+    /// department's (by its printed name, by a spelling that normalises to it, and one that matches nothing); a scope of
+    /// white space only matches nothing. Returns how many ids were found.
+    /// </summary>
+    internal static async Task<int> AssertReaderAgreesWithStoreAsync(JixiaoWebFactory factory, IReadOnlyList<long> ids)
+    {
+        var reader = factory.Services.GetRequiredService<FormReader>();
+        var store = factory.Services.GetRequiredService<FormStore>();
+        string?[] scopes = [null, ApiFixture.Police, ApiFixture.DataBureau, ApiFixture.Songnan, " 上海市公安局  宝山分局 ", "不存在的部门"];
+        var found = 0;
+        foreach (var id in ids)
+        {
+            foreach (var scope in scopes)
+            {
+                var expected = await store.GetAsync(id, scope);
+                var actual = await reader.GetAsync(id, scope, CancellationToken.None);
+                Assert.Equal(expected is null, actual is null);
+                if (expected is null || actual is null)
+                {
+                    continue;
+                }
+
+                found += scope is null ? 1 : 0;
+                AssertSameColumns(expected.Form, actual.Form);
+                Assert.Equal(expected.Goals is null, actual.Goals is null);
+                AssertSameColumns(expected.Goals, actual.Goals);
+                Assert.Same(actual.Goals, actual.Form.Goals);
+                Assert.Equal(expected.Indicators.Count, actual.Indicators.Count);
+                for (var i = 0; i < expected.Indicators.Count; i++)
+                {
+                    AssertSameColumns(expected.Indicators[i], actual.Indicators[i]);
+                }
+
+                Assert.Equal(expected.Findings.Count, actual.Findings.Count);
+                for (var i = 0; i < expected.Findings.Count; i++)
+                {
+                    AssertSameColumns(expected.Findings[i], actual.Findings[i]);
+                }
+
+                Assert.Equal(FormDocument.Serialize(expected), FormDocument.Serialize(actual));
+            }
+
+            Assert.Null(await reader.GetAsync(id, " \t ", CancellationToken.None));
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A form stored with no goals row, no indicators and no findings (the importer always writes goals, but the
+    /// schema allows none) and no department: the API gives the store's JSON with empty arrays to an administrator and
+    /// 404 to a department user.
+    /// </summary>
+    internal static async Task AssertBareFormReadsWholeAsync(JixiaoWebFactory factory, HttpClient admin)
+    {
+        long id;
+        await using (var db = factory.Database.CreateContext())
+        {
+            var batch = new ImportBatch { FileName = "bare.json", ContentHash = new string('0', 64), Status = ImportStatus.Succeeded, FormCount = 1, CreatedBy = "test", CreatedAt = DateTime.UtcNow };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync();
+            var form = new FormRecord { ImportBatchId = batch.Id, Kind = FormKind.TargetDeclaration, ProjectName = "空表", LineageKey = "空表", ContentHash = new string('1', 64), ImportedAt = DateTime.UtcNow };
+            db.Forms.Add(form);
+            await db.SaveChangesAsync();
+            id = form.Id;
+        }
+
+        var expected = await factory.Services.GetRequiredService<FormStore>().GetAsync(id);
+        Assert.NotNull(expected);
+        Assert.Null(expected.Goals);
+        Assert.Empty(expected.Indicators);
+        Assert.Empty(expected.Findings);
+        Assert.Equal(1, await AssertReaderAgreesWithStoreAsync(factory, [id]));
+
+        var response = await admin.GetAsync($"/api/v1/forms/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(FormDocument.Serialize(expected), json);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal("空表", doc.RootElement.GetProperty("projectName").GetString());
+        Assert.Equal(0, doc.RootElement.GetProperty("indicators").GetArrayLength());
+        Assert.Equal(0, doc.RootElement.GetProperty("recomputed").GetProperty("indicators").GetArrayLength());
+        Assert.Equal(0, doc.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Single(FormJsonReader.ReadString(Encoding.UTF8.GetString(json), "bare.json", null));
+
+        await factory.CreateUserAsync("bare-dept", "bare-dept-password", UserRole.DepartmentUser, ApiFixture.Police);
+        var dept = await factory.SignedInAsync("bare-dept", "bare-dept-password");
+        await ApiClient.ProblemAsync(dept, $"/api/v1/forms/{id}", HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Every column (every property of a simple type) of two records is equal.</summary>
+    private static void AssertSameColumns<T>(T? expected, T? actual)
+        where T : class
+    {
+        Assert.Equal(expected is null, actual is null);
+        if (expected is null || actual is null)
+        {
+            return;
+        }
+
+        foreach (var property in typeof(T).GetProperties())
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateOnly))
+            {
+                Assert.True(Equals(property.GetValue(expected), property.GetValue(actual)), $"{typeof(T).Name}.{property.Name}: {property.GetValue(expected)} ≠ {property.GetValue(actual)}");
+                if (property.GetValue(expected) is DateTime e)
+                {
+                    Assert.Equal(e.Kind, ((DateTime)property.GetValue(actual)!).Kind);
+                }
+            }
+        }
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Jixiao.Web.Tests.Api;
 
 /// <summary>
 /// The API on PostgreSQL, in the same process as one on SQLite: every endpoint answers on both (the one-form reader's
-/// compiled queries belong to each database, not to the process), with department scoping and exports.
+/// statements belong to each database, not to the process), with department scoping and exports.
 /// </summary>
 public sealed class PostgresApiTests
 {
@@ -47,12 +47,19 @@ public sealed class PostgresApiTests
             // the same content gives the same interchange object on both databases
             Assert.Equal(sqliteForm, postgresForm);
 
-            // and SQLite still answers after PostgreSQL ran the same compiled queries
+            // and SQLite still answers after PostgreSQL ran the one-form reader
             using var again = await ApiClient.GetJsonAsync(sqliteAdmin, "/api/v1/forms?pageSize=1&sort=imported");
             var id = ApiClient.Items(again).First().GetProperty("id").GetInt64();
             Assert.Equal(HttpStatusCode.OK, (await sqliteAdmin.GetAsync($"/api/v1/forms/{id}")).StatusCode);
 
             await ReadEverythingAsync(factory, client);
+
+            // the one-form reader's own SQL (one prepared command) reads what the form store reads, in every scope,
+            // also a form without goals, indicators or findings
+            using var forms = await ApiClient.GetJsonAsync(client, "/api/v1/forms?pageSize=500&sort=imported");
+            var ids = ApiClient.Items(forms).Select(i => i.GetProperty("id").GetInt64()).ToList();
+            Assert.Equal(71, await FormsApiTests.AssertReaderAgreesWithStoreAsync(factory, [.. ids, ids.Max() + 1]));
+            await FormsApiTests.AssertBareFormReadsWholeAsync(factory, client);
         }
         finally
         {

@@ -938,6 +938,46 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("portfolio_cells", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.ProjectCell", b =>
+                {
+                    b.Property<string>("LineageKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lineage_key");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("department_id");
+
+                    b.Property<int>("Declarations")
+                        .HasColumnType("integer")
+                        .HasColumnName("declarations");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_year");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms");
+
+                    b.Property<int?>("LastYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_year");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("project_name");
+
+                    b.HasKey("LineageKey", "DepartmentId");
+
+                    b.HasIndex("Forms", "LineageKey");
+
+                    b.ToTable("project_cells", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.StorageState", b =>
                 {
                     b.Property<string>("Key")

@@ -919,6 +919,46 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("portfolio_cells", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.ProjectCell", b =>
+                {
+                    b.Property<string>("LineageKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lineage_key");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<int>("Declarations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declarations");
+
+                    b.Property<int?>("FirstYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_year");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forms");
+
+                    b.Property<int?>("LastYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_year");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_name");
+
+                    b.HasKey("LineageKey", "DepartmentId");
+
+                    b.HasIndex("Forms", "LineageKey");
+
+                    b.ToTable("project_cells", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.StorageState", b =>
                 {
                     b.Property<string>("Key")
