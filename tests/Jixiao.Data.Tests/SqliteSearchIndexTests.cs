@@ -28,13 +28,18 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Phrases_have_one_token_per_character_and_escape_quotes()
+    public void Phrases_have_one_token_per_character_and_no_way_out()
     {
         Assert.Equal("医 疗", SqliteSearchIndex.Spaced("医疗"));
         Assert.Equal("\"医 疗\"", SqliteSearchIndex.Phrase("医疗"));
-        Assert.Equal("\"a \"\" b\"", SqliteSearchIndex.Phrase("a\"b"));
+        Assert.Equal("\"a \uE000 b\"", SqliteSearchIndex.Phrase("a\"b")); // a quote is not a token: no way out of the phrase
         Assert.Null(SqliteSearchIndex.Phrase("%_\\"));
         Assert.Equal("𠀀 x", SqliteSearchIndex.Spaced("𠀀x")); // a character outside the BMP stays whole
+        Assert.Equal("救 援 \uE000 队 伍", SqliteSearchIndex.Spaced("救援，队伍")); // punctuation keeps its position
+        Assert.True(SqliteSearchIndex.PhraseIsExact("救援队伍2024abc"));
+        Assert.False(SqliteSearchIndex.PhraseIsExact("a%b"));
+        Assert.False(SqliteSearchIndex.PhraseIsExact("（一）"));
+        Assert.False(SqliteSearchIndex.PhraseIsExact("é"));
     }
 
     [Fact]
@@ -49,7 +54,19 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         await using var db = Db.CreateContext();
         var texts = await db.FormSearch.AsNoTracking().ToDictionaryAsync(s => s.FormId, s => s.Text);
         var store = new FormStore(Db);
-        string[] queries = ["特保", "经费", "费", "率", "满意度", "涉案财物存放管理完成率", "上海市公安局宝山分局", "2024", "2", "%", "(", "（一）", "不存在的词语", "a"];
+        List<string> queries = ["特保", "经费", "费", "率", "满意度", "涉案财物存放管理完成率", "上海市公安局宝山分局", "2024", "2", "%", "(", "（一）", "不存在的词语", "a"];
+
+        // words that run across a field boundary or a punctuation mark must not match: the two characters on each
+        // side of the first separator of some texts, without the separator
+        foreach (var t in texts.Values.Take(20))
+        {
+            var cut = t.IndexOfAny(['|', '（', '(', '、']);
+            if (cut >= 2 && cut + 3 <= t.Length)
+            {
+                queries.Add(string.Concat(t.AsSpan(cut - 2, 2), t.AsSpan(cut + 1, 2)));
+            }
+        }
+
         foreach (var query in queries)
         {
             var key = NameKeys.Search(query);

@@ -50,10 +50,12 @@ public sealed class FormStore
         {
             total = await (await CellsAsync(db, query, cancellationToken)).SumAsync(c => (long)c.Forms, cancellationToken);
         }
-        else if (NameKeys.Search(query.Text).Length > 0)
+        else if (NameKeys.Search(query.Text) is { Length: > 0 } text)
         {
+            // a search without other filters counts in the search table alone, without visiting the forms
             var limit = Math.Max(TextCountLimit, (long)page * size) + 1;
-            var counted = await filtered.Take((int)Math.Min(limit, int.MaxValue)).LongCountAsync(cancellationToken);
+            var matches = TextOnly(query) ? TextMatches(db, text) : filtered.Select(f => f.Id);
+            var counted = await matches.Take((int)Math.Min(limit, int.MaxValue)).LongCountAsync(cancellationToken);
             lowerBound = counted == limit;
             total = lowerBound ? limit - 1 : counted;
         }
@@ -535,18 +537,48 @@ public sealed class FormStore
         var text = NameKeys.Search(q.Text);
         if (text.Length > 0)
         {
-            // SQLite: the FTS5 character index narrows to candidates, LIKE keeps the literal meaning (as pg_trgm rechecks)
+            // (TextMatches says the same for the search table alone)
+            // SQLite: the FTS5 character index finds the forms (Chinese and ASCII letters and digits exactly) or narrows
+            // to candidates that LIKE rechecks for the literal meaning (as pg_trgm's index does on PostgreSQL)
+            var exact = false;
             if (db.Provider == DatabaseProvider.Sqlite && SqliteSearchIndex.Phrase(text) is { } phrase)
             {
                 var hits = db.Database.SqlQueryRaw<long>($"SELECT rowid AS \"Value\" FROM {SqliteSearchIndex.Table} WHERE {SqliteSearchIndex.Table} MATCH {{0}}", phrase);
                 forms = forms.Where(f => hits.Contains(f.Id));
+                exact = SqliteSearchIndex.PhraseIsExact(text);
             }
 
-            var pattern = "%" + EscapeLike(text) + "%";
-            forms = forms.Where(f => db.FormSearch.Any(s => s.FormId == f.Id && EF.Functions.Like(s.Text, pattern, "\\")));
+            if (!exact)
+            {
+                var pattern = "%" + EscapeLike(text) + "%";
+                forms = forms.Where(f => db.FormSearch.Any(s => s.FormId == f.Id && EF.Functions.Like(s.Text, pattern, "\\")));
+            }
         }
 
         return forms;
+    }
+
+    /// <summary>True when <paramref name="q"/> filters by text only (every form is in scope).</summary>
+    private static bool TextOnly(FormQuery q) =>
+        q with { Text = null, Sort = FormSort.Default, Descending = false, Page = 1, PageSize = 50 } == new FormQuery();
+
+    /// <summary>The ids of the forms whose search text contains <paramref name="text"/> (normalised), as <see cref="FilterAsync"/> matches them.</summary>
+    private static IQueryable<long> TextMatches(JixiaoDbContext db, string text)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite && SqliteSearchIndex.Phrase(text) is { } phrase)
+        {
+            var hits = db.Database.SqlQueryRaw<long>($"SELECT rowid AS \"Value\" FROM {SqliteSearchIndex.Table} WHERE {SqliteSearchIndex.Table} MATCH {{0}}", phrase);
+            if (SqliteSearchIndex.PhraseIsExact(text))
+            {
+                return hits;
+            }
+
+            var candidates = "%" + EscapeLike(text) + "%";
+            return db.FormSearch.AsNoTracking().Where(s => hits.Contains(s.FormId) && EF.Functions.Like(s.Text, candidates, "\\")).Select(s => s.FormId);
+        }
+
+        var pattern = "%" + EscapeLike(text) + "%";
+        return db.FormSearch.AsNoTracking().Where(s => EF.Functions.Like(s.Text, pattern, "\\")).Select(s => s.FormId);
     }
 
     /// <summary>The 主管部门 ids the scope and the department filter allow: null for all, empty for none.</summary>

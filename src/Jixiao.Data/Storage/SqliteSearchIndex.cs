@@ -19,7 +19,7 @@ internal static class SqliteSearchIndex
     internal const string Table = "form_search_fts";
 
     /// <summary>The definition of the index; a change bumps it and the next start rebuilds the index.</summary>
-    internal const string Version = "1";
+    internal const string Version = "2";
 
     internal const string StateKey = "search_fts";
 
@@ -29,7 +29,11 @@ internal static class SqliteSearchIndex
     internal const string DropSql = $"DROP TABLE IF EXISTS {Table}";
 
 
-    /// <summary>The text as it is indexed: one token per character.</summary>
+    /// <summary>
+    /// The text as it is indexed: one token per character, separated by spaces. Characters that FTS5's unicode61
+    /// tokenizer would drop (punctuation, spaces, controls) become the private-use token U+E000, so that they still
+    /// take a position: 救援，队伍 never matches the phrase 救援队伍.
+    /// </summary>
     internal static string Spaced(string text)
     {
         var sb = new StringBuilder(text.Length * 2);
@@ -40,15 +44,25 @@ internal static class SqliteSearchIndex
                 sb.Append(' ');
             }
 
-            sb.Append(rune.ToString());
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                sb.Append(rune.ToString());
+            }
+            else
+            {
+                sb.Append(Gap);
+            }
         }
 
         return sb.ToString();
     }
 
+    /// <summary>The token that stands for a character that is not a letter or a digit.</summary>
+    internal const char Gap = '\uE000';
+
     /// <summary>
     /// The FTS5 phrase query for a normalised search text (<see cref="NameKeys.Search"/>), or null when the text has no
-    /// letter or digit (the index cannot answer it).
+    /// letter or digit (the index cannot narrow it).
     /// </summary>
     internal static string? Phrase(string text)
     {
@@ -62,7 +76,35 @@ internal static class SqliteSearchIndex
             }
         }
 
-        return any ? "\"" + Spaced(text).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : null;
+        // Spaced maps every character that is not a letter or digit (the quote included) to a token: nothing escapes the phrase
+        return any ? "\"" + Spaced(text) + "\"" : null;
+    }
+
+    /// <summary>
+    /// True when the phrase of <paramref name="text"/> finds exactly the texts that contain it, so no <c>LIKE</c>
+    /// recheck is needed: every character is a Chinese character or an ASCII letter or digit (each its own token,
+    /// which the tokenizer neither drops nor folds into another). Other characters (punctuation stands for any
+    /// punctuation in the index, other scripts fold case) are rechecked.
+    /// </summary>
+    internal static bool PhraseIsExact(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var v = rune.Value;
+            var exact = v is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x20000 and <= 0x3134F)
+                or (>= 'a' and <= 'z') or (>= '0' and <= '9');
+            if (!exact)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A prepared insert into the index inside an import's transaction.</summary>
