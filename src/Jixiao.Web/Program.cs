@@ -107,7 +107,16 @@ app.MapCultureSwitch();
 app.MapImportStatus();
 app.MapApiV1();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // the one start-up failure a user meets on a shared machine: say it in one line, without a stack trace
+    await Console.Error.WriteLineAsync($"jixiao: cannot listen: {ex.Message} Stop the other program or choose another address, e.g. dotnet run --project src/Jixiao.Web --urls http://localhost:5081");
+    Environment.ExitCode = 1;
+}
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -72,6 +72,18 @@ public sealed class ImportWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await WorkAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // the application is stopping (or never started): nothing is half-written, queued batches resume next start
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
         await ResumeAsync(stoppingToken);
         await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
         {
