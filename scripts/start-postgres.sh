@@ -103,6 +103,9 @@ if [ "$(psql_su -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" != "1" ]; 
 else
   psql_su -c "ALTER ROLE \"$role\" LOGIN CREATEDB PASSWORD '$password'" >&2
 fi
+# DROP DATABASE … WITH (FORCE) in the tests must be able to end an autovacuum worker still busy in a test database
+# (PostgreSQL 15 checks that permission for it like for any other session)
+psql_su -c "GRANT pg_signal_backend TO \"$role\"" >&2
 if [ "$(psql_su -c "SELECT 1 FROM pg_database WHERE datname = '$database'")" != "1" ]; then
   say "creating database $database"
   psql_su -c "CREATE DATABASE \"$database\" OWNER \"$role\"" >&2
