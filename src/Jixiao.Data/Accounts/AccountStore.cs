@@ -131,19 +131,9 @@ public sealed class AccountStore
     /// would take the administrator role from themselves, and (<see cref="AccountResult.LastAdministrator"/>) when
     /// no enabled administrator would be left.
     /// </summary>
-    public async Task<AccountResult> ChangeRoleAsync(string userName, UserRole role, string? department, string actor, CancellationToken cancellationToken = default)
-    {
-        await AdministratorGate.WaitAsync(cancellationToken);
-        try
+    public Task<AccountResult> ChangeRoleAsync(string userName, UserRole role, string? department, string actor, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(userName, async (db, user) =>
         {
-            await using var db = database.CreateContext();
-            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-            if (user is null)
-            {
-                return AccountResult.NotFound;
-            }
-
             if (user.Role == UserRole.Administrator && role != UserRole.Administrator)
             {
                 if (string.Equals(user.UserName, actor, StringComparison.Ordinal))
@@ -161,33 +151,16 @@ public sealed class AccountStore
             user.Role = role;
             user.Department = role == UserRole.DepartmentUser ? department?.Trim() : null;
             db.AuditLog.Add(AuditLog.Entry(actor, "role-change", "user", user.UserName, $"{before} -> {role}/{user.Department}"));
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
             return AccountResult.Done;
-        }
-        finally
-        {
-            AdministratorGate.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>
     /// Disables (or enables again) an account: a disabled user cannot sign in and their sessions end. Refused on
     /// the actor's own account and when it would disable the last enabled administrator.
     /// </summary>
-    public async Task<AccountResult> SetDisabledAsync(string userName, bool disabled, string actor, CancellationToken cancellationToken = default)
-    {
-        await AdministratorGate.WaitAsync(cancellationToken);
-        try
+    public Task<AccountResult> SetDisabledAsync(string userName, bool disabled, string actor, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(userName, async (db, user) =>
         {
-            await using var db = database.CreateContext();
-            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-            if (user is null)
-            {
-                return AccountResult.NotFound;
-            }
-
             if (string.Equals(user.UserName, actor, StringComparison.Ordinal))
             {
                 return AccountResult.OwnAccount;
@@ -205,6 +178,33 @@ public sealed class AccountStore
 
             user.Disabled = disabled;
             db.AuditLog.Add(AuditLog.Entry(actor, disabled ? "user-disable" : "user-enable", "user", user.UserName, $"role={user.Role}"));
+            return AccountResult.Done;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A change that may take away an administrator: one at a time in this process (the gate) and serializable in the
+    /// database, so two administrators cannot disable or demote each other at once. <paramref name="change"/> changes
+    /// the user and says <see cref="AccountResult.Done"/> (saved and committed) or why not (nothing saved).
+    /// </summary>
+    private async Task<AccountResult> ChangeUserAsync(string userName, Func<JixiaoDbContext, User, Task<AccountResult>> change, CancellationToken cancellationToken)
+    {
+        await AdministratorGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = database.CreateContext();
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+            if (user is null)
+            {
+                return AccountResult.NotFound;
+            }
+
+            var result = await change(db, user);
+            if (result != AccountResult.Done)
+            {
+                return result;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return AccountResult.Done;

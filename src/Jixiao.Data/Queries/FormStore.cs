@@ -36,7 +36,8 @@ public sealed class FormStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = database.CreateContext();
-        var filtered = await FilterAsync(db, query, cancellationToken);
+        var departments = await DepartmentIdsAsync(db, query, cancellationToken);
+        var filtered = await FilterAsync(db, query, departments, cancellationToken);
         if (filtered is null)
         {
             return new PagedResult<FormSummary>([], 0, query.SafePage, query.SafePageSize);
@@ -48,7 +49,7 @@ public sealed class FormStore
         var lowerBound = false;
         if (CubeCounts(query))
         {
-            total = await (await CellsAsync(db, query, cancellationToken)).SumAsync(c => (long)c.Forms, cancellationToken);
+            total = await Cells(db, departments, query.Year, query.Kind).SumAsync(c => (long)c.Forms, cancellationToken);
         }
         else if (NameKeys.Search(query.Text) is { Length: > 0 } text)
         {
@@ -432,11 +433,13 @@ public sealed class FormStore
     }
 
     /// <summary>The forms a query selects, unsorted; null when the scope or a name filter matches nothing.</summary>
-    internal static async Task<IQueryable<FormRecord>?> FilterAsync(JixiaoDbContext db, FormQuery q, CancellationToken cancellationToken)
+    internal static async Task<IQueryable<FormRecord>?> FilterAsync(JixiaoDbContext db, FormQuery q, CancellationToken cancellationToken) =>
+        await FilterAsync(db, q, await DepartmentIdsAsync(db, q, cancellationToken), cancellationToken);
+
+    /// <summary>The same, with the 主管部门 ids of the query already resolved (<see cref="DepartmentIdsAsync"/>).</summary>
+    private static async Task<IQueryable<FormRecord>?> FilterAsync(JixiaoDbContext db, FormQuery q, long[]? departments, CancellationToken cancellationToken)
     {
         IQueryable<FormRecord> forms = db.Forms.AsNoTracking();
-
-        var departments = await DepartmentIdsAsync(db, q, cancellationToken);
         if (departments is not null)
         {
             if (departments.Length == 0)
@@ -537,20 +540,19 @@ public sealed class FormStore
         var text = NameKeys.Search(q.Text);
         if (text.Length > 0)
         {
-            // (TextMatches says the same for the search table alone)
             // SQLite: the FTS5 character index finds the forms (Chinese and ASCII letters and digits exactly) or narrows
-            // to candidates that LIKE rechecks for the literal meaning (as pg_trgm's index does on PostgreSQL)
+            // to candidates that LIKE rechecks for the literal meaning (as pg_trgm's index does on PostgreSQL).
+            // TextMatches says the same for the search table alone.
             var exact = false;
-            if (db.Provider == DatabaseProvider.Sqlite && SqliteSearchIndex.Phrase(text) is { } phrase)
+            if (SearchIndexHits(db, text) is { } hits)
             {
-                var hits = db.Database.SqlQueryRaw<long>($"SELECT rowid AS \"Value\" FROM {SqliteSearchIndex.Table} WHERE {SqliteSearchIndex.Table} MATCH {{0}}", phrase);
                 forms = forms.Where(f => hits.Contains(f.Id));
                 exact = SqliteSearchIndex.PhraseIsExact(text);
             }
 
             if (!exact)
             {
-                var pattern = "%" + EscapeLike(text) + "%";
+                var pattern = LikePattern(text);
                 forms = forms.Where(f => db.FormSearch.Any(s => s.FormId == f.Id && EF.Functions.Like(s.Text, pattern, "\\")));
             }
         }
@@ -562,24 +564,32 @@ public sealed class FormStore
     private static bool TextOnly(FormQuery q) =>
         q with { Text = null, Sort = FormSort.Default, Descending = false, Page = 1, PageSize = 50 } == new FormQuery();
 
-    /// <summary>The ids of the forms whose search text contains <paramref name="text"/> (normalised), as <see cref="FilterAsync"/> matches them.</summary>
+    /// <summary>The ids of the forms whose search text contains <paramref name="text"/> (normalised), as <see cref="FilterAsync(JixiaoDbContext, FormQuery, CancellationToken)"/> matches them.</summary>
     private static IQueryable<long> TextMatches(JixiaoDbContext db, string text)
     {
-        if (db.Provider == DatabaseProvider.Sqlite && SqliteSearchIndex.Phrase(text) is { } phrase)
+        var pattern = LikePattern(text);
+        var search = db.FormSearch.AsNoTracking();
+        if (SearchIndexHits(db, text) is { } hits)
         {
-            var hits = db.Database.SqlQueryRaw<long>($"SELECT rowid AS \"Value\" FROM {SqliteSearchIndex.Table} WHERE {SqliteSearchIndex.Table} MATCH {{0}}", phrase);
             if (SqliteSearchIndex.PhraseIsExact(text))
             {
                 return hits;
             }
 
-            var candidates = "%" + EscapeLike(text) + "%";
-            return db.FormSearch.AsNoTracking().Where(s => hits.Contains(s.FormId) && EF.Functions.Like(s.Text, candidates, "\\")).Select(s => s.FormId);
+            search = search.Where(s => hits.Contains(s.FormId));
         }
 
-        var pattern = "%" + EscapeLike(text) + "%";
-        return db.FormSearch.AsNoTracking().Where(s => EF.Functions.Like(s.Text, pattern, "\\")).Select(s => s.FormId);
+        return search.Where(s => EF.Functions.Like(s.Text, pattern, "\\")).Select(s => s.FormId);
     }
+
+    /// <summary>On SQLite, the ids the character index finds for <paramref name="text"/>; null elsewhere or when it cannot narrow.</summary>
+    private static IQueryable<long>? SearchIndexHits(JixiaoDbContext db, string text) =>
+        db.Provider == DatabaseProvider.Sqlite && SqliteSearchIndex.Phrase(text) is { } phrase
+            ? db.Database.SqlQueryRaw<long>($"SELECT rowid AS \"Value\" FROM {SqliteSearchIndex.Table} WHERE {SqliteSearchIndex.Table} MATCH {{0}}", phrase)
+            : null;
+
+    /// <summary>The <c>LIKE … ESCAPE '\'</c> pattern that finds <paramref name="text"/> literally anywhere.</summary>
+    private static string LikePattern(string text) => "%" + EscapeLike(text) + "%";
 
     /// <summary>The 主管部门 ids the scope and the department filter allow: null for all, empty for none.</summary>
     private static async Task<long[]?> DepartmentIdsAsync(JixiaoDbContext db, FormQuery q, CancellationToken cancellationToken)
@@ -606,13 +616,6 @@ public sealed class FormStore
 
     /// <summary>True when the stored totals can give the overview of <paramref name="q"/>: it filters by year and department only.</summary>
     private static bool CubeSummarises(FormQuery q) => q.Kind is null && CubeCounts(q);
-
-    /// <summary>The stored cells of the forms <paramref name="q"/> selects (see <see cref="CubeCounts"/>).</summary>
-    private static async Task<IQueryable<PortfolioCell>> CellsAsync(JixiaoDbContext db, FormQuery q, CancellationToken cancellationToken)
-    {
-        var departments = await DepartmentIdsAsync(db, q, cancellationToken);
-        return Cells(db, departments, q.Year, q.Kind);
-    }
 
     private static IQueryable<PortfolioCell> Cells(JixiaoDbContext db, long[]? departments, int? year, FormKind? kind)
     {
