@@ -96,7 +96,7 @@ printf 'import: %d forms in %.1f s = %.0f forms/s (wall clock of `jixiao import`
   "$forms" "$elapsed" "$(echo "$forms / $elapsed" | bc -l)"
 [ -n "${BENCH_KEEP_FILE:-}" ] || rm -f "$file"
 fi
-if [ "$provider" = postgres ]; then psql "$(pg_url "$pgdb")" -qtA -c ANALYZE >/dev/null; fi  # fresh statistics, as autovacuum would give later
+if [ "$provider" = postgres ]; then psql "$(pg_url "$pgdb")" -qtA -c "SET client_min_messages = error" -c ANALYZE >/dev/null; fi  # fresh statistics, as autovacuum would give later
 
 # 4. the web application on loopback
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
@@ -143,6 +143,19 @@ maxid=$(curl -sS -H "Cookie: $cookie" "$base/api/v1/forms?pageSize=1" | jq -r '.
 [ -n "$maxid" ] || maxid=$forms
 echo "filters: year=$year department=$department check=$check q=$word; form ids 1..$maxid"
 
+# 100 different words (four characters of the names on one API page from the middle of the list), so that a run of
+# full-text searches does not repeat one query: rare and common words, as people type them
+words=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/forms?pageSize=100&page=$(( maxid / 200 + 1 ))" \
+  | jq -r '.items[].projectName' | python3 -c '
+import sys, urllib.parse
+seen = []
+for i, name in enumerate(line.strip() for line in sys.stdin):
+    start = 2 + i % 3
+    w = name[start:start + 4] if len(name) >= start + 4 else name[:4]
+    if len(w) == 4 and w not in seen:
+        seen.append(w)
+print(",".join("\"" + urllib.parse.quote(w) + "\"" for w in seen))')
+
 cat >"$work/report.lua" <<'LUA'
 done = function(summary, latency, requests)
   io.write(string.format("p95: %.2f ms\n", latency:percentile(95) / 1000))
@@ -153,6 +166,15 @@ cat >"$work/ids.lua" <<LUA
 math.randomseed(os.time())
 request = function()
   return wrk.format("GET", "/api/v1/forms/" .. math.random(1, $maxid))
+end
+$(cat "$work/report.lua")
+LUA
+
+cat >"$work/words.lua" <<LUA
+math.randomseed(os.time())
+local words = { $words }
+request = function()
+  return wrk.format("GET", "/api/v1/forms?q=" .. words[math.random(1, #words)])
 end
 $(cat "$work/report.lua")
 LUA
@@ -182,6 +204,7 @@ run "forms API, filtered" "/api/v1/forms?$filter"
 run "list page, full text" "/forms?q=$(enc "$word")"
 run "forms API, full text" "/api/v1/forms?q=$(enc "$word")"
 run "forms API, full text, two characters" "/api/v1/forms?q=$(enc "$word2")"
+run "forms API, full text, $(tr -cd ',' <<<"$words" | wc -c | xargs expr 1 +) different words" "/api/v1/forms?q={word}" "$work/words.lua"
 run "overview page" "/"
 run "statistics API" "/api/v1/statistics"
 run "one form (random id)" "/api/v1/forms/{1..$maxid}" "$work/ids.lua"

@@ -138,6 +138,24 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         var all = await store.ListAsync(new FormQuery { PageSize = FormQuery.MaxPageSize, Page = 1 });
         Assert.Equal(all.Items.Select(f => f.Id), ids.Take(FormQuery.MaxPageSize));
 
+        // when the walk in sort order is too short for the page, the matches come from the search index, sorted: the
+        // same pages (window 10: every page of this search takes that way)
+        var indexed = new FormStore(Db) { TextWalkWindow = 10 };
+        foreach (var q in new[]
+                 {
+                     new FormQuery { Text = "江海市" },
+                     new FormQuery { Text = "江海市", Page = 7 },
+                     new FormQuery { Text = "江海市", Page = 24 },
+                     new FormQuery { Text = "江海市", Sort = FormSort.TotalScore, Descending = true, Page = 3 },
+                     new FormQuery { Text = "江海市", Sort = FormSort.ProjectName },
+                 })
+        {
+            var expected = await store.ListAsync(q);
+            var actual = await indexed.ListAsync(q);
+            Assert.Equal(expected.Items.Select(f => f.Id), actual.Items.Select(f => f.Id));
+            Assert.Equal(expected.TotalCount, actual.TotalCount);
+        }
+
         // a rarer word is counted exactly
         var rare = await store.ListAsync(new FormQuery { Text = all.Items[0].ProjectName });
         Assert.False(rare.TotalIsLowerBound);

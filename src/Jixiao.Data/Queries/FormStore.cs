@@ -47,18 +47,22 @@ public sealed class FormStore
         var size = query.SafePageSize;
         long total;
         var lowerBound = false;
+        List<long>? ids = null;
         if (CubeCounts(query))
         {
             total = await Cells(db, departments, query.Year, query.Kind).SumAsync(c => (long)c.Forms, cancellationToken);
         }
         else if (NameKeys.Search(query.Text) is { Length: > 0 } text)
         {
-            // a search without other filters counts in the search table alone, without visiting the forms
-            var limit = Math.Max(TextCountLimit, (long)page * size) + 1;
+            // a search reads the ids of its matches up to the limit (without other filters, in the search table alone)
+            var limit = (int)Math.Min(Math.Max(TextCountLimit, (long)page * size) + 1, int.MaxValue);
             var matches = TextOnly(query) ? TextMatches(db, text) : filtered.Select(f => f.Id);
-            var counted = await matches.Take((int)Math.Min(limit, int.MaxValue)).LongCountAsync(cancellationToken);
-            lowerBound = counted == limit;
-            total = lowerBound ? limit - 1 : counted;
+            var found = await matches.Take(limit).ToListAsync(cancellationToken);
+            lowerBound = found.Count == limit;
+            total = lowerBound ? limit - 1 : found.Count;
+            ids = lowerBound
+                ? await ManyMatchesPageAsync(db, query, departments, text, cancellationToken)
+                : await PageIdsAsync(db.Forms.AsNoTracking().Where(f => found.Contains(f.Id)), query, cancellationToken);
         }
         else
         {
@@ -66,17 +70,48 @@ public sealed class FormStore
         }
 
         // the page's ids first (an index-only walk in sort order), then those rows: the database does not fetch a wide
-        // form row for every row it passes over on the way to the page (full text probes thousands)
-        var ids = await Sort(filtered, query.Sort, query.Descending)
-            .Skip((page - 1) * size)
-            .Take(size)
-            .Select(f => f.Id)
-            .ToListAsync(cancellationToken);
+        // form row for every row it passes over on the way to the page
+        ids ??= await PageIdsAsync(filtered, query, cancellationToken);
         var rows = ids.Count == 0
             ? []
             : await db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(Summary).ToDictionaryAsync(f => f.Id, cancellationToken);
         List<FormSummary> items = [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
         return new PagedResult<FormSummary>(items, total, page, size) { TotalIsLowerBound = lowerBound };
+    }
+
+    /// <summary>
+    /// How many forms, in sort order, a search with more matches than <see cref="TextCountLimit"/> looks through for the
+    /// first page before it finds all its matches through the search index instead (page n: n times as many). Testing a
+    /// form costs about as much as taking one match from the index, so the walk pays when the page's matches come early.
+    /// </summary>
+    public int TextWalkWindow { get; init; } = 10_000;
+
+    /// <summary>The ids of the page of <paramref name="forms"/> in the query's order.</summary>
+    private static Task<List<long>> PageIdsAsync(IQueryable<FormRecord> forms, FormQuery query, CancellationToken cancellationToken) =>
+        Sort(forms, query.Sort, query.Descending)
+            .Skip((query.SafePage - 1) * query.SafePageSize)
+            .Take(query.SafePageSize)
+            .Select(f => f.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The page of a search with many matches. Walking the forms in sort order and testing each finds a page of a common
+    /// word after a few thousand forms, but a word that belongs to the end of that order (a year's name, when the list
+    /// is newest first) would be tested against almost every form. So the walk stops after a window of forms and,
+    /// when the page is not full by then, the matches are found through the search index and sorted instead.
+    /// </summary>
+    private async Task<List<long>> ManyMatchesPageAsync(
+        JixiaoDbContext db, FormQuery query, long[]? departments, string text, CancellationToken cancellationToken)
+    {
+        var size = query.SafePageSize;
+        var others = await FilterAsync(db, query with { Text = null }, departments, cancellationToken)
+            ?? throw new InvalidOperationException("the filters without the text selected nothing although the text search did");
+        var window = (int)Math.Min(Math.Max(1, (long)TextWalkWindow) * query.SafePage, int.MaxValue);
+        var walked = await PageIdsAsync(WhereText(db, Sort(others, query.Sort, query.Descending).Take(window), text, TextPlan.Probe),
+            query, cancellationToken);
+        return walked.Count == size
+            ? walked
+            : await PageIdsAsync(WhereText(db, others, text, TextPlan.Index), query, cancellationToken);
     }
 
     /// <summary>One form with its goals, indicators (printed order), findings and batch; null when missing or out of scope.</summary>
@@ -538,26 +573,59 @@ public sealed class FormStore
         }
 
         var text = NameKeys.Search(q.Text);
-        if (text.Length > 0)
-        {
-            // SQLite: the FTS5 character index finds the forms (Chinese and ASCII letters and digits exactly) or narrows
-            // to candidates that LIKE rechecks for the literal meaning (as pg_trgm's index does on PostgreSQL).
-            // TextMatches says the same for the search table alone.
-            var exact = false;
-            if (SearchIndexHits(db, text) is { } hits)
-            {
-                forms = forms.Where(f => hits.Contains(f.Id));
-                exact = SqliteSearchIndex.PhraseIsExact(text);
-            }
+        return text.Length > 0 ? WhereText(db, forms, text, TextPlan.Any) : forms;
+    }
 
-            if (!exact)
-            {
-                var pattern = LikePattern(text);
-                forms = forms.Where(f => db.FormSearch.Any(s => s.FormId == f.Id && EF.Functions.Like(s.Text, pattern, "\\")));
-            }
+    /// <summary>How a text filter lets the database find the matches.</summary>
+    private enum TextPlan
+    {
+        /// <summary>Any way the planner likes.</summary>
+        Any,
+
+        /// <summary>Each form tested on its own as the query passes it (PostgreSQL: a subquery per form, never a join).</summary>
+        Probe,
+
+        /// <summary>Through the search index as a whole, then joined (PostgreSQL: the trigram index, never one probe per form).</summary>
+        Index,
+    }
+
+    /// <summary>The forms of <paramref name="forms"/> whose search text contains <paramref name="text"/> (normalised).</summary>
+    private static IQueryable<FormRecord> WhereText(JixiaoDbContext db, IQueryable<FormRecord> forms, string text, TextPlan plan)
+    {
+        // SQLite: the FTS5 character index finds the forms (Chinese and ASCII letters and digits exactly) or narrows
+        // to candidates that LIKE rechecks for the literal meaning (as pg_trgm's index does on PostgreSQL).
+        // TextMatches says the same for the search table alone.
+        var exact = false;
+        if (SearchIndexHits(db, text) is { } hits)
+        {
+            forms = forms.Where(f => hits.Contains(f.Id));
+            exact = SqliteSearchIndex.PhraseIsExact(text);
         }
 
-        return forms;
+        if (exact)
+        {
+            return forms;
+        }
+
+        var pattern = LikePattern(text);
+        if (plan == TextPlan.Index && db.Provider == DatabaseProvider.Postgres)
+        {
+            // OFFSET 0 keeps the subquery whole: PostgreSQL cannot turn it back into one probe per form
+            var found = db.FormSearch
+                .FromSqlRaw("SELECT form_id, text FROM form_search WHERE text LIKE {0} ESCAPE '\\' OFFSET 0", pattern)
+                .Select(s => s.FormId);
+            return forms.Where(f => found.Contains(f.Id));
+        }
+
+        if (plan == TextPlan.Probe && db.Provider == DatabaseProvider.Postgres)
+        {
+            // a scalar subquery stays a subplan run for each form the walk passes, so a walk in sort order stops at the
+            // page; as EXISTS, PostgreSQL may join all the matches first and sort them
+            return forms.Where(f => db.FormSearch.Where(s => s.FormId == f.Id)
+                .Select(s => EF.Functions.Like(s.Text, pattern, "\\")).FirstOrDefault());
+        }
+
+        return forms.Where(f => db.FormSearch.Any(s => s.FormId == f.Id && EF.Functions.Like(s.Text, pattern, "\\")));
     }
 
     /// <summary>True when <paramref name="q"/> filters by text only (every form is in scope).</summary>
