@@ -171,6 +171,7 @@ public sealed class FormImporter
             await using var searchIndex = connection is SqliteConnection sqliteConnection
                 ? SqliteSearchIndex.CreateInsert(sqliteConnection, (SqliteTransaction)transaction)
                 : null;
+            var grams = connection is SqliteConnection ? null : new SearchGrams.Collector(batch.Id);
             var organisations = await OrganisationDirectory.LoadAsync(connection, transaction, cancellationToken);
 
             // Reading, scoring and checking run on one thread, writing on another: the database works while the next
@@ -182,11 +183,29 @@ public sealed class FormImporter
             await foreach (var chunk in channel.Reader.ReadAllAsync(stop.Token))
             {
                 await WriteChunkAsync(writer, searchIndex, t, realIds, chunk, stop.Token);
+                if (grams is not null)
+                {
+                    for (var i = 0; i < chunk.Forms.Count; i++)
+                    {
+                        grams.Add(chunk.Forms[i].Id, chunk.Forms[i].Year, chunk.Search[i]);
+                    }
+
+                    if (grams.Forms >= SearchGrams.PartForms)
+                    {
+                        await writer.WriteAsync(t.Grams, grams.TakeRows(), stop.Token);
+                    }
+                }
+
                 written += chunk.Forms.Count;
                 options.Progress?.Invoke(new ImportProgress(batch.Id, written, chunk.BytesRead, size));
             }
 
             var totals = await producer;
+            if (grams is { Forms: > 0 })
+            {
+                await writer.WriteAsync(t.Grams, grams.TakeRows(), cancellationToken);
+            }
+
             hash = input is not null
                 ? (hash.Length > 0 ? hash : input.Finish())
                 : Convert.ToHexStringLower(combined!.GetHashAndReset());
@@ -548,6 +567,8 @@ public sealed class FormImporter
         public BulkTable Goals { get; } = BulkTable.For<FormGoalsRecord>(model);
 
         public BulkTable Search { get; } = BulkTable.For<FormSearchRecord>(model);
+
+        public BulkTable Grams { get; } = BulkTable.For<SearchGramRecord>(model);
 
         public BulkTable Organisations { get; } = BulkTable.For<Organisation>(model);
     }

@@ -48,11 +48,18 @@ public sealed class FormStore
         long total;
         var lowerBound = false;
         List<long>? ids = null;
+        var text = NameKeys.Search(query.Text);
         if (CubeCounts(query))
         {
             total = await Cells(db, departments, query.Year, query.Kind).SumAsync(c => (long)c.Forms, cancellationToken);
         }
-        else if (NameKeys.Search(query.Text) is { Length: > 0 } text)
+        else if (text.Length > 0 && await SearchGramsPageAsync(db, query, text, cancellationToken) is { } grams)
+        {
+            total = grams.Total;
+            lowerBound = grams.TotalIsLowerBound;
+            ids = grams.Ids;
+        }
+        else if (text.Length > 0)
         {
             // a search reads the ids of its matches up to the limit (without other filters, in the search table alone)
             var limit = (int)Math.Min(Math.Max(TextCountLimit, (long)page * size) + 1, int.MaxValue);
@@ -85,6 +92,33 @@ public sealed class FormStore
     /// form costs about as much as taking one match from the index, so the walk pays when the page's matches come early.
     /// </summary>
     public int TextWalkWindow { get; init; } = 10_000;
+
+    /// <summary>
+    /// On PostgreSQL, a search by text alone in the default order comes from the character-pair lists
+    /// (<see cref="SearchGrams"/>); null where they do not answer (SQLite, other filters or orders, one character).
+    /// </summary>
+    private async Task<SearchGrams.Page?> SearchGramsPageAsync(JixiaoDbContext db, FormQuery query, string text, CancellationToken cancellationToken)
+    {
+        if (!UseSearchGrams || db.Provider != DatabaseProvider.Postgres || !TextOnly(query) || text.Length < 2
+            || query is not ({ Sort: FormSort.Default, Descending: false } or { Sort: FormSort.Year, Descending: true }))
+        {
+            return null;
+        }
+
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await SearchGrams.SearchAsync(connection, text, query.SafePage, query.SafePageSize, TextCountLimit, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>False makes PostgreSQL answer every search with the trigram index (tests compare the two ways).</summary>
+    public bool UseSearchGrams { get; init; } = true;
 
     /// <summary>The ids of the page of <paramref name="forms"/> in the query's order.</summary>
     private static Task<List<long>> PageIdsAsync(IQueryable<FormRecord> forms, FormQuery query, CancellationToken cancellationToken) =>

@@ -166,6 +166,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
         : t == typeof(decimal) ? (w, v) => w.Write((decimal)v, NpgsqlDbType.Numeric)
         : t == typeof(double) ? (w, v) => w.Write((double)v, NpgsqlDbType.Double)
         : t == typeof(string) ? (w, v) => w.Write((string)v, NpgsqlDbType.Text)
+        : t == typeof(byte[]) ? (w, v) => w.Write((byte[])v, NpgsqlDbType.Bytea)
         : t == typeof(bool) ? (w, v) => w.Write((bool)v, NpgsqlDbType.Boolean)
         : t == typeof(DateOnly) ? (w, v) => w.Write((DateOnly)v, NpgsqlDbType.Date)
         : t == typeof(DateTime) ? (w, v) => w.Write((DateTime)v, NpgsqlDbType.TimestampTz)

@@ -135,6 +135,10 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
             await using var connection = await OpenConnectionAsync(cancellationToken);
             await SqliteSearchIndex.EnsureAsync(connection, cancellationToken);
         }
+        else
+        {
+            await SearchGrams.EnsureAsync(this, cancellationToken);
+        }
     }
 
     /// <summary>The migrations not yet applied.</summary>

@@ -34,6 +34,8 @@ public abstract class JixiaoDbContext : DbContext
 
     public DbSet<FormSearchRecord> FormSearch => Set<FormSearchRecord>();
 
+    public DbSet<SearchGramRecord> SearchGrams => Set<SearchGramRecord>();
+
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -74,6 +76,12 @@ public abstract class JixiaoDbContext : DbContext
         search.Property(s => s.FormId).ValueGeneratedNever();
         search.HasOne<FormRecord>().WithOne().HasForeignKey<FormSearchRecord>(s => s.FormId).OnDelete(DeleteBehavior.Cascade);
         ConfigureSearchIndex(search);
+
+        var grams = modelBuilder.Entity<SearchGramRecord>();
+        grams.ToTable("search_grams");
+        grams.HasKey(g => new { g.Gram, g.Year, g.BatchId, g.Part });
+        grams.HasIndex(g => g.BatchId);
+        grams.HasOne<ImportBatch>().WithMany().HasForeignKey(g => g.BatchId).OnDelete(DeleteBehavior.Cascade);
 
         ConfigureBatches(modelBuilder.Entity<ImportBatch>());
         ConfigureOrganisations(modelBuilder.Entity<Organisation>());

@@ -978,6 +978,40 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("project_cells", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>
+                {
+                    b.Property<int>("Gram")
+                        .HasColumnType("integer")
+                        .HasColumnName("gram");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<byte[]>("Ids")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ids");
+
+                    b.HasKey("Gram", "Year", "BatchId", "Part");
+
+                    b.HasIndex("BatchId");
+
+                    b.ToTable("search_grams", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.StorageState", b =>
                 {
                     b.Property<string>("Key")
@@ -1112,6 +1146,15 @@ namespace Jixiao.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.FormRecord", b =>

@@ -959,6 +959,40 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("project_cells", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>
+                {
+                    b.Property<int>("Gram")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gram");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<byte[]>("Ids")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ids");
+
+                    b.HasKey("Gram", "Year", "BatchId", "Part");
+
+                    b.HasIndex("BatchId");
+
+                    b.ToTable("search_grams", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.StorageState", b =>
                 {
                     b.Property<string>("Key")
@@ -1091,6 +1125,15 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.FormRecord", b =>
