@@ -13,10 +13,11 @@ using Microsoft.Extensions.WebEncoders;
 var builder = WebApplication.CreateBuilder(args);
 
 // Served on http://localhost:5080 unless ASPNETCORE_URLS, --urls or a Kestrel section says otherwise.
-if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
-    && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+var listenUrls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+if (string.IsNullOrEmpty(listenUrls) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
 {
-    builder.WebHost.UseUrls("http://localhost:5080");
+    listenUrls = "http://localhost:5080";
+    builder.WebHost.UseUrls(listenUrls);
 }
 
 var options = builder.Configuration.GetSection(JixiaoOptions.Section).Get<JixiaoOptions>() ?? new JixiaoOptions();
@@ -107,14 +108,23 @@ app.MapCultureSwitch();
 app.MapImportStatus();
 app.MapApiV1();
 
+// the one start-up failure a user meets on a shared machine: said in one line, without a stack trace (checked first,
+// because the host logs a failed bind with its stack trace before it throws; the catch is for a race)
+const string listenHelp = "Stop the other program or choose another address, e.g. dotnet run --project src/Jixiao.Web --urls http://localhost:5081";
+if (!string.IsNullOrEmpty(listenUrls) && ListenCheck.FirstTaken(listenUrls) is { } taken)
+{
+    await Console.Error.WriteLineAsync($"jixiao: cannot listen on {taken}: another program is using that address. {listenHelp}");
+    Environment.ExitCode = 1;
+    return;
+}
+
 try
 {
     await app.RunAsync();
 }
 catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
 {
-    // the one start-up failure a user meets on a shared machine: say it in one line, without a stack trace
-    await Console.Error.WriteLineAsync($"jixiao: cannot listen: {ex.Message} Stop the other program or choose another address, e.g. dotnet run --project src/Jixiao.Web --urls http://localhost:5081");
+    await Console.Error.WriteLineAsync($"jixiao: cannot listen: {ex.Message} {listenHelp}");
     Environment.ExitCode = 1;
 }
 
