@@ -37,18 +37,22 @@ public sealed class FormStore
         ArgumentNullException.ThrowIfNull(query);
         await using var db = database.CreateContext();
         var departments = await DepartmentIdsAsync(db, query, cancellationToken);
-        var filtered = await FilterAsync(db, query, departments, cancellationToken);
-        if (filtered is null)
+
+        // the filters without the text once: a search with many matches walks them in sort order (ManyMatchesPageAsync)
+        var others = await FilterAsync(db, query with { Text = null }, departments, cancellationToken);
+        if (others is null)
         {
             return new PagedResult<FormSummary>([], 0, query.SafePage, query.SafePageSize);
         }
+
+        var text = NameKeys.Search(query.Text);
+        var filtered = text.Length > 0 ? WhereText(db, others, text, TextPlan.Any) : others;
 
         var page = query.SafePage;
         var size = query.SafePageSize;
         long total;
         var lowerBound = false;
         List<long>? ids = null;
-        var text = NameKeys.Search(query.Text);
         if (CubeCounts(query))
         {
             total = await Cells(db, departments, query.Year, query.Kind).SumAsync(c => (long)c.Forms, cancellationToken);
@@ -68,7 +72,7 @@ public sealed class FormStore
             lowerBound = found.Count == limit;
             total = lowerBound ? limit - 1 : found.Count;
             ids = lowerBound
-                ? await ManyMatchesPageAsync(db, query, departments, text, cancellationToken)
+                ? await ManyMatchesPageAsync(db, query, others, text, cancellationToken)
                 : await PageIdsAsync(db.Forms.AsNoTracking().Where(f => found.Contains(f.Id)), query, cancellationToken);
         }
         else
@@ -135,11 +139,9 @@ public sealed class FormStore
     /// when the page is not full by then, the matches are found through the search index and sorted instead.
     /// </summary>
     private async Task<List<long>> ManyMatchesPageAsync(
-        JixiaoDbContext db, FormQuery query, long[]? departments, string text, CancellationToken cancellationToken)
+        JixiaoDbContext db, FormQuery query, IQueryable<FormRecord> others, string text, CancellationToken cancellationToken)
     {
         var size = query.SafePageSize;
-        var others = await FilterAsync(db, query with { Text = null }, departments, cancellationToken)
-            ?? throw new InvalidOperationException("the filters without the text selected nothing although the text search did");
         var window = (int)Math.Min(Math.Max(1, (long)TextWalkWindow) * query.SafePage, int.MaxValue);
         var walked = await PageIdsAsync(WhereText(db, Sort(others, query.Sort, query.Descending).Take(window), text, TextPlan.Probe),
             query, cancellationToken);

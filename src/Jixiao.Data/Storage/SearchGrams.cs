@@ -27,17 +27,25 @@ public static class SearchGrams
     /// <summary>The pair of UTF-16 code units <paramref name="first"/>, <paramref name="second"/> as one number.</summary>
     public static int Gram(char first, char second) => (first << 16) | second;
 
-    /// <summary>The distinct pairs of adjacent code units of <paramref name="text"/>.</summary>
-    public static IEnumerable<int> GramsOf(string text)
+    /// <summary>The distinct pairs of adjacent code units of <paramref name="text"/>, in the order they first occur.</summary>
+    public static IReadOnlyList<int> GramsOf(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var seen = new HashSet<int>();
+        var grams = new List<int>();
+        AddGrams(text, [], grams);
+        return grams;
+    }
+
+    /// <summary>Appends the distinct pairs of <paramref name="text"/> to <paramref name="into"/> (<paramref name="seen"/> is cleared first).</summary>
+    private static void AddGrams(string text, HashSet<int> seen, List<int> into)
+    {
+        seen.Clear();
         for (var i = 1; i < text.Length; i++)
         {
             var g = Gram(text[i - 1], text[i]);
             if (seen.Add(g))
             {
-                yield return g;
+                into.Add(g);
             }
         }
     }
@@ -82,6 +90,7 @@ public static class SearchGrams
     {
         private readonly Dictionary<long, List<long>> lists = [];
         private readonly HashSet<int> seen = [];
+        private readonly List<int> grams = [];
         private int part;
 
         public long BatchId => batchId;
@@ -91,21 +100,18 @@ public static class SearchGrams
 
         public void Add(long formId, int? year, string text)
         {
-            seen.Clear();
+            grams.Clear();
+            AddGrams(text, seen, grams);
             var y = (long)(year ?? 0) << 32;
-            for (var i = 1; i < text.Length; i++)
+            foreach (var g in grams)
             {
-                var g = Gram(text[i - 1], text[i]);
-                if (seen.Add(g))
+                var key = y | (uint)g;
+                if (!lists.TryGetValue(key, out var ids))
                 {
-                    var key = y | (uint)g;
-                    if (!lists.TryGetValue(key, out var ids))
-                    {
-                        lists[key] = ids = [];
-                    }
-
-                    ids.Add(formId);
+                    lists[key] = ids = [];
                 }
+
+                ids.Add(formId);
             }
 
             Forms++;
@@ -253,7 +259,8 @@ public static class SearchGrams
             }
         }
 
-        long Total(int gram) => sizes.Where(kv => kv.Key.Gram == gram).Sum(kv => kv.Value);
+        var totals = grams.ToDictionary(g => g, g => sizes.Where(kv => kv.Key.Gram == g).Sum(kv => kv.Value));
+        long Total(int gram) => totals[gram];
         var skip = (long)(page - 1) * pageSize;
         if (grams.Any(g => Total(g) == 0))
         {
