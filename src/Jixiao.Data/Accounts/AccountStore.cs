@@ -1,7 +1,6 @@
 using System.Data;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Data.Accounts;
@@ -299,46 +298,4 @@ public sealed class AccountStore
 
     private static Task<bool> AnyOtherEnabledAdministratorAsync(JixiaoDbContext db, long userId, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Id != userId && u.Role == UserRole.Administrator && !u.Disabled, cancellationToken);
-}
-
-/// <summary>The audit log (审计日志): append and read.</summary>
-public sealed class AuditLog
-{
-    private readonly JixiaoDatabase database;
-
-    public AuditLog(JixiaoDatabase database)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        this.database = database;
-    }
-
-    public async Task WriteAsync(string actor, string action, string? targetType = null, string? targetId = null, string? details = null, CancellationToken cancellationToken = default)
-    {
-        await using var db = database.CreateContext();
-        db.AuditLog.Add(Entry(actor, action, targetType, targetId, details));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>The newest entries first.</summary>
-    public async Task<PagedResult<AuditEntry>> ListAsync(int page = 1, int pageSize = 100, CancellationToken cancellationToken = default)
-    {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, FormQuery.MaxPageSize);
-        await using var db = database.CreateContext();
-        var total = await db.AuditLog.LongCountAsync(cancellationToken);
-        var items = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new PagedResult<AuditEntry>(items, total, page, pageSize);
-    }
-
-    internal static AuditEntry Entry(string actor, string action, string? targetType, string? targetId, string? details) => new()
-    {
-        At = DateTime.UtcNow,
-        Actor = Cut(string.IsNullOrWhiteSpace(actor) ? "system" : actor, 100)!,
-        Action = Cut(action, 60)!,
-        TargetType = Cut(targetType, 60),
-        TargetId = Cut(targetId, 200),
-        Details = details,
-    };
-
-    private static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }

@@ -24,7 +24,7 @@ public sealed class FormRecord
     /// <summary>项目名称, as printed.</summary>
     public string ProjectName { get; set; } = "";
 
-    /// <summary>The normalised project name that follows one project across years (<see cref="Storage.NameKeys.Lineage"/>).</summary>
+    /// <summary>The normalised project name that follows one project across years (<see cref="Search.NameKeys.Lineage"/>).</summary>
     public string LineageKey { get; set; } = "";
 
     /// <summary>主管部门, as printed.</summary>
@@ -176,6 +176,12 @@ public sealed class FormRecord
 
     /// <summary>SHA-256 (hex) of the form's interchange JSON without provenance: equal forms from different files share it.</summary>
     public string ContentHash { get; set; } = "";
+
+    /// <summary>
+    /// The name of the rule set (评分规则) that scored and checked the form, e.g. <c>national-2020</c>
+    /// (<see cref="Core.Scoring.RuleSet.Name"/>); empty for forms stored before rule sets were recorded.
+    /// </summary>
+    public string RuleSet { get; set; } = "";
 
     /// <summary>Provenance: the file and the 1-based first and last line.</summary>
     public string? SourceFile { get; set; }

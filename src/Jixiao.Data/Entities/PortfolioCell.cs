@@ -7,7 +7,7 @@ namespace Jixiao.Data.Entities;
 /// One cell of the stored portfolio totals (汇总): the forms of one year, one 主管部门 and one kind, counted and summed.
 /// The overview, the department and year lists and the count of a list filtered only by year, department and kind
 /// read these cells instead of scanning every form. They are kept exact by the import and the deletion of a batch
-/// (in the same transaction, see <see cref="Storage.PortfolioCube"/>). <see cref="Year"/> 0 and
+/// (in the same transaction, see <see cref="Portfolio.PortfolioCube"/>). <see cref="Year"/> 0 and
 /// <see cref="DepartmentId"/> 0 stand for "not stated" (the cell key cannot hold nulls).
 /// </summary>
 public sealed class PortfolioCell

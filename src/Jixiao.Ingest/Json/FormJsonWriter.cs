@@ -302,14 +302,5 @@ public sealed class FormJsonWriter : IDisposable
     /// <c>17.50</c> → <c>17.5</c>), so that JSON numbers carry no noise from the printed precision or from the
     /// unit conversion.
     /// </summary>
-    public static decimal Shortest(decimal value)
-    {
-        if (value.Scale == 0)
-        {
-            return value;
-        }
-
-        // Dividing by 1 with 28 trailing zeros gives the value at its smallest scale.
-        return value / 1.0000000000000000000000000000m;
-    }
+    public static decimal Shortest(decimal value) => Decimals.Shortest(value);
 }

@@ -4,9 +4,10 @@ using System.Text;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
-using Jixiao.Ingest.Json;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
 
-namespace Jixiao.Data.Storage;
+namespace Jixiao.Data.Forms;
 
 /// <summary>
 /// Turns a <see cref="PerformanceForm"/> with its <see cref="CheckResult"/> into stored records, and stored records back
@@ -319,7 +320,7 @@ public sealed class FormMapper
             if (v is { } x)
             {
                 b[0] = 1;
-                decimal.GetBits(FormJsonWriter.Shortest(x), bits);
+                decimal.GetBits(Decimals.Shortest(x), bits);
                 System.Runtime.InteropServices.MemoryMarshal.AsBytes(bits).CopyTo(b[1..]);
             }
 
@@ -344,7 +345,7 @@ public sealed class FormMapper
     }
 
     /// <summary>Without trailing fractional zeros: numeric(12,4) gives 10.0000 back, the interchange format prints 10.</summary>
-    private static decimal? S(decimal? v) => v is { } x ? FormJsonWriter.Shortest(x) : null;
+    private static decimal? S(decimal? v) => v is { } x ? Decimals.Shortest(x) : null;
 
     internal static decimal? Money(decimal? v) => Fit(v, MoneyLimit, MoneyScale);
 

@@ -1,9 +1,10 @@
 using System.Buffers;
+using Jixiao.Data.Schema;
 using Jixiao.Data.Entities;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Jixiao.Data.Storage;
+namespace Jixiao.Data.Search;
 
 /// <summary>
 /// Full-text search on PostgreSQL by pairs of adjacent characters (字符二元组): for every pair that occurs in a form's

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Jixiao.Data.Storage;
+namespace Jixiao.Data.Schema;
 
 /// <summary>One column of a bulk-written table: its name, how to read it from an entity, and its provider type.</summary>
 internal sealed record BulkColumn(string Name, Func<object, object?> Get, Type ProviderType);

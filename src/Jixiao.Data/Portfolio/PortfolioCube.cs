@@ -1,10 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
 using Jixiao.Core.Scoring;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Schema;
 using Microsoft.Data.Sqlite;
 
-namespace Jixiao.Data.Storage;
+namespace Jixiao.Data.Portfolio;
 
 /// <summary>
 /// Keeps the stored portfolio totals (<see cref="Entities.PortfolioCell"/>, <see cref="Entities.FindingCell"/>)

@@ -2,7 +2,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Jixiao.Data.Storage;
+using Jixiao.Data.Portfolio;
+
+using Jixiao.Data.Search;
+
+namespace Jixiao.Data.Schema;
 
 /// <summary>The two supported databases.</summary>
 public enum DatabaseProvider

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Jixiao.Data.Storage;
+using Jixiao.Data.Forms;
+
+using Jixiao.Data.Portfolio;
+
+namespace Jixiao.Data.Schema;
 
 /// <summary>
 /// The model shared by both providers. Each provider has its own context type deriving from this one
@@ -108,6 +112,7 @@ public abstract class JixiaoDbContext : DbContext
         f.Property(x => x.Category).HasMaxLength(100);
         f.Property(x => x.GradePrinted).HasMaxLength(20);
         f.Property(x => x.ContentHash).HasMaxLength(64);
+        f.Property(x => x.RuleSet).HasMaxLength(60).HasDefaultValue("");
         f.Property(x => x.SourceFile).HasMaxLength(FormMapper.NameLength);
 
         foreach (var money in new[]

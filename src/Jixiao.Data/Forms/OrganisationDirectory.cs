@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Search;
 
-namespace Jixiao.Data.Import;
+namespace Jixiao.Data.Forms;
 
 /// <summary>
 /// The organisation tree (region → department → unit) as one import sees it: loaded at the start of the batch's

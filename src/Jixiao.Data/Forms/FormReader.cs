@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Api;
+namespace Jixiao.Data.Forms;
 
 /// <summary>
 /// Loads one form for <c>GET /api/v1/forms/{id}</c>, the API's hottest path, in one round trip: one prepared command
-/// (<see cref="FormReaderStatement"/>) with three <c>SELECT</c>s — the form with its goals (one-to-one, joined) and the
-/// caller's department scope checked in the same statement, then its indicators and its findings in printed order —
-/// read result after result into the entity records. Same answer as <see cref="FormStore.GetAsync"/> without the
+/// (<see cref="FormReaderStatement"/>) with three <c>SELECT</c>s — the form with its goals (one-to-one, joined), then its indicators and its findings in printed order —
+/// read result after result into the entity records. Same answer as <see cref="FormQueries.GetAsync"/> without the
 /// import batch (the JSON needs only its id, which the form holds).
 /// </summary>
 /// <remarks>
@@ -22,8 +20,7 @@ namespace Jixiao.Web.Api;
 /// command, prepared the same way.
 /// </para>
 /// <para>
-/// Connections are kept in a small pool, open, each with its prepared commands (one without and one with a department
-/// scope): creating a context, opening its connection (the SQLite provider registers its functions on every new
+/// Connections are kept in a small pool, open, each with its prepared command: creating a context, opening its connection (the SQLite provider registers its functions on every new
 /// connection) and preparing cost more than the query. Nothing is tracked, so a returned session holds no state; a
 /// session whose command threw is disposed, not returned. At most <see cref="MaxIdle"/> sessions are kept; the pool is
 /// emptied when the application stops.
@@ -42,22 +39,14 @@ public sealed class FormReader(JixiaoDatabase database) : IDisposable
     private int idleCount;
     private bool disposed;
 
-    /// <summary>The form, or null when it is missing or outside <paramref name="scopeDepartment"/> (a department user's 主管部门).</summary>
-    public async Task<FormDetail?> GetAsync(long id, string? scopeDepartment, CancellationToken cancellationToken)
+    /// <summary>The form, or null when it is missing or outside <paramref name="scope"/> (a department user's 主管部门).</summary>
+    public async Task<FormDetail?> GetAsync(long id, DepartmentScope? scope, CancellationToken cancellationToken)
     {
-        // the scope matches departments by normalised name, as FormStore does; a scope that normalises to nothing
-        // matches no department (never everything)
-        var scopeKey = scopeDepartment is null ? null : NameKeys.Plain(scopeDepartment);
-        if (scopeKey is { Length: 0 })
-        {
-            return null;
-        }
-
         var session = await RentAsync(cancellationToken);
         FormDetail? detail;
         try
         {
-            detail = await LoadAsync(session, id, scopeKey, cancellationToken);
+            detail = await LoadAsync(session, id, cancellationToken);
         }
         catch
         {
@@ -66,7 +55,7 @@ public sealed class FormReader(JixiaoDatabase database) : IDisposable
         }
 
         Return(session);
-        return detail;
+        return detail is not null && FormQueries.InScope(detail.Form, scope) ? detail : null;
     }
 
     public void Dispose()
@@ -78,14 +67,14 @@ public sealed class FormReader(JixiaoDatabase database) : IDisposable
         }
     }
 
-    private async Task<FormDetail?> LoadAsync(Session session, long id, string? scopeKey, CancellationToken cancellationToken)
+    private async Task<FormDetail?> LoadAsync(Session session, long id, CancellationToken cancellationToken)
     {
-        var command = await session.CommandAsync(scopeKey is not null, cancellationToken);
+        var command = await session.CommandAsync(cancellationToken);
         var sql = session.Statement;
-        await using var reader = await command.ExecuteAsync(id, scopeKey, cancellationToken);
+        await using var reader = await command.ExecuteAsync(id, cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            return null; // missing or out of scope; the other two results are discarded with the reader
+            return null; // missing; the other two results are discarded with the reader
         }
 
         var form = sql.ReadForm(reader);
@@ -145,45 +134,25 @@ public sealed class FormReader(JixiaoDatabase database) : IDisposable
         session.Dispose();
     }
 
-    /// <summary>A context with its connection open and the commands prepared on that connection.</summary>
+    /// <summary>A context with its connection open and the command prepared on that connection.</summary>
     private sealed class Session(JixiaoDbContext db, FormReaderStatement statement) : IDisposable, IAsyncDisposable
     {
-        private FormReaderStatement.Command? all;
-        private FormReaderStatement.Command? scoped;
+        private FormReaderStatement.Command? command;
 
         public FormReaderStatement Statement => statement;
 
-        public async ValueTask<FormReaderStatement.Command> CommandAsync(bool scope, CancellationToken cancellationToken)
-        {
-            if ((scope ? scoped : all) is { } ready)
-            {
-                return ready;
-            }
-
-            var command = await statement.PrepareAsync(db.Database.GetDbConnection(), scope, db.Database.GetCommandTimeout(), cancellationToken);
-            if (scope)
-            {
-                scoped = command;
-            }
-            else
-            {
-                all = command;
-            }
-
-            return command;
-        }
+        public async ValueTask<FormReaderStatement.Command> CommandAsync(CancellationToken cancellationToken) =>
+            command ??= await statement.PrepareAsync(db.Database.GetDbConnection(), db.Database.GetCommandTimeout(), cancellationToken);
 
         public void Dispose()
         {
-            all?.Dispose();
-            scoped?.Dispose();
+            command?.Dispose();
             db.Dispose();
         }
 
         public async ValueTask DisposeAsync()
         {
-            all?.Dispose();
-            scoped?.Dispose();
+            command?.Dispose();
             await db.DisposeAsync();
         }
     }

@@ -2,7 +2,7 @@ using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
 using Jixiao.Data.Entities;
 
-namespace Jixiao.Data.Queries;
+namespace Jixiao.Data.Forms;
 
 /// <summary>One row of the form list.</summary>
 public sealed record FormSummary(
@@ -37,7 +37,7 @@ public sealed record FormDetail(
     ImportBatch? Batch)
 {
     /// <summary>The form as the model (for the interchange JSON and exports).</summary>
-    public PerformanceForm ToPerformanceForm() => Storage.FormMapper.ToForm(Form, Indicators, Goals);
+    public PerformanceForm ToPerformanceForm() => FormMapper.ToForm(Form, Indicators, Goals);
 
     /// <summary>The findings that concern indicator <paramref name="index"/> (0-based).</summary>
     public IEnumerable<FindingRecord> FindingsOfIndicator(int index) => Findings.Where(f => f.IndicatorIndex == index);

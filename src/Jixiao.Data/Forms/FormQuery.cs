@@ -1,7 +1,7 @@
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
 
-namespace Jixiao.Data.Queries;
+namespace Jixiao.Data.Forms;
 
 /// <summary>What the form list can be sorted by.</summary>
 public enum FormSort
@@ -25,7 +25,7 @@ public enum FormSort
 /// <summary>
 /// A filtered, sorted, paged view of the stored forms — the form list, the API, exports and the overview's
 /// drill-down share it. Every member is optional; text is matched literally (<c>%</c> and <c>_</c> are characters,
-/// not wildcards). <see cref="ScopeDepartment"/> is set by the application for department users (预算单位) and
+/// not wildcards). <see cref="Scope"/> is set by the application for department users (预算单位) and
 /// restricts everything to their own 主管部门, whatever else the query says.
 /// </summary>
 public sealed record FormQuery
@@ -74,7 +74,7 @@ public sealed record FormQuery
 
     public long? ImportBatchId { get; init; }
 
-    /// <summary>Forms of one project across years (<see cref="Storage.NameKeys.Lineage"/>).</summary>
+    /// <summary>Forms of one project across years (<see cref="Search.NameKeys.Lineage"/>).</summary>
     public string? LineageKey { get; init; }
 
     public FormSort Sort { get; init; }
@@ -86,8 +86,11 @@ public sealed record FormQuery
 
     public int PageSize { get; init; } = 50;
 
-    /// <summary>The only 主管部门 the caller may see (department users); null for everyone else.</summary>
-    public string? ScopeDepartment { get; init; }
+    /// <summary>
+    /// The 主管部门 the caller may see, resolved once per caller by the access policy (Jixiao.App); null for all. It
+    /// restricts everything the query selects, whatever else the query says.
+    /// </summary>
+    public DepartmentScope? Scope { get; init; }
 
     internal int SafePage => Math.Max(1, Page);
 
@@ -98,7 +101,7 @@ public sealed record FormQuery
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, long TotalCount, int Page, int PageSize)
 {
     /// <summary>
-    /// True when counting stopped early (<see cref="FormStore.TextCountLimit"/>): more than <see cref="TotalCount"/>
+    /// True when counting stopped early (<see cref="FormQueries.TextCountLimit"/>): more than <see cref="TotalCount"/>
     /// rows match, and at least one page follows the counted ones.
     /// </summary>
     public bool TotalIsLowerBound { get; init; }

@@ -4,26 +4,24 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Jixiao.Web.Api;
+namespace Jixiao.Data.Forms;
 
 /// <summary>
 /// The SQL and the row readers of <see cref="FormReader"/>: three <c>SELECT</c>s sent as one command (one round
-/// trip) — the form left-joined to its goals, with the department scope checked in the same statement when there is
-/// one, then its indicators and its findings in printed order — and the code that turns their rows into the entity
-/// records. Tables, columns, identifier quoting, parameter names, the department kind's stored value and how each
+/// trip) — the form left-joined to its goals, then its indicators and its findings in printed order — and the code that turns their rows into the entity
+/// records. Tables, columns, identifier quoting, parameter names and how each
 /// column is read and converted all come from the EF model of the database's context, so the SQL cannot drift from
 /// the model and the records are what EF itself would materialise.
 /// </summary>
 internal sealed class FormReaderStatement
 {
     private const string IdParameter = "id";
-    private const string ScopeParameter = "scope";
 
     private readonly Func<DbDataReader, FormRecord> readForm;
     private readonly Func<DbDataReader, FormGoalsRecord> readGoals;
@@ -37,7 +35,6 @@ internal sealed class FormReaderStatement
         var goals = Table<FormGoalsRecord>(model);
         var indicators = Table<IndicatorRecord>(model);
         var findings = Table<FindingRecord>(model);
-        var organisations = Table<Organisation>(model);
         var id = sql.GenerateParameterNamePlaceholder(IdParameter);
 
         // 1. the form and its goals (one-to-one, both keyed by the form's id)
@@ -49,16 +46,6 @@ internal sealed class FormReaderStatement
             .Append(Column(sql, "g", goals, nameof(FormGoalsRecord.FormId))).Append(" = ").Append(Column(sql, "f", forms, nameof(FormRecord.Id)))
             .Append(" WHERE ").Append(Column(sql, "f", forms, nameof(FormRecord.Id))).Append(" = ").Append(id);
         FormSql = form.ToString();
-
-        // the same with the caller's department: the form's department is the department organisation with that key
-        var department = organisations.Type.FindProperty(nameof(Organisation.Kind))!.GetRelationalTypeMapping().GenerateSqlLiteral(OrganisationKind.Department);
-        ScopedFormSql = new StringBuilder(FormSql)
-            .Append(" AND EXISTS (SELECT 1 FROM ").Append(Name(sql, organisations)).Append(" AS o WHERE ")
-            .Append(Column(sql, "o", organisations, nameof(Organisation.Id))).Append(" = ").Append(Column(sql, "f", forms, nameof(FormRecord.DepartmentId)))
-            .Append(" AND ").Append(Column(sql, "o", organisations, nameof(Organisation.Kind))).Append(" = ").Append(department)
-            .Append(" AND ").Append(Column(sql, "o", organisations, nameof(Organisation.Key))).Append(" = ").Append(sql.GenerateParameterNamePlaceholder(ScopeParameter))
-            .Append(')')
-            .ToString();
 
         // 2. and 3. the indicators and the findings in printed order (keyed by form and position)
         IndicatorsSql = Rows(sql, indicators, nameof(IndicatorRecord.FormId), nameof(IndicatorRecord.Position), id);
@@ -73,9 +60,6 @@ internal sealed class FormReaderStatement
 
     /// <summary>The form with its goals, by id.</summary>
     public string FormSql { get; }
-
-    /// <summary>The form with its goals, by id, when its department's key is the scope.</summary>
-    public string ScopedFormSql { get; }
 
     /// <summary>The form's indicators in printed order.</summary>
     public string IndicatorsSql { get; }
@@ -98,9 +82,9 @@ internal sealed class FormReaderStatement
     /// statements of one command in one round trip and prepares each of them, and (Npgsql 10.0.3) a batch with named
     /// parameters fails when it is executed a second time without being prepared, which a command does not.
     /// </summary>
-    public async Task<Command> PrepareAsync(DbConnection connection, bool scoped, int? timeout, CancellationToken cancellationToken)
+    public async Task<Command> PrepareAsync(DbConnection connection, int? timeout, CancellationToken cancellationToken)
     {
-        var command = new Command(connection.CreateCommand(), string.Join(";\n", scoped ? ScopedFormSql : FormSql, IndicatorsSql, FindingsSql) + ";", scoped, timeout);
+        var command = new Command(connection.CreateCommand(), string.Join(";\n", FormSql, IndicatorsSql, FindingsSql) + ";", timeout);
         try
         {
             await command.PrepareAsync(cancellationToken);
@@ -214,9 +198,8 @@ internal sealed class FormReaderStatement
     {
         private readonly DbCommand command;
         private readonly DbParameter id;
-        private readonly DbParameter? scope;
 
-        internal Command(DbCommand command, string text, bool scoped, int? timeout)
+        internal Command(DbCommand command, string text, int? timeout)
         {
             this.command = command;
             command.CommandText = text;
@@ -226,18 +209,12 @@ internal sealed class FormReaderStatement
             }
 
             id = Add(IdParameter, DbType.Int64, 0L);
-            scope = scoped ? Add(ScopeParameter, DbType.String, "") : null;
         }
 
-        /// <summary>Runs the statements for form <paramref name="formId"/> (and department key <paramref name="scopeKey"/> when prepared scoped).</summary>
-        public Task<DbDataReader> ExecuteAsync(long formId, string? scopeKey, CancellationToken cancellationToken)
+        /// <summary>Runs the statements for form <paramref name="formId"/>.</summary>
+        public Task<DbDataReader> ExecuteAsync(long formId, CancellationToken cancellationToken)
         {
             id.Value = formId;
-            if (scope is not null)
-            {
-                scope.Value = scopeKey;
-            }
-
             return command.ExecuteReaderAsync(cancellationToken);
         }
 

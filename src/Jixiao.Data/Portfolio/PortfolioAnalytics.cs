@@ -1,9 +1,10 @@
 using Jixiao.Core.Forms;
-using Jixiao.Data.Entities;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jixiao.Web.Shared;
+namespace Jixiao.Data.Portfolio;
 
 /// <summary>
 /// One department's score-inflation signals over its self-evaluations: how often indicators get full marks, how
@@ -40,17 +41,16 @@ public sealed record DepartmentComparison(
 public sealed record ProjectItem(string LineageKey, long? DepartmentId, string? Department, string ProjectName, int Forms, int? FirstYear, int? LastYear, int Declarations);
 
 /// <summary>
-/// Queries the pages need beyond <see cref="Data.Queries.FormStore"/> — department comparison and the list of
-/// projects with more than one form — as a thin adapter over the Data context. Every method honours the caller's
-/// department scope.
+/// Signals across forms from the stored totals: the department comparison (部门比较) and the projects with more than
+/// one form (项目). Every method honours the caller's department scope.
 /// </summary>
-public sealed class Analytics(JixiaoDatabase database)
+public sealed class PortfolioAnalytics(JixiaoDatabase database)
 {
     /// <summary>
     /// The signals per department over its self-evaluations, read from the stored portfolio totals
     /// (<c>portfolio_cells</c>, kept by every import and deletion): a few hundred rows whatever the number of forms.
     /// </summary>
-    public async Task<IReadOnlyList<DepartmentComparison>> CompareAsync(int? year, string? scopeDepartment, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DepartmentComparison>> CompareAsync(int? year, DepartmentScope? scope, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var cells = db.PortfolioCells.AsNoTracking().Where(c => c.Kind == FormKind.SelfEvaluation);
@@ -59,9 +59,8 @@ public sealed class Analytics(JixiaoDatabase database)
             cells = cells.Where(c => c.Year == y);
         }
 
-        if (scopeDepartment is not null)
+        if (scope?.DepartmentIds is { } ids)
         {
-            var ids = await DepartmentIdsAsync(db, scopeDepartment, cancellationToken);
             cells = cells.Where(c => ids.Contains(c.DepartmentId));
         }
 
@@ -82,7 +81,7 @@ public sealed class Analytics(JixiaoDatabase database)
             RecomputedSum = g.Sum(c => c.RecomputedTotalSum),
             RecomputedCount = g.Sum(c => c.RecomputedTotalCount),
         }).ToListAsync(cancellationToken);
-        var names = await NamesAsync(db, rows.Select(x => x.Key == 0 ? (long?)null : x.Key), cancellationToken);
+        var names = await Organisations.NamesAsync(db, rows.Select(x => x.Key == 0 ? (long?)null : x.Key), cancellationToken);
         return [.. rows.Where(x => x.Forms > 0).Select(x => new DepartmentComparison(
                 x.Key == 0 ? null : x.Key, x.Key == 0 ? null : names.GetValueOrDefault(x.Key), x.Forms,
                 x.Indicators, x.Full, x.Deducted, x.NoReason,
@@ -96,20 +95,19 @@ public sealed class Analytics(JixiaoDatabase database)
     /// Projects (lineage key within a department) with more than one stored form, most forms first, read from the
     /// stored projects (<c>project_cells</c>, kept by every import and deletion).
     /// </summary>
-    public async Task<IReadOnlyList<ProjectItem>> ListProjectsAsync(string? text, string? scopeDepartment, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProjectItem>> ListProjectsAsync(string? text, DepartmentScope? scope, int take, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var projects = db.ProjectCells.AsNoTracking().Where(p => p.Forms > 1);
-        if (scopeDepartment is not null)
+        if (scope?.DepartmentIds is { } ids)
         {
-            var ids = await DepartmentIdsAsync(db, scopeDepartment, cancellationToken);
             projects = projects.Where(p => ids.Contains(p.DepartmentId));
         }
 
         var key = NameKeys.Plain(text);
         if (key.Length > 0)
         {
-            var pattern = "%" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = TextSearch.LikePattern(key);
             projects = projects.Where(p => EF.Functions.Like(p.LineageKey, pattern, "\\"));
         }
 
@@ -117,7 +115,7 @@ public sealed class Analytics(JixiaoDatabase database)
             .OrderByDescending(p => p.Forms).ThenBy(p => p.LineageKey)
             .Take(Math.Clamp(take, 1, 1000))
             .ToListAsync(cancellationToken);
-        var names = await NamesAsync(db, rows.Select(r => r.DepartmentId == 0 ? (long?)null : r.DepartmentId), cancellationToken);
+        var names = await Organisations.NamesAsync(db, rows.Select(r => r.DepartmentId == 0 ? (long?)null : r.DepartmentId), cancellationToken);
         return [.. rows.Select(r => new ProjectItem(
             r.LineageKey,
             r.DepartmentId == 0 ? null : r.DepartmentId,
@@ -127,19 +125,5 @@ public sealed class Analytics(JixiaoDatabase database)
             r.FirstYear,
             r.LastYear,
             r.Declarations))];
-    }
-
-    private static async Task<long[]> DepartmentIdsAsync(JixiaoDbContext db, string department, CancellationToken cancellationToken)
-    {
-        var key = NameKeys.Plain(department);
-        return await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Department && o.Key == key).Select(o => o.Id).ToArrayAsync(cancellationToken);
-    }
-
-    private static async Task<Dictionary<long, string>> NamesAsync(JixiaoDbContext db, IEnumerable<long?> ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToArray();
-        return wanted.Length == 0
-            ? []
-            : await db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace Jixiao.Data.Storage;
+namespace Jixiao.Data.Search;
 
 /// <summary>
 /// Full-text search on SQLite (全文检索): an FTS5 table <c>form_search_fts</c> that indexes every character of a form's

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Jixiao.Data.Storage;
+namespace Jixiao.Data.Search;
 
 /// <summary>
 /// The normalised keys the store matches names by. All apply Unicode NFKC (full-width letters, digits and brackets

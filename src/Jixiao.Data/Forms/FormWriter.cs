@@ -1,0 +1,416 @@
+using System.Data;
+using System.Data.Common;
+using Jixiao.Core.Checks;
+using Jixiao.Core.Forms;
+using Jixiao.Data.Accounts;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Portfolio;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Jixiao.Data.Forms;
+
+/// <summary>How a deletion of an import batch ended.</summary>
+public enum BatchDeletion
+{
+    /// <summary>The batch and its forms are gone, the stored totals and search tables follow, the audit entry is written.</summary>
+    Deleted,
+
+    /// <summary>No such batch (or another deletion removed it first).</summary>
+    NotFound,
+
+    /// <summary>The batch is queued or running: it can be deleted when it is done.</summary>
+    Busy,
+}
+
+/// <summary>
+/// THE door through which forms are written (表单写入): every insert and delete of a form goes through here, and with it
+/// every table derived from the forms — the search text and its indexes (the SQLite character index, the PostgreSQL
+/// character-pair lists), the stored portfolio totals, the organisation tree — in the same transaction, together with
+/// the audit entry of the change. A writer that bypassed it would leave the totals or the search wrong; nothing else
+/// in the code base writes the form tables. Thread-safe: each call opens its own connection.
+/// </summary>
+public sealed class FormWriter
+{
+    private readonly JixiaoDatabase database;
+    private readonly Lazy<FormTables> tables;
+
+    public FormWriter(JixiaoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+        tables = new Lazy<FormTables>(() =>
+        {
+            using var db = database.CreateContext();
+            return new FormTables(db.Model);
+        });
+    }
+
+    /// <summary>
+    /// Opens the transaction that stores the forms of import batch <paramref name="batchId"/>: on SQLite it takes the
+    /// write lock at once (BEGIN IMMEDIATE), so a deletion in progress ends first. Dispose the session to roll back
+    /// whatever was not committed.
+    /// </summary>
+    public async Task<FormBatchSession> BeginBatchAsync(long batchId, CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenConnectionAsync(cancellationToken);
+        DbTransaction? transaction = null;
+        try
+        {
+            transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: false)
+                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            var organisations = await OrganisationDirectory.LoadAsync(connection, transaction, cancellationToken);
+            return new FormBatchSession(connection, transaction, tables.Value, batchId, organisations);
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes an import batch with all its forms (indicators, findings, goals, search text and indexes) and subtracts
+    /// them from the stored totals, writing <paramref name="audit"/> in the same transaction. Guarded: of concurrent
+    /// deletions of one batch exactly one deletes it; the others find it gone. A queued or running batch is not touched.
+    /// </summary>
+    public async Task<BatchDeletion> DeleteBatchAsync(long batchId, AuditRecord audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var db = database.CreateContext();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var transaction = tx.GetDbTransaction();
+
+        // the guard: the batch row is locked (PostgreSQL) or the write lock held (SQLite) before anything is read, so a
+        // second deletion waits here and then finds no row
+        var locked = await db.ImportBatches
+            .Where(b => b.Id == batchId && b.Status != ImportStatus.Queued && b.Status != ImportStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, b => b.Status), cancellationToken);
+        if (locked == 0)
+        {
+            var status = await db.ImportBatches.AsNoTracking().Where(b => b.Id == batchId).Select(b => (ImportStatus?)b.Status).FirstOrDefaultAsync(cancellationToken);
+            return status is null ? BatchDeletion.NotFound : BatchDeletion.Busy;
+        }
+
+        var hash = await db.ImportBatches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.ContentHash).FirstAsync(cancellationToken);
+        await Sql.LockContentAsync(connection, transaction, hash, cancellationToken);
+
+        var formIds = db.Forms.Where(f => f.ImportBatchId == batchId).Select(f => f.Id);
+        await PortfolioCube.ApplyBatchAsync(connection, transaction, batchId, -1, cancellationToken);
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await SqliteSearchIndex.DeleteBatchAsync(connection, transaction, batchId, cancellationToken);
+        }
+
+        await db.FormSearch.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
+        await db.FormGoals.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Indicators.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Findings.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Forms.Where(f => f.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+        await db.ImportBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(cancellationToken);
+        db.AuditLog.Add(audit.ToEntry());
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return BatchDeletion.Deleted;
+    }
+}
+
+/// <summary>The tables an import writes, as the EF model maps them.</summary>
+internal sealed class FormTables(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+{
+    public BulkTable Forms { get; } = BulkTable.For<FormRecord>(model);
+
+    public BulkTable Indicators { get; } = BulkTable.For<IndicatorRecord>(model);
+
+    public BulkTable Findings { get; } = BulkTable.For<FindingRecord>(model);
+
+    public BulkTable Goals { get; } = BulkTable.For<FormGoalsRecord>(model);
+
+    public BulkTable Search { get; } = BulkTable.For<FormSearchRecord>(model);
+
+    public BulkTable Grams { get; } = BulkTable.For<SearchGramRecord>(model);
+
+    public BulkTable Organisations { get; } = BulkTable.For<Organisation>(model);
+}
+
+/// <summary>
+/// Forms prepared for writing by <see cref="FormBatchSession.Add"/>: their records, search texts and the new
+/// organisations they name. Prepared on one thread and written on another.
+/// </summary>
+public sealed class FormChunk
+{
+    internal FormChunk(int capacity)
+    {
+        Forms = new List<FormRecord>(capacity);
+        Search = new List<string>(capacity);
+    }
+
+    internal List<FormRecord> Forms { get; }
+
+    /// <summary>The search text of each form, in the same order.</summary>
+    internal List<string> Search { get; }
+
+    internal List<Organisation> NewOrganisations { get; set; } = [];
+
+    /// <summary>Forms in the chunk.</summary>
+    public int Count => Forms.Count;
+
+    /// <summary>Indicators of the chunk's forms.</summary>
+    public int Indicators { get; private set; }
+
+    /// <summary>Findings of the chunk's forms.</summary>
+    public int Findings { get; private set; }
+
+    internal void Counted(FormRecord record)
+    {
+        Indicators += record.Indicators.Count;
+        Findings += record.Findings.Count;
+    }
+}
+
+/// <summary>What a committed batch holds, for its row.</summary>
+public sealed record BatchTotals(string ContentHash, long SizeBytes, int Forms, int Indicators, int Findings, int Diagnostics);
+
+/// <summary>
+/// One import batch's transaction (<see cref="FormWriter.BeginBatchAsync"/>): forms are prepared in chunks (mapped to
+/// records, organisations resolved) by one thread and written by another with the provider's bulk path (binary COPY,
+/// a prepared INSERT); the search tables grow with them; <see cref="CommitAsync"/> adds the batch to the stored
+/// totals, completes the batch row and writes the audit entry, all in the same transaction. Disposing rolls back.
+/// </summary>
+public sealed class FormBatchSession : IAsyncDisposable
+{
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly FormTables tables;
+    private readonly long batchId;
+    private readonly OrganisationDirectory organisations;
+    private readonly FormMapper mapper = new();
+    private readonly Dictionary<long, long> realIds = [];
+    private readonly SearchGrams.Collector? grams;
+    private BulkWriter? writer;
+    private SqliteCommand? searchIndex;
+    private bool done;
+
+    internal FormBatchSession(DbConnection connection, DbTransaction transaction, FormTables tables, long batchId, OrganisationDirectory organisations)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        this.tables = tables;
+        this.batchId = batchId;
+        this.organisations = organisations;
+        grams = connection is SqliteConnection ? null : new SearchGrams.Collector(batchId);
+    }
+
+    /// <summary>The batch this session writes.</summary>
+    public long BatchId => batchId;
+
+    /// <summary>A new, empty chunk.</summary>
+    public static FormChunk NewChunk(int capacity) => new(capacity);
+
+    /// <summary>
+    /// Maps one scored and checked form into <paramref name="chunk"/>; <paramref name="ruleSet"/> names the rule set that
+    /// scored it. Called by the one thread that reads the forms. Returns the form's content hash (hex SHA-256).
+    /// </summary>
+    public string Add(FormChunk chunk, PerformanceForm form, CheckResult result, string ruleSet, DateTime importedAt)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(result);
+        var record = mapper.ToRecord(form, result, batchId, importedAt);
+        record.RuleSet = ruleSet.Length > 60 ? ruleSet[..60] : ruleSet;
+        (record.DepartmentId, record.UnitId) = organisations.Resolve(form.Department, form.ImplementingUnit);
+        chunk.Forms.Add(record);
+        chunk.Search.Add(FormMapper.SearchText(record));
+        chunk.Counted(record);
+        return record.ContentHash;
+    }
+
+    /// <summary>Closes a chunk for writing: it takes the organisations first named by its forms. Same thread as <see cref="Add"/>.</summary>
+    public void Seal(FormChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        chunk.NewOrganisations = organisations.TakePending();
+    }
+
+    /// <summary>
+    /// Another batch that already holds <paramref name="contentHash"/>, or null. Takes the content's lock first, so an
+    /// import of the same content or a deletion of the batch holding it finishes before the answer (until commit).
+    /// </summary>
+    public async Task<long?> FindDuplicateAsync(string contentHash, CancellationToken cancellationToken = default)
+    {
+        await Sql.LockContentAsync(connection, transaction, contentHash, cancellationToken);
+        var id = await Sql.ScalarAsync(connection, transaction,
+            "SELECT id FROM import_batches WHERE content_hash = @hash AND status = @status AND id <> @self ORDER BY id LIMIT 1",
+            cancellationToken, ("hash", contentHash), ("status", (int)ImportStatus.Succeeded), ("self", batchId));
+        return id is null ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Writes a sealed chunk (ids assigned here).</summary>
+    public async Task WriteAsync(FormChunk chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        writer ??= BulkWriter.Create(connection, transaction);
+        if (connection is SqliteConnection sqlite)
+        {
+            searchIndex ??= SqliteSearchIndex.CreateInsert(sqlite, (SqliteTransaction)transaction);
+        }
+
+        var t = tables;
+        if (chunk.NewOrganisations.Count > 0)
+        {
+            var ids = await writer.ReserveIdsAsync(t.Organisations.Name, chunk.NewOrganisations.Count, cancellationToken);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var o = chunk.NewOrganisations[i];
+                realIds[o.Id] = ids[i];
+                o.Id = ids[i];
+                if (o.ParentId is { } p && p < 0)
+                {
+                    o.ParentId = realIds[p];
+                }
+            }
+
+            await writer.WriteAsync(t.Organisations, chunk.NewOrganisations, cancellationToken);
+        }
+
+        var forms = chunk.Forms;
+        var formIds = await writer.ReserveIdsAsync(t.Forms.Name, forms.Count, cancellationToken);
+        var indicators = new List<IndicatorRecord>(forms.Count * 12);
+        var findings = new List<FindingRecord>(forms.Count * 4);
+        var goals = new List<FormGoalsRecord>(forms.Count);
+        var search = new List<FormSearchRecord>(forms.Count);
+        for (var i = 0; i < forms.Count; i++)
+        {
+            var f = forms[i];
+            f.Id = formIds[i];
+            if (f.DepartmentId is { } d && d < 0)
+            {
+                f.DepartmentId = realIds[d];
+            }
+
+            if (f.UnitId is { } u && u < 0)
+            {
+                f.UnitId = realIds[u];
+            }
+
+            foreach (var ind in f.Indicators)
+            {
+                ind.FormId = f.Id;
+                indicators.Add(ind);
+            }
+
+            foreach (var finding in f.Findings)
+            {
+                finding.FormId = f.Id;
+                findings.Add(finding);
+            }
+
+            if (f.Goals is { } g)
+            {
+                g.FormId = f.Id;
+                goals.Add(g);
+            }
+
+            search.Add(new FormSearchRecord { FormId = f.Id, Text = chunk.Search[i] });
+        }
+
+        await writer.WriteAsync(t.Forms, forms, cancellationToken);
+        await writer.WriteAsync(t.Goals, goals, cancellationToken);
+        await writer.WriteAsync(t.Search, search, cancellationToken);
+        if (searchIndex is not null)
+        {
+            foreach (var row in search)
+            {
+                SqliteSearchIndex.Insert(searchIndex, row.FormId, row.Text);
+            }
+        }
+
+        await writer.WriteAsync(t.Indicators, indicators, cancellationToken);
+        await writer.WriteAsync(t.Findings, findings, cancellationToken);
+
+        if (grams is not null)
+        {
+            for (var i = 0; i < forms.Count; i++)
+            {
+                grams.Add(forms[i].Id, forms[i].Year, chunk.Search[i]);
+            }
+
+            if (grams.Forms >= SearchGrams.PartForms)
+            {
+                await writer.WriteAsync(t.Grams, grams.TakeRows(), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes the batch: the rest of the character-pair lists, the stored totals, the batch row (succeeded, with its
+    /// counts and content hash) and <paramref name="audit"/>, then commits.
+    /// </summary>
+    public async Task CommitAsync(BatchTotals totals, AuditRecord audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        ArgumentNullException.ThrowIfNull(audit);
+        writer ??= BulkWriter.Create(connection, transaction);
+        if (grams is { Forms: > 0 })
+        {
+            await writer.WriteAsync(tables.Grams, grams.TakeRows(), cancellationToken);
+        }
+
+        // the stored portfolio totals take the batch in the same transaction: they never count a form that is not there
+        await PortfolioCube.ApplyBatchAsync(connection, transaction, batchId, 1, cancellationToken);
+        await Sql.ExecuteAsync(connection, transaction, """
+            UPDATE import_batches SET status = @status, content_hash = @hash, size_bytes = @size, form_count = @forms,
+                indicator_count = @indicators, finding_count = @findings, diagnostic_count = @diagnostics,
+                finished_at = @finished, error_message = NULL, error_line = NULL
+            WHERE id = @id
+            """, cancellationToken,
+            ("status", (int)ImportStatus.Succeeded), ("hash", totals.ContentHash), ("size", totals.SizeBytes), ("forms", totals.Forms),
+            ("indicators", totals.Indicators), ("findings", totals.Findings), ("diagnostics", totals.Diagnostics),
+            ("finished", DateTime.UtcNow), ("id", batchId));
+        await AuditLog.InsertAsync(connection, transaction, audit, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        done = true;
+    }
+
+    /// <summary>Rolls back everything the session wrote (safe when the connection is gone).</summary>
+    public async Task RollbackAsync()
+    {
+        if (done)
+        {
+            return;
+        }
+
+        done = true;
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // the connection is gone: the server rolls the transaction back itself
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RollbackAsync();
+        searchIndex?.Dispose();
+        if (writer is not null)
+        {
+            await writer.DisposeAsync();
+        }
+
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}

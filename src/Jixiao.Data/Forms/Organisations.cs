@@ -1,0 +1,30 @@
+using Jixiao.Data.Entities;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Data.Forms;
+
+/// <summary>Looks up organisations (主管部门, 实施单位) by normalised name and id.</summary>
+internal static class Organisations
+{
+    /// <summary>The ids of the organisations of <paramref name="kind"/> whose normalised name is that of <paramref name="name"/>.</summary>
+    internal static async Task<long[]> IdsAsync(JixiaoDbContext db, OrganisationKind kind, string name, CancellationToken cancellationToken)
+    {
+        var key = NameKeys.Plain(name);
+        return await db.Organisations.AsNoTracking().Where(o => o.Kind == kind && o.Key == key).Select(o => o.Id).ToArrayAsync(cancellationToken);
+    }
+
+    /// <summary>The names of the organisations <paramref name="ids"/>.</summary>
+    internal static async Task<Dictionary<long, string>> NamesAsync(JixiaoDbContext db, IEnumerable<long?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToArray();
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        return await db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
+}

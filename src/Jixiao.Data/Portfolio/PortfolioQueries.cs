@@ -1,0 +1,342 @@
+using Jixiao.Core.Forms;
+using Jixiao.Core.Scoring;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Data.Portfolio;
+
+/// <summary>
+/// The portfolio (绩效组合) across forms: the overview statistics, findings by check and department, one project across
+/// years, the departments and years that have forms. Read from the stored totals (<see cref="PortfolioCube"/>) whenever
+/// the query allows, else computed from the forms. Every query carries the caller's department scope.
+/// Thread-safe: each call uses its own context.
+/// </summary>
+public sealed class PortfolioQueries
+{
+    private readonly JixiaoDatabase database;
+    private readonly FormQueries forms;
+
+    public PortfolioQueries(JixiaoDatabase database, FormQueries? forms = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+        this.forms = forms ?? new FormQueries(database);
+    }
+
+    /// <summary>The overview over the forms <paramref name="query"/> selects (paging and sorting ignored).</summary>
+    public async Task<PortfolioStatistics> GetStatisticsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        if (FormQueries.CubeSummarises(query))
+        {
+            return await StatisticsFromCellsAsync(db, query, cancellationToken);
+        }
+
+        return await ComputeStatisticsAsync(db, query, cancellationToken);
+    }
+
+    /// <summary>The overview computed from the forms themselves (any filter); the stored totals must agree with it.</summary>
+    internal async Task<PortfolioStatistics> ComputeStatisticsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await ComputeStatisticsAsync(db, query, cancellationToken);
+    }
+
+    private static async Task<PortfolioStatistics> ComputeStatisticsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var filtered = await FormQueries.FilterAsync(db, query, cancellationToken);
+        if (filtered is null)
+        {
+            return new PortfolioStatistics([], []);
+        }
+
+        var rows = await filtered
+            .GroupBy(f => new { f.Year, f.DepartmentId })
+            .Select(g => new
+            {
+                g.Key.Year,
+                g.Key.DepartmentId,
+                Forms = g.Count(),
+                Self = g.Sum(f => f.Kind == FormKind.SelfEvaluation ? 1 : 0),
+                Budget = g.Sum(f => f.Budget ?? 0m),
+                Executed = g.Sum(f => f.Executed ?? 0m),
+                Rate = g.Average(f => f.ExecutionRate),
+                B0 = g.Sum(f => f.TotalScore != null && f.TotalScore < 60m ? 1 : 0),
+                B1 = g.Sum(f => f.TotalScore >= 60m && f.TotalScore < 70m ? 1 : 0),
+                B2 = g.Sum(f => f.TotalScore >= 70m && f.TotalScore < 80m ? 1 : 0),
+                B3 = g.Sum(f => f.TotalScore >= 80m && f.TotalScore < 90m ? 1 : 0),
+                B4 = g.Sum(f => f.TotalScore >= 90m && f.TotalScore < 95m ? 1 : 0),
+                B5 = g.Sum(f => f.TotalScore >= 95m && f.TotalScore < 100m ? 1 : 0),
+                B6 = g.Sum(f => f.TotalScore >= 100m ? 1 : 0),
+                GE = g.Sum(f => f.Grade == Grade.Excellent ? 1 : 0),
+                GG = g.Sum(f => f.Grade == Grade.Good ? 1 : 0),
+                GF = g.Sum(f => f.Grade == Grade.Fair ? 1 : 0),
+                GP = g.Sum(f => f.Grade == Grade.Poor ? 1 : 0),
+                RE = g.Sum(f => f.RecomputedGrade == Grade.Excellent ? 1 : 0),
+                RG = g.Sum(f => f.RecomputedGrade == Grade.Good ? 1 : 0),
+                RF = g.Sum(f => f.RecomputedGrade == Grade.Fair ? 1 : 0),
+                RP = g.Sum(f => f.RecomputedGrade == Grade.Poor ? 1 : 0),
+                Errors = g.Sum(f => f.ErrorCount),
+                Warnings = g.Sum(f => f.WarningCount),
+                WithErrors = g.Sum(f => f.ErrorCount > 0 ? 1 : 0),
+            })
+            .ToListAsync(cancellationToken);
+
+        var names = await Organisations.NamesAsync(db, rows.Select(r => r.DepartmentId), cancellationToken);
+        var result = rows
+            .Select(r => new YearDepartmentStatistics(
+                r.Year,
+                r.DepartmentId,
+                r.DepartmentId is { } d ? names.GetValueOrDefault(d) : null,
+                r.Forms,
+                r.Self,
+                r.Forms - r.Self,
+                Math.Round(r.Budget, 2),
+                Math.Round(r.Executed, 2),
+                r.Rate is { } rate ? Math.Round(rate, 4) : null,
+                [r.B0, r.B1, r.B2, r.B3, r.B4, r.B5, r.B6],
+                new GradeCounts(r.GE, r.GG, r.GF, r.GP, r.Forms - r.GE - r.GG - r.GF - r.GP),
+                new GradeCounts(r.RE, r.RG, r.RF, r.RP, r.Forms - r.RE - r.RG - r.RF - r.RP),
+                r.Errors,
+                r.Warnings,
+                r.WithErrors))
+            .OrderByDescending(r => r.Year)
+            .ThenBy(r => r.Department, StringComparer.Ordinal)
+            .ToList();
+
+        var findings = Restrict(db.Findings.AsNoTracking(), filtered, query);
+        var byCheck = await findings
+            .GroupBy(x => new { x.Code, x.Severity })
+            .Select(g => new { g.Key.Code, g.Key.Severity, Count = g.Count(), Forms = g.Select(x => x.FormId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        return new PortfolioStatistics(
+            result,
+            [.. byCheck.Select(c => new CheckCount(c.Code, c.Severity, c.Count, c.Forms)).OrderByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The overview read from the stored totals: a few hundred rows whatever the number of forms.</summary>
+    private static async Task<PortfolioStatistics> StatisticsFromCellsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var departments = await FormQueries.DepartmentIdsAsync(db, query, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return new PortfolioStatistics([], []);
+        }
+
+        var cells = await Cells(db, departments, query.Year, null).ToListAsync(cancellationToken);
+        var names = await Organisations.NamesAsync(db, cells.Select(c => (long?)c.DepartmentId), cancellationToken);
+        var rows = cells
+            .GroupBy(c => (c.Year, c.DepartmentId))
+            .Select(g =>
+            {
+                var forms = g.Sum(c => c.Forms);
+                var rated = g.Sum(c => c.RateCount);
+                var self = g.Where(c => c.Kind == FormKind.SelfEvaluation).Sum(c => c.Forms);
+                var grades = new GradeCounts(g.Sum(c => c.GradeExcellent), g.Sum(c => c.GradeGood), g.Sum(c => c.GradeFair), g.Sum(c => c.GradePoor), 0);
+                var recomputed = new GradeCounts(g.Sum(c => c.RecomputedExcellent), g.Sum(c => c.RecomputedGood), g.Sum(c => c.RecomputedFair), g.Sum(c => c.RecomputedPoor), 0);
+                return new YearDepartmentStatistics(
+                    g.Key.Year == 0 ? null : g.Key.Year,
+                    g.Key.DepartmentId == 0 ? null : g.Key.DepartmentId,
+                    g.Key.DepartmentId == 0 ? null : names.GetValueOrDefault(g.Key.DepartmentId),
+                    forms,
+                    self,
+                    forms - self,
+                    Math.Round(g.Sum(c => c.Budget), 2),
+                    Math.Round(g.Sum(c => c.Executed), 2),
+                    rated > 0 ? Math.Round(g.Sum(c => c.RateSum) / rated, 4) : null,
+                    [g.Sum(c => c.Score0), g.Sum(c => c.Score1), g.Sum(c => c.Score2), g.Sum(c => c.Score3), g.Sum(c => c.Score4), g.Sum(c => c.Score5), g.Sum(c => c.Score6)],
+                    grades with { None = forms - grades.Total },
+                    recomputed with { None = forms - recomputed.Total },
+                    (int)g.Sum(c => c.Errors),
+                    (int)g.Sum(c => c.Warnings),
+                    g.Sum(c => c.FormsWithErrors));
+            })
+            .OrderByDescending(r => r.Year)
+            .ThenBy(r => r.Department, StringComparer.Ordinal)
+            .ToList();
+
+        var byCheck = await FindingCells(db, departments, query.Year)
+            .GroupBy(c => new { c.Code, c.Severity })
+            .Select(g => new { g.Key.Code, g.Key.Severity, Findings = g.Sum(c => c.Findings), Forms = g.Sum(c => c.Forms) })
+            .ToListAsync(cancellationToken);
+        return new PortfolioStatistics(
+            rows,
+            [.. byCheck.Where(c => c.Findings > 0)
+                .Select(c => new CheckCount(c.Code, c.Severity, (int)c.Findings, c.Forms))
+                .OrderByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Findings over the forms <paramref name="query"/> selects, grouped by check and department.</summary>
+    public async Task<IReadOnlyList<FindingGroup>> GetFindingGroupsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        if (FormQueries.CubeSummarises(query))
+        {
+            return await FindingGroupsFromCellsAsync(db, query, cancellationToken);
+        }
+
+        return await ComputeFindingGroupsAsync(db, query, cancellationToken);
+    }
+
+    /// <summary>Findings by check and department computed from the findings themselves; the stored totals must agree with it.</summary>
+    internal async Task<IReadOnlyList<FindingGroup>> ComputeFindingGroupsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await ComputeFindingGroupsAsync(db, query, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<FindingGroup>> FindingGroupsFromCellsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var departments = await FormQueries.DepartmentIdsAsync(db, query, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return [];
+        }
+
+        var groups = await FindingCells(db, departments, query.Year)
+            .GroupBy(c => new { c.Code, c.Severity, c.DepartmentId })
+            .Select(g => new { g.Key.Code, g.Key.Severity, g.Key.DepartmentId, Findings = g.Sum(c => c.Findings), Forms = g.Sum(c => c.Forms) })
+            .Where(g => g.Findings > 0)
+            .ToListAsync(cancellationToken);
+        var names = await Organisations.NamesAsync(db, groups.Select(g => (long?)g.DepartmentId), cancellationToken);
+        return [.. groups
+            .Select(g => new FindingGroup(g.Code, g.Severity, g.DepartmentId == 0 ? null : g.DepartmentId, g.DepartmentId == 0 ? null : names.GetValueOrDefault(g.DepartmentId), (int)g.Findings, g.Forms))
+            .OrderBy(g => g.Code, StringComparer.Ordinal)
+            .ThenByDescending(g => g.Findings)
+            .ThenBy(g => g.Department, StringComparer.Ordinal)];
+    }
+
+    private static async Task<IReadOnlyList<FindingGroup>> ComputeFindingGroupsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var filtered = await FormQueries.FilterAsync(db, query, cancellationToken);
+        if (filtered is null)
+        {
+            return [];
+        }
+
+        var groups = await (
+                from x in db.Findings.AsNoTracking()
+                join f in filtered on x.FormId equals f.Id
+                group x.FormId by new { x.Code, x.Severity, f.DepartmentId } into g
+                select new { g.Key.Code, g.Key.Severity, g.Key.DepartmentId, Count = g.Count(), Forms = g.Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var names = await Organisations.NamesAsync(db, groups.Select(g => g.DepartmentId), cancellationToken);
+        return [.. groups
+            .Select(g => new FindingGroup(g.Code, g.Severity, g.DepartmentId, g.DepartmentId is { } d ? names.GetValueOrDefault(d) : null, g.Count, g.Forms))
+            .OrderBy(g => g.Code, StringComparer.Ordinal)
+            .ThenByDescending(g => g.Findings)
+            .ThenBy(g => g.Department, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The project a form belongs to, across years: forms with its lineage key in its department.</summary>
+    public async Task<ProjectLineage?> GetLineageAsync(long formId, DepartmentScope? scope = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var form = await db.Forms.AsNoTracking().FirstOrDefaultAsync(f => f.Id == formId, cancellationToken);
+        if (form is null || !FormQueries.InScope(form, scope))
+        {
+            return null;
+        }
+
+        var key = form.LineageKey;
+        var departmentId = form.DepartmentId;
+        var forms = await db.Forms.AsNoTracking()
+            .Where(f => f.LineageKey == key && f.DepartmentId == departmentId)
+            .OrderBy(f => f.Year).ThenByDescending(f => f.Kind).ThenBy(f => f.Id)
+            .Select(FormQueries.Summary)
+            .ToListAsync(cancellationToken);
+        return new ProjectLineage(key, forms);
+    }
+
+    /// <summary>The forms of a lineage key (any department unless <paramref name="department"/> is given).</summary>
+    public async Task<ProjectLineage> GetLineageAsync(string lineageKey, string? department = null, DepartmentScope? scope = null, CancellationToken cancellationToken = default)
+    {
+        var page = await forms.ListAsync(new FormQuery
+        {
+            LineageKey = lineageKey,
+            Department = department,
+            Scope = scope,
+            Sort = FormSort.Year,
+            PageSize = FormQuery.MaxPageSize,
+        }, cancellationToken);
+        return new ProjectLineage(lineageKey, [.. page.Items.OrderBy(f => f.Year).ThenByDescending(f => f.Kind).ThenBy(f => f.Id)]);
+    }
+
+    /// <summary>The departments (with their form counts) the caller may see, by name.</summary>
+    public async Task<IReadOnlyList<OrganisationItem>> ListDepartmentsAsync(DepartmentScope? scope = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var counts = await db.PortfolioCells.AsNoTracking().Where(c => c.DepartmentId != 0)
+            .GroupBy(c => c.DepartmentId).Select(g => new { Id = g.Key, Count = g.Sum(c => c.Forms) })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+        var allowed = scope?.DepartmentIds;
+        var list = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Department && (allowed == null || allowed.Contains(o.Id)))
+            .ToListAsync(cancellationToken);
+        return [.. list.Select(o => new OrganisationItem(o.Id, o.Kind, o.Name, o.ParentId, counts.GetValueOrDefault(o.Id)))
+            .OrderBy(o => o.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The years that have forms, newest first.</summary>
+    public async Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.PortfolioCells.AsNoTracking().Where(c => c.Year != 0 && c.Forms > 0).Select(c => c.Year).Distinct()
+            .OrderByDescending(y => y).ToListAsync(cancellationToken);
+    }
+
+    internal static IQueryable<PortfolioCell> Cells(JixiaoDbContext db, long[]? departments, int? year, FormKind? kind)
+    {
+        IQueryable<PortfolioCell> cells = db.PortfolioCells.AsNoTracking();
+        if (departments is not null)
+        {
+            cells = departments.Length == 1 ? cells.Where(c => c.DepartmentId == departments[0]) : cells.Where(c => departments.Contains(c.DepartmentId));
+        }
+
+        if (year is { } y)
+        {
+            cells = cells.Where(c => c.Year == y);
+        }
+
+        if (kind is { } k)
+        {
+            cells = cells.Where(c => c.Kind == k);
+        }
+
+        return cells;
+    }
+
+    private static IQueryable<FindingCell> FindingCells(JixiaoDbContext db, long[]? departments, int? year)
+    {
+        IQueryable<FindingCell> cells = db.FindingCells.AsNoTracking();
+        if (departments is not null)
+        {
+            cells = departments.Length == 1 ? cells.Where(c => c.DepartmentId == departments[0]) : cells.Where(c => departments.Contains(c.DepartmentId));
+        }
+
+        if (year is { } y)
+        {
+            cells = cells.Where(c => c.Year == y);
+        }
+
+        return cells;
+    }
+
+    private static bool IsUnfiltered(FormQuery q) =>
+        q with { Sort = FormSort.Default, Descending = false, Page = 1, PageSize = 50 } == new FormQuery();
+
+    private static IQueryable<FindingRecord> Restrict(IQueryable<FindingRecord> findings, IQueryable<FormRecord> forms, FormQuery q)
+    {
+        if (IsUnfiltered(q))
+        {
+            return findings;
+        }
+
+        var ids = forms.Select(f => f.Id);
+        return findings.Where(x => ids.Contains(x.FormId));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Jixiao.Data.Schema;
+
+/// <summary>Small helpers for the few statements written by hand (bulk import, locks, stored totals).</summary>
+internal static class Sql
+{
+    /// <summary>Adds a parameter named <paramref name="name"/> (written <c>@name</c> in the statement on both providers).</summary>
+    public static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = command is NpgsqlCommand ? name : "@" + name;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+    }
+
+    /// <summary>Runs one statement in <paramref name="transaction"/> and returns the rows it changed.</summary>
+    public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            AddParameter(command, name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs one query in <paramref name="transaction"/> and returns its first value (null when no row).</summary>
+    public static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            AddParameter(command, name, value);
+        }
+
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is DBNull ? null : result;
+    }
+
+    /// <summary>
+    /// Serialises the writes that concern one content hash until <paramref name="transaction"/> ends: an import of that
+    /// content, another import of it, and the deletion of the batch that holds it. On PostgreSQL a transaction-scoped
+    /// advisory lock keyed by the hash; on SQLite nothing is needed — every writing transaction there begins
+    /// IMMEDIATE and holds the database's one write lock to its end.
+    /// </summary>
+    public static async Task LockContentAsync(DbConnection connection, DbTransaction transaction, string contentHash, CancellationToken cancellationToken)
+    {
+        if (connection is not NpgsqlConnection || string.IsNullOrEmpty(contentHash))
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", ContentLockKey(contentHash)));
+    }
+
+    /// <summary>The advisory lock key of a content hash: its first 64 bits (hex SHA-256), any text otherwise hashed.</summary>
+    internal static long ContentLockKey(string contentHash)
+    {
+        if (contentHash.Length >= 16 && long.TryParse(contentHash.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var key))
+        {
+            return key;
+        }
+
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(contentHash));
+        return BitConverter.ToInt64(bytes, 0);
+    }
+}
