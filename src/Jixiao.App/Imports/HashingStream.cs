@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Jixiao.Data.Import;
+namespace Jixiao.App.Imports;
 
 /// <summary>A read-only pass-through that counts the bytes read and hashes them (SHA-256) on the way.</summary>
 internal sealed class HashingStream : Stream

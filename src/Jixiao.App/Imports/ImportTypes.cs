@@ -1,7 +1,7 @@
 using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 
-namespace Jixiao.Data.Imports;
+namespace Jixiao.App.Imports;
 
 /// <summary>How far an import has come: forms stored so far and bytes read of the file.</summary>
 /// <param name="BatchId">The batch being imported.</param>

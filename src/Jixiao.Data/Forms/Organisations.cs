@@ -28,3 +28,28 @@ internal static class Organisations
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
     }
 }
+
+/// <summary>The 主管部门 known to the database, by normalised name (the access policy resolves scopes with it).</summary>
+public sealed class DepartmentDirectory
+{
+    private readonly JixiaoDatabase database;
+
+    public DepartmentDirectory(JixiaoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+    }
+
+    /// <summary>The ids of the departments named <paramref name="name"/> (after normalisation); empty when none.</summary>
+    public async Task<long[]> IdsOfAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Search.NameKeys.Plain(name).Length == 0)
+        {
+            return [];
+        }
+
+        await using var db = database.CreateContext();
+        return await Organisations.IdsAsync(db, OrganisationKind.Department, name, cancellationToken);
+    }
+}

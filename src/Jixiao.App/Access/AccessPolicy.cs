@@ -1,0 +1,75 @@
+using Jixiao.Data.Entities;
+using Jixiao.Data.Forms;
+
+namespace Jixiao.App.Access;
+
+/// <summary>What a caller may do (权限).</summary>
+public enum Permission
+{
+    /// <summary>Read forms, the portfolio and import batches (within the department scope).</summary>
+    Read,
+
+    /// <summary>Upload and import files.</summary>
+    Import,
+
+    /// <summary>Delete an import batch with its forms.</summary>
+    DeleteBatch,
+
+    /// <summary>Create accounts, change roles, disable, reset passwords; read the audit log.</summary>
+    ManageAccounts,
+}
+
+/// <summary>
+/// The one access policy (访问策略): what each role may do, and which 主管部门 each caller may see. Every query of the
+/// use-case layer asks it for the caller's <see cref="DepartmentScope"/>, resolved once per caller (a department user's
+/// department, looked up by normalised name; a department not in the database yet gives an empty scope — never all).
+/// </summary>
+public sealed class AccessPolicy
+{
+    private readonly DepartmentDirectory departments;
+
+    public AccessPolicy(DepartmentDirectory departments)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        this.departments = departments;
+    }
+
+    /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/>.</summary>
+    public static bool Allows(Caller caller, Permission permission)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return permission switch
+        {
+            Permission.Read => true,
+            Permission.Import => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer,
+            Permission.DeleteBatch => caller.Role is UserRole.Administrator,
+            Permission.ManageAccounts => caller.Role is UserRole.Administrator,
+            _ => false,
+        };
+    }
+
+    /// <summary>Throws <see cref="AccessDeniedException"/> unless <paramref name="caller"/> may do <paramref name="permission"/>.</summary>
+    public static void Demand(Caller caller, Permission permission)
+    {
+        if (!Allows(caller, permission))
+        {
+            throw new AccessDeniedException($"{caller} may not {permission}");
+        }
+    }
+
+    /// <summary>The departments <paramref name="caller"/> may see: all, except a department user's own (resolved once).</summary>
+    public async ValueTask<DepartmentScope> ScopeAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.ResolvedScope is { } known)
+        {
+            return known;
+        }
+
+        var scope = caller.Role == UserRole.DepartmentUser
+            ? DepartmentScope.Only(caller.Department is null ? [] : await departments.IdsOfAsync(caller.Department, cancellationToken))
+            : DepartmentScope.All;
+        caller.ResolvedScope = scope;
+        return scope;
+    }
+}

@@ -1,0 +1,115 @@
+using Jixiao.App.Access;
+using Jixiao.App.Forms;
+using Jixiao.App.Imports;
+using Jixiao.App.Portfolio;
+using Jixiao.Data.Accounts;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Imports;
+using Jixiao.Data.Portfolio;
+using Jixiao.Data.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jixiao.App;
+
+/// <summary>
+/// The one composition entry (组装) of Jixiao, used by the web application and the command line alike, so both pick
+/// the database the same way and get the same use cases.
+/// </summary>
+public static class JixiaoServices
+{
+    /// <summary>
+    /// Registers the database chosen by <paramref name="configuration"/> (see <see cref="OpenDatabase"/>), the stores of
+    /// Jixiao.Data, the access policy, the use cases and the query facades — all thread-safe singletons. The host adds
+    /// its <see cref="IKeptFiles"/> when it runs background imports.
+    /// </summary>
+    public static IServiceCollection AddJixiao(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(_ => OpenDatabase(configuration));
+        services.AddSingleton<JixiaoStorage>();
+
+        // Data: persistence
+        services.AddSingleton<FormWriter>();
+        services.AddSingleton<FormQueries>();
+        services.AddSingleton(sp => new FormReader(sp.GetRequiredService<JixiaoDatabase>()));
+        services.AddSingleton(sp => new PortfolioQueries(sp.GetRequiredService<JixiaoDatabase>(), sp.GetRequiredService<FormQueries>()));
+        services.AddSingleton(sp => new PortfolioAnalytics(sp.GetRequiredService<JixiaoDatabase>()));
+        services.AddSingleton<ImportBatchStore>();
+        services.AddSingleton<DepartmentDirectory>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<AuditLog>();
+
+        // App: policy, use cases, facades
+        services.AddSingleton<AccessPolicy>();
+        services.AddSingleton(sp => new FormImporter(sp.GetRequiredService<FormWriter>(), sp.GetRequiredService<ImportBatchStore>()));
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<ImportRunner>();
+        services.AddSingleton<DeleteBatch>();
+        services.AddSingleton<ImportBatches>();
+        services.AddSingleton<FormCatalog>();
+        services.AddSingleton<PortfolioView>();
+        return services;
+    }
+
+    /// <summary>
+    /// The database <paramref name="configuration"/> names: PostgreSQL when <c>Jixiao:Database:Provider</c> is
+    /// <c>Postgres</c> (or <c>PostgreSQL</c>), or when it is unset and the connection string <c>ConnectionStrings:Jixiao</c>
+    /// names a <c>Host=</c>; else SQLite in <c>ConnectionStrings:Jixiao</c> (a file path or <c>Data Source=…</c>),
+    /// <c>Jixiao:Database:SqlitePath</c>, or <c>{Jixiao:DataDirectory}/jixiao.db</c> (default <c>data/jixiao.db</c>).
+    /// Throws <see cref="InvalidOperationException"/> when PostgreSQL is chosen without a connection string.
+    /// </summary>
+    public static JixiaoDatabase OpenDatabase(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString("Jixiao");
+        var provider = configuration["Jixiao:Database:Provider"]?.Trim();
+        var postgres = string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+            || (string.IsNullOrEmpty(provider) && connectionString is not null
+                && connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase));
+        if (postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Jixiao:Database:Provider is Postgres but ConnectionStrings:Jixiao is empty.");
+            }
+
+            return JixiaoDatabase.Postgres(connectionString);
+        }
+
+        var path = SqlitePathOf(connectionString) ?? configuration["Jixiao:Database:SqlitePath"];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            var dataDirectory = configuration["Jixiao:DataDirectory"];
+            path = Path.Combine(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory, "jixiao.db");
+        }
+
+        return JixiaoDatabase.Sqlite(path);
+    }
+
+    private static string? SqlitePathOf(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return null;
+        }
+
+        foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                var key = part[..eq].Trim();
+                if (key.Equals("Data Source", StringComparison.OrdinalIgnoreCase) || key.Equals("DataSource", StringComparison.OrdinalIgnoreCase)
+                    || key.Equals("Filename", StringComparison.OrdinalIgnoreCase))
+                {
+                    return part[(eq + 1)..].Trim();
+                }
+            }
+        }
+
+        return connectionString.Contains('=', StringComparison.Ordinal) ? null : connectionString.Trim();
+    }
+}
