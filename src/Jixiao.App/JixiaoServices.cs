@@ -47,6 +47,7 @@ public static class JixiaoServices
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<DeleteBatch>();
+        services.AddSingleton<DemoPortfolio>();
         services.AddSingleton<ImportBatches>();
         services.AddSingleton<FormCatalog>();
         services.AddSingleton<PortfolioView>();

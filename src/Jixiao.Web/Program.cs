@@ -1,3 +1,5 @@
+using Jixiao.App;
+using Jixiao.App.Imports;
 using Jixiao.Data.Accounts;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
@@ -32,13 +34,12 @@ builder.Services.Configure<FormOptions>(o =>
     o.ValueCountLimit = 200;
 });
 
-var database = DatabaseSetup.Open(builder.Configuration, options);
-builder.Services.AddJixiaoData(database);
+// the database, the stores, the use cases and the query facades: the same composition as the command line's
+builder.Services.AddJixiao(builder.Configuration);
 builder.Services.AddJixiaoAccounts(options);
 
-builder.Services.AddSingleton<Analytics>();
 builder.Services.AddSingleton<UploadStore>();
-builder.Services.AddSingleton<ImportQueue>();
+builder.Services.AddSingleton<IKeptFiles>(sp => sp.GetRequiredService<UploadStore>());
 builder.Services.AddSingleton<UploadHandler>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddSingleton<DemoState>();
@@ -74,11 +75,12 @@ builder.Services.AddRazorPages(o =>
 var app = builder.Build();
 
 // The database is created and migrated before the first request; the demo data loads in the background.
-await database.MigrateAsync();
+var storage = app.Services.GetRequiredService<JixiaoStorage>();
+await storage.MigrateAsync();
 await AccountSetup.SeedAsync(app.Services.GetRequiredService<AccountStore>(), options, app.Logger);
 if (app.Logger.IsEnabled(LogLevel.Information))
 {
-    app.Logger.LogInformation("Database: {Database}", database.ToString());
+    app.Logger.LogInformation("Database: {Database}", storage.ToString());
 }
 
 app.UseSecurityHeaders();

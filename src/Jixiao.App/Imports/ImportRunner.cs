@@ -10,7 +10,7 @@ namespace Jixiao.App.Imports;
 /// The host-free part of the background import (后台导入): runs queued files one after another (SQLite has one writer
 /// anyway; PostgreSQL imports are fast enough in sequence) and, at start, picks up batches left queued or interrupted
 /// by a stop (their transaction was rolled back, so running them again is safe). A failing file fails its batch only;
-/// the next goes on. The web application's hosted service only calls <see cref="RunAsync"/>.
+/// the next goes on. The web application's hosted service only calls <see cref="RunAsync(CancellationToken)"/>.
 /// </summary>
 public sealed class ImportRunner(
     ImportQueue queue,

@@ -1,19 +1,24 @@
 using System.CommandLine;
 using System.Data.Common;
+using Jixiao.App;
 using Jixiao.Cli.Infrastructure;
-using Jixiao.Data.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Cli.Commands;
 
 /// <summary>
 /// <c>--db PATH | --postgres CONNECTIONSTRING</c>: the database of <c>import</c> and <c>export</c>. By default the
-/// SQLite file <c>./data/jixiao.db</c>, the one the web application uses when started from the same folder.
+/// SQLite file <c>./data/jixiao.db</c>, the one the web application uses when started from the same folder. The
+/// options become configuration for <see cref="JixiaoServices.AddJixiao"/>, the web application's composition entry,
+/// so both pick the database the same way (the environment's <c>ConnectionStrings__Jixiao</c> and
+/// <c>Jixiao__Database__…</c> apply too, the options win).
 /// </summary>
 internal sealed class DatabaseOptions
 {
     private readonly Option<string?> sqlite = new("--db")
     {
-        Description = $"SQLite database file (default ./{JixiaoDatabase.DefaultSqlitePath}, the web application's)",
+        Description = "SQLite database file (default ./data/jixiao.db, the web application's)",
         HelpName = "PATH",
     };
 
@@ -37,34 +42,54 @@ internal sealed class DatabaseOptions
         });
     }
 
-    /// <summary>
-    /// Opens the database the options name and applies pending migrations (creating a missing SQLite file unless
-    /// <paramref name="mustExist"/>); null, with one error line, when that fails.
-    /// </summary>
-    public async Task<JixiaoDatabase?> OpenAsync(CliContext context, ParseResult parse, bool mustExist, CancellationToken cancellationToken)
+    /// <summary>The configuration the options (and the environment) describe.</summary>
+    internal IConfiguration Configuration(ParseResult parse)
     {
-        JixiaoDatabase? database = null;
+        var values = new Dictionary<string, string?>();
+        if (parse.GetValue(postgres) is { } connectionString)
+        {
+            values["ConnectionStrings:Jixiao"] = connectionString;
+            values["Jixiao:Database:Provider"] = "Postgres";
+        }
+        else if (parse.GetValue(sqlite) is { } path)
+        {
+            values["ConnectionStrings:Jixiao"] = null;
+            values["Jixiao:Database:Provider"] = "Sqlite";
+            values["Jixiao:Database:SqlitePath"] = path;
+        }
+
+        return new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(values).Build();
+    }
+
+    /// <summary>
+    /// The services over the database the options name, migrated (a missing SQLite file is created unless
+    /// <paramref name="mustExist"/>); null, with one error line, when that fails. Dispose it to close the database.
+    /// </summary>
+    public async Task<ServiceProvider?> OpenAsync(CliContext context, ParseResult parse, bool mustExist, CancellationToken cancellationToken)
+    {
+        ServiceProvider? services = null;
+        JixiaoStorage? storage = null;
         try
         {
-            var connectionString = parse.GetValue(postgres);
-            database = JixiaoDatabase.FromSettings(connectionString, parse.GetValue(sqlite));
-            if (mustExist && database.SqlitePath is { } file && !File.Exists(file))
+            services = new ServiceCollection().AddJixiao(Configuration(parse)).BuildServiceProvider();
+            storage = services.GetRequiredService<JixiaoStorage>();
+            if (mustExist && storage.SqliteFile is { } file && !File.Exists(file))
             {
                 context.Error($"no database at {file}: import forms first (jixiao import FILE... --db {file})");
-                database.Dispose();
+                await services.DisposeAsync();
                 return null;
             }
 
-            await database.MigrateAsync(cancellationToken);
-            return database;
+            await storage.MigrateAsync(cancellationToken);
+            return services;
         }
         catch (Exception ex) when (ex is DbException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            var name = database?.ToString() ?? (parse.GetValue(postgres) is null ? "SQLite" : "PostgreSQL");
+            var name = storage?.ToString() ?? (parse.GetValue(postgres) is null ? "SQLite" : "PostgreSQL");
             context.Error($"cannot open the database ({name}): {ex.Message}");
-            if (database is not null)
+            if (services is not null)
             {
-                await database.DisposeAsync();
+                await services.DisposeAsync();
             }
 
             return null;

@@ -3,8 +3,11 @@ using System.Text;
 using Jixiao.Cli.Infrastructure;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Ingest.Json;
+using Jixiao.App.Access;
+using Jixiao.App.Forms;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Cli.Commands;
 
@@ -51,8 +54,8 @@ internal static class ExportCommand
 
     private static async Task<int> RunAsync(CliContext context, DatabaseOptions options, ParseResult parse, FormQuery query, bool csv, string? outPath, CancellationToken cancellationToken)
     {
-        await using var database = await options.OpenAsync(context, parse, mustExist: true, cancellationToken);
-        if (database is null)
+        await using var services = await options.OpenAsync(context, parse, mustExist: true, cancellationToken);
+        if (services is null)
         {
             return ExitCodes.BadInput;
         }
@@ -63,7 +66,7 @@ internal static class ExportCommand
             return ExitCodes.BadInput;
         }
 
-        var forms = new FormStore(database).StreamAsync(query, cancellationToken);
+        var forms = services.GetRequiredService<FormCatalog>().StreamAsync(Caller.Tool("cli"), query, cancellationToken);
         long count;
         await using (stream)
         {

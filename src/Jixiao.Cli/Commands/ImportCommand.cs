@@ -2,7 +2,9 @@ using System.CommandLine;
 using Jixiao.Cli.Infrastructure;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Import;
+using Jixiao.App.Imports;
+using Jixiao.App;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Cli.Commands;
 
@@ -37,13 +39,14 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(CliContext context, DatabaseOptions options, ParseResult parse, string[] paths, string? user, CancellationToken cancellationToken)
     {
-        await using var database = await options.OpenAsync(context, parse, mustExist: false, cancellationToken);
-        if (database is null)
+        await using var services = await options.OpenAsync(context, parse, mustExist: false, cancellationToken);
+        if (services is null)
         {
             return ExitCodes.BadInput;
         }
 
-        var importer = new FormImporter(database);
+        var importer = services.GetRequiredService<FormImporter>();
+        var database = services.GetRequiredService<JixiaoStorage>();
         var progress = new ProgressReporter(context, "import");
         long bytesDone = 0, formsDone = 0;
         int files = 0, imported = 0, duplicates = 0;

@@ -149,6 +149,13 @@ public sealed class FormQueries
             : await PageIdsAsync(TextSearch.WhereText(db, others, text, TextPlan.Index), query, cancellationToken);
     }
 
+    /// <summary>True when at least one form is stored.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.Forms.AnyAsync(cancellationToken);
+    }
+
     /// <summary>One form with its goals, indicators (printed order), findings and batch; null when missing or out of scope.</summary>
     public async Task<FormDetail?> GetAsync(long id, DepartmentScope? scope = null, CancellationToken cancellationToken = default)
     {

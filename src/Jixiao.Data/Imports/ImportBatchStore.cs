@@ -136,14 +136,11 @@ public sealed class ImportBatchStore
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Batches created by <paramref name="user"/> with <paramref name="fileName"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<ImportBatch>> ListByAsync(string user, string fileName, CancellationToken cancellationToken = default)
+    /// <summary>Every batch, oldest first (a fresh database has none or a few).</summary>
+    public async Task<IReadOnlyList<ImportBatch>> ListAllAsync(CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        return await db.ImportBatches.AsNoTracking()
-            .Where(b => b.CreatedBy == user && b.FileName == fileName)
-            .OrderBy(b => b.Id)
-            .ToListAsync(cancellationToken);
+        return await db.ImportBatches.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>

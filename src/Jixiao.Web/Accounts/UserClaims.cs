@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Jixiao.App.Access;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,12 +17,6 @@ public static class UserClaims
 
     /// <summary>Policy: administrators only (accounts, audit log).</summary>
     public const string AdminPolicy = "Admin";
-
-    /// <summary>
-    /// A scope no department matches: a department user whose department is missing sees nothing rather than
-    /// everything.
-    /// </summary>
-    private const string NoDepartment = "\u0000";
 
     /// <summary>The session stamp (<see cref="AccountSession.Stamp"/>): a changed password ends the other sessions.</summary>
     public const string Stamp = "jixiao:stamp";
@@ -58,23 +53,28 @@ public static class UserClaims
     }
 
     /// <summary>
-    /// The only 主管部门 this user may see, for <see cref="Data.Queries.FormQuery.ScopeDepartment"/>; null when the
-    /// user may see every department.
+    /// The caller of the use-case layer for this principal: its name, role and (for a department user) department.
+    /// An anonymous principal or one without a known role is a department user of no department: it sees nothing
+    /// rather than everything. Cached on the request's principal.
     /// </summary>
-    public static string? ScopeDepartment(this ClaimsPrincipal user)
+    public static Caller Caller(this ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.Identity?.IsAuthenticated != true)
+        return Callers.GetValue(user, MakeCaller);
+    }
+
+    /// <summary>One caller per principal (a request's), so its department scope is resolved once per request.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClaimsPrincipal, Caller> Callers = [];
+
+    private static Caller MakeCaller(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true || user.RoleOf() is not { } role)
         {
-            return NoDepartment;
+            return new Caller("anonymous", UserRole.DepartmentUser, null);
         }
 
-        return user.RoleOf() switch
-        {
-            UserRole.Administrator or UserRole.FinanceReviewer or UserRole.Supervisor => null,
-            UserRole.DepartmentUser => user.FindFirstValue(Department) is { Length: > 0 } d ? d : NoDepartment,
-            _ => NoDepartment,
-        };
+        var department = role == UserRole.DepartmentUser ? user.FindFirstValue(Department) : null;
+        return new Caller(user.Actor(), role, department);
     }
 
     /// <summary>May import and delete.</summary>

@@ -1,6 +1,6 @@
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,7 @@
+using Jixiao.App.Portfolio;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Jixiao.Web.Admin;
 /// change goes to the audit log and takes effect on the user's next request (<see cref="UserValidator.Forget"/>).
 /// Nobody disables themselves or takes their own administrator role, and the last enabled administrator stays.
 /// </summary>
-public sealed class UsersModel(AccountStore accounts, FormStore store, UserValidator validator) : PageModel
+public sealed class UsersModel(AccountStore accounts, PortfolioView portfolio, UserValidator validator) : PageModel
 {
     public IReadOnlyList<User> Users { get; private set; } = [];
 
@@ -179,6 +180,6 @@ public sealed class UsersModel(AccountStore accounts, FormStore store, UserValid
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Users = await accounts.ListAsync(cancellationToken);
-        Departments = await store.ListDepartmentsAsync(null, cancellationToken);
+        Departments = await portfolio.AllDepartmentsAsync(cancellationToken);
     }
 }

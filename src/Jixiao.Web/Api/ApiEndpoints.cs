@@ -1,4 +1,4 @@
-using Jixiao.Data.Storage;
+using Jixiao.App;
 using Jixiao.Web.Exports;
 
 namespace Jixiao.Web.Api;
@@ -12,7 +12,7 @@ namespace Jixiao.Web.Api;
 public static class ApiEndpoints
 {
     /// <summary>
-    /// The API's services: the OpenAPI document, the fast reader of one form, and the JSON of minimal APIs and problem details escaping
+    /// The API's services: the OpenAPI document and the JSON of minimal APIs and problem details escaping
     /// <c>&lt; &gt; &amp; '</c> (ASP.NET Core's default leaves them raw) while keeping Chinese readable, so that a
     /// problem quoting a bad value never carries markup.
     /// </summary>
@@ -20,7 +20,6 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddApiOpenApi();
-        services.AddSingleton<FormReader>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = ApiJson.Encoder);
         return services;
     }
@@ -31,8 +30,8 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").RequireAuthorization();
 
         // GET /api/v1/health: the application runs and which database it uses (no secrets)
-        api.MapGet("/health", (JixiaoDatabase database) => TypedResults.Json(
-                new HealthItem("ok", database.Provider.ToString().ToLowerInvariant()), ApiJson.Context.HealthItem))
+        api.MapGet("/health", (JixiaoStorage storage) => TypedResults.Json(
+                new HealthItem("ok", storage.ProviderName), ApiJson.Context.HealthItem))
             .AllowAnonymous()
             .WithName("Health")
             .WithSummary("The application runs; which database it uses");

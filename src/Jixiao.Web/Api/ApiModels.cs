@@ -6,7 +6,7 @@ using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Ingest.Json;
 
 namespace Jixiao.Web.Api;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 
 namespace Jixiao.Web.Api;
 
@@ -141,8 +141,8 @@ public sealed class ApiQuery
         return reader;
     }
 
-    /// <summary>The form filters, sort and page as the store's query, limited to <paramref name="scopeDepartment"/>.</summary>
-    public FormQuery FormQuery(string? scopeDepartment, bool paging = true)
+    /// <summary>The form filters, sort and page as the query of the form list (the caller's scope is applied by Jixiao.App).</summary>
+    public FormQuery FormQuery(bool paging = true)
     {
         var scoreMin = Decimal(ScoreMin);
         var scoreMax = Decimal(ScoreMax);
@@ -176,15 +176,14 @@ public sealed class ApiQuery
             Sort = sort,
             Descending = descending,
             Page = paging ? PageNumber() : 1,
-            PageSize = paging ? PageSizeValue() : Data.Queries.FormQuery.MaxPageSize,
-            ScopeDepartment = scopeDepartment,
+            PageSize = paging ? PageSizeValue() : Data.Forms.FormQuery.MaxPageSize,
         };
     }
 
     public int PageNumber() => Int(Page, 1, 1_000_000, "a page number: a whole number from 1") ?? 1;
 
-    public int PageSizeValue() => Int(PageSize, 1, Data.Queries.FormQuery.MaxPageSize,
-        $"a page size: a whole number from 1 to {Data.Queries.FormQuery.MaxPageSize}") ?? DefaultPageSize;
+    public int PageSizeValue() => Int(PageSize, 1, Data.Forms.FormQuery.MaxPageSize,
+        $"a page size: a whole number from 1 to {Data.Forms.FormQuery.MaxPageSize}") ?? DefaultPageSize;
 
     /// <summary>The raw value of a parameter (by its name or an alias), or null; records an error when repeated or given twice.</summary>
     public string? Raw(ParameterSpec spec)

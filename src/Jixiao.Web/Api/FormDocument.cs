@@ -3,7 +3,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Ingest.Json;
 
 namespace Jixiao.Web.Api;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Jixiao.App.Forms;
+using Jixiao.App.Portfolio;
 using Jixiao.Core.Checks;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 
 namespace Jixiao.Web.Api;
@@ -54,16 +56,16 @@ public static class FormsApi
             .Produces<IReadOnlyList<CheckItem>>();
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, FormStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, FormCatalog forms, CancellationToken cancellationToken)
     {
         var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
-        var query = reader.FormQuery(http.User.ScopeDepartment());
+        var query = reader.FormQuery();
         if (!reader.IsValid)
         {
             return ApiProblems.BadQuery(reader);
         }
 
-        var result = await store.ListAsync(query, cancellationToken);
+        var result = await forms.ListAsync(http.User.Caller(), query, cancellationToken);
         var page = new PagedList<FormListItem>(
             [.. result.Items.Select(ApiJson.ToItem)],
             result.Page,
@@ -78,7 +80,7 @@ public static class FormsApi
         return TypedResults.Json(page, ApiJson.Context.PagedListFormListItem);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, FormReader forms, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, FormCatalog forms, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryId(id, out var formId))
         {
@@ -91,23 +93,23 @@ public static class FormsApi
             return ApiProblems.BadQuery(reader);
         }
 
-        var detail = await forms.GetAsync(formId, http.User.ScopeDepartment(), cancellationToken);
+        var detail = await forms.ReadAsync(http.User.Caller(), formId, cancellationToken);
         return detail is null
             ? ApiProblems.NotFound("form", formId)
             : TypedResults.Bytes(FormDocument.Serialize(detail), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> FindingsAsync(HttpContext http, FormStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> FindingsAsync(HttpContext http, PortfolioView portfolio, CancellationToken cancellationToken)
     {
         var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, [ApiQuery.Severity]);
-        var query = reader.FormQuery(http.User.ScopeDepartment(), paging: false);
+        var query = reader.FormQuery(paging: false);
         var severity = reader.OneOf(ApiQuery.Severity);
         if (!reader.IsValid)
         {
             return ApiProblems.BadQuery(reader);
         }
 
-        var groups = await store.GetFindingGroupsAsync(query, cancellationToken);
+        var groups = await portfolio.FindingGroupsAsync(http.User.Caller(), query, cancellationToken);
         var checks = groups
             .Where(g => query.CheckCode is null || g.Code == query.CheckCode)
             .Where(g => severity is null || ApiJson.SeverityName(g.Severity) == severity)
@@ -132,16 +134,16 @@ public static class FormsApi
         return TypedResults.Json(new FindingsResponse(checks.Sum(c => c.Findings), checks), ApiJson.Context.FindingsResponse);
     }
 
-    private static async Task<IResult> StatisticsAsync(HttpContext http, FormStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> StatisticsAsync(HttpContext http, PortfolioView portfolio, CancellationToken cancellationToken)
     {
         var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters);
-        var query = reader.FormQuery(http.User.ScopeDepartment(), paging: false);
+        var query = reader.FormQuery(paging: false);
         if (!reader.IsValid)
         {
             return ApiProblems.BadQuery(reader);
         }
 
-        var stats = await store.GetStatisticsAsync(query, cancellationToken);
+        var stats = await portfolio.StatisticsAsync(http.User.Caller(), query, cancellationToken);
         var response = new StatisticsResponse(
             stats.Forms,
             ApiJson.Shortest(stats.Budget) ?? 0,

@@ -1,15 +1,14 @@
 using System.Globalization;
 using Jixiao.Core.Forms;
-using Jixiao.Data.Accounts;
+using Jixiao.App.Imports;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Imports;
 using Jixiao.Ingest.Json;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Imports;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Api;
@@ -85,7 +84,7 @@ public static class ImportsApi
         return TypedResults.Json(new AntiforgeryToken(options.Value.HeaderName ?? "X-CSRF-TOKEN", tokens.RequestToken ?? ""), ApiJson.Context.AntiforgeryToken);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, FormStore store, ImportQueue queue, JixiaoDatabase database, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, ImportBatches batches, ImportQueue queue, CancellationToken cancellationToken)
     {
         var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Paging);
         var page = reader.PageNumber();
@@ -95,20 +94,9 @@ public static class ImportsApi
             return ApiProblems.BadQuery(reader);
         }
 
-        var scope = http.User.ScopeDepartment();
-        List<ImportItem> items;
-        long total;
-        if (scope is null)
-        {
-            var result = await store.ListBatchesAsync(page, pageSize, cancellationToken);
-            items = [.. result.Items.Select(b => ToItem(b, queue, null))];
-            total = result.TotalCount;
-        }
-        else
-        {
-            (items, total) = await ListScopedAsync(database, queue, scope, page, pageSize, cancellationToken);
-        }
-
+        var result = await batches.ListAsync(http.User.Caller(), page, pageSize, cancellationToken);
+        List<ImportItem> items = [.. result.Items.Select(v => ToItem(v, queue))];
+        var total = result.TotalCount;
         var pageCount = (int)((total + pageSize - 1) / pageSize);
         return TypedResults.Json(
             new PagedList<ImportItem>(items, page, pageSize, total, pageCount,
@@ -117,31 +105,17 @@ public static class ImportsApi
             ApiJson.Context.PagedListImportItem);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, FormStore store, ImportQueue queue, JixiaoDatabase database, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ImportBatches batches, ImportQueue queue, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryId(id, out var batchId))
         {
             return ApiProblems.BadId("id", id, "an import batch");
         }
 
-        var batch = await store.GetBatchAsync(batchId, cancellationToken);
-        if (batch is null)
-        {
-            return ApiProblems.NotFound("import batch", batchId);
-        }
-
-        var scope = http.User.ScopeDepartment();
-        ScopedCounts? counts = null;
-        if (scope is not null)
-        {
-            counts = (await CountScopedAsync(database, scope, [batchId], cancellationToken)).GetValueOrDefault(batchId);
-            if (counts is null)
-            {
-                return ApiProblems.NotFound("import batch", batchId);
-            }
-        }
-
-        return TypedResults.Json(ToItem(batch, queue, counts), ApiJson.Context.ImportItem);
+        var view = await batches.GetAsync(http.User.Caller(), batchId, cancellationToken);
+        return view is null
+            ? ApiProblems.NotFound("import batch", batchId)
+            : TypedResults.Json(ToItem(view, queue), ApiJson.Context.ImportItem);
     }
 
     private static async Task<IResult> PostAsync(
@@ -299,30 +273,21 @@ public static class ImportsApi
         }
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext http, FormStore store, UploadStore kept, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, DeleteBatch delete, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryId(id, out var batchId))
         {
             return ApiProblems.BadId("id", id, "an import batch");
         }
 
-        var batch = await store.GetBatchAsync(batchId, cancellationToken);
-        if (batch is null)
+        var result = await delete.ExecuteAsync(http.User.Caller(), batchId, "API", cancellationToken);
+        return result.Outcome switch
         {
-            return ApiProblems.NotFound("import batch", batchId);
-        }
-
-        if (batch.Status is ImportStatus.Queued or ImportStatus.Running)
-        {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Import still running",
-                $"Import batch {batchId} is still {ApiJson.StatusName(batch.Status)}; delete it when it is done.");
-        }
-
-        await store.DeleteBatchAsync(batchId, cancellationToken);
-        kept.Delete(batchId, batch.FileName);
-        await audit.WriteAsync(http.User.Actor(), "delete", "import", batchId.ToString(CultureInfo.InvariantCulture),
-            $"{batch.FileName}: {batch.FormCount} forms deleted (API)", CancellationToken.None);
-        return TypedResults.NoContent();
+            BatchDeletion.Deleted => TypedResults.NoContent(),
+            BatchDeletion.Busy => ApiProblems.Status(StatusCodes.Status409Conflict, "Import still running",
+                $"Import batch {batchId} is still {ApiJson.StatusName(result.Batch!.Status)}; delete it when it is done."),
+            _ => ApiProblems.NotFound("import batch", batchId),
+        };
     }
 
     /// <summary>202 with the queued and refused files; when nothing was queued, the refusal as a problem.</summary>
@@ -429,11 +394,10 @@ public static class ImportsApi
         return total;
     }
 
-    /// <summary>A department user's view of a batch: only the forms of their department.</summary>
-    private sealed record ScopedCounts(int Forms, int Indicators, int Findings);
-
-    private static ImportItem ToItem(ImportBatch b, ImportQueue queue, ScopedCounts? scoped)
+    private static ImportItem ToItem(ImportBatchView view, ImportQueue queue)
     {
+        var b = view.Batch;
+        var scoped = view.Scoped;
         var progress = queue.ProgressOf(b.Id);
         var done = b.Status is ImportStatus.Succeeded or ImportStatus.Failed or ImportStatus.Duplicate;
         var id = b.Id.ToString(CultureInfo.InvariantCulture);
@@ -456,53 +420,6 @@ public static class ImportsApi
             b.FinishedAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null,
             "/api/v1/imports/" + id,
             "/api/v1/forms?batch=" + id);
-    }
-
-    private static async Task<(List<ImportItem> Items, long Total)> ListScopedAsync(
-        JixiaoDatabase database, ImportQueue queue, string scope, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        await using var db = database.CreateContext();
-        var departments = await DepartmentIdsAsync(db, scope, cancellationToken);
-        if (departments.Length == 0)
-        {
-            return ([], 0);
-        }
-
-        var batchIds = db.Forms.AsNoTracking()
-            .Where(f => f.DepartmentId != null && departments.Contains(f.DepartmentId.Value))
-            .Select(f => f.ImportBatchId)
-            .Distinct();
-        var total = await batchIds.LongCountAsync(cancellationToken);
-        var ids = await batchIds.OrderByDescending(x => x).Skip((page - 1) * pageSize).Take(pageSize).ToArrayAsync(cancellationToken);
-        var batches = await db.ImportBatches.AsNoTracking().Where(b => ids.Contains(b.Id)).OrderByDescending(b => b.Id).ToListAsync(cancellationToken);
-        var counts = await CountScopedAsync(db, departments, ids, cancellationToken);
-        return ([.. batches.Select(b => ToItem(b, queue, counts.GetValueOrDefault(b.Id) ?? new ScopedCounts(0, 0, 0)))], total);
-    }
-
-    private static async Task<Dictionary<long, ScopedCounts?>> CountScopedAsync(JixiaoDatabase database, string scope, long[] batchIds, CancellationToken cancellationToken)
-    {
-        await using var db = database.CreateContext();
-        var departments = await DepartmentIdsAsync(db, scope, cancellationToken);
-        return departments.Length == 0 ? [] : await CountScopedAsync(db, departments, batchIds, cancellationToken);
-    }
-
-    private static async Task<Dictionary<long, ScopedCounts?>> CountScopedAsync(JixiaoDbContext db, long[] departments, long[] batchIds, CancellationToken cancellationToken)
-    {
-        var rows = await db.Forms.AsNoTracking()
-            .Where(f => f.DepartmentId != null && departments.Contains(f.DepartmentId.Value) && batchIds.Contains(f.ImportBatchId))
-            .GroupBy(f => f.ImportBatchId)
-            .Select(g => new { g.Key, Forms = g.Count(), Indicators = g.Sum(f => f.IndicatorCount), Findings = g.Sum(f => f.ErrorCount + f.WarningCount + f.InfoCount) })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Key, r => (ScopedCounts?)new ScopedCounts(r.Forms, r.Indicators, r.Findings));
-    }
-
-    private static Task<long[]> DepartmentIdsAsync(JixiaoDbContext db, string scope, CancellationToken cancellationToken)
-    {
-        var key = NameKeys.Plain(scope);
-        return db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.Department && o.Key == key)
-            .Select(o => o.Id)
-            .ToArrayAsync(cancellationToken);
     }
 }
 

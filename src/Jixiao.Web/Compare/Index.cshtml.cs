@@ -1,7 +1,7 @@
 using System.Globalization;
-using Jixiao.Data.Queries;
+using Jixiao.App.Portfolio;
+using Jixiao.Data.Portfolio;
 using Jixiao.Web.Accounts;
-using Jixiao.Web.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Compare;
@@ -11,7 +11,7 @@ namespace Jixiao.Web.Compare;
 /// claiming 优 (and recomputed as 优), points lost without a reason, grades the recomputation lowers, and the gap
 /// between the printed and the recomputed mean total. Self-evaluations only.
 /// </summary>
-public sealed class IndexModel(Analytics analytics, FormStore store) : PageModel
+public sealed class IndexModel(PortfolioView portfolio) : PageModel
 {
     public IReadOnlyList<DepartmentComparison> Rows { get; private set; } = [];
 
@@ -33,8 +33,8 @@ public sealed class IndexModel(Analytics analytics, FormStore store) : PageModel
             "lower" => "lower",
             _ => "full",
         };
-        Years = await store.ListYearsAsync(cancellationToken);
-        var rows = await analytics.CompareAsync(Year, User.ScopeDepartment(), cancellationToken);
+        Years = await portfolio.YearsAsync(cancellationToken);
+        var rows = await portfolio.CompareAsync(User.Caller(), Year, cancellationToken);
         Rows = Sort switch
         {
             "excellent" => [.. rows.OrderByDescending(r => Safe(r.ExcellentShare)).ThenBy(r => r.Department, StringComparer.Ordinal)],

@@ -1,5 +1,5 @@
 using System.Text;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 
 namespace Jixiao.Web.Exports;
 

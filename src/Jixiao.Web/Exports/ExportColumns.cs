@@ -1,6 +1,6 @@
 using System.Globalization;
 using Jixiao.Core.Forms;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Api;
 using Jixiao.Web.Shared;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Jixiao.Data.Queries;
+using Jixiao.App.Forms;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Microsoft.Net.Http.Headers;
@@ -39,11 +40,11 @@ public static class ExportEndpoints
             .ProducesValidationProblem();
     }
 
-    private static IResult ListAsync(HttpContext http, FormStore store)
+    private static IResult ListAsync(HttpContext http, FormCatalog catalog)
     {
         var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
         var format = reader.OneOf(ApiQuery.Format);
-        var query = reader.FormQuery(http.User.ScopeDepartment(), paging: false);
+        var query = reader.FormQuery(paging: false);
         if (format is null && reader.IsValid)
         {
             reader.Add(ApiQuery.Format.Name, "Missing: give format=csv, format=xlsx or format=json.");
@@ -57,7 +58,7 @@ public static class ExportEndpoints
         var stamp = DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var name = "jixiao-forms-" + stamp + "." + format;
         var cancellationToken = http.RequestAborted;
-        var forms = store.StreamAsync(query, cancellationToken);
+        var forms = catalog.StreamAsync(http.User.Caller(), query, cancellationToken);
         NoCache(http);
         return format switch
         {
@@ -67,7 +68,7 @@ public static class ExportEndpoints
         };
     }
 
-    private static async Task<IResult> OneAsync(string id, HttpContext http, FormStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> OneAsync(string id, HttpContext http, FormCatalog catalog, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryId(id, out var formId))
         {
@@ -81,7 +82,7 @@ public static class ExportEndpoints
             return ApiProblems.BadQuery(reader);
         }
 
-        var detail = await store.GetAsync(formId, http.User.ScopeDepartment(), cancellationToken);
+        var detail = await catalog.GetAsync(http.User.Caller(), formId, cancellationToken);
         if (detail is null)
         {
             return ApiProblems.NotFound("form", formId);

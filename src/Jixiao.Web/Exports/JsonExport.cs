@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Ingest.Json;
 
 namespace Jixiao.Web.Exports;

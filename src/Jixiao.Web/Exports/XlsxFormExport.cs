@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Api;
 
 namespace Jixiao.Web.Exports;

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Shared;
 
 namespace Jixiao.Web.Exports;

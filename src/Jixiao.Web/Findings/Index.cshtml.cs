@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jixiao.Core.Checks;
-using Jixiao.Data.Queries;
+using Jixiao.App.Portfolio;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Forms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ public sealed record FindingSection(string Key, string? Department, CheckDefinit
 /// Findings across forms, grouped by check and department (or by department and check): how many, on how many
 /// forms, each count opening the forms behind it. Department users see their own department only.
 /// </summary>
-public sealed class IndexModel(FormStore store) : PageModel
+public sealed class IndexModel(PortfolioView portfolio) : PageModel
 {
     public FormFilter Filter { get; private set; } = FormFilter.Parse(new QueryCollection());
 
@@ -32,16 +33,15 @@ public sealed class IndexModel(FormStore store) : PageModel
     {
         Filter = FormFilter.Parse(Request.Query);
         ByDepartment = Request.Query["by"] == "department";
-        var scope = User.ScopeDepartment();
-        var groups = await store.GetFindingGroupsAsync(new FormQuery
+        var caller = User.Caller();
+        var groups = await portfolio.FindingGroupsAsync(caller, new FormQuery
         {
             Year = Filter.Year,
             Department = Filter.Department,
             Kind = Filter.Kind,
-            ScopeDepartment = scope,
         }, cancellationToken);
-        Years = await store.ListYearsAsync(cancellationToken);
-        Departments = await store.ListDepartmentsAsync(scope, cancellationToken);
+        Years = await portfolio.YearsAsync(cancellationToken);
+        Departments = await portfolio.DepartmentsAsync(caller, cancellationToken);
 
         var order = CheckCatalogue.Definitions.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         Sections = ByDepartment

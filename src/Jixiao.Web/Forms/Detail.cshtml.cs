@@ -1,4 +1,4 @@
-using Jixiao.Data.Queries;
+using Jixiao.App.Forms;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Imports;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +11,7 @@ namespace Jixiao.Web.Forms;
 /// marked on its cell and listed below, and the source lines of the file it was read from. A form outside a
 /// department user's department is "not found" (404), like a missing one.
 /// </summary>
-public sealed class DetailModel(FormStore store, UploadStore uploads) : PageModel
+public sealed class DetailModel(FormCatalog forms, UploadStore uploads) : PageModel
 {
     public FormSheet Sheet { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public sealed class DetailModel(FormStore store, UploadStore uploads) : PageMode
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        var detail = await store.GetAsync(id, User.ScopeDepartment(), cancellationToken);
+        var detail = await forms.GetAsync(User.Caller(), id, cancellationToken);
         if (detail is null)
         {
             return NotFound();

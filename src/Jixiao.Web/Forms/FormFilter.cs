@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 
 namespace Jixiao.Web.Forms;
 
@@ -108,8 +108,8 @@ public sealed class FormFilter
         return f;
     }
 
-    /// <summary>The store's query, restricted to <paramref name="scopeDepartment"/> (department users).</summary>
-    public FormQuery ToQuery(string? scopeDepartment) => new()
+    /// <summary>The query of the form list (the caller's department scope is applied by Jixiao.App).</summary>
+    public FormQuery ToQuery() => new()
     {
         Text = Text,
         Year = Year,
@@ -132,7 +132,6 @@ public sealed class FormFilter
         Descending = Descending,
         Page = Page,
         PageSize = PageSize,
-        ScopeDepartment = scopeDepartment,
     };
 
     /// <summary>The query string (with <c>?</c>) of this view with some parameters changed; a null value removes one.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Jixiao.Core.Checks;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Shared;
 using Microsoft.AspNetCore.Html;
 

@@ -1,5 +1,7 @@
+using Jixiao.App.Forms;
+using Jixiao.App.Portfolio;
 using Jixiao.Core.Checks;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +11,7 @@ namespace Jixiao.Web.Forms;
 /// The form list: full-text search, filters, sorting and paging, all in the query string (<see cref="FormFilter"/>).
 /// Department users see their own department only, whatever the query says.
 /// </summary>
-public sealed class IndexModel(FormStore store) : PageModel
+public sealed class IndexModel(FormCatalog forms, PortfolioView portfolio) : PageModel
 {
     public FormFilter Filter { get; private set; } = FormFilter.Parse(new QueryCollection());
 
@@ -24,9 +26,9 @@ public sealed class IndexModel(FormStore store) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Filter = FormFilter.Parse(Request.Query);
-        var scope = User.ScopeDepartment();
-        Result = await store.ListAsync(Filter.ToQuery(scope), cancellationToken);
-        Departments = await store.ListDepartmentsAsync(scope, cancellationToken);
-        Years = await store.ListYearsAsync(cancellationToken);
+        var caller = User.Caller();
+        Result = await forms.ListAsync(caller, Filter.ToQuery(), cancellationToken);
+        Departments = await portfolio.DepartmentsAsync(caller, cancellationToken);
+        Years = await portfolio.YearsAsync(cancellationToken);
     }
 }

@@ -1,5 +1,5 @@
+using Jixiao.App.Imports;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Shared;
 
@@ -11,10 +11,10 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportStatus(this IEndpointRouteBuilder app)
     {
         // GET /imports/{id}/status: a batch's status and progress
-        app.MapGet("/imports/{id:long}/status", async (long id, FormStore store, ImportQueue queue, CancellationToken ct) =>
+        app.MapGet("/imports/{id:long}/status", async (long id, HttpContext http, ImportBatches batches, ImportQueue queue, CancellationToken ct) =>
         {
-            var batch = await store.GetBatchAsync(id, ct);
-            return batch is null ? Results.NotFound() : Results.Json(StatusOf(batch, queue));
+            var view = await batches.GetAsync(http.User.Caller(), id, ct);
+            return view is null ? Results.NotFound() : Results.Json(StatusOf(view.Batch, queue));
         }).RequireAuthorization(UserClaims.CanChangePolicy);
 
         // GET /demo/status: whether the demo data set is still loading

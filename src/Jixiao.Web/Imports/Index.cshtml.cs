@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Jixiao.Data.Accounts;
-using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
+using Jixiao.App.Access;
+using Jixiao.App.Imports;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Imports;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -14,11 +15,11 @@ namespace Jixiao.Web.Imports;
 /// whose progress the page follows (<c>/imports/{id}/status</c>). Refused files say why and store nothing. The list
 /// below shows the recent batches; a batch can be deleted with its forms. Administrators and finance reviewers only.
 /// </summary>
-public sealed class IndexModel(UploadHandler uploads, FormStore store, UploadStore kept, AuditLog audit) : PageModel
+public sealed class IndexModel(UploadHandler uploads, ImportBatches batches, DeleteBatch delete) : PageModel
 {
     private const string OutcomesKey = "import-outcomes";
 
-    public PagedResult<ImportBatch> Batches { get; private set; } = new([], 0, 1, 50);
+    public PagedResult<ImportBatchView> Batches { get; private set; } = new([], 0, 1, 50);
 
     public IReadOnlyList<UploadOutcome> Outcomes { get; private set; } = [];
 
@@ -37,7 +38,7 @@ public sealed class IndexModel(UploadHandler uploads, FormStore store, UploadSto
         }
 
         Message = TempData["message"] as string;
-        Batches = await store.ListBatchesAsync(PageNumber, 50, cancellationToken);
+        Batches = await batches.ListAsync(User.Caller(), PageNumber, 50, cancellationToken);
     }
 
     /// <summary>POST /imports?handler=upload (multipart, field <c>files</c>): JSON for scripts, a redirect for plain forms.</summary>
@@ -74,24 +75,25 @@ public sealed class IndexModel(UploadHandler uploads, FormStore store, UploadSto
         return RedirectToPage();
     }
 
-    /// <summary>Deletes a batch and all its forms (written to the audit log).</summary>
+    /// <summary>Deletes a batch and all its forms (written to the audit log). Administrators only, as in the API.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken)
     {
-        var batch = await store.GetBatchAsync(id, cancellationToken);
-        if (batch is null)
+        if (!AccessPolicy.Allows(User.Caller(), Permission.DeleteBatch))
+        {
+            return Forbid();
+        }
+
+        var result = await delete.ExecuteAsync(User.Caller(), id, cancellationToken: cancellationToken);
+        if (result.Outcome == BatchDeletion.NotFound || result.Batch is not { } batch)
         {
             return NotFound();
         }
 
-        if (batch.Status is ImportStatus.Queued or ImportStatus.Running)
+        if (result.Outcome == BatchDeletion.Busy)
         {
             return Back(Ui.T("批次仍在处理中，完成后才能删除。", "The batch is still being processed; delete it when it is done."));
         }
 
-        await store.DeleteBatchAsync(id, cancellationToken);
-        kept.Delete(id, batch.FileName);
-        await audit.WriteAsync(User.Actor(), "delete", "import", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{batch.FileName}: {batch.FormCount} forms deleted", CancellationToken.None);
         return Back(Ui.T($"已删除批次 #{id}（{batch.FileName}）及其 {batch.FormCount} 张表。", $"Deleted batch #{id} ({batch.FileName}) and its {batch.FormCount} forms."));
     }
 

@@ -1,4 +1,4 @@
-using Jixiao.Data.Import;
+using Jixiao.App.Imports;
 using Jixiao.Web.Shared;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +28,7 @@ public sealed class UploadHandler(FormImporter importer, UploadStore uploads, Im
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            var name = CleanName(file.FileName);
+            var name = FileNames.Clean(file.FileName, "upload.txt");
             if (i >= MaxFiles)
             {
                 outcomes.Add(new UploadOutcome(name, file.Length, null, Ui.T($"一次最多上传 {MaxFiles} 个文件，此文件未处理", $"At most {MaxFiles} files per upload: this file was not processed")));
@@ -120,24 +120,5 @@ public sealed class UploadHandler(FormImporter importer, UploadStore uploads, Im
         }
 
         return null;
-    }
-
-    private static string CleanName(string? fileName)
-    {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
-        foreach (var c in name)
-        {
-            if (char.IsControl(c))
-            {
-                name = name.Replace(c.ToString(), "", StringComparison.Ordinal);
-            }
-        }
-
-        if (name.Length == 0)
-        {
-            name = "upload.txt";
-        }
-
-        return name.Length > 200 ? name[..200] : name;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Jixiao.App.Imports;
 using Jixiao.Web.Shared;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Jixiao.Web.Imports;
 /// from there, and the form page shows a form's source lines (provenance) from it. Files of failed or duplicate
 /// batches are removed.
 /// </summary>
-public sealed class UploadStore
+public sealed class UploadStore : IKeptFiles
 {
     /// <summary>Extensions that are imported.</summary>
     public static readonly string[] Accepted = [".txt", ".json", ".jsonl"];

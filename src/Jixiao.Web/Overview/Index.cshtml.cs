@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Jixiao.Data.Queries;
+using Jixiao.App.Portfolio;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Forms;
 using Jixiao.Web.Shared;
@@ -18,7 +19,7 @@ public sealed record DepartmentRow(string? Department, int Forms, int SelfEvalua
 /// The portfolio at a glance, per year and department: forms, money, execution rate, score distribution, grades
 /// and findings by check, as tables and (when ECharts is there) charts whose bars open the forms behind them.
 /// </summary>
-public sealed class IndexModel(FormStore store) : PageModel
+public sealed class IndexModel(PortfolioView portfolio) : PageModel
 {
     public FormFilter Filter { get; private set; } = FormFilter.Parse(new QueryCollection());
 
@@ -50,11 +51,11 @@ public sealed class IndexModel(FormStore store) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Filter = FormFilter.Parse(Request.Query);
-        var scope = User.ScopeDepartment();
-        var query = new FormQuery { Year = Filter.Year, Department = Filter.Department, ScopeDepartment = scope };
-        Statistics = await store.GetStatisticsAsync(query, cancellationToken);
-        Years = await store.ListYearsAsync(cancellationToken);
-        Departments = await store.ListDepartmentsAsync(scope, cancellationToken);
+        var caller = User.Caller();
+        var query = new FormQuery { Year = Filter.Year, Department = Filter.Department };
+        Statistics = await portfolio.StatisticsAsync(caller, query, cancellationToken);
+        Years = await portfolio.YearsAsync(cancellationToken);
+        Departments = await portfolio.DepartmentsAsync(caller, cancellationToken);
 
         var rows = Statistics.Rows;
         ByYear = [.. rows.GroupBy(r => r.Year).OrderBy(g => g.Key)

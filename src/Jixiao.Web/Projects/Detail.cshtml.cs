@@ -1,4 +1,6 @@
-using Jixiao.Data.Queries;
+using Jixiao.App.Forms;
+using Jixiao.App.Portfolio;
+using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,7 @@ namespace Jixiao.Web.Projects;
 /// One project across years (/projects/{key}?dept=…): its declarations beside its self-evaluations, and the
 /// targets and weights that changed between them. Only forms the user may see are shown; none is "not found".
 /// </summary>
-public sealed class DetailModel(FormStore store) : PageModel
+public sealed class DetailModel(PortfolioView portfolio, FormCatalog catalog) : PageModel
 {
     private const int MaxForms = 24;
 
@@ -27,12 +29,12 @@ public sealed class DetailModel(FormStore store) : PageModel
             return NotFound();
         }
 
-        var scope = User.ScopeDepartment();
-        var lineage = await store.GetLineageAsync(key, Department, scope, cancellationToken);
+        var caller = User.Caller();
+        var lineage = await portfolio.LineageAsync(caller, key, Department, cancellationToken);
         var forms = new List<FormDetail>();
         foreach (var summary in lineage.Forms.Take(MaxForms))
         {
-            if (await store.GetAsync(summary.Id, scope, cancellationToken) is { } detail)
+            if (await catalog.GetAsync(caller, summary.Id, cancellationToken) is { } detail)
             {
                 forms.Add(detail);
             }

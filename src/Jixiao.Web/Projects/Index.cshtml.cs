@@ -1,11 +1,12 @@
+using Jixiao.App.Portfolio;
+using Jixiao.Data.Portfolio;
 using Jixiao.Web.Accounts;
-using Jixiao.Web.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Projects;
 
 /// <summary>Projects with more than one stored form (several years, or declaration and self-evaluation), searchable.</summary>
-public sealed class IndexModel(Analytics analytics) : PageModel
+public sealed class IndexModel(PortfolioView portfolio) : PageModel
 {
     public IReadOnlyList<ProjectItem> Projects { get; private set; } = [];
 
@@ -15,6 +16,6 @@ public sealed class IndexModel(Analytics analytics) : PageModel
     {
         var q = Request.Query["q"].ToString().Trim();
         Text = q.Length == 0 ? null : q.Length > 200 ? q[..200] : q;
-        Projects = await analytics.ListProjectsAsync(Text, User.ScopeDepartment(), 300, cancellationToken);
+        Projects = await portfolio.ProjectsAsync(User.Caller(), Text, 300, cancellationToken);
     }
 }

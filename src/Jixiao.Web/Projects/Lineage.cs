@@ -1,8 +1,8 @@
 using Jixiao.Core.Scoring;
 using Jixiao.Core.Targets;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Search;
 
 namespace Jixiao.Web.Projects;
 

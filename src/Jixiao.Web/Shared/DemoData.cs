@@ -1,12 +1,7 @@
 using System.Text;
-using Jixiao.Data.Accounts;
-using Jixiao.Data.Entities;
-using Jixiao.Data.Import;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.App.Imports;
 using Jixiao.Ingest.Synthetic;
 using Jixiao.Web.Imports;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Shared;
@@ -51,15 +46,13 @@ public sealed class DemoState
 /// </summary>
 public sealed class DemoData(
     IOptions<JixiaoOptions> options,
-    JixiaoDatabase database,
+    DemoPortfolio demo,
     FormImporter importer,
-    FormStore store,
     UploadStore uploads,
-    AuditLog audit,
     DemoState state,
     ILogger<DemoData> logger) : BackgroundService
 {
-    public const string DemoUser = "demo";
+    public const string DemoUser = ImportRunner.DemoUser;
     public const string FileName = "demo-portfolio.txt";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -72,7 +65,7 @@ public sealed class DemoData(
 
         try
         {
-            if (!await PrepareAsync(stoppingToken))
+            if (!await demo.PrepareAsync(DemoUser, stoppingToken))
             {
                 return;
             }
@@ -96,8 +89,6 @@ public sealed class DemoData(
                 ChunkSize = 250,
                 Progress = p => state.Forms = p.Forms,
             }, stoppingToken);
-            await audit.WriteAsync(DemoUser, "import", "import", batchId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"demo data set: {result.Status}; forms={result.Forms}; findings={result.Findings}", CancellationToken.None);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Demo data: {Result}", result.ToString());
@@ -108,38 +99,10 @@ public sealed class DemoData(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (ex is IOException or DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             logger.LogError(ex, "Loading the demo data failed");
             state.Status = DemoStatus.Failed;
         }
-    }
-
-    /// <summary>True when the database holds no forms and no uploads (a demo load cut short before is removed).</summary>
-    private async Task<bool> PrepareAsync(CancellationToken cancellationToken)
-    {
-        List<ImportBatch> batches;
-        await using (var db = database.CreateContext())
-        {
-            if (await db.Forms.AnyAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            batches = await db.ImportBatches.AsNoTracking().ToListAsync(cancellationToken);
-        }
-
-        if (batches.Any(b => b.CreatedBy != DemoUser))
-        {
-            return false;
-        }
-
-        foreach (var b in batches)
-        {
-            await store.DeleteBatchAsync(b.Id, cancellationToken);
-            uploads.Delete(b.Id, b.FileName);
-        }
-
-        return true;
     }
 }
