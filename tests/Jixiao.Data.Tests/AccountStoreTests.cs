@@ -1,6 +1,6 @@
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Schema;
 
 namespace Jixiao.Data.Tests;
 

@@ -1,6 +1,6 @@
 using Jixiao.Data.Accounts;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
 
 namespace Jixiao.Data.Tests;
 
@@ -35,7 +35,7 @@ public sealed class NameKeysTests
 
     [Fact]
     public void Like_escaping_makes_wildcards_literal() =>
-        Assert.Equal("100\\%\\_a\\\\b", FormStore.EscapeLike("100%_a\\b"));
+        Assert.Equal("100\\%\\_a\\\\b", TestStore.EscapeLike("100%_a\\b"));
 
     [Fact]
     public void Password_hashes_are_salted_and_verify()

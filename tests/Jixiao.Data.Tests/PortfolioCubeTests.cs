@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Jixiao.Core.Forms;
-using Jixiao.Data.Import;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.App.Imports;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Portfolio;
+using Jixiao.Data.Schema;
 using Jixiao.Ingest.Synthetic;
 using Jixiao.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
 
     private JixiaoDatabase Db => test!.Database;
 
-    private FormStore Store => new(Db);
+    private TestStore Store => new(Db);
 
     public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider);
 
@@ -113,7 +114,7 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         // every generated department is in 江海市: 1,200 forms match, counting stops after 1,000
         var first = await store.ListAsync(new FormQuery { Text = "江海市" });
         Assert.True(first.TotalIsLowerBound);
-        Assert.Equal(FormStore.TextCountLimit, first.TotalCount);
+        Assert.Equal(TestStore.TextCountLimit, first.TotalCount);
         Assert.Equal(21, first.PageCount);
         Assert.Equal(50, first.Items.Count);
 
@@ -140,7 +141,7 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
 
         // when the walk in sort order is too short for the page, the matches come from the search index, sorted: the
         // same pages (window 10: every page of this search takes that way)
-        var indexed = new FormStore(Db) { TextWalkWindow = 10 };
+        var indexed = new TestStore(Db) { TextWalkWindow = 10 };
         foreach (var q in new[]
                  {
                      new FormQuery { Text = "江海市" },
@@ -159,7 +160,7 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         // a rarer word is counted exactly
         var rare = await store.ListAsync(new FormQuery { Text = all.Items[0].ProjectName });
         Assert.False(rare.TotalIsLowerBound);
-        Assert.InRange(rare.TotalCount, 1, FormStore.TextCountLimit - 1);
+        Assert.InRange(rare.TotalCount, 1, TestStore.TextCountLimit - 1);
     }
 
     /// <summary>For the whole portfolio, each year, each department, a scope and a kind: stored totals = computed.</summary>
@@ -173,7 +174,10 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         var departments = await store.ListDepartmentsAsync();
         queries.AddRange(years.Select(y => new FormQuery { Year = y }));
         queries.AddRange(departments.Take(4).Select(d => new FormQuery { Department = d.Name }));
-        queries.AddRange(departments.Take(2).Select(d => new FormQuery { ScopeDepartment = d.Name, Year = years.Count > 0 ? years[0] : null }));
+        foreach (var d in departments.Take(2))
+        {
+            queries.Add(new FormQuery { Scope = await store.ScopeAsync(d.Name), Year = years.Count > 0 ? years[0] : null });
+        }
         queries.Add(new FormQuery { Department = "不存在的部门" });
 
         await using var db = Db.CreateContext();

@@ -1,6 +1,7 @@
-using Jixiao.Data.Import;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.App.Imports;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
 using Jixiao.Ingest.Synthetic;
 using Jixiao.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +103,7 @@ public abstract class SearchGramsTests : IAsyncLifetime
         await AssertSameAsync();
 
         // a deleted batch takes its lists with it
-        Assert.True(await new FormStore(Db).DeleteBatchAsync(second.BatchId));
+        Assert.True(await new TestStore(Db).DeleteBatchAsync(second.BatchId));
         await AssertSameAsync();
 
         // lists of another version are built again from the search texts on the next start
@@ -118,8 +119,8 @@ public abstract class SearchGramsTests : IAsyncLifetime
 
     private async Task AssertSameAsync()
     {
-        var grams = new FormStore(Db);
-        var trigrams = new FormStore(Db) { UseSearchGrams = false };
+        var grams = new TestStore(Db);
+        var trigrams = new TestStore(Db) { UseSearchGrams = false };
         foreach (var word in Words)
         {
             foreach (var q in new[]
@@ -149,7 +150,7 @@ public abstract class SearchGramsTests : IAsyncLifetime
         }
 
         // the exact two-character count is the true count
-        var all = await new FormStore(Db).ListAsync(new FormQuery { Text = "江海", PageSize = FormQuery.MaxPageSize });
+        var all = await new TestStore(Db).ListAsync(new FormQuery { Text = "江海", PageSize = FormQuery.MaxPageSize });
         await using var db = Db.CreateContext();
         var like = await db.FormSearch.CountAsync(s => s.Text.Contains("江海"));
         Assert.Equal(like, Provider == DatabaseProvider.Postgres ? all.TotalCount : like);

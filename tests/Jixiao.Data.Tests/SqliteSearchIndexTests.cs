@@ -1,6 +1,7 @@
-using Jixiao.Data.Import;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.App.Imports;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
 using Jixiao.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
 
         await using var db = Db.CreateContext();
         var texts = await db.FormSearch.AsNoTracking().ToDictionaryAsync(s => s.FormId, s => s.Text);
-        var store = new FormStore(Db);
+        var store = new TestStore(Db);
         List<string> queries = ["特保", "经费", "费", "率", "满意度", "涉案财物存放管理完成率", "上海市公安局宝山分局", "2024", "2", "%", "(", "（一）", "不存在的词语", "a"];
 
         // words that run across a field boundary or a punctuation mark must not match: the two characters on each
@@ -84,7 +85,7 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime
         var importer = new FormImporter(Db);
         var police = await importer.ImportFileAsync(Corpus.PathOf(Corpus.Police2024));
         var songnan = await importer.ImportFileAsync(Corpus.PathOf(Corpus.Songnan2023));
-        var store = new FormStore(Db);
+        var store = new TestStore(Db);
         var all = await ExpectedAsync("完成");
         Assert.True(all.Count > 10);
         Assert.Equal(all.Count, (await store.ListAsync(new FormQuery { Text = "完成" })).TotalCount);

@@ -4,9 +4,10 @@ using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Import;
-using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
+using Jixiao.App.Imports;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
 using Jixiao.Ingest;
 using Jixiao.Ingest.Json;
 using Jixiao.Ingest.Synthetic;
@@ -28,7 +29,7 @@ public abstract class StoreTests : IAsyncLifetime
 
     protected FormImporter Importer => new(Db);
 
-    protected FormStore Store => new(Db);
+    protected TestStore Store => new(Db);
 
     public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider);
 
@@ -431,7 +432,7 @@ public abstract class StoreTests : IAsyncLifetime
         }
 
         // the same statistics for one department only, and the drill-down list agrees with the numbers
-        var scoped = await Store.GetStatisticsAsync(new FormQuery { ScopeDepartment = PoliceDepartment });
+        var scoped = await Store.GetStatisticsAsync(new FormQuery { Scope = await Store.ScopeAsync(PoliceDepartment) });
         Assert.Equal(40, scoped.Forms);
         Assert.All(scoped.Rows, r => Assert.Equal(PoliceDepartment, r.Department));
         var drill = await Store.ListAsync(new FormQuery { Year = 2024, Department = PoliceDepartment, ScoreMin = 90m, ScoreMax = 94.9999m });
@@ -457,26 +458,26 @@ public abstract class StoreTests : IAsyncLifetime
         await ImportCorpusAsync(Corpus.Police2024);
         await ImportCorpusAsync(Corpus.DataBureau2024);
         var store = Store;
-        var scoped = await store.ListAsync(new FormQuery { ScopeDepartment = PoliceDepartment, PageSize = 500 });
+        var scoped = await store.ListAsync(new FormQuery { Scope = await Store.ScopeAsync(PoliceDepartment), PageSize = 500 });
         Assert.Equal(37, scoped.TotalCount);
         Assert.All(scoped.Items, f => Assert.Equal(PoliceDepartment, f.Department));
 
         // asking for another department inside the scope gives nothing
         var other = (await store.ListAsync(new FormQuery { Text = "", PageSize = 500 })).Items.First(f => f.Department != PoliceDepartment);
-        var escape = await store.ListAsync(new FormQuery { ScopeDepartment = PoliceDepartment, Department = other.Department });
+        var escape = await store.ListAsync(new FormQuery { Scope = await Store.ScopeAsync(PoliceDepartment), Department = other.Department });
         Assert.Equal(0, escape.TotalCount);
         Assert.Null(await store.GetAsync(other.Id, PoliceDepartment));
         Assert.NotNull(await store.GetAsync(other.Id, other.Department));
         Assert.NotNull(await store.GetAsync(other.Id));
         Assert.Null(await store.GetLineageAsync(other.Id, PoliceDepartment));
-        Assert.Equal(0, (await store.GetStatisticsAsync(new FormQuery { ScopeDepartment = "不存在的部门" })).Forms);
-        Assert.Empty(await store.GetFindingGroupsAsync(new FormQuery { ScopeDepartment = "不存在的部门" }));
-        Assert.All(await store.GetFindingGroupsAsync(new FormQuery { ScopeDepartment = PoliceDepartment }), g => Assert.Equal(PoliceDepartment, g.Department));
+        Assert.Equal(0, (await store.GetStatisticsAsync(new FormQuery { Scope = await Store.ScopeAsync("不存在的部门") })).Forms);
+        Assert.Empty(await store.GetFindingGroupsAsync(new FormQuery { Scope = await Store.ScopeAsync("不存在的部门") }));
+        Assert.All(await store.GetFindingGroupsAsync(new FormQuery { Scope = await Store.ScopeAsync(PoliceDepartment) }), g => Assert.Equal(PoliceDepartment, g.Department));
         var departments = await store.ListDepartmentsAsync(PoliceDepartment);
         Assert.Equal(PoliceDepartment, Assert.Single(departments).Name);
         Assert.Equal(37, departments[0].Forms);
         Assert.Equal(2, (await store.ListDepartmentsAsync()).Count);
-        await foreach (var d in store.StreamAsync(new FormQuery { ScopeDepartment = PoliceDepartment }))
+        await foreach (var d in store.StreamAsync(new FormQuery { Scope = await Store.ScopeAsync(PoliceDepartment) }))
         {
             Assert.Equal(PoliceDepartment, d.Form.Department);
         }
@@ -509,7 +510,7 @@ public abstract class StoreTests : IAsyncLifetime
         Assert.Equal(6, (await store.ListAsync(new FormQuery { Text = "O'Brien" })).TotalCount);
         Assert.Single((await store.ListAsync(new FormQuery { Department = "\"; DELETE FROM users; --" })).Items);
         Assert.Empty((await store.ListAsync(new FormQuery { Department = "' OR '1'='1" })).Items);
-        Assert.Empty((await store.ListAsync(new FormQuery { ScopeDepartment = "' OR '1'='1" })).Items);
+        Assert.Empty((await store.ListAsync(new FormQuery { Scope = await Store.ScopeAsync("' OR '1'='1") })).Items);
         Assert.Empty((await store.ListAsync(new FormQuery { CheckCode = "' OR 1=1 --" })).Items);
         Assert.Empty((await store.ListAsync(new FormQuery { LineageKey = "%" })).Items);
 

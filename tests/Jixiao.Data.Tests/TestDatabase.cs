@@ -1,4 +1,4 @@
-using Jixiao.Data.Storage;
+using Jixiao.Data.Schema;
 using Npgsql;
 
 namespace Jixiao.Data.Tests;

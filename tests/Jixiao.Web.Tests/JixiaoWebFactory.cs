@@ -5,7 +5,8 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Imports;
+using Jixiao.Data.Schema;
 using Jixiao.Web.Imports;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -123,10 +124,10 @@ public sealed partial class JixiaoWebFactory : WebApplicationFactory<Program>
     /// <summary>Waits until the background import of <paramref name="batchId"/> is done and returns its batch.</summary>
     public async Task<ImportBatch> WaitForBatchAsync(long batchId)
     {
-        var store = Services.GetRequiredService<Data.Queries.FormStore>();
+        var store = Services.GetRequiredService<ImportBatchStore>();
         for (var i = 0; i < 600; i++)
         {
-            var batch = await store.GetBatchAsync(batchId);
+            var batch = (await store.GetAsync(batchId))?.Batch;
             if (batch is { Status: ImportStatus.Succeeded or ImportStatus.Failed or ImportStatus.Duplicate })
             {
                 return batch;

@@ -1,6 +1,6 @@
 using System.Net;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Schema;
 using Jixiao.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

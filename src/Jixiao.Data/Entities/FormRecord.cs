@@ -179,7 +179,7 @@ public sealed class FormRecord
 
     /// <summary>
     /// The name of the rule set (评分规则) that scored and checked the form, e.g. <c>national-2020</c>
-    /// (<see cref="Core.Scoring.RuleSet.Name"/>); empty for forms stored before rule sets were recorded.
+    /// (<see cref="Core.Scoring.RuleSet.Name"/>); forms stored before it was recorded were all scored by <c>national-2020</c>.
     /// </summary>
     public string RuleSet { get; set; } = "";
 

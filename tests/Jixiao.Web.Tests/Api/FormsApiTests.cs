@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Queries;
+using Jixiao.Data.Forms;
 using Jixiao.Ingest.Json;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Api;
@@ -233,7 +233,7 @@ public sealed class FormsApiTests(ApiFixture api)
     }
 
     /// <summary>
-    /// For every id, <see cref="FormReader"/> (the endpoint's reader) gives what <see cref="FormStore.GetAsync"/> gives —
+    /// For every id, <see cref="FormReader"/> (the endpoint's reader) gives what <see cref="FormQueries.GetAsync"/> gives —
     /// every column of the form, its goals, indicators and findings, and the same JSON — with no scope and with each
     /// department's (by its printed name, by a spelling that normalises to it, and one that matches nothing); a scope of
     /// white space only matches nothing. Returns how many ids were found.
@@ -241,8 +241,15 @@ public sealed class FormsApiTests(ApiFixture api)
     internal static async Task<int> AssertReaderAgreesWithStoreAsync(JixiaoWebFactory factory, IReadOnlyList<long> ids)
     {
         var reader = factory.Services.GetRequiredService<FormReader>();
-        var store = factory.Services.GetRequiredService<FormStore>();
-        string?[] scopes = [null, ApiFixture.Police, ApiFixture.DataBureau, ApiFixture.Songnan, " 上海市公安局  宝山分局 ", "不存在的部门"];
+        var store = factory.Services.GetRequiredService<FormQueries>();
+        var directory = factory.Services.GetRequiredService<DepartmentDirectory>();
+        string?[] names = [null, ApiFixture.Police, ApiFixture.DataBureau, ApiFixture.Songnan, " 上海市公安局  宝山分局 ", "不存在的部门"];
+        var scopes = new List<DepartmentScope?>();
+        foreach (var name in names)
+        {
+            scopes.Add(name is null ? null : DepartmentScope.Only(await directory.IdsOfAsync(name)));
+        }
+
         var found = 0;
         foreach (var id in ids)
         {
@@ -276,7 +283,7 @@ public sealed class FormsApiTests(ApiFixture api)
                 Assert.Equal(FormDocument.Serialize(expected), FormDocument.Serialize(actual));
             }
 
-            Assert.Null(await reader.GetAsync(id, " \t ", CancellationToken.None));
+            Assert.Null(await reader.GetAsync(id, DepartmentScope.Only(await directory.IdsOfAsync(" \t ")), CancellationToken.None));
         }
 
         return found;
@@ -301,7 +308,7 @@ public sealed class FormsApiTests(ApiFixture api)
             id = form.Id;
         }
 
-        var expected = await factory.Services.GetRequiredService<FormStore>().GetAsync(id);
+        var expected = await factory.Services.GetRequiredService<FormQueries>().GetAsync(id);
         Assert.NotNull(expected);
         Assert.Null(expected.Goals);
         Assert.Empty(expected.Indicators);

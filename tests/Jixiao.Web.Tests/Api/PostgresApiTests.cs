@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Jixiao.Data.Entities;
-using Jixiao.Data.Storage;
+using Jixiao.Data.Schema;
 using Jixiao.Ingest.Json;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Tests.Exports;
