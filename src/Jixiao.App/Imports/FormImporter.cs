@@ -149,10 +149,9 @@ public sealed class FormImporter
             session = await writer.BeginBatchAsync(batch.Id, cancellationToken);
 
             // content known before reading: a duplicate (or one being imported or deleted right now) ends here
-            if (hash.Length > 0 && await session.FindDuplicateAsync(hash, cancellationToken) is { } known)
+            if (hash.Length > 0 && await session.FindDuplicateAsync(hash, cancellationToken) is not null)
             {
-                await session.RollbackAsync();
-                return await DuplicateAsync(batch, hash, known, options, diagnostics, clock);
+                return await DuplicateAsync(session, batch, hash, options, diagnostics, clock);
             }
 
             // Reading, scoring and checking run on one thread, writing on another: the database works while the next
@@ -173,10 +172,9 @@ public sealed class FormImporter
             {
                 // a stream read once, or forms made elsewhere: hashed on the way, checked now under the content's lock
                 hash = input is not null ? input.Finish() : Convert.ToHexStringLower(combined!.GetHashAndReset());
-                if (await session.FindDuplicateAsync(hash, cancellationToken) is { } original)
+                if (await session.FindDuplicateAsync(hash, cancellationToken) is not null)
                 {
-                    await session.RollbackAsync();
-                    return await DuplicateAsync(batch, hash, original, options, diagnostics, clock);
+                    return await DuplicateAsync(session, batch, hash, options, diagnostics, clock);
                 }
             }
 
@@ -229,10 +227,23 @@ public sealed class FormImporter
         }
     }
 
-    private async Task<ImportResult> DuplicateAsync(ImportBatch batch, string hash, long original, ImportOptions options, List<Diagnostic> diagnostics, Stopwatch clock)
+    /// <summary>
+    /// Records the batch as a duplicate in the session's transaction, under the content's lock, and ends it: the forms
+    /// written so far (a stream hashed on the way) are rolled back with it. When the batch holding the content was
+    /// deleted in the meantime, the forms are gone and the batch fails, asking for the file again.
+    /// </summary>
+    private async Task<ImportResult> DuplicateAsync(FormBatchSession session, ImportBatch batch, string hash, ImportOptions options, List<Diagnostic> diagnostics, Stopwatch clock)
     {
-        await batches.MarkDuplicateAsync(batch.Id, hash, original,
-            Audit(options, batch.Id, batch.FileName, ImportStatus.Duplicate, 0, 0, null, original), CancellationToken.None);
+        var original = await session.CommitDuplicateAsync(hash,
+            id => Audit(options, batch.Id, batch.FileName, ImportStatus.Duplicate, 0, 0, null, id), CancellationToken.None);
+        if (original is null)
+        {
+            await session.RollbackAsync();
+            var message = $"{batch.FileName}: the batch holding the same content was deleted while this import ran; nothing was stored, please import the file again";
+            await batches.FailAsync(batch.Id, message, 0, hash, Audit(options, batch.Id, batch.FileName, ImportStatus.Failed, 0, 0, message), CancellationToken.None);
+            return new ImportResult(batch.Id, ImportStatus.Failed, batch.FileName, hash, 0, 0, 0, message, null, clock.Elapsed, diagnostics);
+        }
+
         return new ImportResult(batch.Id, ImportStatus.Duplicate, batch.FileName, hash, 0, 0, 0, null, original, clock.Elapsed, diagnostics);
     }
 

@@ -49,6 +49,9 @@ public sealed class FormWriter
         });
     }
 
+    /// <summary>For tests: runs inside a deletion once its batch and content are locked, before anything is deleted.</summary>
+    internal Func<Task>? AfterDeletionLocked { get; init; }
+
     /// <summary>
     /// Opens the transaction that stores the forms of import batch <paramref name="batchId"/>: on SQLite it takes the
     /// write lock at once (BEGIN IMMEDIATE), so a deletion in progress ends first. Dispose the session to roll back
@@ -64,6 +67,7 @@ public sealed class FormWriter
                 ? sqlite.BeginTransaction(deferred: false)
                 : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             var organisations = await OrganisationDirectory.LoadAsync(connection, transaction, cancellationToken);
+            await transaction.SaveAsync(FormBatchSession.FormsSavepoint, cancellationToken);
             return new FormBatchSession(connection, transaction, tables.Value, batchId, organisations);
         }
         catch
@@ -92,7 +96,7 @@ public sealed class FormWriter
         var transaction = tx.GetDbTransaction();
 
         // the guard: the batch row is locked (PostgreSQL) or the write lock held (SQLite) before anything is read, so a
-        // second deletion waits here and then finds no row
+        // second deletion waits here and then finds no row; an import of the same content waits for the content's lock
         var locked = await db.ImportBatches
             .Where(b => b.Id == batchId && b.Status != ImportStatus.Queued && b.Status != ImportStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, b => b.Status), cancellationToken);
@@ -104,6 +108,10 @@ public sealed class FormWriter
 
         var hash = await db.ImportBatches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.ContentHash).FirstAsync(cancellationToken);
         await Sql.LockContentAsync(connection, transaction, hash, cancellationToken);
+        if (AfterDeletionLocked is { } hook)
+        {
+            await hook();
+        }
 
         var formIds = db.Forms.Where(f => f.ImportBatchId == batchId).Select(f => f.Id);
         await PortfolioCube.ApplyBatchAsync(connection, transaction, batchId, -1, cancellationToken);
@@ -189,6 +197,9 @@ public sealed record BatchTotals(string ContentHash, long SizeBytes, int Forms, 
 /// </summary>
 public sealed class FormBatchSession : IAsyncDisposable
 {
+    /// <summary>The savepoint before the first form: a duplicate found at the end rolls back to it.</summary>
+    internal const string FormsSavepoint = "forms";
+
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
     private readonly FormTables tables;
@@ -268,10 +279,28 @@ public sealed class FormBatchSession : IAsyncDisposable
         var t = tables;
         if (chunk.NewOrganisations.Count > 0)
         {
-            var ids = await writer.ReserveIdsAsync(t.Organisations.Name, chunk.NewOrganisations.Count, cancellationToken);
+            // Another import may have stored the same new names since this one loaded the tree (PostgreSQL: imports
+            // run side by side). The organisations' lock makes such imports take turns from here to their commit;
+            // names another import stored meanwhile are then found and used, not inserted twice.
+            await Sql.LockOrganisationsAsync(connection, transaction, cancellationToken);
+            var stored = await OrganisationDirectory.FindAsync(connection, transaction, chunk.NewOrganisations.Select(o => o.Path), cancellationToken);
+            var fresh = new List<Organisation>(chunk.NewOrganisations.Count);
+            foreach (var o in chunk.NewOrganisations)
+            {
+                if (stored.TryGetValue(o.Path, out var existing))
+                {
+                    realIds[o.Id] = existing;
+                }
+                else
+                {
+                    fresh.Add(o);
+                }
+            }
+
+            var ids = fresh.Count == 0 ? [] : await writer.ReserveIdsAsync(t.Organisations.Name, fresh.Count, cancellationToken);
             for (var i = 0; i < ids.Length; i++)
             {
-                var o = chunk.NewOrganisations[i];
+                var o = fresh[i];
                 realIds[o.Id] = ids[i];
                 o.Id = ids[i];
                 if (o.ParentId is { } p && p < 0)
@@ -280,7 +309,7 @@ public sealed class FormBatchSession : IAsyncDisposable
                 }
             }
 
-            await writer.WriteAsync(t.Organisations, chunk.NewOrganisations, cancellationToken);
+            await writer.WriteAsync(t.Organisations, fresh, cancellationToken);
         }
 
         var forms = chunk.Forms;
@@ -380,6 +409,34 @@ public sealed class FormBatchSession : IAsyncDisposable
         await AuditLog.InsertAsync(connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         done = true;
+    }
+
+    /// <summary>
+    /// Ends the session storing nothing of the forms, when the content turned out to be stored already: everything
+    /// written is rolled back, the content's lock taken (again) and the duplicate checked (again), and the batch
+    /// recorded as a duplicate of that batch with the audit entry <paramref name="audit"/> makes of its id, in one
+    /// transaction. Returns that batch's id; null when no batch holds the content any more (it was deleted meanwhile),
+    /// in which case nothing is recorded and the caller fails the batch.
+    /// </summary>
+    public async Task<long?> CommitDuplicateAsync(string contentHash, Func<long, AuditRecord> audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        await transaction.RollbackAsync(FormsSavepoint, cancellationToken);
+        if (await FindDuplicateAsync(contentHash, cancellationToken) is not { } original)
+        {
+            return null;
+        }
+
+        await Sql.ExecuteAsync(connection, transaction, """
+            UPDATE import_batches SET status = @status, content_hash = @hash, duplicate_of_batch_id = @original,
+                form_count = 0, indicator_count = 0, finding_count = 0, finished_at = @finished
+            WHERE id = @id
+            """, cancellationToken,
+            ("status", (int)ImportStatus.Duplicate), ("hash", contentHash), ("original", original), ("finished", DateTime.UtcNow), ("id", batchId));
+        await AuditLog.InsertAsync(connection, transaction, audit(original), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        done = true;
+        return original;
     }
 
     /// <summary>Rolls back everything the session wrote (safe when the connection is gone).</summary>

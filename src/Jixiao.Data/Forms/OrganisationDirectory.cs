@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Jixiao.Data.Entities;
+using Jixiao.Data.Schema;
 using Jixiao.Data.Search;
 
 namespace Jixiao.Data.Forms;
@@ -28,6 +29,35 @@ internal sealed class OrganisationDirectory
         }
 
         return directory;
+    }
+
+    /// <summary>The stored ids of the organisations with these paths (those that exist).</summary>
+    public static async Task<Dictionary<string, long>> FindAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        var names = new List<string>();
+        foreach (var path in paths.Distinct(StringComparer.Ordinal))
+        {
+            var name = "p" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Sql.AddParameter(cmd, name, path);
+            names.Add("@" + name);
+        }
+
+        if (names.Count == 0)
+        {
+            return found;
+        }
+
+        cmd.CommandText = "SELECT id, path FROM organisations WHERE path IN (" + string.Join(", ", names) + ")";
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found[reader.GetString(1)] = reader.GetInt64(0);
+        }
+
+        return found;
     }
 
     /// <summary>The ids of a form's department and unit; new organisations get temporary negative ids (see <see cref="TakePending"/>).</summary>

@@ -104,28 +104,6 @@ public sealed class ImportBatchStore
         await tx.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Marks a batch as a duplicate of <paramref name="original"/> (nothing added), with <paramref name="audit"/>, in one transaction.</summary>
-    public async Task MarkDuplicateAsync(long batchId, string contentHash, long original, AuditRecord? audit, CancellationToken cancellationToken = default)
-    {
-        await using var db = database.CreateContext();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s
-            .SetProperty(b => b.Status, ImportStatus.Duplicate)
-            .SetProperty(b => b.ContentHash, contentHash)
-            .SetProperty(b => b.DuplicateOfBatchId, original)
-            .SetProperty(b => b.FormCount, 0)
-            .SetProperty(b => b.IndicatorCount, 0)
-            .SetProperty(b => b.FindingCount, 0)
-            .SetProperty(b => b.FinishedAt, DateTime.UtcNow), cancellationToken);
-        if (audit is not null)
-        {
-            db.AuditLog.Add(audit.ToEntry());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
-    }
-
     /// <summary>Batches left queued or running (by a stop), oldest first.</summary>
     public async Task<IReadOnlyList<ImportBatch>> ListOpenAsync(CancellationToken cancellationToken = default)
     {

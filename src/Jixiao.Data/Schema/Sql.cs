@@ -60,6 +60,21 @@ internal static class Sql
         await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", ContentLockKey(contentHash)));
     }
 
+    /// <summary>
+    /// Makes imports that add organisations take turns until their transactions end, so that two of them never insert
+    /// the same new department (PostgreSQL; SQLite's writers take turns anyway).
+    /// </summary>
+    public static async Task LockOrganisationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (connection is NpgsqlConnection)
+        {
+            await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", OrganisationsLockKey));
+        }
+    }
+
+    /// <summary>The advisory lock key of the organisation tree (a fixed number; content keys come from SHA-256).</summary>
+    private const long OrganisationsLockKey = 0x4A69_7869_616F_4F72; // "JixiaoOr"
+
     /// <summary>The advisory lock key of a content hash: its first 64 bits (hex SHA-256), any text otherwise hashed.</summary>
     internal static long ContentLockKey(string contentHash)
     {

@@ -1,0 +1,97 @@
+using Jixiao.App.Access;
+using Jixiao.App.Imports;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Tests;
+using Jixiao.Tests.Shared;
+
+namespace Jixiao.App.Tests.Access;
+
+/// <summary>What each role may do, and which departments each caller sees.</summary>
+public sealed class AccessPolicyTests : IAsyncLifetime
+{
+    private const string Police = "上海市公安局宝山分局";
+
+    private TestDatabase? test;
+
+    private AccessPolicy Policy => new(new DepartmentDirectory(test!.Database));
+
+    public async Task InitializeAsync()
+    {
+        test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Assert.True((await new FormImporter(test.Database).ImportFileAsync(Corpus.PathOf(Corpus.Police2024))).Succeeded);
+        Assert.True((await new FormImporter(test.Database).ImportFileAsync(Corpus.PathOf(Corpus.Songnan2023))).Succeeded);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (test is not null)
+        {
+            await test.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(UserRole.Administrator, true, true, true)]
+    [InlineData(UserRole.FinanceReviewer, true, false, false)]
+    [InlineData(UserRole.Supervisor, false, false, false)]
+    [InlineData(UserRole.DepartmentUser, false, false, false)]
+    public void Each_role_may_do_what_its_description_says(UserRole role, bool import, bool delete, bool accounts)
+    {
+        var caller = new Caller("someone", role, role == UserRole.DepartmentUser ? Police : null);
+        Assert.True(AccessPolicy.Allows(caller, Permission.Read));
+        Assert.Equal(import, AccessPolicy.Allows(caller, Permission.Import));
+        Assert.Equal(delete, AccessPolicy.Allows(caller, Permission.DeleteBatch));
+        Assert.Equal(accounts, AccessPolicy.Allows(caller, Permission.ManageAccounts));
+        if (!delete)
+        {
+            Assert.Throws<AccessDeniedException>(() => AccessPolicy.Demand(caller, Permission.DeleteBatch));
+        }
+    }
+
+    [Fact]
+    public async Task Everyone_but_a_department_user_sees_every_department()
+    {
+        foreach (var role in new[] { UserRole.Administrator, UserRole.FinanceReviewer, UserRole.Supervisor })
+        {
+            Assert.True((await Policy.ScopeAsync(new Caller("x", role))).IsAll);
+        }
+
+        Assert.True((await Policy.ScopeAsync(Caller.Tool("cli"))).IsAll);
+    }
+
+    [Fact]
+    public async Task A_department_user_sees_their_department_by_any_spelling_that_normalises_to_it()
+    {
+        var exact = await Policy.ScopeAsync(new Caller("dept", UserRole.DepartmentUser, Police));
+        var spaced = await Policy.ScopeAsync(new Caller("dept", UserRole.DepartmentUser, " 上海市公安局  宝山分局 "));
+        var id = Assert.Single(exact.DepartmentIds!);
+        Assert.Equal([id], spaced.DepartmentIds!);
+
+        var forms = await new FormQueries(test!.Database).ListAsync(new FormQuery { Scope = exact, PageSize = 500 });
+        Assert.Equal(37, forms.TotalCount); // the police self-evaluations of 2024; the town's are another department
+        Assert.All(forms.Items, f => Assert.Equal(Police, f.Department));
+    }
+
+    [Theory]
+    [InlineData("不存在的部门")]
+    [InlineData(" \t ")]
+    [InlineData(null)]
+    public async Task A_department_user_of_an_unknown_or_missing_department_sees_nothing(string? department)
+    {
+        var scope = await Policy.ScopeAsync(new Caller("dept", UserRole.DepartmentUser, department));
+        Assert.False(scope.IsAll);
+        Assert.Empty(scope.DepartmentIds!);
+        Assert.Equal(0, (await new FormQueries(test!.Database).ListAsync(new FormQuery { Scope = scope })).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_caller_s_scope_is_resolved_once()
+    {
+        var caller = new Caller("dept", UserRole.DepartmentUser, Police);
+        var first = await Policy.ScopeAsync(caller);
+        Assert.Same(first, await Policy.ScopeAsync(caller));
+        Assert.Same(first, await new AccessPolicy(new DepartmentDirectory(test!.Database)).ScopeAsync(caller));
+    }
+}
