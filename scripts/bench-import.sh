@@ -5,7 +5,7 @@
 #   JIXIAO_TEST_POSTGRES=$(bash scripts/start-postgres.sh) bash scripts/bench-import.sh 1000000
 #
 # Generates FORMS synthetic forms (FormGenerator, seed 1) as one text file in the corpus layout, then imports that
-# file into a fresh database of each provider with FormImporter — the whole path: read, score, check, write in one
+# file into a fresh database of each provider with FormImporter (Jixiao.App) — the whole path: read, score, check, write in one
 # transaction — and prints the wall time and forms/s. Builds a throwaway Release console under /tmp.
 set -euo pipefail
 forms=${1:-100000}
@@ -24,7 +24,7 @@ cat >"$work/BenchImport.csproj" <<XML
     <ServerGarbageCollection>true</ServerGarbageCollection>
   </PropertyGroup>
   <ItemGroup>
-    <ProjectReference Include="$root/src/Jixiao.Data/Jixiao.Data.csproj" />
+    <ProjectReference Include="$root/src/Jixiao.App/Jixiao.App.csproj" />
   </ItemGroup>
 </Project>
 XML
@@ -32,8 +32,8 @@ echo '<Project></Project>' >"$work/Directory.Build.props"
 echo '<Project></Project>' >"$work/Directory.Packages.props"
 cat >"$work/Program.cs" <<'CS'
 using System.Diagnostics;
-using Jixiao.Data.Import;
-using Jixiao.Data.Storage;
+using Jixiao.App.Imports;
+using Jixiao.Data.Schema;
 using Jixiao.Ingest.Synthetic;
 using Npgsql;
 
