@@ -51,6 +51,7 @@ public static class JixiaoServices
         services.AddSingleton<ImportBatches>();
         services.AddSingleton<FormCatalog>();
         services.AddSingleton<PortfolioView>();
+        services.AddSingleton<Accounts.Accounts>();
         return services;
     }
 

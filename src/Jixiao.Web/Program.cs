@@ -1,6 +1,5 @@
 using Jixiao.App;
 using Jixiao.App.Imports;
-using Jixiao.Data.Accounts;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Jixiao.Web.Imports;
@@ -77,7 +76,7 @@ var app = builder.Build();
 // The database is created and migrated before the first request; the demo data loads in the background.
 var storage = app.Services.GetRequiredService<JixiaoStorage>();
 await storage.MigrateAsync();
-await AccountSetup.SeedAsync(app.Services.GetRequiredService<AccountStore>(), options, app.Logger);
+await AccountSetup.SeedAsync(app.Services.GetRequiredService<Jixiao.App.Accounts.Accounts>(), options, app.Logger);
 if (app.Logger.IsEnabled(LogLevel.Information))
 {
     app.Logger.LogInformation("Database: {Database}", storage.ToString());

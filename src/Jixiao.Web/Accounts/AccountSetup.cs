@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Shared;
 using Microsoft.AspNetCore.Authentication;
@@ -78,32 +77,19 @@ public static class AccountSetup
     /// Creates the administrator of <c>Jixiao:Admin</c> when no administrator exists, and the demo accounts when
     /// <c>Jixiao:Demo:Accounts</c> is on and no user exists. Without either, the first-run page (/setup) asks.
     /// </summary>
-    public static async Task SeedAsync(AccountStore accounts, JixiaoOptions options, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task SeedAsync(App.Accounts.Accounts accounts, JixiaoOptions options, ILogger logger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Demo.Accounts && (await accounts.ListAsync(cancellationToken)).Count == 0)
+        var (demoCreated, administratorSet) = await accounts.SeedAsync(
+            options.Demo.Accounts ? DemoAccounts : [], options.Admin.UserName, options.Admin.Password, cancellationToken);
+        if (demoCreated)
         {
-            foreach (var (userName, password, role, department) in DemoAccounts)
-            {
-                await accounts.CreateAsync(userName, password, role, department, "system", cancellationToken);
-            }
-
             logger.LogInformation("Created the demo accounts (see docs/web.md)");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Admin.UserName) && !string.IsNullOrEmpty(options.Admin.Password)
-            && !await accounts.AnyAdministratorAsync(cancellationToken))
+        if (administratorSet)
         {
-            if (await accounts.FindAsync(options.Admin.UserName, cancellationToken) is null)
-            {
-                await accounts.CreateAsync(options.Admin.UserName, options.Admin.Password, UserRole.Administrator, null, "configuration", cancellationToken);
-            }
-            else
-            {
-                await accounts.SetRoleAsync(options.Admin.UserName, UserRole.Administrator, null, "configuration", cancellationToken);
-            }
-
             logger.LogInformation("Created the administrator from configuration (Jixiao:Admin)");
         }
     }
@@ -134,7 +120,7 @@ public static class AccountSetup
 /// makes it immediate): a deleted or disabled account, or one whose password was reset or changed since the
 /// sign-in, is signed out; a changed role or department takes effect without a new sign-in.
 /// </summary>
-public sealed class UserValidator(AccountStore accounts, IMemoryCache cache)
+public sealed class UserValidator(App.Accounts.Accounts accounts, IMemoryCache cache)
 {
     /// <summary>Why a session was ended (<see cref="HttpContext.Items"/> key): <c>disabled</c> or <c>password</c>.</summary>
     public const string EndedItem = "jixiao:session-ended";

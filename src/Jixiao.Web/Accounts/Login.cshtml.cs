@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Jixiao.Web.Accounts;
 
 /// <summary>Sign in with a user name and password (PBKDF2 hashes, see Jixiao.Data.Accounts.PasswordHashing).</summary>
-public sealed class LoginModel(AccountStore accounts, AuditLog audit, IOptions<JixiaoOptions> options) : PageModel
+public sealed class LoginModel(App.Accounts.Accounts accounts, IOptions<JixiaoOptions> options) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -39,7 +39,7 @@ public sealed class LoginModel(AccountStore accounts, AuditLog audit, IOptions<J
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if ((await accounts.ListAsync(cancellationToken)).Count == 0)
+        if (await accounts.NoneYetAsync(cancellationToken))
         {
             return RedirectToPage("/Accounts/Setup");
         }
@@ -59,7 +59,6 @@ public sealed class LoginModel(AccountStore accounts, AuditLog audit, IOptions<J
         var attempt = await accounts.SignInAsync(name, Password, cancellationToken);
         if (attempt.Outcome == LoginOutcome.Disabled)
         {
-            await audit.WriteAsync(name, "login-disabled", "user", name, "the account is disabled", CancellationToken.None);
             Error = Ui.T("此账户已被停用，不能登录。请联系管理员。", "This account is disabled and cannot sign in. Ask an administrator.");
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
@@ -67,14 +66,12 @@ public sealed class LoginModel(AccountStore accounts, AuditLog audit, IOptions<J
 
         if (attempt.User is not { } user)
         {
-            await audit.WriteAsync(name, "login-failed", "user", name, cancellationToken: CancellationToken.None);
             Error = Ui.T("用户名或密码不正确。", "The user name or password is wrong.");
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
 
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserClaims.Principal(user));
-        await audit.WriteAsync(user.UserName, "login", "user", user.UserName, cancellationToken: CancellationToken.None);
         return LocalRedirect(SafeReturnUrl);
     }
 

@@ -11,7 +11,7 @@ namespace Jixiao.Web.Accounts;
 /// Every signed-in user changes their own password here: the current one, and the new one twice. This session stays
 /// signed in; the user's other sessions end. Written to the audit log (without the password).
 /// </summary>
-public sealed class PasswordModel(AccountStore accounts, UserValidator validator) : PageModel
+public sealed class PasswordModel(App.Accounts.Accounts accounts, UserValidator validator) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -46,7 +46,7 @@ public sealed class PasswordModel(AccountStore accounts, UserValidator validator
             return Fail(Ui.T("两次输入的新密码不一致。", "The new passwords differ."));
         }
 
-        var result = await accounts.ChangePasswordAsync(name, CurrentPassword, NewPassword, cancellationToken);
+        var result = await accounts.ChangeOwnPasswordAsync(User.Caller(), CurrentPassword, NewPassword, cancellationToken);
         switch (result)
         {
             case AccountResult.Done:

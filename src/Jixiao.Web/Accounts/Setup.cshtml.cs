@@ -1,5 +1,4 @@
 using Jixiao.Data.Accounts;
-using Jixiao.Data.Entities;
 using Jixiao.Web.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Accounts;
 
 /// <summary>The first-run page: only while no user exists, creates the first administrator.</summary>
-public sealed class SetupModel(AccountStore accounts) : PageModel
+public sealed class SetupModel(App.Accounts.Accounts accounts) : PageModel
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -25,7 +24,7 @@ public sealed class SetupModel(AccountStore accounts) : PageModel
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        (await accounts.ListAsync(cancellationToken)).Count > 0 ? Redirect("/login") : Page();
+        await accounts.NoneYetAsync(cancellationToken) ? Page() : Redirect("/login");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -51,12 +50,11 @@ public sealed class SetupModel(AccountStore accounts) : PageModel
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            if ((await accounts.ListAsync(cancellationToken)).Count > 0)
+            if (await accounts.CreateFirstAdministratorAsync(name, Password, cancellationToken) is not { } user)
             {
                 return Redirect("/login"); // someone was faster: the first-run page is closed
             }
 
-            var user = await accounts.CreateAsync(name, Password, UserRole.Administrator, null, name, cancellationToken);
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserClaims.Principal(user));
             return Redirect("/");
         }

@@ -14,7 +14,7 @@ namespace Jixiao.Web.Admin;
 /// change goes to the audit log and takes effect on the user's next request (<see cref="UserValidator.Forget"/>).
 /// Nobody disables themselves or takes their own administrator role, and the last enabled administrator stays.
 /// </summary>
-public sealed class UsersModel(AccountStore accounts, PortfolioView portfolio, UserValidator validator) : PageModel
+public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView portfolio, UserValidator validator) : PageModel
 {
     public IReadOnlyList<User> Users { get; private set; } = [];
 
@@ -66,12 +66,12 @@ public sealed class UsersModel(AccountStore accounts, PortfolioView portfolio, U
             return await FailAsync(Ui.T("部门用户必须指定主管部门。", "A department user needs a department."), cancellationToken);
         }
 
-        if (await accounts.FindAsync(name, cancellationToken) is not null)
+        if (await accounts.FindAsync(User.Caller(), name, cancellationToken) is not null)
         {
             return await FailAsync(Ui.T($"用户名 {name} 已存在。", $"The user name {name} is taken."), cancellationToken);
         }
 
-        await accounts.CreateAsync(name, NewPassword, NewRole, department, User.Actor(), cancellationToken);
+        await accounts.CreateAsync(User.Caller(), name, NewPassword, NewRole, department, cancellationToken);
         TempData["message"] = Ui.T($"已创建用户 {name}。", $"Created the user {name}.");
         return RedirectToPage();
     }
@@ -88,7 +88,7 @@ public sealed class UsersModel(AccountStore accounts, PortfolioView portfolio, U
             return await FailAsync(Ui.T("部门用户必须指定主管部门。", "A department user needs a department."), cancellationToken);
         }
 
-        switch (await accounts.ChangeRoleAsync(userName, role, department, User.Actor(), cancellationToken))
+        switch (await accounts.ChangeRoleAsync(User.Caller(), userName, role, department, cancellationToken))
         {
             case AccountResult.Done or AccountResult.Unchanged:
                 break;
@@ -124,7 +124,7 @@ public sealed class UsersModel(AccountStore accounts, PortfolioView portfolio, U
             return await FailAsync(Ui.T("两次输入的新密码不一致。", "The new passwords differ."), cancellationToken);
         }
 
-        switch (await accounts.ResetPasswordAsync(userName ?? "", resetPassword, User.Actor(), cancellationToken))
+        switch (await accounts.ResetPasswordAsync(User.Caller(), userName ?? "", resetPassword, cancellationToken))
         {
             case AccountResult.Done:
                 break;
@@ -141,7 +141,7 @@ public sealed class UsersModel(AccountStore accounts, PortfolioView portfolio, U
 
     private async Task<IActionResult> SetDisabledAsync(string? userName, bool disabled, CancellationToken cancellationToken)
     {
-        switch (await accounts.SetDisabledAsync(userName ?? "", disabled, User.Actor(), cancellationToken))
+        switch (await accounts.SetDisabledAsync(User.Caller(), userName ?? "", disabled, cancellationToken))
         {
             case AccountResult.Done or AccountResult.Unchanged:
                 break;
@@ -179,7 +179,7 @@ public sealed class UsersModel(AccountStore accounts, PortfolioView portfolio, U
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Users = await accounts.ListAsync(cancellationToken);
+        Users = await accounts.ListAsync(User.Caller(), cancellationToken);
         Departments = await portfolio.AllDepartmentsAsync(cancellationToken);
     }
 }
