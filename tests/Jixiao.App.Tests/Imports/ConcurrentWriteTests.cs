@@ -16,24 +16,8 @@ namespace Jixiao.App.Tests.Imports;
 /// deletions of one batch, imports of the same content, and a re-import while the batch holding that content is
 /// being deleted. The stored totals stay equal to the totals computed from the forms, also after a restart.
 /// </summary>
-public abstract class ConcurrentWriteTests : IAsyncLifetime
+public abstract class ConcurrentWriteTests : DatabaseTest
 {
-    private TestDatabase? test;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    private JixiaoDatabase Db => test!.Database;
-
-    public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider);
-
-    public async Task DisposeAsync()
-    {
-        if (test is not null)
-        {
-            await test.DisposeAsync();
-        }
-    }
-
     private FormImporter Importer() => new(Db);
 
     private DeleteBatch Deleter(FormWriter? writer = null) => new(writer ?? new FormWriter(Db), new ImportBatchStore(Db), new NoKeptFiles());
@@ -148,14 +132,6 @@ public abstract class ConcurrentWriteTests : IAsyncLifetime
         Assert.Equal(computedGroups.Sum(g => g.Findings), storedGroups.Sum(g => g.Findings));
     }
 
-    private sealed class NoKeptFiles : IKeptFiles
-    {
-        public string PathOf(long batchId, string fileName) => Path.Combine(Path.GetTempPath(), "jixiao-none", batchId + ".txt");
-
-        public void Delete(long batchId, string fileName)
-        {
-        }
-    }
 
     /// <summary>A stream read once from the start, like a network upload.</summary>
     private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes, writable: false)

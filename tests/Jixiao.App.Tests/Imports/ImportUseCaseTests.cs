@@ -11,24 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.App.Tests.Imports;
 
 /// <summary>The import and delete use cases: each outcome recorded with its audit entry, the rule set named on every form.</summary>
-public abstract class ImportUseCaseTests : IAsyncLifetime
+public abstract class ImportUseCaseTests : DatabaseTest
 {
-    private TestDatabase? test;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    private JixiaoDatabase Db => test!.Database;
-
-    public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider);
-
-    public async Task DisposeAsync()
-    {
-        if (test is not null)
-        {
-            await test.DisposeAsync();
-        }
-    }
-
     private async Task<List<AuditEntry>> AuditAsync()
     {
         await using var db = Db.CreateContext();
@@ -86,7 +70,7 @@ public abstract class ImportUseCaseTests : IAsyncLifetime
     public async Task Only_an_administrator_deletes_a_batch_and_the_deletion_is_audited_in_its_transaction()
     {
         var imported = await new FormImporter(Db).ImportFileAsync(Corpus.PathOf(Corpus.Songnan2023), new ImportOptions { User = "admin" });
-        var delete = new DeleteBatch(new FormWriter(Db), new ImportBatchStore(Db), new KeptFiles());
+        var delete = new DeleteBatch(new FormWriter(Db), new ImportBatchStore(Db), new NoKeptFiles());
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => delete.ExecuteAsync(new Caller("reviewer", UserRole.FinanceReviewer), imported.BatchId));
         await Assert.ThrowsAsync<AccessDeniedException>(() => delete.ExecuteAsync(new Caller("dept", UserRole.DepartmentUser, "上海市松江区"), imported.BatchId));
@@ -105,19 +89,11 @@ public abstract class ImportUseCaseTests : IAsyncLifetime
     {
         var batches = new ImportBatchStore(Db);
         var id = await batches.QueueAsync("queued.txt", 10, "admin");
-        var result = await new DeleteBatch(new FormWriter(Db), batches, new KeptFiles()).ExecuteAsync(new Caller("admin", UserRole.Administrator), id);
+        var result = await new DeleteBatch(new FormWriter(Db), batches, new NoKeptFiles()).ExecuteAsync(new Caller("admin", UserRole.Administrator), id);
         Assert.Equal(BatchDeletion.Busy, result.Outcome);
         Assert.Equal(ImportStatus.Queued, (await batches.GetAsync(id))!.Batch.Status);
     }
 
-    private sealed class KeptFiles : IKeptFiles
-    {
-        public string PathOf(long batchId, string fileName) => Path.Combine(Path.GetTempPath(), "jixiao-none", batchId + ".txt");
-
-        public void Delete(long batchId, string fileName)
-        {
-        }
-    }
 }
 
 public sealed class SqliteImportUseCaseTests : ImportUseCaseTests
