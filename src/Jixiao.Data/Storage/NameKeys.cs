@@ -1,36 +1,19 @@
 using System.Text;
+using Jixiao.Core.Forms;
 
 namespace Jixiao.Data.Storage;
 
 /// <summary>
-/// The normalised keys the store matches names by. All apply Unicode NFKC (full-width letters, digits and brackets
-/// become ASCII) and drop white space, as the interchange format compares values.
+/// The keys the store matches names by, cut to the length of their columns. All start from Core's
+/// <see cref="TextKey"/> (NFKC, no white space), as the interchange format compares values.
 /// </summary>
 public static class NameKeys
 {
     private const int MaxLength = 500;
     private static readonly System.Buffers.SearchValues<char> OfficeWords = System.Buffers.SearchValues.Create("局委办院所会处科中心");
 
-    /// <summary>NFKC and no white space: how organisation names are matched.</summary>
-    public static string Plain(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
-        {
-            if (!char.IsWhiteSpace(c) && !char.IsControl(c) && c != '\u200B' && c != '\uFEFF')
-            {
-                sb.Append(c);
-            }
-        }
-
-        return Cut(sb.ToString());
-    }
+    /// <summary>The <see cref="TextKey"/> of a name, cut to the column: how organisation names are matched.</summary>
+    public static string Plain(string? text) => Cut(TextKey.Of(text));
 
     /// <summary>
     /// The search form of a text: <see cref="Plain"/> and lower case. The search column holds it, and a query is
@@ -38,51 +21,17 @@ public static class NameKeys
     /// </summary>
     public static string Search(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        var key = TextKey.Of(text);
+        foreach (var c in key)
         {
-            return "";
-        }
-
-        // Fast path for the common case: CJK ideographs, CJK punctuation and printable ASCII are NFKC-stable.
-        var simple = true;
-        var changes = false;
-        foreach (var c in text)
-        {
-            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3001' and <= '\u303F' or (> ' ' and < '\u007F' and not (>= 'A' and <= 'Z')))
+            // only letters with a lower case change; Chinese text has none and is kept without a copy
+            if (c < 0x80 ? char.IsAsciiLetterUpper(c) : c is < '\u3000' or > '\u9FFF' && char.ToLowerInvariant(c) != c)
             {
-                continue;
-            }
-
-            if (c is ' ' or '\t' or (>= 'A' and <= 'Z'))
-            {
-                changes = true;
-                continue;
-            }
-
-            simple = false;
-            break;
-        }
-
-        if (!simple)
-        {
-            return Plain(text).ToLowerInvariant();
-        }
-
-        if (!changes)
-        {
-            return Cut(text);
-        }
-
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is not (' ' or '\t'))
-            {
-                sb.Append(char.ToLowerInvariant(c));
+                return Cut(key.ToLowerInvariant());
             }
         }
 
-        return Cut(sb.ToString());
+        return Cut(key);
     }
 
     /// <summary>

@@ -1,8 +1,7 @@
-using Jixiao.Core.Scoring;
+using Jixiao.Core.Forms;
 using Jixiao.Core.Targets;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Queries;
-using Jixiao.Data.Storage;
 
 namespace Jixiao.Web.Projects;
 
@@ -34,7 +33,7 @@ public sealed class Lineage
         {
             foreach (var ind in forms[c].Indicators)
             {
-                var k = NameKeys.Plain(ind.Name);
+                var k = TextKey.Of(ind.Name);
                 if (!index.TryGetValue(k, out var r))
                 {
                     index[k] = r = rows.Count;
@@ -68,7 +67,7 @@ public sealed class Lineage
     /// <summary>Two printed targets mean the same: equal text, or the same number, unit and comparison (none reads as =).</summary>
     public static bool SameTarget(string? a, string? b)
     {
-        if (TextCompare.SameText(a, b))
+        if (TextKey.Same(a, b))
         {
             return true;
         }
