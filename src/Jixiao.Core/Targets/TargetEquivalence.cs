@@ -11,7 +11,8 @@ public static class TargetEquivalence
     /// <summary>
     /// True when two printed targets mean the same: the same text (<see cref="TextKey.Same"/>), or the same number,
     /// unit and comparison, where no operator reads as = (<c>100%</c> and <c>=100.00(%)</c>, <c>≥5个</c> and
-    /// <c>≥ 5.00(个)</c>). Two targets without a number agree only by their text; nothing agrees with nothing.
+    /// <c>≥ 5.00(个)</c>), and for a growth target the same direction (<c>同比增长5%</c> is not <c>同比减少5%</c>).
+    /// Two targets without a number agree only by their text; nothing agrees with nothing.
     /// </summary>
     public static bool Same(string? a, string? b) =>
         TextKey.Same(a, b) || SameNumber(TargetParser.Parse(a), TargetParser.Parse(b));
@@ -32,7 +33,7 @@ public static class TargetEquivalence
         }
 
         static ComparisonOperator Op(ComparisonOperator o) => o == ComparisonOperator.None ? ComparisonOperator.Equal : o;
-        return x.Number == y.Number && Op(x.Operator) == Op(y.Operator) && x.IsPercent == y.IsPercent
+        return x.Number == y.Number && Op(x.Operator) == Op(y.Operator) && x.IsPercent == y.IsPercent && x.Growth == y.Growth
             && string.Equals(TargetParser.NormalizeUnit(x.Unit), TargetParser.NormalizeUnit(y.Unit), StringComparison.Ordinal);
     }
 }

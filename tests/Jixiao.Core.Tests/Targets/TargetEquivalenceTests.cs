@@ -11,6 +11,7 @@ public sealed class TargetEquivalenceTests
     [InlineData("≥９０％", "≥90%")]
     [InlineData("及时", "及 时")]
     [InlineData("确保设备全年稳定运行", "确保设备全年稳定运行")]
+    [InlineData("同比增长5%", "增长 5%")]
     public void Targets_with_the_same_meaning_are_the_same(string a, string b)
     {
         Assert.True(TargetEquivalence.Same(a, b));
@@ -26,6 +27,8 @@ public sealed class TargetEquivalenceTests
     [InlineData("及时", "100%")]
     [InlineData("及时", "有效")]
     [InlineData("≥90%", "")]
+    [InlineData("同比增长5%", "同比减少5%")]
+    [InlineData("同比下降10%", "10%")]
     [InlineData(null, null)]
     [InlineData("", "")]
     public void Targets_that_differ_in_number_unit_comparison_or_words_are_not(string? a, string? b) =>
