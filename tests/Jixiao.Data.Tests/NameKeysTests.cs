@@ -1,3 +1,4 @@
+using Jixiao.Core.Forms;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Schema;
 using Jixiao.Data.Search;
@@ -6,28 +7,16 @@ namespace Jixiao.Data.Tests;
 
 public sealed class NameKeysTests
 {
-    [Theory]
-    [InlineData("2024年区特保队伍经费", "区特保队伍经费")]
-    [InlineData("区特保队伍经费", "区特保队伍经费")]
-    [InlineData("（2024年）区特保队伍经费", "区特保队伍经费")]
-    [InlineData("2024年度 区特保 队伍经费", "区特保队伍经费")]
-    [InlineData("区特保队伍经费（宝发改【2023】62号）", "区特保队伍经费")]
-    [InlineData("区特保队伍经费(2024)", "区特保队伍经费")]
-    [InlineData("ＡＢＣ平台运维项目", "ABC平台运维")]
-    [InlineData("12345工程", "12345工程")]
-    [InlineData("110指挥中心（一期）", "110指挥中心(一期)")]
-    [InlineData("", "")]
-    public void Lineage_key_drops_years_document_numbers_and_spacing(string name, string key) =>
-        Assert.Equal(key, NameKeys.Lineage(name));
-
-    [Theory]
-    [InlineData("上海市宝山区数据局", "上海市宝山区")]
-    [InlineData("上海市公安局宝山分局", "上海市")]
-    [InlineData("淞南镇主管单位", "淞南镇")]
-    [InlineData("江海市临江区教育局", "江海市临江区")]
-    [InlineData("财政局", "")]
-    public void Region_is_the_administrative_prefix_of_a_department(string department, string region) =>
-        Assert.Equal(region, NameKeys.Region(department));
+    [Fact]
+    public void Stored_keys_are_the_core_keys_cut_to_the_column()
+    {
+        var name = "2024年" + new string('经', 600) + "项目";
+        Assert.Equal(500, NameKeys.Lineage(name).Length);
+        Assert.Equal(ProjectKey.Of(name)[..500], NameKeys.Lineage(name));
+        Assert.Equal(500, NameKeys.Plain(name).Length);
+        Assert.Equal("区特保队伍经费", NameKeys.Lineage("（2024年）区特保 队伍经费项目"));
+        Assert.Equal("上海市宝山区", NameKeys.Region("上海市宝山区数据局"));
+    }
 
     [Fact]
     public void Search_form_is_nfkc_lower_case_without_spaces() =>

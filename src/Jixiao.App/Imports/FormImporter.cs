@@ -15,7 +15,8 @@ namespace Jixiao.App.Imports;
 /// <summary>
 /// The use case "import a file" (导入): one file is one <see cref="ImportBatch"/>. The forms are read with the reader
 /// of the file's format (published text, or <c>jixiao.form/1</c> JSON, recognised by content), each scored and checked
-/// by the rule set that covers it, and written through <see cref="FormWriter"/> in chunks inside ONE transaction per
+/// by the rule set of its jurisdiction and year (<see cref="Core.Scoring.RuleSets.For(PerformanceForm)"/>, unless a
+/// checker with one rule set is given), which the stored form names, and written through <see cref="FormWriter"/> in chunks inside ONE transaction per
 /// batch, which also completes the batch row and writes the audit entry: a file that fails stores nothing, and its
 /// batch is marked failed with the reason (<c>file:line: what was expected</c>). The content's SHA-256 is checked
 /// under the content's lock inside that transaction: content imported before (or being imported, or whose batch is
@@ -36,7 +37,7 @@ public sealed class FormImporter
         ArgumentNullException.ThrowIfNull(batches);
         this.writer = writer;
         this.batches = batches;
-        this.checker = checker ?? new FormChecker();
+        this.checker = checker ?? FormChecker.ByJurisdiction();
     }
 
     /// <summary>An importer over <paramref name="database"/> (tests, benchmarks, tools).</summary>
@@ -281,7 +282,7 @@ public sealed class FormImporter
                 }
 
                 var result = checker.CheckAndScore(form);
-                var contentHash = session.Add(chunk.Forms, form, result, checker.Rules.Name, now);
+                var contentHash = session.Add(chunk.Forms, form, result, result.Rules.Name, now);
                 if (combined is not null)
                 {
                     Convert.FromHexString(contentHash, formHash, out _, out _);

@@ -1,4 +1,4 @@
-using Jixiao.Core.Scoring;
+using Jixiao.Core.Forms;
 
 namespace Jixiao.Core.Checks;
 
@@ -16,7 +16,7 @@ public sealed class GoalCopiedCheck : ICheck
     public void Run(CheckContext context)
     {
         var goals = context.Form.Goals;
-        if (!TextCompare.SameText(goals.Expected, goals.Actual))
+        if (!TextKey.Same(goals.Expected, goals.Actual))
         {
             return;
         }

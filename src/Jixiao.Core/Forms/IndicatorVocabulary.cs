@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Jixiao.Core.Forms;
 
 /// <summary>The first-level indicator categories (一级指标).</summary>
@@ -21,8 +19,8 @@ public enum IndicatorCategory
 }
 
 /// <summary>
-/// The vocabulary of level labels (一级/二级指标) and how they relate. Labels are compared after
-/// removing all white space, so <c>可持 续影 响指 标</c> is 可持续影响指标.
+/// The vocabulary of level labels (一级/二级指标) and how they relate. Labels are compared as
+/// <see cref="TextKey"/>s, so <c>可持 续影 响指 标</c> is 可持续影响指标.
 /// </summary>
 public static class IndicatorVocabulary
 {
@@ -61,51 +59,15 @@ public static class IndicatorVocabulary
     /// <summary>All known first-level labels, canonical spelling.</summary>
     public static IReadOnlyCollection<string> Level1Labels => Level1Names.Keys;
 
-    /// <summary>Removes all white space (and applies NFKC) so that split labels compare equal.</summary>
-    public static string Normalize(string? label)
-    {
-        if (string.IsNullOrEmpty(label))
-        {
-            return "";
-        }
+    /// <summary>True when the label (as a <see cref="TextKey"/>) is a known first-level label.</summary>
+    public static bool IsLevel1(string? label) => Level1Names.ContainsKey(TextKey.Of(label));
 
-        var needsWork = false;
-        foreach (var c in label)
-        {
-            if (char.IsWhiteSpace(c) || c > 0x2E7F)
-            {
-                needsWork = true;
-                break;
-            }
-        }
-
-        if (!needsWork)
-        {
-            return label;
-        }
-
-        var text = label.IsNormalized(NormalizationForm.FormKC) ? label : label.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>True when the (normalised) label is a known first-level label.</summary>
-    public static bool IsLevel1(string? label) => Level1Names.ContainsKey(Normalize(label));
-
-    /// <summary>True when the (normalised) label is a known second-level label.</summary>
-    public static bool IsLevel2(string? label) => Level2Names.ContainsKey(Normalize(label));
+    /// <summary>True when the label (as a <see cref="TextKey"/>) is a known second-level label.</summary>
+    public static bool IsLevel2(string? label) => Level2Names.ContainsKey(TextKey.Of(label));
 
     /// <summary>The first-level label a second-level label belongs to (数量指标 → 产出指标), or null.</summary>
     public static string? Level1For(string? level2) =>
-        Level2Names.TryGetValue(Normalize(level2), out var category) ? NameOf(category) : null;
+        Level2Names.TryGetValue(TextKey.Of(level2), out var category) ? NameOf(category) : null;
 
     /// <summary>The canonical first-level label of a category.</summary>
     public static string? NameOf(IndicatorCategory category) => category switch
@@ -120,17 +82,17 @@ public static class IndicatorVocabulary
     /// <summary>The category of an indicator: from its first-level label, else derived from its second-level label.</summary>
     public static IndicatorCategory CategoryOf(string? level1, string? level2)
     {
-        if (Level1Names.TryGetValue(Normalize(level1), out var c))
+        if (Level1Names.TryGetValue(TextKey.Of(level1), out var c))
         {
             return c;
         }
 
         // Older schemes print 服务对象满意度指标 as the first level.
-        if (Level2Names.TryGetValue(Normalize(level1), out c))
+        if (Level2Names.TryGetValue(TextKey.Of(level1), out c))
         {
             return c;
         }
 
-        return Level2Names.TryGetValue(Normalize(level2), out c) ? c : IndicatorCategory.Unknown;
+        return Level2Names.TryGetValue(TextKey.Of(level2), out c) ? c : IndicatorCategory.Unknown;
     }
 }

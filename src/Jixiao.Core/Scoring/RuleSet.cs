@@ -125,7 +125,12 @@ public sealed record RuleSet
     /// <summary>The document(s) the rules come from, with the source ids of rules-reference.md.</summary>
     public required string Source { get; init; }
 
-    /// <summary>Where the rules apply (全国, 上海市 …).</summary>
+    /// <summary>
+    /// Where the rules apply (辖区): 全国 for national rules, else a jurisdiction as <see cref="Forms.Jurisdiction"/>
+    /// names it — <c>上海市</c> is the Shanghai municipal level (市级), not its districts. Rules of a form or platform
+    /// whose place is not known say so in words (<c>地方 (S8)</c>): no form's jurisdiction matches them, so they are
+    /// chosen by name only. See <see cref="RuleSets.For(string?, int?)"/>.
+    /// </summary>
     public string Jurisdiction { get; init; } = "全国";
 
     /// <summary>First budget year the rules apply to (null: open).</summary>

@@ -49,19 +49,69 @@ public static class RuleSets
     };
 
     /// <summary>
-    /// Shanghai 市级 projects from 2025 (S13): 成本指标 is a required first-level indicator; otherwise national.
+    /// Shanghai 市级 projects from 2025 (S13): 成本指标 is a required first-level indicator; otherwise national. Its
+    /// jurisdiction is <c>上海市</c>, the municipal level: a district's or town's form (<c>上海市宝山区…</c>, <c>…镇</c>)
+    /// is not 市级 and keeps the national rules.
     /// </summary>
     public static RuleSet ShanghaiMunicipal2025 { get; } = National2020 with
     {
         Name = "shanghai-municipal-2025",
         Source = "《上海市市级部门项目支出核心绩效目标和指标设置及取值指引(试行)》 (S13), on 财预〔2020〕10号",
-        Jurisdiction = "上海市 (市级)",
+        Jurisdiction = "上海市",
         FromYear = 2025,
         RequiredCategories = [IndicatorCategory.Cost, IndicatorCategory.Output, IndicatorCategory.Benefit, IndicatorCategory.Satisfaction],
     };
 
     /// <summary>All known rule sets, national first.</summary>
     public static IReadOnlyList<RuleSet> All { get; } = [National2020, LocalForm2020, Platform, ShanghaiMunicipal2025];
+
+    /// <summary>
+    /// The rule set that scores a form of <paramref name="jurisdiction"/> (辖区, see <see cref="Jurisdiction"/>) and
+    /// budget <paramref name="year"/>: among <see cref="All"/>, the one whose <see cref="RuleSet.Jurisdiction"/> is that
+    /// jurisdiction (compared as <see cref="TextKey"/>s) and which <see cref="RuleSet.Covers(int?)">covers</see> the
+    /// year — the one starting latest when several do; otherwise <see cref="National2020"/> (财预〔2020〕10号), the
+    /// default, also for years before 2020 since Jixiao knows no older rules. A rule set limited to some years is
+    /// chosen only for a known year: a form without a year may come from before them.
+    /// </summary>
+    public static RuleSet For(string? jurisdiction, int? year) => For(All, jurisdiction, year);
+
+    /// <summary>
+    /// <see cref="For(string?, int?)"/> among <paramref name="candidates"/> instead of <see cref="All"/> (a deployment's
+    /// own rule sets); <see cref="National2020"/> when none fits.
+    /// </summary>
+    public static RuleSet For(IEnumerable<RuleSet> candidates, string? jurisdiction, int? year)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var key = TextKey.Of(jurisdiction);
+        if (key.Length == 0)
+        {
+            return National2020;
+        }
+
+        RuleSet? chosen = null;
+        foreach (var r in candidates)
+        {
+            var limited = r.FromYear is not null || r.ToYear is not null;
+            if (!r.Covers(year) || (year is null && limited) || !string.Equals(TextKey.Of(r.Jurisdiction), key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (chosen is null || (r.FromYear ?? int.MinValue) > (chosen.FromYear ?? int.MinValue))
+            {
+                chosen = r;
+            }
+        }
+
+        return chosen ?? National2020;
+    }
+
+    /// <summary>The rule set for a form: <see cref="For(string?, int?)"/> of its <see cref="Jurisdiction.Of(PerformanceForm)">jurisdiction</see> and year.</summary>
+    public static RuleSet For(PerformanceForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return For(Jurisdiction.Of(form), form.Year);
+    }
 
     /// <summary>The rule set of that name (case-insensitive), or null.</summary>
     public static RuleSet? Find(string? name)

@@ -147,7 +147,7 @@ public sealed class Scorer
         var basis = ScoreBasis.Band;
         if (band == QualitativeBand.None)
         {
-            if (Rules.RepeatedTargetWordMeansAchieved && actual.Kind == TargetValueKind.Qualitative && TextCompare.SameText(target.Raw, actual.Raw))
+            if (Rules.RepeatedTargetWordMeansAchieved && actual.Kind == TargetValueKind.Qualitative && TextKey.Same(target.Raw, actual.Raw))
             {
                 band = QualitativeBand.Achieved;
                 basis = ScoreBasis.BandFromRepeatedWord;

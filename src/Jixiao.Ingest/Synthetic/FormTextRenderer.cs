@@ -361,7 +361,7 @@ internal sealed class FormTextRenderer(StringBuilder sb, Random rng, Draft draft
                         Line("");
                         break;
                     case LayoutDamage.SplitLevelLabel:
-                        var full = IndicatorVocabulary.Normalize(indicator.Level2);
+                        var full = TextKey.Of(indicator.Level2);
                         l2 = full[..2];
                         fragment2 = full[2..];
                         break;

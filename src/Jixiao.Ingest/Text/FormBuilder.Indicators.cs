@@ -962,7 +962,7 @@ internal sealed partial class FormBuilder
     }
 
     private static bool SameText(string? a, string? b) =>
-        !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b) && Lexicon.Normalize(a) == Lexicon.Normalize(b);
+        !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b) && TextKey.Of(a) == TextKey.Of(b);
 
     /// <summary>Ends the indicator table: settles fragments, cut labels and missing values.</summary>
     private void EndIndicatorTable()

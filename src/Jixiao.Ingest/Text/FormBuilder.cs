@@ -94,7 +94,7 @@ internal sealed partial class FormBuilder
 
     private ReadOnlySpan<char> Norm(Row row, int index)
     {
-        var n = Lexicon.Normalize(row[index], norm);
+        var n = TextKey.Write(row[index], norm);
         return n < 0 ? ReadOnlySpan<char>.Empty : norm.AsSpan(0, n);
     }
 
@@ -225,7 +225,7 @@ internal sealed partial class FormBuilder
     {
         var cell = row[row.FirstNonEmpty];
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && Lexicon.KeyOf(Lexicon.Normalize(cell[..colon])) != HeaderKey.None;
+        return colon > 0 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) != HeaderKey.None;
     }
 
     private void HeaderRow(Row row)
@@ -242,7 +242,7 @@ internal sealed partial class FormBuilder
                 var colon = cell.IndexOfAny(':', '：');
                 if (colon > 0)
                 {
-                    key = Lexicon.KeyOf(Lexicon.Normalize(cell[..colon]));
+                    key = Lexicon.KeyOf(TextKey.Of(cell[..colon]));
                     if (key != HeaderKey.None)
                     {
                         value = TextCleaner.Clean(cell[(colon + 1)..]);
@@ -285,7 +285,7 @@ internal sealed partial class FormBuilder
     {
         var cell = row[index];
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && Lexicon.KeyOf(Lexicon.Normalize(cell[..colon])) != HeaderKey.None;
+        return colon > 0 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) != HeaderKey.None;
     }
 
     private void Assign(HeaderKey key, string? value, int line, bool append)
@@ -749,7 +749,7 @@ internal sealed partial class FormBuilder
         goalColumnA = goalsAreDeclaration ? overall : expected;
         goalColumnB = goalsAreDeclaration ? annual : actual;
         var firstIndex = row.FirstNonEmpty;
-        goalLabel = firstIndex != goalColumnA && firstIndex != goalColumnB ? Lexicon.Normalize(row[firstIndex]) : "";
+        goalLabel = firstIndex != goalColumnA && firstIndex != goalColumnB ? TextKey.Of(row[firstIndex]) : "";
         return true;
     }
 
@@ -889,7 +889,7 @@ internal sealed partial class FormBuilder
 
         if (first.Length > 4 && first.StartsWith("评分等级"))
         {
-            Form.Grade = Lexicon.Normalize(labelCell)[4..];
+            Form.Grade = TextKey.Of(labelCell)[4..];
             return;
         }
 

@@ -117,7 +117,7 @@ internal sealed class FormParser
         }
 
         var firstIndex = row.FirstNonEmpty;
-        var n = Lexicon.Normalize(row[firstIndex], norm);
+        var n = TextKey.Write(row[firstIndex], norm);
         var first = n < 0 ? ReadOnlySpan<char>.Empty : norm.AsSpan(0, n);
 
         // A heading opens a form.
@@ -126,7 +126,7 @@ internal sealed class FormParser
             var year = Lexicon.YearIn(first);
             for (var i = row.NextNonEmpty(firstIndex); year is null && i >= 0; i = row.NextNonEmpty(i))
             {
-                year = Lexicon.YearIn(Lexicon.Normalize(row[i]));
+                year = Lexicon.YearIn(TextKey.Of(row[i]));
             }
 
             Open(kind, hasHeading: true, row.Line);
@@ -139,7 +139,7 @@ internal sealed class FormParser
             current!.Form.Year = year;
             for (var i = row.NextNonEmpty(firstIndex); i >= 0; i = row.NextNonEmpty(i))
             {
-                if (Lexicon.UnitOf(Lexicon.Normalize(row[i])) is { } unit)
+                if (Lexicon.UnitOf(TextKey.Of(row[i])) is { } unit)
                 {
                     current.SuggestUnit(unit);
                 }
@@ -186,7 +186,7 @@ internal sealed class FormParser
     private static bool StartsWithProjectNameKey(ReadOnlySpan<char> cell)
     {
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && colon <= 8 && Lexicon.KeyOf(Lexicon.Normalize(cell[..colon])) == HeaderKey.ProjectName;
+        return colon > 0 && colon <= 8 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) == HeaderKey.ProjectName;
     }
 
     private void YearLine(int year)

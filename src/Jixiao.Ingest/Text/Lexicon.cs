@@ -89,9 +89,10 @@ internal enum IndicatorColumn
 }
 
 /// <summary>
-/// The words the reader recognises, compared after normalisation: white space removed and full-width ASCII
-/// forms folded (<c>（万元）</c> → <c>(万元)</c>, <c>：</c> → <c>:</c>), so <c>一级 指标</c> is 一级指标.
-/// All lookups work on spans and allocate nothing.
+/// The words the reader recognises, compared as <see cref="TextKey"/>s ("normalised" below): NFKC-folded and
+/// without white space (<c>（万元）</c> → <c>(万元)</c>, <c>：</c> → <c>:</c>), so <c>一级 指标</c> is 一级指标.
+/// All lookups work on spans and allocate nothing; <see cref="TextKey.Write"/> keys a cell into a buffer of
+/// <see cref="MaxKeyLength"/>.
 /// </summary>
 internal static class Lexicon
 {
@@ -104,7 +105,7 @@ internal static class Lexicon
     private static readonly Dictionary<string, (LabelKind Kind, string Canonical)>.AlternateLookup<ReadOnlySpan<char>> LabelLookup =
         Labels.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // 二级 → 一级, computed once: IndicatorVocabulary normalises (NFKC) on every call.
+    // 二级 → 一级, computed once: IndicatorVocabulary keys its argument (TextKey) on every call.
     private static readonly Dictionary<string, string> Level1ByLevel2 = IndicatorVocabulary.Level2Labels
         .Where(l => IndicatorVocabulary.Level1For(l) is not null)
         .ToDictionary(l => l, l => IndicatorVocabulary.Level1For(l)!, StringComparer.Ordinal);
@@ -120,52 +121,6 @@ internal static class Lexicon
 
     private static readonly string[] FullLabels =
         [.. IndicatorVocabulary.Level1Labels, .. IndicatorVocabulary.Level2Labels, OuterLabel];
-
-    /// <summary>
-    /// Writes the normalised form of <paramref name="source"/> into <paramref name="destination"/> and returns its length,
-    /// or -1 when it does not fit.
-    /// </summary>
-    public static int Normalize(ReadOnlySpan<char> source, Span<char> destination)
-    {
-        var n = 0;
-        foreach (var ch in source)
-        {
-            var c = ch;
-            if (c <= ' ' || c == '\uFEFF' || (c > 127 && TextCleaner.IsSpace(c)))
-            {
-                continue;
-            }
-
-            if (c is >= '\uFF01' and <= '\uFF5E')
-            {
-                c = (char)(c - 0xFEE0);
-            }
-
-            if (n == destination.Length)
-            {
-                return -1;
-            }
-
-            destination[n++] = c;
-        }
-
-        return n;
-    }
-
-    /// <summary>Normalises to a new string (for the rare places that keep the result).</summary>
-    public static string Normalize(ReadOnlySpan<char> source)
-    {
-        Span<char> buffer = stackalloc char[MaxKeyLength];
-        var n = Normalize(source, buffer);
-        if (n >= 0)
-        {
-            return new string(buffer[..n]);
-        }
-
-        var big = new char[source.Length];
-        n = Normalize(source, big);
-        return new string(big, 0, n);
-    }
 
     /// <summary>Classifies a normalised cell against the level vocabulary.</summary>
     public static LabelKind ClassifyLabel(ReadOnlySpan<char> normalized, out string canonical)

@@ -1,8 +1,7 @@
-using Jixiao.Core.Scoring;
+using Jixiao.Core.Forms;
 using Jixiao.Core.Targets;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
-using Jixiao.Data.Search;
 
 namespace Jixiao.Web.Projects;
 
@@ -19,7 +18,8 @@ public sealed record LineageRow(string Key, string Name, string? Level1, string?
 /// <summary>
 /// A project across years: its forms oldest first (declaration before self-evaluation within a year) and the
 /// indicator matrix, where a target or weight that differs from the previous form holding the same indicator is
-/// marked, as are indicators added or dropped. Targets are compared by meaning: <c>100%</c> and <c>=100.00(%)</c> agree.
+/// marked, as are indicators added or dropped. Indicators are matched by the <see cref="TextKey"/> of their name;
+/// targets are compared by meaning (<see cref="TargetEquivalence"/>): <c>100%</c> and <c>=100.00(%)</c> agree.
 /// </summary>
 public sealed class Lineage
 {
@@ -34,7 +34,7 @@ public sealed class Lineage
         {
             foreach (var ind in forms[c].Indicators)
             {
-                var k = NameKeys.Plain(ind.Name);
+                var k = TextKey.Of(ind.Name);
                 if (!index.TryGetValue(k, out var r))
                 {
                     index[k] = r = rows.Count;
@@ -47,7 +47,7 @@ public sealed class Lineage
                 }
 
                 var previous = Enumerable.Range(0, c).Reverse().Select(p => rows[r].Cells[p]).FirstOrDefault(x => x is not null);
-                var targetChanged = previous is not null && !SameTarget(previous.Indicator.Target, ind.Target);
+                var targetChanged = previous is not null && !TargetEquivalence.Same(previous.Indicator.Target, ind.Target);
                 var weightChanged = previous is not null && previous.Indicator.Weight is { } pw && ind.Weight is { } w && pw != w;
                 rows[r].Cells[c] = new LineageCell(ind, targetChanged, weightChanged, previous is null && c > 0);
             }
@@ -64,26 +64,6 @@ public sealed class Lineage
 
     /// <summary>Targets (or weights) that changed, over all forms.</summary>
     public int Changes => Rows.Sum(r => r.Cells.Count(c => c is { TargetChanged: true } or { WeightChanged: true }));
-
-    /// <summary>Two printed targets mean the same: equal text, or the same number, unit and comparison (none reads as =).</summary>
-    public static bool SameTarget(string? a, string? b)
-    {
-        if (TextCompare.SameText(a, b))
-        {
-            return true;
-        }
-
-        var x = TargetParser.Parse(a);
-        var y = TargetParser.Parse(b);
-        if (x.Number is null || y.Number is null || x.Kind != y.Kind)
-        {
-            return false;
-        }
-
-        static ComparisonOperator Op(ComparisonOperator o) => o == ComparisonOperator.None ? ComparisonOperator.Equal : o;
-        return x.Number == y.Number && Op(x.Operator) == Op(y.Operator) && x.IsPercent == y.IsPercent
-            && string.Equals(TargetParser.NormalizeUnit(x.Unit), TargetParser.NormalizeUnit(y.Unit), StringComparison.Ordinal);
-    }
 
     public static string ColumnTitle(FormRecord form)
     {

@@ -34,14 +34,4 @@ public class RoundingTests
     [Fact]
     public void Interval_of_rounded_inputs_explains_a_printed_number_inside_it() =>
         Assert.Equal(PrintedMatch.RoundingOnly, Rounding.Compare(97.80m, 97.7778m, 97.67m, 97.89m, RoundingMode.HalfUp, 0m));
-
-    [Fact]
-    public void Texts_compare_after_compatibility_folding_and_white_space_removal()
-    {
-        Assert.True(TextCompare.SameText("管理，调动（１００％）", "管理, 调动 (100%)"));
-        Assert.True(TextCompare.SameText("﹦100", "=100"));
-        Assert.False(TextCompare.SameText("完成", "未完成"));
-        Assert.False(TextCompare.SameText("", " "));
-        Assert.False(TextCompare.SameText(null, "x"));
-    }
 }

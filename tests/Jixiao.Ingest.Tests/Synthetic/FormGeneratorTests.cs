@@ -1,6 +1,7 @@
 using System.Text;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Scoring;
 using Jixiao.Ingest.Json;
 using Jixiao.Ingest.Synthetic;
 using Jixiao.Ingest.Text;
@@ -168,6 +169,16 @@ public class FormGeneratorTests
                 Assert.Equal(FormGenerator.GradeOf(form.TotalScore!.Value), form.Grade);
             }
         }
+    }
+
+    [Fact]
+    public void Generated_forms_take_the_national_rules_when_the_rule_set_is_chosen_by_jurisdiction()
+    {
+        // The generator's departments are in an invented city (江海市), its years 2021–2025: the checks below, run
+        // with the national rule set, test what a checker choosing by jurisdiction and year would run.
+        var forms = new FormGenerator(3).Generate(2000).Select(g => g.Form).ToList();
+        Assert.All(forms, f => Assert.Same(RuleSets.National2020, RuleSets.For(f)));
+        Assert.Equal(["江海市"], forms.Select(f => Jurisdiction.Of(f)![..3]).Distinct());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using Jixiao.Core.Forms;
+using Jixiao.Core.Scoring;
 using Jixiao.Ingest.Text;
 using Jixiao.Tests.Shared;
 
@@ -37,6 +38,16 @@ public class CorpusInvariantTests
         Assert.Equal(
             new HashSet<string> { IndicatorVocabulary.Output, IndicatorVocabulary.Benefit, IndicatorVocabulary.Satisfaction, IndicatorVocabulary.Cost },
             all.SelectMany(f => f.Indicators).Select(i => i.Level1!).ToHashSet());
+    }
+
+    [Fact]
+    public void Corpus_forms_take_the_national_rules_when_the_rule_set_is_chosen_by_jurisdiction()
+    {
+        var all = Corpus.AllFiles.SelectMany(f => CorpusForms.Of(f).Forms).ToList();
+        Assert.All(all, f => Assert.Same(RuleSets.National2020, RuleSets.For(f)));
+        Assert.Equal(
+            new Dictionary<string, int> { ["上海市宝山区"] = 34, ["淞南镇"] = 5, ["(unknown)"] = 40 },
+            all.GroupBy(f => Jurisdiction.Of(f) ?? "(unknown)").ToDictionary(g => g.Key, g => g.Count()));
     }
 
     [Theory]

@@ -122,7 +122,7 @@ public class TextPartsTests
     [InlineData("2025年度", 2025)]
     [InlineData("(2024年)", null)]
     [InlineData("(12024年度)", null)]
-    public void Reads_year_lines(string line, int? year) => Assert.Equal(year, Lexicon.YearLine(Lexicon.Normalize(line)));
+    public void Reads_year_lines(string line, int? year) => Assert.Equal(year, Lexicon.YearLine(TextKey.Of(line)));
 
     [Theory]
     [InlineData("财政项目支出绩效自评表 (2024年度)", FormKind.SelfEvaluation, 2024)]
@@ -132,7 +132,7 @@ public class TextPartsTests
     [InlineData("财政项目支出绩效自评表2024年度", FormKind.SelfEvaluation, 2024)]
     public void Reads_headings(string heading, FormKind kind, int? year)
     {
-        var normalized = Lexicon.Normalize(heading);
+        var normalized = TextKey.Of(heading);
         Assert.Equal(kind, Lexicon.HeadingKind(normalized));
         Assert.Equal(year, Lexicon.YearIn(normalized));
     }
@@ -141,7 +141,7 @@ public class TextPartsTests
     [InlineData("自评表说明")]
     [InlineData("年度总体目标")]
     [InlineData("绩效自评表提交及时性")]
-    public void Does_not_take_other_rows_for_headings(string text) => Assert.Null(Lexicon.HeadingKind(Lexicon.Normalize(text)));
+    public void Does_not_take_other_rows_for_headings(string text) => Assert.Null(Lexicon.HeadingKind(TextKey.Of(text)));
 
     [Theory]
     [InlineData("- 3 -", true)]
@@ -152,7 +152,7 @@ public class TextPartsTests
     [InlineData("2024年", false)]
     [InlineData("100.00", false)]
     public void Recognises_page_numbers(string text, bool isPageNumber) =>
-        Assert.Equal(isPageNumber, Lexicon.IsPageNumber(Lexicon.Normalize(text)));
+        Assert.Equal(isPageNumber, Lexicon.IsPageNumber(TextKey.Of(text)));
 
     [Theory]
     [InlineData("可持 续影 响指 标", "Level2", "可持续影响指标")]
@@ -166,7 +166,7 @@ public class TextPartsTests
     [InlineData("有效", "None", "")]
     public void Classifies_level_labels_after_removing_spaces(string cell, string kind, string canonical)
     {
-        Assert.Equal(kind, Lexicon.ClassifyLabel(Lexicon.Normalize(cell), out var label).ToString());
+        Assert.Equal(kind, Lexicon.ClassifyLabel(TextKey.Of(cell), out var label).ToString());
         Assert.Equal(canonical, label);
     }
 
