@@ -127,4 +127,21 @@ public class TableFormReaderTests
         Assert.Contains("1,048,576", warning.Message, StringComparison.Ordinal);
         Assert.Equal([19, 5, 5, 13, 8], forms.Select(f => f.Indicators.Count));
     }
+
+    [Fact]
+    public void A_row_of_absurdly_many_cells_keeps_the_rest_in_its_last_cell_as_a_line_does()
+    {
+        var cells = Enumerable.Range(1, 5000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var fromCells = new Row();
+        var fromLine = new Row();
+        var line = string.Join('\t', cells).ToCharArray();
+
+        Assert.True(fromCells.Load(cells, 7));
+        fromLine.Load(line, 0, line.Length, 7);
+
+        Assert.Equal((4096, 4096, 7), (fromCells.Count, fromLine.Count, fromCells.Line));
+        Assert.Equal("4096\t4097", fromCells[4095][..9].ToString());
+        Assert.Equal(fromLine[4095].ToString(), fromCells[4095].ToString());
+        Assert.Equal("5000", fromCells[4095][^4..].ToString());
+    }
 }
