@@ -3,6 +3,7 @@ using System.Text;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Scoring;
 using Jixiao.Ingest.Json;
+using Jixiao.Ingest.Tables;
 
 namespace Jixiao.Bench;
 
@@ -29,6 +30,8 @@ public static class QuickBench
         Report("read corpus repeated", corpus.Length, t, forms);
         t = Best(() => forms = BenchData.Count(generated));
         Report("read generated", generated.Length, t, forms);
+        t = Best(() => forms = TableFormReader.Read(Rows(corpus), "bench.txt").Count());
+        Report("read corpus as rows of string cells", corpus.Length, t, forms);
 
         var read = BenchData.Read(generated).Take(50_000).ToList();
         var scorer = new Scorer();
@@ -87,6 +90,17 @@ public static class QuickBench
         }
 
         return n;
+    }
+
+    /// <summary>The lines as table rows of string cells, as a table reader would hand them to the placer.</summary>
+    private static IEnumerable<TableRow> Rows(byte[] text)
+    {
+        using var reader = new StreamReader(new MemoryStream(text), Encoding.UTF8, false, 64 * 1024);
+        var n = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            yield return new TableRow(line.Split('\t'), ++n);
+        }
     }
 
     private static TimeSpan Best(Action action)

@@ -8,7 +8,7 @@ using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Imports;
 using Jixiao.Data.Schema;
-using Jixiao.Ingest;
+using Jixiao.Ingest.Formats;
 
 namespace Jixiao.App.Imports;
 
@@ -30,14 +30,16 @@ public sealed class FormImporter
     private readonly FormWriter writer;
     private readonly ImportBatchStore batches;
     private readonly FormChecker checker;
+    private readonly FormatRegistry formats;
 
-    public FormImporter(FormWriter writer, ImportBatchStore batches, FormChecker? checker = null)
+    public FormImporter(FormWriter writer, ImportBatchStore batches, FormChecker? checker = null, FormatRegistry? formats = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(batches);
         this.writer = writer;
         this.batches = batches;
         this.checker = checker ?? FormChecker.ByJurisdiction();
+        this.formats = formats ?? FormatRegistry.Default;
     }
 
     /// <summary>An importer over <paramref name="database"/> (tests, benchmarks, tools).</summary>
@@ -109,7 +111,7 @@ public sealed class FormImporter
         }
 
         using var input = new HashingStream(stream, computeHash: hash.Length == 0);
-        var forms = FormFileReader.Read(input, name, Report);
+        var forms = formats.Read(input, name, Report);
         return await WriteBatchAsync(batch, forms, input, size, hash, options, diagnostics, () => fatal, clock, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jixiao.Core.Scoring;
+using Jixiao.Ingest.Formats;
 
 namespace Jixiao.Cli.Commands;
 
@@ -11,7 +12,8 @@ internal static class CommonOptions
         var files = new Argument<string[]>("FILE")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "Input files: PDF-extracted text (.txt, TAB-separated) or jixiao.form/1 JSON; a directory reads its *.txt and *.json files",
+            Description = "Input files: PDF-extracted text (.txt, TAB-separated) or jixiao.form/1 JSON, told apart by their content; a directory reads its "
+                + string.Join(", ", FormatRegistry.Default.Extensions.Select(e => "*" + e)) + " files",
         };
         files.Validators.Add(result =>
         {

@@ -1,5 +1,5 @@
 using Jixiao.Core.Forms;
-using Jixiao.Ingest;
+using Jixiao.Ingest.Formats;
 
 namespace Jixiao.Cli.Infrastructure;
 
@@ -7,11 +7,12 @@ namespace Jixiao.Cli.Infrastructure;
 internal sealed record InputForm(string File, int Ordinal, PerformanceForm Form);
 
 /// <summary>
-/// Reads the inputs named on the command line, one form at a time, in document order, through
-/// <see cref="FormFileReader"/> (text files, PDF-extracted and TAB-separated, and <c>jixiao.form/1</c> JSON);
-/// directories are read file by file (*.txt, *.json, sorted). A file that cannot be read — missing, a directory
-/// without forms, a PDF, binary data, malformed JSON, text without any form — gives one line on stderr and counts
-/// as a failed input; the other files are still read. Reader diagnostics go to stderr as
+/// Reads the inputs named on the command line, one form at a time, in document order, with the format that
+/// <see cref="FormatRegistry.Default"/> recognises in each file's content (text files, PDF-extracted and
+/// TAB-separated, and <c>jixiao.form/1</c> JSON); directories are read file by file (the extensions the registry
+/// reads, sorted). A file that cannot be read — missing, a directory without forms, a PDF, binary data, malformed
+/// JSON, text without any form — gives one line on stderr and counts as a failed input; the other files are still
+/// read. Reader diagnostics go to stderr as
 /// <c>file:line: severity: message</c> (info only with --verbose; at most 50 per file unless --verbose).
 /// </summary>
 internal sealed class InputReader(CliContext context, ProgressReporter? progress = null)
@@ -51,9 +52,9 @@ internal sealed class InputReader(CliContext context, ProgressReporter? progress
         var ordinal = 0;
         using (stream)
         {
-            // the file reader tells JSON from text, refuses PDF, Office and binary files with one error and decodes
-            // UTF-8, UTF-16 or GB18030 text
-            using var e = FormFileReader.Read(stream, path, state.Report).GetEnumerator();
+            // the registry tells JSON from text by the content, refuses PDF, Office, HTML and binary files with one
+            // error each, and the text format decodes UTF-8, UTF-16 or GB18030
+            using var e = FormatRegistry.Default.Read(stream, path, state.Report).GetEnumerator();
             while (true)
             {
                 PerformanceForm form;

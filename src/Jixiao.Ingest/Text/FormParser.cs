@@ -3,16 +3,18 @@ using Jixiao.Core.Forms;
 namespace Jixiao.Ingest.Text;
 
 /// <summary>
-/// Splits a stream of lines into forms. A form begins at a heading (财政项目支出绩效自评表 / 绩效目标申报表, with or
-/// without the year in the same cell, with or without a markdown <c>#</c>), or at a 项目名称 row when the open form
-/// already has one (a form whose heading is missing). Blank lines never end a form: page breaks leave them inside
-/// tables. A form is handed out when the next one begins, so only one form is held at a time.
+/// Splits a stream of rows into forms (the text placer). A reader loads each row into <see cref="Row"/> and calls
+/// <see cref="Place"/>: <see cref="TextFormReader"/> splits lines of text into rows,
+/// <see cref="Tables.TableFormReader"/> takes rows of table cells. A form begins at a heading
+/// (财政项目支出绩效自评表 / 绩效目标申报表, with or without the year in the same cell, with or without a markdown
+/// <c>#</c>), or at a 项目名称 row when the open form already has one (a form whose heading is missing). Blank rows
+/// never end a form: page breaks leave them inside tables. A form is handed out when the next one begins, so only
+/// one form is held at a time.
 /// </summary>
 internal sealed class FormParser
 {
     private const int MaxOutsideReports = 100;
 
-    private readonly LineSource source;
     private readonly string file;
     private readonly Action<Diagnostic>? report;
     private readonly Row row = new();
@@ -24,54 +26,28 @@ internal sealed class FormParser
     private int pendingYearLine;
     private FormKind lastKind = FormKind.SelfEvaluation;
     private int forms;
-    private bool warnedUndecodable;
     private int outsideReports;
     private int outsideSuppressed;
     private int firstSuppressedLine;
     private bool finished;
 
-    public FormParser(TextReader reader, string file, Action<Diagnostic>? report)
+    public FormParser(string file, Action<Diagnostic>? report)
     {
-        source = new LineSource(reader);
         this.file = file;
         this.report = report;
     }
 
+    /// <summary>The row a reader loads (from a line of text or from table cells) before it calls <see cref="Place"/>.</summary>
+    public Row Row => row;
+
     public bool TryTake(out PerformanceForm form) => done.TryDequeue(out form!);
 
-    /// <summary>Reads and places one line; false at the end of the input.</summary>
-    public bool Step()
+    /// <summary>
+    /// Places the row loaded into <see cref="Row"/>: the one entry through which every row reaches the forms, whether
+    /// it was split from a line of text or read as table cells. A finished form is then ready for <see cref="TryTake"/>.
+    /// </summary>
+    public void Place()
     {
-        int offset, length;
-        try
-        {
-            if (!source.TryReadLine(out offset, out length))
-            {
-                return false;
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // I/O, decoding or a failing reader: what was read so far is kept.
-            Report(DiagnosticSeverity.Error, source.LineNumber + 1, $"could not read the text after this point ({ex.Message}): expected readable UTF-8 or GB18030 text");
-            return false;
-        }
-
-        var line = source.LineNumber;
-        if (source.LastLineTruncated)
-        {
-            Diagnose(DiagnosticSeverity.Warning, line,
-                $"the line is longer than {LineSource.MaxLineLength:N0} characters: only its first {LineSource.MaxLineLength:N0} characters were read (expected one table row per line)");
-        }
-
-        if (!warnedUndecodable && source.Buffer.AsSpan(offset, length).Contains('\uFFFD'))
-        {
-            warnedUndecodable = true;
-            Report(DiagnosticSeverity.Warning, line,
-                "the line holds bytes that could not be decoded (shown as U+FFFD): expected UTF-8 or GB18030 text; values on such lines may be damaged");
-        }
-
-        row.Load(source.Buffer, offset, length, line);
         try
         {
             Process();
@@ -79,10 +55,8 @@ internal sealed class FormParser
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Never let a bug on one strange row end the reading of the file.
-            Diagnose(DiagnosticSeverity.Error, line, $"internal error while reading this row ({ex.GetType().Name}: {ex.Message}); the row was skipped");
+            Diagnose(DiagnosticSeverity.Error, row.Line, $"internal error while reading this row ({ex.GetType().Name}: {ex.Message}); the row was skipped");
         }
-
-        return true;
     }
 
     /// <summary>Ends the input: hands out the last form and reports what the file as a whole lacks.</summary>
@@ -275,7 +249,7 @@ internal sealed class FormParser
     }
 
     /// <summary>A diagnostic about a line: into the open form, or to the report when no form is open.</summary>
-    private void Diagnose(DiagnosticSeverity severity, int line, string message)
+    public void Diagnose(DiagnosticSeverity severity, int line, string message)
     {
         if (current is not null)
         {
@@ -287,6 +261,7 @@ internal sealed class FormParser
         }
     }
 
-    private void Report(DiagnosticSeverity severity, int line, string message) =>
+    /// <summary>A diagnostic about the input as a whole or outside any form: to the report.</summary>
+    public void Report(DiagnosticSeverity severity, int line, string message) =>
         report?.Invoke(new Diagnostic(file, line, severity, message));
 }

@@ -1,21 +1,24 @@
 namespace Jixiao.Ingest.Text;
 
 /// <summary>
-/// One line of PDF-extracted text cut into trimmed cells. Cells are separated by TAB; a line without TAB
-/// is cut at markdown table pipes (<c>|</c>), else at runs of two or more spaces (pdftotext -layout), else it
-/// is one cell. Markdown heading marks (<c>#</c>) and table pipes around cells are dropped, and a markdown
-/// separator row (<c>|---|---|</c>) reads as a blank line. The row is reused from line to line: it holds ranges
-/// into the line buffer, and strings are made only for the cells a caller asks for.
+/// One row of trimmed cells, as the placer sees it: either a line of PDF-extracted text cut into cells
+/// (<see cref="Load(char[], int, int, int)"/>) or the cells of a table row (<see cref="Load(IReadOnlyList{string}, int)"/>).
+/// In a line, cells are separated by TAB; a line without TAB is cut at markdown table pipes (<c>|</c>), else at runs
+/// of two or more spaces (pdftotext -layout), else it is one cell; markdown heading marks (<c>#</c>) are dropped.
+/// In both, table pipes and white space around cells are trimmed and a markdown separator row
+/// (<c>|---|---|</c>) reads as a blank row. The row is reused from row to row: it holds ranges into a character
+/// buffer, and strings are made only for the cells a caller asks for.
 /// </summary>
 internal sealed class Row
 {
     private const int MaxCells = 4096;
 
     private char[] buffer = [];
+    private char[] cellText = [];
     private int[] starts = new int[16];
     private int[] lengths = new int[16];
 
-    /// <summary>1-based line number.</summary>
+    /// <summary>1-based line number (for a table row: its row number in the source).</summary>
     public int Line { get; private set; }
 
     /// <summary>Number of cells, empty ones included.</summary>
@@ -90,14 +93,10 @@ internal sealed class Row
         return sb.ToString();
     }
 
+    /// <summary>Loads a line of text (<paramref name="length"/> characters of <paramref name="source"/> from <paramref name="offset"/>), cutting it into cells.</summary>
     public void Load(char[] source, int offset, int length, int line)
     {
-        buffer = source;
-        Line = line;
-        Count = 0;
-        NonEmptyCount = 0;
-        FirstNonEmpty = -1;
-        LastNonEmpty = -1;
+        Reset(source, line);
 
         var span = source.AsSpan(offset, length);
 
@@ -132,6 +131,88 @@ internal sealed class Row
             SplitOnSpaceRuns(span, offset);
         }
 
+        BlankIfSeparator();
+    }
+
+    /// <summary>
+    /// Loads the cells of a table row as they are (a null cell is empty), copied into a buffer the row keeps.
+    /// As with a line of text, cells after the 4,095th are joined into the last one with TABs, and a row longer than
+    /// <see cref="LineSource.MaxLineLength"/> characters is cut there; the result is false when the row was cut.
+    /// </summary>
+    public bool Load(IReadOnlyList<string?> cells, int line)
+    {
+        long total = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            total += (cells[i]?.Length ?? 0) + 1;
+        }
+
+        var size = (int)Math.Min(total, LineSource.MaxLineLength);
+        if (cellText.Length < size)
+        {
+            cellText = new char[Math.Max(size, Math.Min(cellText.Length * 2, LineSource.MaxLineLength))];
+        }
+
+        Reset(cellText, line);
+        var at = 0;
+        var whole = true;
+        for (var i = 0; i < cells.Count && whole; i++)
+        {
+            var start = at;
+            var rest = Count == MaxCells - 1;
+            for (var k = i; k < (rest ? cells.Count : i + 1) && whole; k++)
+            {
+                if (k > i)
+                {
+                    whole = Append('\t', ref at);
+                }
+
+                whole = whole && Append(cells[k], ref at);
+            }
+
+            Add(0, start, at - start, cellText.AsSpan(start, at - start));
+            if (rest)
+            {
+                break;
+            }
+        }
+
+        BlankIfSeparator();
+        return whole;
+    }
+
+    private bool Append(char c, ref int at)
+    {
+        if (at >= LineSource.MaxLineLength)
+        {
+            return false;
+        }
+
+        cellText[at++] = c;
+        return true;
+    }
+
+    private bool Append(string? text, ref int at)
+    {
+        var span = (text ?? "").AsSpan();
+        var n = Math.Min(span.Length, LineSource.MaxLineLength - at);
+        span[..n].CopyTo(cellText.AsSpan(at));
+        at += n;
+        return n == span.Length;
+    }
+
+    private void Reset(char[] source, int line)
+    {
+        buffer = source;
+        Line = line;
+        Count = 0;
+        NonEmptyCount = 0;
+        FirstNonEmpty = -1;
+        LastNonEmpty = -1;
+    }
+
+    private void BlankIfSeparator()
+    {
         if (NonEmptyCount > 0 && IsMarkdownSeparator())
         {
             NonEmptyCount = 0;

@@ -8,6 +8,10 @@ namespace Jixiao.Ingest.Text;
 /// catalogued in corpus/LAYOUTS.md: drifting cell positions, labels split over cells, rows and pages, wrapped
 /// rows, repeated headers and ghost rows.
 /// </summary>
+/// <remarks>
+/// The text is only split into rows of cells here; the rows go through the same entry as the rows of a table
+/// reader (<see cref="Tables.TableFormReader"/>), so both give the same forms for the same cells.
+/// </remarks>
 public static class TextFormReader
 {
     /// <summary>
@@ -26,9 +30,43 @@ public static class TextFormReader
 
     private static IEnumerable<PerformanceForm> ReadForms(TextReader reader, string fileName, Action<Diagnostic>? report)
     {
-        var parser = new FormParser(reader, fileName, report);
-        while (parser.Step())
+        var parser = new FormParser(fileName, report);
+        var lines = new LineSource(reader);
+        var warnedUndecodable = false;
+        while (true)
         {
+            int offset, length;
+            try
+            {
+                if (!lines.TryReadLine(out offset, out length))
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // I/O, decoding or a failing reader: what was read so far is kept.
+                parser.Report(DiagnosticSeverity.Error, lines.LineNumber + 1, $"could not read the text after this point ({ex.Message}): expected readable UTF-8 or GB18030 text");
+                break;
+            }
+
+            var line = lines.LineNumber;
+            if (lines.LastLineTruncated)
+            {
+                parser.Diagnose(DiagnosticSeverity.Warning, line,
+                    $"the line is longer than {LineSource.MaxLineLength:N0} characters: only its first {LineSource.MaxLineLength:N0} characters were read (expected one table row per line)");
+            }
+
+            if (!warnedUndecodable && lines.Buffer.AsSpan(offset, length).Contains('\uFFFD'))
+            {
+                warnedUndecodable = true;
+                parser.Report(DiagnosticSeverity.Warning, line,
+                    "the line holds bytes that could not be decoded (shown as U+FFFD): expected UTF-8 or GB18030 text; values on such lines may be damaged");
+            }
+
+            // Split the line into a row of cells, then the one row entry.
+            parser.Row.Load(lines.Buffer, offset, length, line);
+            parser.Place();
             while (parser.TryTake(out var form))
             {
                 yield return form;

@@ -4,6 +4,7 @@ using Jixiao.App.Imports;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Imports;
+using Jixiao.Ingest.Formats;
 using Jixiao.Ingest.Json;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Imports;
@@ -335,7 +336,7 @@ public static class ImportsApi
         }
 
         var ext = Path.GetExtension((file.FileName ?? "").Replace('\\', '/')).ToLowerInvariant();
-        if (!UploadStore.Accepted.Contains(ext))
+        if (!FormatRegistry.Default.Accepts(ext))
         {
             return StatusCodes.Status415UnsupportedMediaType;
         }
@@ -350,10 +351,9 @@ public static class ImportsApi
             return StatusCodes.Status413PayloadTooLarge;
         }
 
-        var head = new byte[8];
         await using var s = file.OpenReadStream();
-        var read = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        return UploadHandler.Sniff(head.AsSpan(0, read)) is null ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType;
+        var match = await FormatRegistry.Default.IdentifyAsync(s, ext, cancellationToken);
+        return match.Refusal?.Reason is RefusalReason.NotReadYet or RefusalReason.NotText ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest;
     }
 
     private static IResult TooLarge(long? length, long requestLimit, long fileLimit) => ApiProblems.Status(

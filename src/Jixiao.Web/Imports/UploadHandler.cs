@@ -1,4 +1,5 @@
 using Jixiao.App.Imports;
+using Jixiao.Ingest.Formats;
 using Jixiao.Web.Shared;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ public sealed record UploadOutcome(string FileName, long SizeBytes, long? BatchI
 }
 
 /// <summary>
-/// Accepts uploaded files for import: checks each one (type by extension and by its first bytes, size, emptiness),
+/// Accepts uploaded files for import: checks each one (type by extension and by content, as the format registry says;
+/// size, emptiness),
 /// keeps it, records a queued batch and queues it for <see cref="ImportWorker"/>. A refused file stores nothing and
 /// does not stop the others. Used by the import page and, later, by <c>POST /api/v1/imports</c>.
 /// </summary>
@@ -56,21 +58,22 @@ public sealed class UploadHandler(FormImporter importer, UploadStore uploads, Im
         return outcomes;
     }
 
-    /// <summary>Why <paramref name="file"/> cannot be imported, in the request's language; null when it can.</summary>
+    /// <summary>
+    /// Why <paramref name="file"/> cannot be imported, in the request's language; null when it can. What the file is
+    /// comes from <see cref="FormatRegistry.Default"/>: its name must have an extension a format reads, and its
+    /// content must be recognised by one (a PDF renamed .txt is refused).
+    /// </summary>
     public async Task<string?> ValidateAsync(IFormFile file, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        var formats = FormatRegistry.Default;
         var ext = Path.GetExtension(name).ToLowerInvariant();
-        if (UploadStore.NotYetSupported.Contains(ext))
+        if (formats.UnreadByName(name) is { } unread)
         {
-            return ext is ".pdf" or ".ofd"
-                ? Ui.T("暂不支持 PDF 文件：请先把 PDF 转成文本（.txt，每行一行表格）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
-                    "PDF files are not supported yet: convert the PDF to text (.txt, one table row per line) or JSON (jixiao.form/1) first. Nothing was stored.")
-                : Ui.T("暂不支持 Excel/Word 文件：请另存为文本（.txt）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
-                    "Excel and Word files are not supported yet: save them as text (.txt) or JSON (jixiao.form/1) first. Nothing was stored.");
+            return NotReadYet(unread, ext);
         }
 
-        if (!UploadStore.Accepted.Contains(ext))
+        if (!formats.Accepts(name))
         {
             return Ui.T($"不支持的文件类型「{ext}」：请上传 .txt（PDF 提取的文本）或 .json 文件。未保存任何内容。",
                 $"Unsupported file type \"{ext}\": upload .txt (text extracted from PDF) or .json files. Nothing was stored.");
@@ -87,38 +90,32 @@ public sealed class UploadHandler(FormImporter importer, UploadStore uploads, Im
                 $"The file is too large ({Ui.Bytes(file.Length)}); the limit is {Ui.Bytes(MaxFileBytes)} per file. Nothing was stored.");
         }
 
-        var head = new byte[8];
-        int read;
+        FormatMatch match;
         await using (var s = file.OpenReadStream())
         {
-            read = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            match = await formats.IdentifyAsync(s, name, cancellationToken);
         }
 
-        var kind = Sniff(head.AsSpan(0, read));
-        return kind is null
-            ? null
-            : Ui.T($"文件扩展名是 {ext}，但内容是 {kind} 文件：暂不支持，请上传文本或 JSON。未保存任何内容。",
-                $"The file is named {ext} but holds a {kind} file: not supported yet; upload text or JSON. Nothing was stored.");
+        return match.Refusal switch
+        {
+            null => null,
+            { Reason: RefusalReason.NotReadYet, Kind: { } kind } =>
+                Ui.T($"文件扩展名是 {ext}，但内容是 {kind.Label} 文件：暂不支持，请上传文本或 JSON。未保存任何内容。",
+                    $"The file is named {ext} but holds a {kind.Label} file: not supported yet; upload text or JSON. Nothing was stored."),
+            { Reason: RefusalReason.Empty } => Ui.T("文件为空。未保存任何内容。", "The file is empty. Nothing was stored."),
+            _ => Ui.T($"文件扩展名是 {ext}，但内容不是文本（含有 NUL 字节或大量控制字符）：请上传 UTF-8 或 GB18030 编码的文本或 JSON。未保存任何内容。",
+                $"The file is named {ext} but is not text (it holds NUL bytes or mostly control characters): upload UTF-8 or GB18030 text or JSON. Nothing was stored."),
+        };
     }
 
-    /// <summary>The kind of a binary file by its first bytes (PDF, Excel/ZIP, old Office), or null.</summary>
-    internal static string? Sniff(ReadOnlySpan<byte> head)
+    /// <summary>The message for a file whose name says it is of a kind not read yet.</summary>
+    private static string NotReadYet(UnreadFormat kind, string ext) => kind.Name switch
     {
-        if (head.StartsWith("%PDF"u8))
-        {
-            return "PDF";
-        }
-
-        if (head.StartsWith("PK\u0003\u0004"u8))
-        {
-            return "Excel/ZIP";
-        }
-
-        if (head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
-        {
-            return "Office";
-        }
-
-        return null;
-    }
+        "pdf" or "ofd" => Ui.T("暂不支持 PDF 文件：请先把 PDF 转成文本（.txt，每行一行表格）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
+            "PDF files are not supported yet: convert the PDF to text (.txt, one table row per line) or JSON (jixiao.form/1) first. Nothing was stored."),
+        "xlsx" or "docx" or "ole" or "zip" => Ui.T("暂不支持 Excel/Word 文件：请另存为文本（.txt）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
+            "Excel and Word files are not supported yet: save them as text (.txt) or JSON (jixiao.form/1) first. Nothing was stored."),
+        _ => Ui.T($"暂不支持 {kind.Label} 文件（{ext}）：请把表格另存为文本（.txt）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
+            $"{kind.Label} files ({ext}) are not supported yet: save the tables as text (.txt) or JSON (jixiao.form/1) first. Nothing was stored."),
+    };
 }

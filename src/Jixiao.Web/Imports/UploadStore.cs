@@ -1,23 +1,18 @@
 using System.Text;
 using Jixiao.App.Imports;
+using Jixiao.Ingest.Formats;
 using Jixiao.Web.Shared;
 using Microsoft.Extensions.Options;
 
 namespace Jixiao.Web.Imports;
 
 /// <summary>
-/// Keeps each imported file as <c>{DataDirectory}/uploads/{batchId}{.txt|.json}</c>: the background import reads it
+/// Keeps each imported file as <c>{DataDirectory}/uploads/{batchId}{.txt|.json|.jsonl}</c>: the background import reads it
 /// from there, and the form page shows a form's source lines (provenance) from it. Files of failed or duplicate
 /// batches are removed.
 /// </summary>
 public sealed class UploadStore : IKeptFiles
 {
-    /// <summary>Extensions that are imported.</summary>
-    public static readonly string[] Accepted = [".txt", ".json", ".jsonl"];
-
-    /// <summary>Kinds that are recognised but not read yet: PDF and Excel (converted text or JSON is).</summary>
-    public static readonly string[] NotYetSupported = [".pdf", ".xlsx", ".xls", ".xlsm", ".doc", ".docx", ".ofd", ".wps", ".et"];
-
     public UploadStore(IOptions<JixiaoOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,11 +25,11 @@ public sealed class UploadStore : IKeptFiles
     public string PathOf(long batchId, string fileName) =>
         Path.Combine(Directory, batchId.ToString(System.Globalization.CultureInfo.InvariantCulture) + Extension(fileName));
 
-    /// <summary>The lower-case extension, one of <see cref="Accepted"/> (else <c>.txt</c>).</summary>
+    /// <summary>The lower-case extension when a registered format reads it (else <c>.txt</c>).</summary>
     public static string Extension(string fileName)
     {
         var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
-        return Accepted.Contains(ext) ? ext : ".txt";
+        return FormatRegistry.Default.Accepts(ext) ? ext : ".txt";
     }
 
     public async Task<string> SaveAsync(long batchId, string fileName, Stream content, CancellationToken cancellationToken)
@@ -63,18 +58,19 @@ public sealed class UploadStore : IKeptFiles
 
     /// <summary>
     /// Lines <paramref name="first"/>..<paramref name="last"/> (1-based, inclusive, at most 400) of a batch's kept
-    /// text file; empty when the file is not kept or not text.
+    /// text file; empty when the file is not kept or not text (the format registry tells by its content, as it did
+    /// when the file was read).
     /// </summary>
     public async Task<IReadOnlyList<(int Line, string Text)>> ReadLinesAsync(long batchId, string batchFileName, int first, int last, CancellationToken cancellationToken)
     {
-        if (first < 1 || last < first || Extension(batchFileName) != ".txt")
+        if (first < 1 || last < first)
         {
             return [];
         }
 
         last = Math.Min(last, first + 399);
         var path = PathOf(batchId, batchFileName);
-        if (!File.Exists(path))
+        if (!File.Exists(path) || !await IsTextAsync(path, batchFileName, cancellationToken))
         {
             return [];
         }
@@ -88,6 +84,23 @@ public sealed class UploadStore : IKeptFiles
             // not UTF-8: the reader took it as GB18030 (GBK), and so does this view
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             return await ReadLinesAsync(path, Encoding.GetEncoding("GB18030"), first, last, cancellationToken);
+        }
+    }
+
+    private static async Task<bool> IsTextAsync(string path, string fileName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+            return (await FormatRegistry.Default.IdentifyAsync(file, fileName, cancellationToken)).Format is TextFormat;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
