@@ -30,6 +30,8 @@ public enum FormSort
 /// </summary>
 public sealed record FormQuery
 {
+    private readonly DepartmentScope? scope;
+
     public const int MaxPageSize = 500;
 
     /// <summary>Full-text: a part of the project, unit, department or an indicator name (NFKC, case and white space ignored).</summary>
@@ -90,7 +92,14 @@ public sealed record FormQuery
     /// The 主管部门 the caller may see, resolved once per caller by the access policy (Jixiao.App); null for all. It
     /// restricts everything the query selects, whatever else the query says.
     /// </summary>
-    public DepartmentScope? Scope { get; init; }
+    public DepartmentScope? Scope
+    {
+        get => scope;
+
+        // every department is no restriction: stored as null, so that a query of everyone's scope is the same query
+        // (the text-only and stored-totals paths recognise an unrestricted query by equality)
+        init => scope = value is { IsAll: true } ? null : value;
+    }
 
     internal int SafePage => Math.Max(1, Page);
 

@@ -273,10 +273,13 @@ public sealed class PortfolioQueries
         var counts = await db.PortfolioCells.AsNoTracking().Where(c => c.DepartmentId != 0)
             .GroupBy(c => c.DepartmentId).Select(g => new { Id = g.Key, Count = g.Sum(c => c.Forms) })
             .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
-        var allowed = scope?.DepartmentIds;
-        var list = await db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.Department && (allowed == null || allowed.Contains(o.Id)))
-            .ToListAsync(cancellationToken);
+        var departments = db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Department);
+        if (scope?.DepartmentIds is { } allowed)
+        {
+            departments = departments.Where(o => allowed.Contains(o.Id));
+        }
+
+        var list = await departments.ToListAsync(cancellationToken);
         return [.. list.Select(o => new OrganisationItem(o.Id, o.Kind, o.Name, o.ParentId, counts.GetValueOrDefault(o.Id)))
             .OrderBy(o => o.Name, StringComparer.Ordinal)];
     }

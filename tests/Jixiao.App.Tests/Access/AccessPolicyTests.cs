@@ -87,6 +87,16 @@ public sealed class AccessPolicyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_query_in_everyone_s_scope_is_the_unrestricted_query()
+    {
+        // the stored totals and the text-only search paths recognise an unrestricted query by equality
+        var scope = await Policy.ScopeAsync(new Caller("admin", UserRole.Administrator));
+        Assert.Equal(new FormQuery(), new FormQuery { Scope = scope });
+        Assert.Equal(new FormQuery { Text = "救援" }, new FormQuery { Text = "救援", Scope = scope });
+        Assert.NotEqual(new FormQuery(), new FormQuery { Scope = await Policy.ScopeAsync(new Caller("dept", UserRole.DepartmentUser, Police)) });
+    }
+
+    [Fact]
     public async Task A_caller_s_scope_is_resolved_once()
     {
         var caller = new Caller("dept", UserRole.DepartmentUser, Police);

@@ -21,6 +21,9 @@ public sealed class BrowserApp : IAsyncDisposable
     public const string PoliceUser = "police-user";
     public const string PolicePassword = "police-password-1";
 
+    public const string ReviewerUser = "review-user";
+    public const string ReviewerPassword = "review-password-1";
+
     private readonly string? postgresAdmin;
     private readonly string? postgresDatabase;
 
@@ -74,6 +77,7 @@ public sealed class BrowserApp : IAsyncDisposable
             var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
             var baseUrl = addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)).TrimEnd('/');
             await factory.CreateUserAsync(PoliceUser, PolicePassword, UserRole.DepartmentUser, CorpusFixture.PoliceDepartment);
+            await factory.CreateUserAsync(ReviewerUser, ReviewerPassword, UserRole.FinanceReviewer, null);
             return new BrowserApp(factory, baseUrl, label, postgresAdmin, postgresDatabase);
         }
         catch

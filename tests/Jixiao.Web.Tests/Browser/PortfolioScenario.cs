@@ -16,7 +16,8 @@ namespace Jixiao.Web.Tests.Browser;
 /// The issue's “done when”, step by step in a real browser: sign in (a wrong password first), the demo
 /// portfolio, the four corpus files uploaded through the import page, the flagged forms found by filters, a
 /// finding on its cell, one project followed from its 2023 declaration to its 2024 self-evaluation, the filtered
-/// list exported as CSV, English and back, and a department user kept out of another department's form.
+/// list exported as CSV, English and back, a department user kept out of another department's form, and a batch
+/// deleted from the import page by an administrator (a finance reviewer is offered no delete button).
 /// A screenshot of every step goes to artifacts/screenshots/{database}/.
 /// </summary>
 public sealed partial class PortfolioScenario(BrowserFixture browser, BrowserApp app, ITestOutputHelper output)
@@ -50,6 +51,7 @@ public sealed partial class PortfolioScenario(BrowserFixture browser, BrowserApp
         await ExportTheFilteredListAsync(page, code, police);
         await SwitchLanguageAsync(page);
         await DepartmentUserIsKeptToItsDepartmentAsync();
+        await OnlyAnAdministratorDeletesABatchAsync(page);
     }
 
     private async Task SignInAsync(IPage page)
@@ -340,6 +342,57 @@ public sealed partial class PortfolioScenario(BrowserFixture browser, BrowserApp
         await Assertions.Expect(page.Locator("#form-count")).ToHaveAttributeAsync("data-total", "0");
         await page.GotoAsync("/imports");
         Assert.Equal(0, await page.Locator("#upload-form").CountAsync());
+    }
+
+    private async Task OnlyAnAdministratorDeletesABatchAsync(IPage page)
+    {
+        long batch;
+        int formsBefore;
+        await using (var db = app.Factory.Database.CreateContext())
+        {
+            batch = await db.ImportBatches.Where(b => b.FileName == Corpus.Songnan2023).Select(b => b.Id).SingleAsync();
+            formsBefore = await db.Forms.CountAsync();
+        }
+
+        var row = $"#batches tr[data-batch='{batch}']";
+
+        // a finance reviewer imports, but is offered no delete button (the API refuses it too)
+        await using (var context = await browser.NewContextAsync(app.BaseUrl))
+        {
+            var reviewer = await context.NewPageAsync();
+            await reviewer.GotoAsync("/login");
+            await reviewer.FillAsync("input[name='UserName']", BrowserApp.ReviewerUser);
+            await reviewer.FillAsync("input[name='Password']", BrowserApp.ReviewerPassword);
+            await reviewer.ClickAsync("form button[type='submit']");
+            await reviewer.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
+            await reviewer.GotoAsync("/imports");
+            await Assertions.Expect(reviewer.Locator("#upload-form")).ToBeVisibleAsync();
+            await Assertions.Expect(reviewer.Locator(row)).ToBeVisibleAsync();
+            Assert.Equal(0, await reviewer.Locator("#batches button.button-danger").CountAsync());
+            await ShotAsync(reviewer, "reviewer-imports-no-delete");
+        }
+
+        // the administrator deletes it: the page asks first, then says what went
+        await page.GotoAsync("/imports");
+        page.Dialog += async (_, dialog) =>
+        {
+            Assert.Contains($"#{batch}", dialog.Message, StringComparison.Ordinal);
+            await dialog.AcceptAsync();
+        };
+        await page.Locator(row + " button.button-danger").ClickAsync();
+        await Assertions.Expect(page.Locator(".notice-info[role='status']")).ToContainTextAsync($"#{batch}");
+        await Assertions.Expect(page.Locator(".notice-info[role='status']")).ToContainTextAsync("5");
+        Assert.Equal(0, await page.Locator(row).CountAsync());
+        await ShotAsync(page, "administrator-deleted-batch");
+
+        await using (var db = app.Factory.Database.CreateContext())
+        {
+            Assert.Equal(formsBefore - 5, await db.Forms.CountAsync());
+            Assert.False(await db.ImportBatches.AnyAsync(b => b.Id == batch));
+        }
+
+        await page.GotoAsync("/admin/audit");
+        await Assertions.Expect(page.Locator("#audit tbody tr[data-action='delete']").First).ToContainTextAsync(Corpus.Songnan2023);
     }
 
     private static async Task<List<long>> RowIdsAsync(IPage page)
