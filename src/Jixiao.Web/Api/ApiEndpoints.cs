@@ -1,6 +1,9 @@
 using Jixiao.App;
 using Jixiao.Web.Exports;
 
+using Jixiao.Web.Forms;
+using Jixiao.Web.Imports;
+
 namespace Jixiao.Web.Api;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
+using Jixiao.Web.Imports;
+
 namespace Jixiao.Web.Api;
 
 /// <summary>Endpoint metadata: the query parameters an endpoint reads itself (through <see cref="ApiQuery"/>).</summary>

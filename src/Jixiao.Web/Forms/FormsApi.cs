@@ -7,7 +7,9 @@ using Jixiao.Core.Checks;
 using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 
-namespace Jixiao.Web.Api;
+using Jixiao.Web.Api;
+
+namespace Jixiao.Web.Forms;
 
 /// <summary>
 /// The read endpoints: forms (list and one), findings by check and department, statistics by year and department,

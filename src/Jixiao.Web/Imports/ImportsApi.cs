@@ -7,12 +7,13 @@ using Jixiao.Data.Imports;
 using Jixiao.Ingest.Formats;
 using Jixiao.Ingest.Json;
 using Jixiao.Web.Accounts;
-using Jixiao.Web.Imports;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
-namespace Jixiao.Web.Api;
+using Jixiao.Web.Api;
+
+namespace Jixiao.Web.Imports;
 
 /// <summary>
 /// Imports: <c>POST /api/v1/imports</c> queues uploaded files as import batches through the web application's
