@@ -21,17 +21,23 @@ public enum Permission
 
 /// <summary>
 /// The one access policy (访问策略): what each role may do, and which 主管部门 each caller may see. Every query of the
-/// use-case layer asks it for the caller's <see cref="DepartmentScope"/>, resolved once per caller (a department user's
+/// use-case layer asks it for the caller's <see cref="DepartmentScope"/>, resolved once per caller and kept a minute per department (a department user's
 /// department, looked up by normalised name; a department not in the database yet gives an empty scope — never all).
 /// </summary>
 public sealed class AccessPolicy
 {
-    private readonly DepartmentDirectory departments;
+    /// <summary>How long a department's ids are kept: a department of the same name stored later is seen after at most this.</summary>
+    public static readonly TimeSpan DepartmentLifetime = TimeSpan.FromSeconds(60);
 
-    public AccessPolicy(DepartmentDirectory departments)
+    private readonly DepartmentDirectory departments;
+    private readonly TimeProvider clock;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DepartmentScope Scope, long Until)> known = new(StringComparer.Ordinal);
+
+    public AccessPolicy(DepartmentDirectory departments, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(departments);
         this.departments = departments;
+        this.clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/>.</summary>
@@ -67,9 +73,36 @@ public sealed class AccessPolicy
         }
 
         var scope = caller.Role == UserRole.DepartmentUser
-            ? DepartmentScope.Only(caller.Department is null ? [] : await departments.IdsOfAsync(caller.Department, cancellationToken))
+            ? await DepartmentAsync(caller.Department, cancellationToken)
             : DepartmentScope.All;
         caller.ResolvedScope = scope;
+        return scope;
+    }
+
+    /// <summary>
+    /// The scope of a department user of <paramref name="department"/>: its ids, kept for <see cref="DepartmentLifetime"/>
+    /// once found (a department that is not stored yet is asked again on the next request, so it is seen at once).
+    /// </summary>
+    private async ValueTask<DepartmentScope> DepartmentAsync(string? department, CancellationToken cancellationToken)
+    {
+        if (department is null)
+        {
+            return DepartmentScope.Only([]);
+        }
+
+        var now = clock.GetTimestamp();
+        if (known.TryGetValue(department, out var entry) && now < entry.Until)
+        {
+            return entry.Scope;
+        }
+
+        var ids = await departments.IdsOfAsync(department, cancellationToken);
+        var scope = DepartmentScope.Only(ids);
+        if (ids.Length > 0)
+        {
+            known[department] = (scope, now + (long)(DepartmentLifetime.TotalSeconds * clock.TimestampFrequency));
+        }
+
         return scope;
     }
 }

@@ -55,16 +55,13 @@ public static class UserClaims
     /// <summary>
     /// The caller of the use-case layer for this principal: its name, role and (for a department user) department.
     /// An anonymous principal or one without a known role is a department user of no department: it sees nothing
-    /// rather than everything. Cached on the request's principal.
+    /// rather than everything. Cheap to make; a department user's scope is looked up once and kept by the access policy.
     /// </summary>
     public static Caller Caller(this ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return Callers.GetValue(user, MakeCaller);
+        return MakeCaller(user);
     }
-
-    /// <summary>One caller per principal (a request's), so its department scope is resolved once per request.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClaimsPrincipal, Caller> Callers = [];
 
     private static Caller MakeCaller(ClaimsPrincipal user)
     {

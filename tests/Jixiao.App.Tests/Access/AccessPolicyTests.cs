@@ -97,6 +97,23 @@ public sealed class AccessPolicyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_department_stored_after_a_first_look_is_seen_at_once_and_a_found_one_is_kept()
+    {
+        var policy = Policy;
+        const string town = "上海市杨浦区新设局";
+        Assert.Empty((await policy.ScopeAsync(new Caller("dept", UserRole.DepartmentUser, town))).DepartmentIds!);
+
+        var form = (await new FormQueries(test!.Database).GetAsync(1))!.ToPerformanceForm();
+        form.Department = town;
+        form.ProjectName += "（新设）";
+        Assert.True((await new FormImporter(test.Database).ImportFormsAsync([form], "new-department")).Succeeded);
+
+        var found = await policy.ScopeAsync(new Caller("dept", UserRole.DepartmentUser, town));
+        Assert.Single(found.DepartmentIds!);
+        Assert.Same(found, await policy.ScopeAsync(new Caller("dept2", UserRole.DepartmentUser, town)));
+    }
+
+    [Fact]
     public async Task A_caller_s_scope_is_resolved_once()
     {
         var caller = new Caller("dept", UserRole.DepartmentUser, Police);
