@@ -43,9 +43,10 @@ internal static class CheckCommand
         return command;
     }
 
-    private static int Run(CliContext context, string[] files, bool json, Core.Scoring.RuleSet rules, Severity least)
+    private static int Run(CliContext context, string[] files, bool json, Core.Scoring.RuleSet? rules, Severity least)
     {
-        var checker = new FormChecker(rules);
+        var checker = CommonOptions.Checker(rules);
+        var used = new Dictionary<string, long>(StringComparer.Ordinal);
         var reader = new InputReader(context, new ProgressReporter(context, "check"));
         long forms = 0, formsWithErrors = 0, errors = 0, warnings = 0, infos = 0;
         using var stream = json ? context.OpenOutStream() : null;
@@ -54,7 +55,9 @@ internal static class CheckCommand
         foreach (var input in reader.ReadAll(files))
         {
             forms++;
-            var findings = checker.Check(input.Form);
+            var result = checker.CheckAndScore(input.Form);
+            var findings = result.Findings;
+            used[result.Rules.Name] = used.GetValueOrDefault(result.Rules.Name) + 1;
             var formErrors = 0;
             foreach (var f in findings)
             {
@@ -102,7 +105,7 @@ internal static class CheckCommand
         else
         {
             context.Out.WriteLine(
-                $"{forms} form(s) checked with {rules.Name}: {errors} error(s), {warnings} warning(s), {infos} info(s); {formsWithErrors} form(s) with errors");
+                $"{forms} form(s) checked with {CommonOptions.RulesUsed(used)}: {errors} error(s), {warnings} warning(s), {infos} info(s); {formsWithErrors} form(s) with errors");
         }
 
         return context.FailedInputs > 0 ? ExitCodes.BadInput

@@ -30,9 +30,9 @@ internal static class ScoreCommand
         return command;
     }
 
-    private static int Run(CliContext context, string[] files, bool json, RuleSet rules)
+    private static int Run(CliContext context, string[] files, bool json, RuleSet? rules)
     {
-        var scorer = new Scorer(rules);
+        var scorers = new Dictionary<string, Scorer>(StringComparer.Ordinal);
         var reader = new InputReader(context, new ProgressReporter(context, "score"));
         using var stream = json ? context.OpenOutStream() : null;
         using var writer = stream is null ? null : new Utf8JsonWriter(stream, FormJsonWriter.CreateOptions(indented: true));
@@ -40,6 +40,12 @@ internal static class ScoreCommand
         string? currentFile = null;
         foreach (var input in reader.ReadAll(files))
         {
+            var chosen = rules ?? RuleSets.For(input.Form);
+            if (!scorers.TryGetValue(chosen.Name, out var scorer))
+            {
+                scorers[chosen.Name] = scorer = new Scorer(chosen);
+            }
+
             var score = scorer.Score(input.Form);
             if (writer is not null)
             {
