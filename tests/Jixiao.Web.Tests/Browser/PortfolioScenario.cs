@@ -106,8 +106,21 @@ public sealed partial class PortfolioScenario(BrowserFixture browser, BrowserApp
 
     private async Task UploadTheCorpusAsync(IPage page)
     {
-        await page.ClickAsync("nav.nav a[href='/imports']");
-        await page.WaitForURLAsync("**/imports");
+        // the overview may still reload itself once after the demo load (its status poll): a click that lands on the
+        // page being replaced is lost, so the click is repeated until the import page is there
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync("nav.nav a[href='/imports']");
+            try
+            {
+                await page.WaitForURLAsync("**/imports", new() { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+
         await ShotAsync(page, "imports-empty");
 
         // choosing files starts the upload at once (as a drop does); each file becomes a batch followed to its end
