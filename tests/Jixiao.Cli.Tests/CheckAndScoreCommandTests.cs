@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Jixiao.Core.Forms;
 using Jixiao.Ingest.Json;
 using Jixiao.Tests.Shared;
 
@@ -67,21 +66,8 @@ public class CheckAndScoreCommandTests : CliTestBase
     [Fact]
     public void Check_scores_each_form_by_the_rule_set_of_its_jurisdiction_and_year_unless_one_is_named()
     {
-        PerformanceForm Form(string department, int year) => new()
-        {
-            Kind = FormKind.SelfEvaluation,
-            Year = year,
-            ProjectName = department + "项目",
-            Department = department,
-            MoneyUnit = MoneyUnit.TenThousandYuan,
-            SelfEvaluationFunds = new SelfEvaluationFunds { Total = new FundLine { InitialBudget = 100, AnnualBudget = 100, Executed = 100, Weight = 10, ExecutionRate = 100, Score = 10 } },
-            Indicators = [new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "完成数量", Target = "=10(个)", Actual = "10(个)", Weight = 90, Score = 90 }],
-            TotalWeight = 100,
-            TotalScore = 100,
-            Grade = "优",
-        };
         var file = PathIn("shanghai.json");
-        File.WriteAllText(file, "[" + FormJsonWriter.ToJson(Form("上海市财政局", 2025)) + "," + FormJsonWriter.ToJson(Form("上海市宝山区数据局", 2025)) + "]");
+        File.WriteAllText(file, "[" + FormJsonWriter.ToJson(SampleForms.SelfEvaluation("上海市财政局", 2025)) + "," + FormJsonWriter.ToJson(SampleForms.SelfEvaluation("上海市宝山区数据局", 2025)) + "]");
 
         var auto = Run("check", file, "--min-severity", "error");
         Assert.StartsWith("2 form(s) checked with national-2020 (1), shanghai-municipal-2025 (1):", auto.Out.Trim(), StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using Jixiao.App.Access;
 using Jixiao.App.Imports;
-using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Imports;
@@ -45,23 +44,8 @@ public abstract class ImportUseCaseTests : DatabaseTest
     [DbFact]
     public async Task A_shanghai_municipal_form_of_2025_is_scored_by_the_municipal_rules_and_a_district_s_by_the_national()
     {
-        PerformanceForm Form(string department, int year, string project) => new()
-        {
-            Kind = FormKind.SelfEvaluation,
-            Year = year,
-            ProjectName = project,
-            Department = department,
-            ImplementingUnit = department,
-            MoneyUnit = MoneyUnit.TenThousandYuan,
-            SelfEvaluationFunds = new SelfEvaluationFunds { Total = new FundLine { InitialBudget = 100, AnnualBudget = 100, Executed = 90, Weight = 10, ExecutionRate = 90, Score = 9 } },
-            Indicators = [new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "完成数量", Target = "=10(个)", Actual = "10(个)", Weight = 90, Score = 90 }],
-            TotalWeight = 100,
-            TotalScore = 99,
-            Grade = "优",
-        };
-
         var result = await new FormImporter(Db).ImportFormsAsync(
-            [Form("上海市财政局", 2025, "市级项目"), Form("上海市宝山区数据局", 2025, "区级项目"), Form("上海市财政局", 2024, "往年市级项目")], "made.json");
+            [SampleForms.SelfEvaluation("上海市财政局", 2025, "市级项目"), SampleForms.SelfEvaluation("上海市宝山区数据局", 2025, "区级项目"), SampleForms.SelfEvaluation("上海市财政局", 2024, "往年市级项目")], "made.json");
 
         Assert.True(result.Succeeded);
         await using var db = Db.CreateContext();
