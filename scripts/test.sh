@@ -19,6 +19,19 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ]; then
     || echo "chromium could not be installed: the browser tests will be reported as skipped" >&2
 fi
 
+# The reader round trips render the corpus to PDF, XLSX, XLS and DOCX with LibreOffice (headless) and compare
+# with pdftotext (poppler-utils); a CJK font lets Chromium and LibreOffice print Chinese text.
+missing=()
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ]; then
+  echo "== install ${missing[*]} (apt-get)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >&2 \
+    || echo "${missing[*]} could not be installed: the round trips that need them will be reported as skipped" >&2
+fi
+
 # The data tests run on SQLite and on a real PostgreSQL server on loopback, installed and started here.
 if [ -z "${JIXIAO_TEST_POSTGRES:-}" ]; then
   echo "== start PostgreSQL (scripts/start-postgres.sh)" >&2

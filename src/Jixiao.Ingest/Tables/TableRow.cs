@@ -14,13 +14,42 @@ namespace Jixiao.Ingest.Tables;
 /// <param name="Sheet">The worksheet (工作表) the row is on (Excel), when the source has sheets.</param>
 public sealed record TableRow(IReadOnlyList<string?> Cells, int Line, int? Page = null, string? Sheet = null)
 {
-    /// <summary>Where the row is, for a person: <c>sheet 项目表, page 3</c>; null when the row names no page or sheet.</summary>
-    public string? Place =>
-        (Sheet, Page) switch
+    /// <summary>The source's own number of the row (row 12 of a worksheet), when it numbers rows.</summary>
+    public int? SourceRow { get; init; }
+
+    /// <summary>The 1-based number of the table the row belongs to (the n-th table of a document or web page), when counted.</summary>
+    public int? Table { get; init; }
+
+    /// <summary>
+    /// Where the row is, for a person: <c>sheet 项目表, row 12</c>, <c>page 3</c>, <c>table 2, row 5</c>; null when the
+    /// row names no page, sheet or table.
+    /// </summary>
+    public string? Place
+    {
+        get
         {
-            (null or "", null) => null,
-            (null or "", { } page) => $"page {page}",
-            ({ } sheet, null) => $"sheet {sheet}",
-            ({ } sheet, { } page) => $"sheet {sheet}, page {page}",
-        };
+            var parts = new List<string>(3);
+            if (!string.IsNullOrEmpty(Sheet))
+            {
+                parts.Add($"sheet {Sheet}");
+            }
+
+            if (Page is { } page)
+            {
+                parts.Add($"page {page}");
+            }
+
+            if (Table is { } table)
+            {
+                parts.Add($"table {table}");
+            }
+
+            if (parts.Count > 0 && SourceRow is { } row)
+            {
+                parts.Add($"row {row}");
+            }
+
+            return parts.Count == 0 ? null : string.Join(", ", parts);
+        }
+    }
 }

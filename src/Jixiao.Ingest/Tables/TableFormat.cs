@@ -1,0 +1,87 @@
+using Jixiao.Core.Forms;
+using Jixiao.Ingest.Formats;
+
+namespace Jixiao.Ingest.Tables;
+
+/// <summary>
+/// The base of every format whose reader finds tables (PDF, Excel, Word, web pages): the reader yields rows of table
+/// cells (<see cref="ReadRows"/>, usually from <see cref="SourceTable.Rows"/>), and the one form assembler,
+/// <see cref="TableFormReader"/>, turns them into forms by their labels. The base keeps the budget of the file
+/// (<see cref="ReadLimits"/>) and turns any failure of the reader's library into one clear error that names the file,
+/// the format and what was expected; forms read before the failure are kept.
+/// </summary>
+public abstract class TableFormat(ReadLimits? limits) : IFileFormat
+{
+    /// <summary>The budget of one file.</summary>
+    public ReadLimits Limits { get; } = limits ?? ReadLimits.Default;
+
+    public abstract string Name { get; }
+
+    public abstract IReadOnlyList<string> Extensions { get; }
+
+    /// <summary>What a person calls the format in messages: <c>PDF</c>, <c>Excel workbook</c>, <c>Word document</c>, <c>web page</c>.</summary>
+    public abstract string Label { get; }
+
+    public abstract Recognition Recognises(ReadOnlySpan<byte> head);
+
+    public IEnumerable<PerformanceForm> Read(Stream stream, string fileName, Action<Diagnostic>? report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        fileName ??= "";
+        var budget = new ReadBudget(Limits);
+        return TableFormReader.Read(Guarded(stream, fileName, budget, report), fileName, report);
+    }
+
+    /// <summary>
+    /// The rows of the file's tables in document order, numbered from 1 over the whole file. Diagnostics that belong to
+    /// no row (an encrypted file, a scanned page, a sheet skipped) go to <paramref name="report"/> with line 0, or with
+    /// the line of the next row. Call <paramref name="budget"/>'s <see cref="ReadBudget.Spend"/> as cells are read.
+    /// May throw: the base reports the failure and keeps the forms read before it.
+    /// </summary>
+    protected abstract IEnumerable<TableRow> ReadRows(Stream stream, string fileName, ReadBudget budget, Action<Diagnostic> report);
+
+    /// <summary>The message for a failure of the reader's library (the file is damaged, not of this format, …).</summary>
+    protected virtual string FailureMessage(Exception ex) =>
+        $"the {Label} could not be read further ({ex.Message}): the file may be damaged or not a {Label}; the forms read before were kept";
+
+    private IEnumerable<TableRow?> Guarded(Stream stream, string fileName, ReadBudget budget, Action<Diagnostic>? report)
+    {
+        var lastLine = 0;
+        void Report(Diagnostic d) => report?.Invoke(d);
+        IEnumerator<TableRow>? e = null;
+        try
+        {
+            while (true)
+            {
+                TableRow row;
+                try
+                {
+                    e ??= ReadRows(stream, fileName, budget, Report).GetEnumerator();
+                    if (!e.MoveNext())
+                    {
+                        yield break;
+                    }
+
+                    row = e.Current;
+                }
+                catch (ReadBudgetExceededException ex)
+                {
+                    Report(new Diagnostic(fileName, lastLine, DiagnosticSeverity.Error, ex.Message));
+                    yield break;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    Report(new Diagnostic(fileName, lastLine, DiagnosticSeverity.Error, FailureMessage(ex)));
+                    yield break;
+                }
+
+                lastLine = row.Line;
+                yield return row;
+            }
+        }
+        finally
+        {
+            e?.Dispose();
+        }
+    }
+}
