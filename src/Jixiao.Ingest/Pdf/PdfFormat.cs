@@ -1,0 +1,229 @@
+using Jixiao.Core.Forms;
+using Jixiao.Ingest.Formats;
+using Jixiao.Ingest.Tables;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Jixiao.Ingest.Pdf;
+
+/// <summary>
+/// Reads forms from PDF (便携式文档): each page's tables are rebuilt from the positioned characters — from the ruling
+/// lines where the page draws them (merged cells included), from the alignment of the text where it does not — and
+/// handed, row by row, to the one form assembler (<see cref="TableFormReader"/>). Text outside the tables that names
+/// the form (财政项目支出绩效自评表, （2024年度）, 单位：万元) is given as one-cell rows in reading order. Pages are read
+/// one at a time. A scanned page (only an image), an encrypted file, a damaged file and a PDF without a table are
+/// each reported as such, with the file and the page.
+/// </summary>
+public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
+{
+    /// <summary>After this many pages in a row fail, the file is taken as truncated and reading stops.</summary>
+    private const int MaxFailedPagesInARow = 3;
+
+    public override string Name => "pdf";
+
+    public override IReadOnlyList<string> Extensions { get; } = [".pdf"];
+
+    public override string Label => "PDF";
+
+    /// <summary>A PDF carries <c>%PDF-</c> in its first kilobyte.</summary>
+    public override Recognition Recognises(ReadOnlySpan<byte> head) => UnreadFormat.IsPdf(head) ? Recognition.Signature : Recognition.No;
+
+    protected override IEnumerable<TableRow> ReadRows(Stream stream, string fileName, ReadBudget budget, Action<Diagnostic> report)
+    {
+        var document = Open(stream, fileName, report);
+        if (document is null)
+        {
+            yield break;
+        }
+
+        using (document)
+        {
+            var state = new ReadState(fileName, report);
+            var borderless = new BorderlessTable();
+            var line = 1;
+            var pages = document.NumberOfPages;
+            if (pages == 0)
+            {
+                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
+                    "the PDF has no pages: expected the pages of a performance form; the file may be damaged"));
+                yield break;
+            }
+
+            for (var n = 1; n <= pages; n++)
+            {
+                budget.Page(n);
+                var blocks = ReadPage(document, n, borderless, state);
+                if (blocks is null)
+                {
+                    if (state.FailedInARow >= MaxFailedPagesInARow && n < pages)
+                    {
+                        report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
+                            $"pages {n - state.FailedInARow + 1}–{n} could not be read: the file looks truncated or damaged from there; the {pages - n:N0} pages after were not read; the forms before were kept"));
+                        state.Stopped = true;
+                        break;
+                    }
+
+                    continue;
+                }
+
+                foreach (var block in blocks)
+                {
+                    budget.Spend(block.Table.Cells.Count);
+                    foreach (var row in block.Table.Rows(line))
+                    {
+                        if (row.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) >= 2)
+                        {
+                            state.TableRows++;
+                        }
+
+                        yield return row;
+                    }
+
+                    line += block.Table.RowCount;
+                }
+            }
+
+            state.Finish(pages, line);
+        }
+    }
+
+    private static PdfDocument? Open(Stream stream, string fileName, Action<Diagnostic> report)
+    {
+        try
+        {
+            if (!stream.CanSeek)
+            {
+                var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                copy.Position = 0;
+                stream = copy;
+            }
+
+            return PdfDocument.Open(stream, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, ClipPaths = false });
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, Encrypted));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
+                $"the file could not be opened as a PDF ({ex.Message}): it may be truncated or damaged, or not a PDF although it begins like one (%PDF-); expected a complete PDF document"));
+        }
+
+        return null;
+    }
+
+    private const string Encrypted =
+        "the PDF is encrypted (password-protected): its text cannot be read without the password; expected an unprotected PDF: open it with the password and save or print it again without one, then read that";
+
+    private static List<PageBlock>? ReadPage(PdfDocument document, int n, BorderlessTable borderless, ReadState state)
+    {
+        try
+        {
+            var page = document.GetPage(n);
+            var blocks = PdfPageReader.Read(page, n, borderless, out var content, out var glyphs);
+            state.Page(n, content, glyphs);
+            return blocks;
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            state.Fail(n, Encrypted);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not Formats.ReadBudgetExceededException)
+        {
+            state.Fail(n, $"page {n} could not be read ({ex.Message}): the page may be damaged; expected a page of text; the other pages were read");
+        }
+
+        return null;
+    }
+
+    /// <summary>What the pages held so far, for the diagnostics about scanned and empty pages and a PDF without a table.</summary>
+    private sealed class ReadState(string fileName, Action<Diagnostic> report)
+    {
+        private int scannedFrom;
+        private int scannedTo;
+        private int scannedPages;
+        private int textPages;
+        private long glyphs;
+
+        public int FailedInARow { get; private set; }
+
+        public int TableRows { get; set; }
+
+        public bool Stopped { get; set; }
+
+        public void Page(int n, PageContent content, int glyphCount)
+        {
+            FailedInARow = 0;
+            if (content == PageContent.ImagesOnly)
+            {
+                if (scannedTo != n - 1 || scannedFrom == 0)
+                {
+                    FlushScanned();
+                    scannedFrom = n;
+                }
+
+                scannedTo = n;
+                scannedPages++;
+                return;
+            }
+
+            FlushScanned();
+            if (content == PageContent.Tables)
+            {
+                textPages++;
+                glyphs += glyphCount;
+            }
+        }
+
+        public void Fail(int n, string message)
+        {
+            FlushScanned();
+            FailedInARow++;
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, message.StartsWith("page ", StringComparison.Ordinal) ? message : $"page {n}: {message}"));
+        }
+
+        public void Finish(int pages, int nextLine)
+        {
+            if (scannedPages == pages)
+            {
+                scannedFrom = 0;
+                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
+                    (pages == 1 ? "page 1 holds only an image (a scanned page)" : $"all {pages:N0} pages hold only images (a scanned document)") +
+                    ": text cannot be read from images; expected a PDF with text (as exported from Word, Excel or WPS): run OCR on it (e.g. ocrmypdf) and read the result"));
+                return;
+            }
+
+            FlushScanned();
+            if (Stopped)
+            {
+                return;
+            }
+
+            if (textPages == 0 && scannedPages == 0)
+            {
+                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
+                    $"the PDF prints no text on its {pages:N0} page{(pages == 1 ? "" : "s")}: expected the text of a performance form"));
+            }
+            else if (TableRows == 0 && textPages > 0)
+            {
+                report(new Diagnostic(fileName, nextLine > 1 ? 1 : 0, DiagnosticSeverity.Error,
+                    $"no table was found on the {textPages:N0} page{(textPages == 1 ? "" : "s")} with text ({glyphs:N0} characters, no row of two or more cells): expected the table of a performance form (项目名称, 预算执行情况, 绩效指标 …), with or without ruling lines"));
+            }
+        }
+
+        private void FlushScanned()
+        {
+            if (scannedFrom == 0)
+            {
+                return;
+            }
+
+            var where = scannedFrom == scannedTo ? $"page {scannedFrom} holds only an image (a scanned page)" : $"pages {scannedFrom}–{scannedTo} hold only images (scanned pages)";
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Warning,
+                where + ": text cannot be read from images, those pages were skipped; expected pages with text: run OCR on the file (e.g. ocrmypdf) to read them"));
+            scannedFrom = 0;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Jixiao.Ingest.Tests.RoundTrip;
+using Jixiao.Tests.Shared;
+
+namespace Jixiao.Ingest.Tests.Pdf;
+
+/// <summary>How a corpus file is printed to PDF for a round trip.</summary>
+public enum PdfRendering
+{
+    /// <summary>The HTML table with ruling lines, printed by headless Chromium.</summary>
+    ChromiumRuled,
+
+    /// <summary>The borderless HTML table, printed by headless Chromium: rows and columns only from the text's alignment.</summary>
+    ChromiumBorderless,
+
+    /// <summary>The HTML table converted by LibreOffice (<c>soffice --convert-to pdf</c>), which draws no ruling lines for CSS borders, so <c>border="1"</c> is set on the table.</summary>
+    LibreOfficeRuled,
+}
+
+/// <summary>
+/// The corpus printed to PDF once per test run (renderings take seconds each), into a scratch folder; every test
+/// asks for the path of the rendering it needs.
+/// </summary>
+public static class PdfRenderings
+{
+    private static readonly ConcurrentDictionary<(string, PdfRendering), Lazy<string>> Made = new();
+    private static readonly Lazy<string> Folder = new(() => CorpusRendering.Scratch("pdf"));
+
+    /// <summary>The PDF of <paramref name="corpusFile"/> printed as <paramref name="rendering"/> says.</summary>
+    public static string PathOf(string corpusFile, PdfRendering rendering) =>
+        Made.GetOrAdd((corpusFile, rendering), key => new Lazy<string>(() => Render(key.Item1, key.Item2))).Value;
+
+    /// <summary>A scratch folder shared by this run's PDF tests.</summary>
+    public static string ScratchFolder => Folder.Value;
+
+    /// <summary>Why <paramref name="rendering"/> cannot be made here, or null.</summary>
+    public static string? Missing(PdfRendering rendering) =>
+        rendering == PdfRendering.LibreOfficeRuled ? CorpusRendering.NoLibreOffice : CorpusRendering.NoChromium;
+
+    private static string Render(string corpusFile, PdfRendering rendering)
+    {
+        var dir = Path.Combine(Folder.Value, rendering.ToString());
+        Directory.CreateDirectory(dir);
+        var html = CorpusRendering.Html(Corpus.PathOf(corpusFile), borders: rendering != PdfRendering.ChromiumBorderless);
+        if (rendering == PdfRendering.LibreOfficeRuled)
+        {
+            // LibreOffice's HTML import ignores CSS borders; the table's own border attribute it draws.
+            html = html.Replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\">", StringComparison.Ordinal);
+        }
+
+        var htmlPath = Path.Combine(dir, Path.GetFileNameWithoutExtension(corpusFile) + ".html");
+        File.WriteAllText(htmlPath, html);
+        return rendering == PdfRendering.LibreOfficeRuled ? CorpusRendering.Soffice(htmlPath, "pdf") : CorpusRendering.ChromiumPdf(htmlPath);
+    }
+}
+
+/// <summary>A PDF test that needs Chromium: skipped, with the reason, when it is not installed.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (CorpusRendering.NoChromium is { } why)
+        {
+            Skip = why;
+        }
+    }
+}
+
+/// <summary>A PDF round trip over renderings by Chromium and LibreOffice: skipped, with the reason, when Chromium is not installed (a LibreOffice case without LibreOffice fails with its reason).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RenderingTheoryAttribute : TheoryAttribute
+{
+    public RenderingTheoryAttribute()
+    {
+        if (CorpusRendering.NoChromium is { } why)
+        {
+            Skip = why;
+        }
+    }
+}
