@@ -21,6 +21,8 @@ internal sealed class BorderlessTable
     /// <summary>At most this many columns are remembered for a document.</summary>
     private const int MaxColumns = 128;
 
+    private double pitch = double.NaN;
+
     /// <summary>Left edges of the columns seen so far in the document, ascending.</summary>
     public List<double> Columns { get; } = [];
 
@@ -40,7 +42,7 @@ internal sealed class BorderlessTable
             Learn(piece.Left);
         }
 
-        var pitch = Pitch(lines);
+        var linePitch = Pitch(lines);
         var cells = new List<TableCell>();
 
         // The open row: per column, the pieces of its cell and the index of the last line that added to it.
@@ -52,7 +54,7 @@ internal sealed class BorderlessTable
             var placed = pieces[i].Select(p => (Column: ColumnOf(p.Left), Piece: p)).ToList();
             var gap = previousBaseline - lines[i].Baseline;
             var continues = row >= 0
-                && gap <= pitch * 1.12
+                && gap <= linePitch * 1.12
                 && placed.All(p => open.TryGetValue(p.Column, out var cell) && cell.Last == i - 1);
             if (!continues)
             {
@@ -91,29 +93,32 @@ internal sealed class BorderlessTable
         open.Clear();
     }
 
-    /// <summary>The usual distance between the baselines of a wrapped cell's lines: the most frequent short gap.</summary>
-    private static double Pitch(List<TextLine> lines)
+    /// <summary>
+    /// The distance between the baselines of a wrapped cell's lines: the smallest gap between lines that occurs at
+    /// least twice on the page (rows sit a little further apart than the lines of one cell); the document's last
+    /// pitch when the page has none.
+    /// </summary>
+    private double Pitch(List<TextLine> lines)
     {
-        var size = lines.Select(l => l.Size).DefaultIfEmpty(10).Max();
         var gaps = new Dictionary<double, int>();
         for (var i = 1; i < lines.Count; i++)
         {
             var gap = lines[i - 1].Baseline - lines[i].Baseline;
             if (gap > 0.8 * lines[i].Size && gap < 2.5 * lines[i].Size)
             {
-                var key = Math.Round(gap * 2) / 2;
+                var key = Math.Round(gap * 4) / 4;
                 gaps[key] = gaps.GetValueOrDefault(key) + 1;
             }
         }
 
-        if (gaps.Count == 0)
+        var repeated = gaps.Where(g => g.Value >= 2).Select(g => g.Key).DefaultIfEmpty(double.NaN).Min();
+        if (!double.IsNaN(repeated))
         {
-            return 1.2 * size;
+            pitch = double.IsNaN(pitch) ? repeated : Math.Min(pitch, repeated);
+            return repeated;
         }
 
-        // The smallest gap that is common: wrapped lines sit at the pitch, rows a little further apart.
-        var most = gaps.Values.Max();
-        return gaps.Where(g => g.Value * 3 >= most).Min(g => g.Key);
+        return double.IsNaN(pitch) ? 1.2 * lines.Select(l => l.Size).DefaultIfEmpty(10).Max() : pitch;
     }
 
     private void Learn(double left)

@@ -41,6 +41,7 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
             var state = new ReadState(fileName, report);
             var borderless = new BorderlessTable();
             var line = 1;
+            TableRow? held = null;
             var pages = document.NumberOfPages;
             if (pages == 0)
             {
@@ -66,25 +67,66 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
                     continue;
                 }
 
-                foreach (var block in blocks)
+                for (var b = 0; b < blocks.Count; b++)
                 {
+                    var block = blocks[b];
                     budget.Spend(block.Table.Cells.Count);
-                    foreach (var row in block.Table.Rows(line))
+                    var rows = block.Table.Rows(line).ToList();
+                    if (held is not null)
                     {
-                        if (row.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) >= 2)
+                        if (b == 0 && block.OpenTop && rows.Count > 0 && rows[0].Cells.Count == held.Cells.Count)
                         {
-                            state.TableRows++;
+                            // A row cut by the page break: its two parts are one row.
+                            rows = [.. block.Table.Rows(held.Line)];
+                            rows[0] = Joined(held, rows[0]);
+                            line = held.Line;
+                        }
+                        else
+                        {
+                            state.Count(held);
+                            yield return held;
                         }
 
-                        yield return row;
+                        held = null;
                     }
 
                     line += block.Table.RowCount;
+                    if (b == blocks.Count - 1 && block.OpenBottom && n < pages && rows.Count > 0)
+                    {
+                        held = rows[^1];
+                        rows.RemoveAt(rows.Count - 1);
+                    }
+
+                    foreach (var row in rows)
+                    {
+                        state.Count(row);
+                        yield return row;
+                    }
                 }
+            }
+
+            if (held is not null)
+            {
+                state.Count(held);
+                yield return held;
             }
 
             state.Finish(pages, line);
         }
+    }
+
+    /// <summary>The two parts of a row cut by a page break as one row: each cell's text on the first page, then on the next.</summary>
+    private static TableRow Joined(TableRow first, TableRow rest)
+    {
+        var cells = new string?[first.Cells.Count];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var a = first.Cells[i];
+            var b = rest.Cells[i];
+            cells[i] = string.IsNullOrWhiteSpace(a) ? b : string.IsNullOrWhiteSpace(b) ? a : PageText.Join(a, b);
+        }
+
+        return first with { Cells = cells };
     }
 
     private static PdfDocument? Open(Stream stream, string fileName, Action<Diagnostic> report)
@@ -149,7 +191,16 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
 
         public int FailedInARow { get; private set; }
 
-        public int TableRows { get; set; }
+        public int TableRows { get; private set; }
+
+        /// <summary>Counts the row when it holds two or more cells with text (a row of a table).</summary>
+        public void Count(TableRow row)
+        {
+            if (row.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) >= 2)
+            {
+                TableRows++;
+            }
+        }
 
         public bool Stopped { get; set; }
 

@@ -16,8 +16,12 @@ internal enum PageContent
     Empty,
 }
 
-/// <summary>A piece of a page in reading order: a table, or one line of text outside any table.</summary>
-internal sealed record PageBlock(double Top, SourceTable Table);
+/// <summary>
+/// A piece of a page in reading order: a table, or one line of text outside any table (a one-cell table).
+/// <paramref name="OpenTop"/> and <paramref name="OpenBottom"/>: the table's first or last row is cut by the page's
+/// edge (its ruling lines run off the page), so it joins the row on the page before or after.
+/// </summary>
+internal sealed record PageBlock(double Top, SourceTable Table, bool OpenTop = false, bool OpenBottom = false);
 
 /// <summary>
 /// Reads one page (页面): its characters and ruling lines become tables — a grid where lines are drawn
@@ -82,7 +86,7 @@ internal static class PdfPageReader
         {
             if (Table(grids[i], inGrid[i] ?? [], number) is { } table)
             {
-                blocks.Add(new PageBlock(grids[i].Top, table));
+                blocks.Add(new PageBlock(grids[i].Top, table, grids[i].OpenTop, grids[i].OpenBottom));
             }
         }
 

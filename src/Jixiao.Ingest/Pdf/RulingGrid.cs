@@ -28,13 +28,24 @@ internal sealed class RulingGrid
     /// <summary>At most this many ruling lines of one page are considered (a drawing, not a table, beyond it).</summary>
     public const int MaxSegments = 20_000;
 
-    private RulingGrid(double[] xs, double[] ys, bool[,] vertical, bool[,] horizontal)
+    private RulingGrid(double[] xs, double[] ys, bool[,] vertical, bool[,] horizontal, bool openTop, bool openBottom)
     {
+        OpenTop = openTop;
+        OpenBottom = openBottom;
         Xs = xs;
         Ys = ys;
         VerticalDrawn = vertical;
         HorizontalDrawn = horizontal;
     }
+
+    /// <summary>
+    /// The vertical lines run above the first horizontal line: the table's first row is the rest of a row begun on
+    /// the page before (a row split by a page break, 跨页断行).
+    /// </summary>
+    public bool OpenTop { get; }
+
+    /// <summary>The vertical lines run below the last horizontal line: the last row goes on on the next page.</summary>
+    public bool OpenBottom { get; }
 
     /// <summary>Column boundaries, left to right.</summary>
     public double[] Xs { get; }
@@ -340,6 +351,21 @@ internal sealed class RulingGrid
             return null;
         }
 
+        // Vertical lines running past the first or last horizontal one: a row cut by the page's edge.
+        var low = verticals.Min(v => v.From);
+        var high = verticals.Max(v => v.To);
+        var openBottom = low < ys[0] - (3 * Snap);
+        var openTop = high > ys[^1] + (3 * Snap);
+        if (openBottom)
+        {
+            ys = [low, .. ys];
+        }
+
+        if (openTop)
+        {
+            ys = [.. ys, high];
+        }
+
         Array.Reverse(ys);
         var rows = ys.Length - 1;
         var columns = xs.Length - 1;
@@ -371,7 +397,7 @@ internal sealed class RulingGrid
             }
         }
 
-        return new RulingGrid(xs, ys, vertical, horizontal);
+        return new RulingGrid(xs, ys, vertical, horizontal, openTop, openBottom);
     }
 
     /// <summary>The distinct values, ascending, values within <see cref="Snap"/> of the previous one taken as the same.</summary>
