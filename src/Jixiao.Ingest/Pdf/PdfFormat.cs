@@ -74,7 +74,7 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
                     var rows = block.Table.Rows(line).ToList();
                     if (held is not null)
                     {
-                        if (b == 0 && block.OpenTop && rows.Count > 0 && rows[0].Cells.Count == held.Cells.Count)
+                        if (b == 0 && block.OpenTop && rows.Count > 0)
                         {
                             // A row cut by the page break: its two parts are one row.
                             rows = [.. block.Table.Rows(held.Line)];
@@ -118,11 +118,11 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
     /// <summary>The two parts of a row cut by a page break as one row: each cell's text on the first page, then on the next.</summary>
     private static TableRow Joined(TableRow first, TableRow rest)
     {
-        var cells = new string?[first.Cells.Count];
+        var cells = new string?[Math.Max(first.Cells.Count, rest.Cells.Count)];
         for (var i = 0; i < cells.Length; i++)
         {
-            var a = first.Cells[i];
-            var b = rest.Cells[i];
+            var a = i < first.Cells.Count ? first.Cells[i] : null;
+            var b = i < rest.Cells.Count ? rest.Cells[i] : null;
             cells[i] = string.IsNullOrWhiteSpace(a) ? b : string.IsNullOrWhiteSpace(b) ? a : PageText.Join(a, b);
         }
 
