@@ -28,6 +28,10 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
     /// <summary>A PDF carries <c>%PDF-</c> in its first kilobyte.</summary>
     public override Recognition Recognises(ReadOnlySpan<byte> head) => UnreadFormat.IsPdf(head) ? Recognition.Signature : Recognition.No;
 
+    /// <summary>The rows the reader hands to the assembler (for tests): the file's tables and one-cell rows in reading order.</summary>
+    internal IEnumerable<TableRow> RowsOf(Stream stream, string fileName, Action<Diagnostic> report) =>
+        ReadRows(stream, fileName, new ReadBudget(Limits), report);
+
     protected override IEnumerable<TableRow> ReadRows(Stream stream, string fileName, ReadBudget budget, Action<Diagnostic> report)
     {
         var document = Open(stream, fileName, report);
