@@ -8,7 +8,8 @@ namespace Jixiao.Ingest.Pdf;
 /// left edge); rows begin on the baselines where some cell begins: a line closer than about one line pitch to the
 /// line above, whose pieces all continue cells of the row above, is a wrapped line of that row, anything else opens
 /// a new row. The columns are remembered from page to page (<see cref="Columns"/>), so a table continued on the next
-/// page keeps its column numbers even where a page leaves a column empty.
+/// page keeps its column numbers even where a page leaves a column empty. A page that begins a little higher than the
+/// others begins with the rest of a row cut by the page break (<see cref="Continued"/>).
 /// </summary>
 internal sealed class BorderlessTable
 {
@@ -23,6 +24,19 @@ internal sealed class BorderlessTable
 
     private double pitch = double.NaN;
 
+    /// <summary>Pages built so far.</summary>
+    private int built;
+
+    /// <summary>The first baselines of the pages so far but the first (to a quarter point): where their first rows begin.</summary>
+    private readonly HashSet<double> firstBaselines = [];
+
+    /// <summary>
+    /// True when the last page built begins a little higher (1–2 pt) than a page before it (but the first): its first
+    /// row is the rest of a row cut by the page break (the cell's top padding was left on the page before, as Chromium
+    /// prints).
+    /// </summary>
+    public bool Continued { get; private set; }
+
     /// <summary>Left edges of the columns seen so far in the document, ascending.</summary>
     public List<double> Columns { get; } = [];
 
@@ -34,6 +48,14 @@ internal sealed class BorderlessTable
         if (lines.Count == 0)
         {
             return null;
+        }
+
+        var first = lines[0].Baseline;
+        Continued = firstBaselines.Any(v => first - v is >= 1.0 and <= 2.0);
+        if (built++ > 0 && firstBaselines.Count < MaxColumns)
+        {
+            // Not the first page: that one begins lower, below the document's own top margin.
+            firstBaselines.Add(Math.Round(first * 4) / 4);
         }
 
         var pieces = lines.Select(l => PageText.Fragments(l, CellGap)).ToList();
@@ -95,8 +117,7 @@ internal sealed class BorderlessTable
 
     /// <summary>
     /// The distance between the baselines of a wrapped cell's lines: the smallest gap between lines that occurs at
-    /// least twice on the page (rows sit a little further apart than the lines of one cell); the document's last
-    /// pitch when the page has none.
+    /// least twice on this page or a page before (rows sit a little further apart than the lines of one cell).
     /// </summary>
     private double Pitch(List<TextLine> lines)
     {
@@ -114,8 +135,9 @@ internal sealed class BorderlessTable
         var repeated = gaps.Where(g => g.Value >= 2).Select(g => g.Key).DefaultIfEmpty(double.NaN).Min();
         if (!double.IsNaN(repeated))
         {
+            // A page of one-line rows repeats only the gap between rows: the pitch of the pages before is smaller.
             pitch = double.IsNaN(pitch) ? repeated : Math.Min(pitch, repeated);
-            return repeated;
+            return pitch;
         }
 
         return double.IsNaN(pitch) ? 1.2 * lines.Select(l => l.Size).DefaultIfEmpty(10).Max() : pitch;

@@ -96,7 +96,7 @@ internal static class PdfPageReader
             // No ruling lines: the whole page is read by alignment.
             if (borderless.Build(lines, number) is { } table)
             {
-                blocks.Add(new PageBlock(lines[0].Top, table));
+                blocks.Add(new PageBlock(lines[0].Top, table, OpenTop: borderless.Continued, OpenBottom: true));
             }
         }
         else
