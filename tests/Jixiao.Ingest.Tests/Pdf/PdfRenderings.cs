@@ -14,7 +14,10 @@ public enum PdfRendering
     /// <summary>The borderless HTML table, printed by headless Chromium: rows and columns only from the text's alignment.</summary>
     ChromiumBorderless,
 
-    /// <summary>The HTML table converted by LibreOffice (<c>soffice --convert-to pdf</c>), which draws no ruling lines for CSS borders, so <c>border="1"</c> is set on the table.</summary>
+    /// <summary>
+    /// The HTML converted by LibreOffice (<c>soffice --convert-to pdf</c>), which draws no ruling lines for CSS borders,
+    /// so <c>border="1"</c> is set on the table; each form is its own table (LibreOffice lays one long table out in minutes).
+    /// </summary>
     LibreOfficeRuled,
 }
 
@@ -71,8 +74,12 @@ public static class PdfRenderings
         var html = CorpusRendering.Html(Corpus.PathOf(corpusFile), borders: rendering != PdfRendering.ChromiumBorderless);
         if (rendering == PdfRendering.LibreOfficeRuled)
         {
-            // LibreOffice's HTML import ignores CSS borders; the table's own border attribute it draws.
-            html = html.Replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\">", StringComparison.Ordinal);
+            // LibreOffice's HTML import ignores CSS borders; the table's own border attribute it draws. It lays one long
+            // table out in minutes (the police file's 896 rows took more than 10 on a loaded machine), so each form is
+            // its own table, the blank row between forms a paragraph, as a bureau's document would have it.
+            const string Ruled = "<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\">";
+            html = html.Replace("<table>", Ruled, StringComparison.Ordinal)
+                .Replace("<tr><td></td></tr>\n", "</table>\n<p>&nbsp;</p>\n" + Ruled + "\n", StringComparison.Ordinal);
         }
 
         var htmlPath = Path.Combine(dir, Path.GetFileNameWithoutExtension(corpusFile) + ".html");

