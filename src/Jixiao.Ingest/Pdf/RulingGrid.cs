@@ -318,7 +318,7 @@ internal sealed class RulingGrid
             var members = group.Select(i => segments[i]).ToList();
             if (Build(members) is { } grid)
             {
-                grids.Add(grid);
+                grids.AddRange(grid.Split(members));
             }
         }
 
@@ -398,6 +398,65 @@ internal sealed class RulingGrid
         }
 
         return new RulingGrid(xs, ys, vertical, horizontal, openTop, openBottom);
+    }
+
+    /// <summary>
+    /// Tables printed one right under the other (their ruling lines touch) but with columns of their own: where a
+    /// row shares no vertical line with the row above (the left edge aside), a new table begins, built from its own
+    /// lines so that it gets no columns from the table above.
+    /// </summary>
+    private IEnumerable<RulingGrid> Split(List<Segment> members)
+    {
+        var cuts = new List<int>();
+        HashSet<int>? above = null;
+        for (var r = 0; r < Rows; r++)
+        {
+            var here = new HashSet<int>();
+            for (var j = 0; j < Xs.Length; j++)
+            {
+                if (VerticalDrawn[r, j])
+                {
+                    here.Add(j);
+                }
+            }
+
+            if (here.Count > 0)
+            {
+                here.Remove(here.Min());
+            }
+
+            if (above is { Count: > 0 } && here.Count > 0 && !here.Overlaps(above))
+            {
+                cuts.Add(r);
+            }
+
+            if (here.Count > 0)
+            {
+                above = here;
+            }
+        }
+
+        if (cuts.Count == 0)
+        {
+            yield return this;
+            yield break;
+        }
+
+        cuts.Add(Rows);
+        var from = 0;
+        foreach (var cut in cuts)
+        {
+            double top = Ys[from], bottom = Ys[cut];
+            var band = members.Where(m => m.Horizontal
+                ? m.At <= top + Snap && m.At >= bottom - Snap
+                : Math.Min(m.To, top) - Math.Max(m.From, bottom) > Snap).ToList();
+            if (Build(band) is { } grid)
+            {
+                yield return grid;
+            }
+
+            from = cut;
+        }
     }
 
     /// <summary>The distinct values, ascending, values within <see cref="Snap"/> of the previous one taken as the same.</summary>

@@ -25,6 +25,11 @@ public class PdfTableTests
     private static readonly Lazy<string> ContinuedPdf = new(() => Print("continued", true,
         "<table>" + string.Concat(Enumerable.Range(1, 120).Select(i => $"<tr><td>指标{i}</td><td>{i}.00</td></tr>")) + "</table>"));
 
+    private static readonly Lazy<string> StackedPdf = new(() => Print("stacked", true,
+        "<table><tr><td style=\"width:50px\">一级指标</td><td style=\"width:100px\">二级指标</td><td style=\"width:150px\">三级指标</td></tr>" +
+        "<tr><td>产出指标</td><td>数量指标</td><td>完成率</td></tr></table>" +
+        "<table><tr><td style=\"width:120px\">总分</td><td style=\"width:180px\">100.00</td></tr></table>"));
+
     private static string Print(string name, bool borders, string body)
     {
         var path = Path.Combine(PdfRenderings.ScratchFolder, name + ".html");
@@ -96,5 +101,16 @@ public class PdfTableTests
         Assert.Equal(1, rows[0].Page);
         Assert.True(rows[^1].Page > 1, "the table runs onto a second page");
         Assert.Equal(Enumerable.Range(1, 120), rows.Select(r => r.Line));
+    }
+
+    [ChromiumFact]
+    public void Tables_printed_one_under_the_other_keep_their_own_columns()
+    {
+        var rows = Rows(StackedPdf.Value);
+
+        Assert.Equal(["一级指标", "二级指标", "三级指标"], Texts(rows[0]));
+        Assert.Equal(["产出指标", "数量指标", "完成率"], Texts(rows[1]));
+        Assert.Equal(["总分", "100.00"], Texts(rows[2]));
+        Assert.Equal(3, rows.Count);
     }
 }
