@@ -45,6 +45,12 @@ internal static class PdfPageReader
             var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
             var left = letter.StartBaseLine.X;
             var right = Math.Max(letter.EndBaseLine.X, left + 0.01);
+            if (!double.IsFinite(left) || !double.IsFinite(right) || !double.IsFinite(letter.StartBaseLine.Y) || !double.IsFinite(size))
+            {
+                // A damaged font or matrix: the character has no place on the page.
+                continue;
+            }
+
             glyphs.Add(new Glyph(letter.Value, left, right, letter.StartBaseLine.Y, size));
         }
 

@@ -195,7 +195,8 @@ internal sealed class RulingGrid
                     return segments;
                 }
 
-                if (path.IsFilled && sub.GetBoundingRectangle() is { } box && (box.Width <= Thin || box.Height <= Thin))
+                if (path.IsFilled && sub.GetBoundingRectangle() is { } box && double.IsFinite(box.Width) && double.IsFinite(box.Height) && double.IsFinite(box.Left) && double.IsFinite(box.Bottom)
+                    && (box.Width <= Thin || box.Height <= Thin))
                 {
                     if (box.Height <= Thin && box.Width > box.Height && box.Width > 1)
                     {
@@ -248,6 +249,11 @@ internal sealed class RulingGrid
 
     private static void Add(PdfPoint a, PdfPoint b, List<Segment> segments)
     {
+        if (!double.IsFinite(a.X) || !double.IsFinite(a.Y) || !double.IsFinite(b.X) || !double.IsFinite(b.Y))
+        {
+            return;
+        }
+
         if (Math.Abs(a.Y - b.Y) < 0.5 && Math.Abs(a.X - b.X) > 1)
         {
             segments.Add(new Segment(true, (a.Y + b.Y) / 2, Math.Min(a.X, b.X), Math.Max(a.X, b.X)));
