@@ -113,3 +113,16 @@ public sealed class RenderingTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A PDF theory that needs Chromium: skipped, with the reason, when it is not installed.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        if (CorpusRendering.NoChromium is { } why)
+        {
+            Skip = why;
+        }
+    }
+}

@@ -2,6 +2,7 @@ using Jixiao.Core.Forms;
 using Jixiao.Ingest.Pdf;
 using Jixiao.Ingest.Tables;
 using Jixiao.Ingest.Tests.RoundTrip;
+using Jixiao.Tests.Shared;
 using UglyToad.PdfPig;
 
 namespace Jixiao.Ingest.Tests.Pdf;
@@ -112,5 +113,45 @@ public class PdfTableTests
         Assert.Equal(["产出指标", "数量指标", "完成率"], Texts(rows[1]));
         Assert.Equal(["总分", "100.00"], Texts(rows[2]));
         Assert.Equal(3, rows.Count);
+    }
+
+    /// <summary>
+    /// The corpus file printed as a bureau prints it: the heading and the year as paragraphs above each form's table,
+    /// not inside it. The text outside the tables is given as one-cell rows in reading order, so the assembler opens
+    /// each form at its heading and the forms are the text reader's, field for field.
+    /// </summary>
+    [ChromiumTheory]
+    [InlineData(Corpus.Police2023Targets)]
+    [InlineData(Corpus.Songnan2023)]
+    public void Headings_printed_above_the_tables_open_the_same_forms(string file)
+    {
+        var html = new System.Text.StringBuilder();
+        var open = false;
+        foreach (var line in File.ReadLines(Corpus.PathOf(file)))
+        {
+            if (line.Trim().Length == 0 || !line.Contains('\t', StringComparison.Ordinal))
+            {
+                html.Append(open ? "</table>" : "").Append("<p>").Append(System.Net.WebUtility.HtmlEncode(line)).Append("</p>\n");
+                open = false;
+                continue;
+            }
+
+            html.Append(open ? "" : "<table>").Append("<tr>");
+            foreach (var cell in line.Split('\t'))
+            {
+                html.Append("<td>").Append(System.Net.WebUtility.HtmlEncode(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+            open = true;
+        }
+
+        var pdf = Print("headings-" + Path.GetFileNameWithoutExtension(file), true, html.Append(open ? "</table>" : "").ToString());
+        var expected = Jixiao.Ingest.Formats.FormatRegistry.Default.ReadFile(Corpus.PathOf(file)).ToList();
+        using var stream = File.OpenRead(pdf);
+
+        var actual = new PdfFormat().Read(stream, Path.GetFileName(pdf), null).ToList();
+
+        FormFields.AssertSame(expected, actual, $"{file} with its headings above the tables");
     }
 }
