@@ -13,7 +13,7 @@ namespace Jixiao.Ingest.Text;
 /// </summary>
 internal sealed partial class FormBuilder
 {
-    private readonly int[] indicatorColumns = [-1, -1, -1, -1, -1, -1, -1, -1, -1];
+    private readonly int[] indicatorColumns = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
     private bool indicatorHeaderSeen;
 
     // Level labels carried down.
@@ -85,6 +85,8 @@ internal sealed partial class FormBuilder
             }
         }
 
+        MapColumns(row);
+
         if (indicatorColumns[(int)IndicatorColumn.Actual] >= 0 || indicatorColumns[(int)IndicatorColumn.Score] >= 0)
         {
             Evidence(FormKind.SelfEvaluation);
@@ -97,6 +99,11 @@ internal sealed partial class FormBuilder
 
     private void IndicatorRow(Row row)
     {
+        if (columnRoles is not null && TryMappedRow(row))
+        {
+            return;
+        }
+
         if (Form.Kind == FormKind.TargetDeclaration)
         {
             DeclarationRow(row);
@@ -967,6 +974,7 @@ internal sealed partial class FormBuilder
     /// <summary>Ends the indicator table: settles fragments, cut labels and missing values.</summary>
     private void EndIndicatorTable()
     {
+        EndMappedTable();
         ResolvePending(null);
         FinishPartial();
         FlushMissingTarget();

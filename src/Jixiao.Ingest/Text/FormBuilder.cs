@@ -125,7 +125,7 @@ internal sealed partial class FormBuilder
         }
 
         var key = Lexicon.KeyOf(first);
-        if (key != HeaderKey.None || (Section == Section.Header && HasColonKey(row)))
+        if (key != HeaderKey.None || (Section == Section.Header && (HasColonKey(row) || Lexicon.ColonLabel(first) is not null)))
         {
             HeaderRow(row);
             return;
@@ -146,7 +146,7 @@ internal sealed partial class FormBuilder
 
         if (Lexicon.IsFooter(first))
         {
-            Diagnose(DiagnosticSeverity.Info, row.Line, $"the row '{row.Preview()}' (filled-in-by, contact or note) is not part of the form model: not read");
+            FooterRow(row);
             return;
         }
 
@@ -216,6 +216,37 @@ internal sealed partial class FormBuilder
         }
     }
 
+    /// <summary>填表人, 联系电话, 备注 …: labelled values the model has no field for, kept in <c>extra</c> under their labels.</summary>
+    private void FooterRow(Row row)
+    {
+        var kept = false;
+        for (var i = row.FirstNonEmpty; i >= 0; i = row.NextNonEmpty(i))
+        {
+            var cell = row[i];
+            var colon = cell.IndexOfAny(':', '：');
+            if (colon > 0 && colon < cell.Length - 1)
+            {
+                AddExtra(TextCleaner.Clean(cell[..colon]), TextCleaner.Clean(cell[(colon + 1)..]));
+                kept = true;
+                continue;
+            }
+
+            var label = TextCleaner.Clean(colon > 0 ? cell[..colon] : cell);
+            var j = row.NextNonEmpty(i);
+            if (j >= 0 && !IsLabelCell(row, j) && !Lexicon.IsFooter(Norm(row, j)))
+            {
+                AddExtra(label, row.Text(j));
+                kept = true;
+                i = j;
+            }
+        }
+
+        if (!kept)
+        {
+            Diagnose(DiagnosticSeverity.Info, row.Line, $"the row '{row.Preview()}' (filled-in-by, contact or note) holds no value after its label: not read");
+        }
+    }
+
     private void Unplaced(Row row, string where, string expected) =>
         Diagnose(DiagnosticSeverity.Warning, row.Line, $"could not place this row in {where}: expected {expected}; found '{row.Preview()}'");
 
@@ -234,7 +265,8 @@ internal sealed partial class FormBuilder
         for (var i = row.FirstNonEmpty; i >= 0 && i <= row.LastNonEmpty; i = row.NextNonEmpty(i))
         {
             var cell = row[i];
-            var key = Lexicon.KeyOf(Norm(row, i));
+            var labelKey = new string(Norm(row, i));
+            var key = Lexicon.KeyOf(labelKey);
             string? value = null;
             if (key == HeaderKey.None)
             {
@@ -242,12 +274,27 @@ internal sealed partial class FormBuilder
                 var colon = cell.IndexOfAny(':', '：');
                 if (colon > 0)
                 {
-                    key = Lexicon.KeyOf(TextKey.Of(cell[..colon]));
+                    labelKey = TextKey.Of(cell[..colon]);
+                    key = Lexicon.KeyOf(labelKey);
                     if (key != HeaderKey.None)
                     {
                         value = TextCleaner.Clean(cell[(colon + 1)..]);
                     }
                 }
+            }
+
+            if (key == HeaderKey.None && Lexicon.ColonLabel(Norm(row, i)) is { } label)
+            {
+                // A labelled value the model has no field for (项目负责人：张三): kept under its label.
+                var k = row.NextNonEmpty(i);
+                if (k >= 0 && !IsLabelCell(row, k))
+                {
+                    AddExtra(label, row.Text(k));
+                    i = k;
+                }
+
+                keyed = false;
+                continue;
             }
 
             if (key == HeaderKey.None)
@@ -269,7 +316,7 @@ internal sealed partial class FormBuilder
             if (string.IsNullOrEmpty(value))
             {
                 var j = row.NextNonEmpty(i);
-                if (j >= 0 && Lexicon.KeyOf(Norm(row, j)) == HeaderKey.None && !HasColonKeyAt(row, j))
+                if (j >= 0 && !IsLabelCell(row, j))
                 {
                     value = row.Text(j);
                     i = j;
@@ -277,8 +324,24 @@ internal sealed partial class FormBuilder
             }
 
             keyed = true;
+            if (key is HeaderKey.ProjectTotal or HeaderKey.AnnualTotal)
+            {
+                AmountKey(key, labelKey, value, row.Line);
+                continue;
+            }
+
             Assign(key, value, row.Line, append: false);
         }
+    }
+
+    /// <summary>True when the cell is a label (a known key, <c>key：value</c>, or a colon label) rather than a value.</summary>
+    private bool IsLabelCell(Row row, int index) =>
+        Lexicon.KeyOf(Norm(row, index)) != HeaderKey.None || HasColonKeyAt(row, index) || Lexicon.ColonLabel(Norm(row, index)) is not null;
+
+    private void AddExtra(string label, string value)
+    {
+        var extra = Form.Details.Extra;
+        extra[label] = extra.TryGetValue(label, out var before) ? TextCleaner.Join(before, value) : value;
     }
 
     private bool HasColonKeyAt(Row row, int index)
@@ -294,7 +357,9 @@ internal sealed partial class FormBuilder
         lastKeyLine = line;
         if (string.IsNullOrEmpty(value))
         {
-            Diagnose(DiagnosticSeverity.Warning, line, $"expected a value after {KeyName(key)}, found none");
+            // The fields every form has are expected; the others are often left blank.
+            var severity = key is HeaderKey.ProjectName or HeaderKey.Department or HeaderKey.ImplementingUnit ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+            Diagnose(severity, line, $"expected a value after {KeyName(key)}, found none");
             if (key == HeaderKey.ProjectName)
             {
                 HasProjectNameRow = true;
@@ -337,8 +402,109 @@ internal sealed partial class FormBuilder
                 }
 
                 break;
+            case HeaderKey.ProjectCode:
+                Form.Details.ProjectCode = append ? Form.Details.ProjectCode + value : value;
+                if (!append && LooksLikeLostDigits(value))
+                {
+                    Diagnose(DiagnosticSeverity.Warning, line,
+                        $"the 项目编码 '{value}' is printed as a number in scientific notation: its last digits were lost when it was stored as a number; kept as printed (expected the code as text, e.g. 440306231391500000173)");
+                }
+
+                break;
+            case HeaderKey.ProjectType:
+                Form.Details.ProjectType = append ? TextCleaner.Join(Form.Details.ProjectType, value) : value;
+                break;
+            case HeaderKey.ImplementationPeriod:
+                Form.Details.ImplementationPeriod = append ? TextCleaner.Join(Form.Details.ImplementationPeriod, value) : value;
+                break;
+            case HeaderKey.AllocationMethod:
+                Form.Details.AllocationMethod = append ? TextCleaner.Join(Form.Details.AllocationMethod, value) : value;
+                break;
+            case HeaderKey.NewProject:
+                Form.Details.NewProject = TextKey.Of(value) switch
+                {
+                    "是" or "新增" or "是(新增)" => true,
+                    "否" or "延续" or "否(延续)" => false,
+                    _ => null,
+                };
+                if (Form.Details.NewProject is null)
+                {
+                    AddExtra("是否新增项目", value);
+                    Diagnose(DiagnosticSeverity.Info, line, $"是否新增项目 is '{value}': expected 是 or 否; kept as printed under extra");
+                }
+
+                break;
+            case HeaderKey.PolicyBasis:
+                Form.Details.PolicyBasis = append ? TextCleaner.Join(Form.Details.PolicyBasis, value) : value;
+                break;
+            case HeaderKey.CalculationBasis:
+                Form.Details.CalculationBasis = append ? TextCleaner.Join(Form.Details.CalculationBasis, value) : value;
+                break;
+            case HeaderKey.AnnualGoal:
+                if (Form.Kind == FormKind.TargetDeclaration)
+                {
+                    Form.Goals.Annual = append ? TextCleaner.Join(Form.Goals.Annual, value) : value;
+                }
+                else
+                {
+                    Form.Goals.Expected = append ? TextCleaner.Join(Form.Goals.Expected, value) : value;
+                }
+
+                break;
+            case HeaderKey.LongTermGoal:
+                Form.Goals.LongTerm = append ? TextCleaner.Join(Form.Goals.LongTerm, value) : value;
+                break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>A code printed as <c>4.403062313915E+20</c>: a number that lost its last digits.</summary>
+    private static bool LooksLikeLostDigits(string value) =>
+        value.Contains('E', StringComparison.OrdinalIgnoreCase)
+        && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// 项目总金额 / 本年度项目金额 as labelled values (a declaration without a fund table): the unit is the one in
+    /// the label (（万元）), else the form's.
+    /// </summary>
+    private void AmountKey(HeaderKey key, string label, string? value, int line)
+    {
+        var name = key == HeaderKey.ProjectTotal ? "项目总金额" : "本年度项目金额";
+        if (string.IsNullOrEmpty(value))
+        {
+            Diagnose(DiagnosticSeverity.Warning, line, $"expected an amount after {name}, found none");
+            return;
+        }
+
+        if (label.Contains("万元", StringComparison.Ordinal))
+        {
+            SetUnit(MoneyUnit.TenThousandYuan);
+        }
+        else if (label.Contains("(元)", StringComparison.Ordinal) || label.Contains(",元)", StringComparison.Ordinal))
+        {
+            SetUnit(MoneyUnit.Yuan);
+        }
+
+        if (!PrintedNumber.TryParse(value, out var amount, allowPercent: false)
+            && !(LooksLikeLostDigits(value) && decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out amount)))
+        {
+            if (!PrintedNumber.IsPlaceholder(value))
+            {
+                Diagnose(DiagnosticSeverity.Warning, line, $"expected an amount after {name}, found '{value}'");
+            }
+
+            return;
+        }
+
+        var funds = Form.DeclarationFunds ??= new DeclarationFunds();
+        if (key == HeaderKey.ProjectTotal)
+        {
+            funds.ProjectTotal = Form.MoneyUnit.ToYuan(amount);
+        }
+        else
+        {
+            funds.AnnualTotal = Form.MoneyUnit.ToYuan(amount);
         }
     }
 
@@ -363,6 +529,17 @@ internal sealed partial class FormBuilder
         HeaderKey.Category => "项目类别",
         HeaderKey.PlannedStart => "计划开始日期",
         HeaderKey.PlannedEnd => "计划完成日期",
+        HeaderKey.ProjectCode => "项目编码",
+        HeaderKey.ProjectType => "项目类型",
+        HeaderKey.ImplementationPeriod => "实施期限",
+        HeaderKey.NewProject => "是否新增项目",
+        HeaderKey.AllocationMethod => "分配方式",
+        HeaderKey.ProjectTotal => "项目总金额",
+        HeaderKey.AnnualTotal => "本年度项目金额",
+        HeaderKey.PolicyBasis => "政策依据",
+        HeaderKey.CalculationBasis => "测算依据",
+        HeaderKey.AnnualGoal => "年度目标",
+        HeaderKey.LongTermGoal => "长期目标",
         _ => key.ToString(),
     };
 
@@ -937,6 +1114,7 @@ internal sealed partial class FormBuilder
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the fund table header does not say its unit: expected 项目资金 (万元) or (元); amounts were read as 万元");
         }
 
+        CheckUnitMagnitude();
         if (Form.Indicators.Count == 0)
         {
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no indicators: expected a table headed 一级指标 二级指标 三级指标 年度指标值");

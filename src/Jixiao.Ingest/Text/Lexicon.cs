@@ -34,6 +34,39 @@ internal enum HeaderKey
     Category,
     PlannedStart,
     PlannedEnd,
+
+    /// <summary>项目编码 / 项目代码 / 项目编号.</summary>
+    ProjectCode,
+
+    /// <summary>项目类型 / 项目属性 (other layouts; Shanghai's 项目类别 is <see cref="Category"/>).</summary>
+    ProjectType,
+
+    /// <summary>实施期限 / 实施周期.</summary>
+    ImplementationPeriod,
+
+    /// <summary>是否新增项目.</summary>
+    NewProject,
+
+    /// <summary>分配方式.</summary>
+    AllocationMethod,
+
+    /// <summary>项目总金额 (a declaration's funds as a labelled value, the unit in the label).</summary>
+    ProjectTotal,
+
+    /// <summary>本年度项目金额 / 年度资金总额 as a labelled value.</summary>
+    AnnualTotal,
+
+    /// <summary>政策依据 / 立项依据.</summary>
+    PolicyBasis,
+
+    /// <summary>测算依据.</summary>
+    CalculationBasis,
+
+    /// <summary>年度目标 as a labelled value.</summary>
+    AnnualGoal,
+
+    /// <summary>长期目标 / 中期目标 / 总体目标 as a labelled value.</summary>
+    LongTermGoal,
 }
 
 /// <summary>The rows of a fund table (项目资金).</summary>
@@ -86,6 +119,15 @@ internal enum IndicatorColumn
     Weight,
     Score,
     Deviation,
+
+    /// <summary>指标解释 / 指标说明 / 备注.</summary>
+    Explanation,
+
+    /// <summary>指标性质 / 计算符号: the operator in a column of its own.</summary>
+    Operator,
+
+    /// <summary>度量单位 / 计量单位: the unit in a column of its own.</summary>
+    Unit,
 }
 
 /// <summary>
@@ -174,13 +216,39 @@ internal static class Lexicon
         return normalized switch
         {
             "项目名称" => HeaderKey.ProjectName,
-            "主管部门" or "主管部门(单位)" or "主管单位" => HeaderKey.Department,
-            "实施单位" or "项目实施单位" => HeaderKey.ImplementingUnit,
-            "项目类别" or "项目类型" => HeaderKey.Category,
+            "主管部门" or "主管部门(单位)" or "主管单位" or "一级预算单位" or "预算部门" or "主管部门名称" or "部门名称" => HeaderKey.Department,
+            "实施单位" or "项目实施单位" or "申请单位" or "项目单位" or "预算单位" => HeaderKey.ImplementingUnit,
+            "项目类别" => HeaderKey.Category,
+            "项目类型" or "项目属性" => HeaderKey.ProjectType,
             "计划开始日期" or "开始日期" or "计划开始时间" => HeaderKey.PlannedStart,
             "计划完成日期" or "完成日期" or "计划结束日期" or "计划完成时间" => HeaderKey.PlannedEnd,
+            "项目编码" or "项目代码" or "项目编号" => HeaderKey.ProjectCode,
+            "实施期限" or "实施周期" or "项目期限" => HeaderKey.ImplementationPeriod,
+            "是否新增项目" or "是否新增" => HeaderKey.NewProject,
+            "分配方式" or "资金分配方式" => HeaderKey.AllocationMethod,
+            "政策依据" or "立项依据" => HeaderKey.PolicyBasis,
+            "测算依据" => HeaderKey.CalculationBasis,
+            "年度目标" or "年度绩效目标" => HeaderKey.AnnualGoal,
+            _ when normalized.StartsWith("项目总金额") => HeaderKey.ProjectTotal,
+            _ when normalized.StartsWith("本年度项目金额") || normalized.StartsWith("本年度资金") => HeaderKey.AnnualTotal,
+            _ when normalized.StartsWith("长期目标") || normalized.StartsWith("中期目标") => HeaderKey.LongTermGoal,
             _ => HeaderKey.None,
         };
+    }
+
+    /// <summary>
+    /// A cell that is a label of a labelled value (标签): short text ending with a colon (<c>项目负责人：</c>), the colon
+    /// removed; null for anything else. Used for labels the model has no field for, kept in <c>extra</c>.
+    /// </summary>
+    public static string? ColonLabel(ReadOnlySpan<char> normalized)
+    {
+        if (normalized.Length is < 3 or > 24 || normalized[^1] != ':')
+        {
+            return null;
+        }
+
+        var label = normalized[..^1];
+        return label.IndexOf(':') >= 0 || Jixiao.Core.Forms.PrintedNumber.TryParse(label, out _) ? null : new string(label);
     }
 
     public static FundField FundFieldOf(ReadOnlySpan<char> normalized)
@@ -251,7 +319,7 @@ internal static class Lexicon
 
     public static IndicatorColumn IndicatorColumnOf(ReadOnlySpan<char> normalized)
     {
-        if (normalized.StartsWith("偏差"))
+        if (normalized.StartsWith("偏差") || normalized.StartsWith("未完成原因") || normalized is "原因分析" or "原因")
         {
             return IndicatorColumn.Deviation;
         }
@@ -265,6 +333,9 @@ internal static class Lexicon
             "实际完成值" or "实际值" or "完成值" => IndicatorColumn.Actual,
             "分值" or "分数" or "权重" => IndicatorColumn.Weight,
             "得分" => IndicatorColumn.Score,
+            "指标解释" or "指标说明" or "指标值说明" or "备注" => IndicatorColumn.Explanation,
+            "指标性质" or "计算符号" or "指标方向" => IndicatorColumn.Operator,
+            "度量单位" or "计量单位" or "单位" => IndicatorColumn.Unit,
             _ => IndicatorColumn.None,
         };
     }
