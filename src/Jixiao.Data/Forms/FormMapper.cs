@@ -34,7 +34,7 @@ public sealed class FormMapper
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(result);
         var score = result.Score;
-        var self = form.Kind == FormKind.SelfEvaluation;
+        var self = form.Kind != FormKind.TargetDeclaration;
         var r = new FormRecord
         {
             ImportBatchId = batchId,
@@ -187,7 +187,7 @@ public sealed class FormMapper
             Goals = new Goals { Expected = goals?.Expected, Actual = goals?.Actual, Overall = goals?.Overall, Annual = goals?.Annual },
         };
 
-        if (r.Kind == FormKind.SelfEvaluation)
+        if (r.Kind != FormKind.TargetDeclaration)
         {
             form.SelfEvaluationFunds = new SelfEvaluationFunds
             {

@@ -92,10 +92,17 @@ internal sealed partial class FormBuilder
         Form.Diagnostics.Add(new Diagnostic(file, line, severity, message));
     }
 
+    /// <summary>The cell as a label key: its <see cref="TextKey"/> with traditional characters folded (項目名稱 → 项目名称).</summary>
     private ReadOnlySpan<char> Norm(Row row, int index)
     {
         var n = TextKey.Write(row[index], norm);
-        return n < 0 ? ReadOnlySpan<char>.Empty : norm.AsSpan(0, n);
+        if (n < 0)
+        {
+            return ReadOnlySpan<char>.Empty;
+        }
+
+        Hanzi.Simplify(norm.AsSpan(0, n));
+        return norm.AsSpan(0, n);
     }
 
     /// <summary>Switches the kind of a form that has no heading when its rows show the other kind.</summary>
@@ -256,7 +263,7 @@ internal sealed partial class FormBuilder
     {
         var cell = row[row.FirstNonEmpty];
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) != HeaderKey.None;
+        return colon > 0 && Lexicon.KeyOf(Hanzi.Simplified(TextKey.Of(cell[..colon]))) != HeaderKey.None;
     }
 
     private void HeaderRow(Row row)
@@ -274,7 +281,7 @@ internal sealed partial class FormBuilder
                 var colon = cell.IndexOfAny(':', '：');
                 if (colon > 0)
                 {
-                    labelKey = TextKey.Of(cell[..colon]);
+                    labelKey = Hanzi.Simplified(TextKey.Of(cell[..colon]));
                     key = Lexicon.KeyOf(labelKey);
                     if (key != HeaderKey.None)
                     {
@@ -348,7 +355,7 @@ internal sealed partial class FormBuilder
     {
         var cell = row[index];
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) != HeaderKey.None;
+        return colon > 0 && Lexicon.KeyOf(Hanzi.Simplified(TextKey.Of(cell[..colon]))) != HeaderKey.None;
     }
 
     private void Assign(HeaderKey key, string? value, int line, bool append)
@@ -1101,11 +1108,11 @@ internal sealed partial class FormBuilder
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no year: expected (2024年度) in or under the heading");
         }
 
-        var hasFunds = Form.Kind == FormKind.SelfEvaluation ? Form.SelfEvaluationFunds is not null : Form.DeclarationFunds is not null;
+        var hasFunds = Form.Kind != FormKind.TargetDeclaration ? Form.SelfEvaluationFunds is not null : Form.DeclarationFunds is not null;
         if (!hasFunds)
         {
             Diagnose(DiagnosticSeverity.Warning, FirstLine,
-                Form.Kind == FormKind.SelfEvaluation
+                Form.Kind != FormKind.TargetDeclaration
                     ? "the form has no fund table: expected 项目资金 (万元) with the rows 年度资金总额 … 其他资金"
                     : "the form has no fund table: expected 项目资金 (万元) with 项目资金总额 and 年度资金申请总额");
         }
@@ -1120,13 +1127,13 @@ internal sealed partial class FormBuilder
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no indicators: expected a table headed 一级指标 二级指标 三级指标 年度指标值");
         }
 
-        if (Form.Kind == FormKind.SelfEvaluation && !SawTotal)
+        if (Form.Kind != FormKind.TargetDeclaration && !SawTotal)
         {
             Diagnose(DiagnosticSeverity.Warning, LastLine,
                 "the self-evaluation ends without a 总分 row (expected 总分 with 分值 and 得分 after the indicators): the form may be truncated");
         }
 
-        if (Form.Kind == FormKind.SelfEvaluation)
+        if (Form.Kind != FormKind.TargetDeclaration)
         {
             Form.DeclarationFunds = null;
         }

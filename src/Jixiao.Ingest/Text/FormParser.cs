@@ -93,6 +93,7 @@ internal sealed class FormParser
         var firstIndex = row.FirstNonEmpty;
         var n = TextKey.Write(row[firstIndex], norm);
         var first = n < 0 ? ReadOnlySpan<char>.Empty : norm.AsSpan(0, n);
+        Hanzi.Simplify(norm.AsSpan(0, Math.Max(n, 0)));
 
         // A heading opens a form.
         if (n > 0 && row.NonEmptyCount <= 3 && Lexicon.HeadingKind(first) is { } kind)
@@ -160,7 +161,7 @@ internal sealed class FormParser
     private static bool StartsWithProjectNameKey(ReadOnlySpan<char> cell)
     {
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && colon <= 8 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) == HeaderKey.ProjectName;
+        return colon > 0 && colon <= 8 && Lexicon.KeyOf(Hanzi.Simplified(TextKey.Of(cell[..colon]))) == HeaderKey.ProjectName;
     }
 
     private void YearLine(int year)

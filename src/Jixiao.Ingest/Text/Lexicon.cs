@@ -404,7 +404,8 @@ internal static class Lexicon
 
         if (EndsHeading(normalized, "自评表"))
         {
-            return Jixiao.Core.Forms.FormKind.SelfEvaluation;
+            // 部门整体支出绩效自评表: a department's whole spending, not one project.
+            return normalized.IndexOf("整体") >= 0 ? Jixiao.Core.Forms.FormKind.DepartmentSelfEvaluation : Jixiao.Core.Forms.FormKind.SelfEvaluation;
         }
 
         if (EndsHeading(normalized, "申报表") || EndsHeading(normalized, "目标表"))
