@@ -45,13 +45,17 @@ internal sealed partial class FormBuilder
         var seen = 0;
         for (var i = row.FirstNonEmpty; i >= 0 && seen < 6; i = row.NextNonEmpty(i), seen++)
         {
-            var cell = row[i];
-            if (cell.Length > 12 || (cell.IndexOf('级') < 0 && cell.IndexOf('名') < 0))
+            if (row[i].Length > 12)
             {
                 continue;
             }
 
             var n = Norm(row, i);
+            if (n.IndexOf('级') < 0 && n.IndexOf('名') < 0)
+            {
+                continue;
+            }
+
             if (n.Length is < 4 or > 6)
             {
                 continue;
