@@ -157,7 +157,8 @@ internal sealed partial class FormBuilder
             return;
         }
 
-        if (Section <= Section.Funds)
+        // The fund table comes before the goals (Shanghai) or after them (Sichuan): either way before the indicators.
+        if (Section <= Section.Goals)
         {
             if (Lexicon.FundFieldOf(first) != FundField.None)
             {
@@ -461,6 +462,15 @@ internal sealed partial class FormBuilder
             case HeaderKey.LongTermGoal:
                 Form.Goals.LongTerm = append ? TextCleaner.Join(Form.Goals.LongTerm, value) : value;
                 break;
+            case HeaderKey.ConclusionSummary:
+                Form.Details.ConclusionSummary = append ? TextCleaner.Join(Form.Details.ConclusionSummary, value) : value;
+                break;
+            case HeaderKey.ConclusionProblems:
+                Form.Details.ConclusionProblems = append ? TextCleaner.Join(Form.Details.ConclusionProblems, value) : value;
+                break;
+            case HeaderKey.ConclusionMeasures:
+                Form.Details.ConclusionMeasures = append ? TextCleaner.Join(Form.Details.ConclusionMeasures, value) : value;
+                break;
             default:
                 break;
         }
@@ -547,6 +557,9 @@ internal sealed partial class FormBuilder
         HeaderKey.CalculationBasis => "测算依据",
         HeaderKey.AnnualGoal => "年度目标",
         HeaderKey.LongTermGoal => "长期目标",
+        HeaderKey.ConclusionSummary => "评价结论",
+        HeaderKey.ConclusionProblems => "存在问题",
+        HeaderKey.ConclusionMeasures => "改进措施",
         _ => key.ToString(),
     };
 
@@ -738,7 +751,12 @@ internal sealed partial class FormBuilder
 
         for (var i = row.NextNonEmpty(last); i >= 0; i = row.NextNonEmpty(i))
         {
-            if (!PrintedNumber.IsPlaceholder(row[i]))
+            if (!PrintedNumber.IsPlaceholder(row[i]) && !PrintedNumber.TryParse(row[i], out _))
+            {
+                // A reason printed after the columns (原因 / 偏差原因): text the model has no field for.
+                AddExtra(label + "·原因", row.Text(i));
+            }
+            else if (!PrintedNumber.IsPlaceholder(row[i]))
             {
                 Diagnose(DiagnosticSeverity.Warning, row.Line,
                     $"the cell '{row.Text(i)}' of the row {label} lies beyond the columns of the fund table header (expected 年初预算数 … 得分)");
@@ -760,10 +778,36 @@ internal sealed partial class FormBuilder
             case FundField.Carryover:
                 Put(row, label, line, funds.Carryover, l => funds.Carryover = l);
                 break;
+            case FundField.SpecialAccount:
+            case FundField.UnitFunds:
+                // 财政专户管理资金, 单位资金: no line of the model; kept as printed under extra.
+                AddExtra(label, FundLineText(line));
+                break;
             default:
                 Put(row, label, line, funds.Other, l => funds.Other = l);
                 break;
         }
+    }
+
+    /// <summary>A fund line as text in the printed unit: 年初预算数 10; 全年预算数 12; 全年执行数 11.5; 执行率 95.83.</summary>
+    private string FundLineText(FundLine line)
+    {
+        var parts = new List<string>(6);
+        void Add(string name, decimal? value, bool money)
+        {
+            if (value is { } v)
+            {
+                parts.Add($"{name} {Decimals.Shortest(money ? Form.MoneyUnit.FromYuan(v) : v).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        Add("年初预算数", line.InitialBudget, true);
+        Add("全年预算数", line.AnnualBudget, true);
+        Add("全年执行数", line.Executed, true);
+        Add("执行率", line.ExecutionRate, false);
+        Add("分值", line.Weight, false);
+        Add("得分", line.Score, false);
+        return parts.Count == 0 ? "—" : string.Join("; ", parts) + " (" + Form.MoneyUnit.Label() + ")";
     }
 
     private void Put(Row row, string label, FundLine line, FundLine? existing, Action<FundLine> set)
@@ -872,6 +916,14 @@ internal sealed partial class FormBuilder
                     break;
                 case FundField.Carryover:
                     funds.AnnualCarryover = amount;
+                    break;
+                case FundField.SpecialAccount:
+                case FundField.UnitFunds:
+                    if (amount is { } a)
+                    {
+                        AddExtra(row.Text(labelIndex), Decimals.Shortest(Form.MoneyUnit.FromYuan(a)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Form.MoneyUnit.Label());
+                    }
+
                     break;
                 default:
                     // 其他资金 is printed on both sides: left of 年度资金申请总额 it belongs to the project total.

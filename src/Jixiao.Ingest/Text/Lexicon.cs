@@ -67,6 +67,15 @@ internal enum HeaderKey
 
     /// <summary>长期目标 / 中期目标 / 总体目标 as a labelled value.</summary>
     LongTermGoal,
+
+    /// <summary>评价结论 / 自评结论 / 总体评价.</summary>
+    ConclusionSummary,
+
+    /// <summary>存在问题 / 存在的问题.</summary>
+    ConclusionProblems,
+
+    /// <summary>改进措施 / 整改措施 / 改进意见.</summary>
+    ConclusionMeasures,
 }
 
 /// <summary>The rows of a fund table (项目资金).</summary>
@@ -85,6 +94,12 @@ internal enum FundField
 
     /// <summary>其他资金.</summary>
     Other,
+
+    /// <summary>财政专户管理资金 (Sichuan): kept under extra, the model has no line for it.</summary>
+    SpecialAccount,
+
+    /// <summary>单位资金 (Sichuan): kept under extra.</summary>
+    UnitFunds,
 
     /// <summary>项目资金总额 (declaration).</summary>
     ProjectTotal,
@@ -229,6 +244,9 @@ internal static class Lexicon
             "政策依据" or "立项依据" => HeaderKey.PolicyBasis,
             "测算依据" => HeaderKey.CalculationBasis,
             "年度目标" or "年度绩效目标" => HeaderKey.AnnualGoal,
+            "评价结论" or "自评结论" or "绩效自评结论" or "总体评价" or "自评结果" => HeaderKey.ConclusionSummary,
+            "存在问题" or "存在的问题" or "主要问题" or "存在问题及原因" => HeaderKey.ConclusionProblems,
+            "改进措施" or "整改措施" or "改进意见" or "下一步改进措施" or "改进措施及结果应用" => HeaderKey.ConclusionMeasures,
             _ when normalized.StartsWith("项目总金额") => HeaderKey.ProjectTotal,
             _ when normalized.StartsWith("本年度项目金额") || normalized.StartsWith("本年度资金") => HeaderKey.AnnualTotal,
             _ when normalized.StartsWith("长期目标") || normalized.StartsWith("中期目标") => HeaderKey.LongTermGoal,
@@ -276,7 +294,9 @@ internal static class Lexicon
 
         return s switch
         {
-            "年度资金总额" or "资金总额" => FundField.Total,
+            "年度资金总额" or "资金总额" or "总额" or "合计" => FundField.Total,
+            "财政专户管理资金" or "财政专户资金" => FundField.SpecialAccount,
+            "单位资金" or "单位自有资金" => FundField.UnitFunds,
             "当年财政拨款" or "财政拨款" or "本年财政拨款" => FundField.Appropriation,
             "上年结转资金" or "上年结转" or "结转资金" => FundField.Carryover,
             "其他资金" or "其它资金" => FundField.Other,
@@ -299,12 +319,12 @@ internal static class Lexicon
             return FundColumn.AnnualBudget;
         }
 
-        if (normalized.StartsWith("全年执行") || normalized.SequenceEqual("执行数") || normalized.StartsWith("实际执行"))
+        if (normalized.StartsWith("全年执行") || normalized.SequenceEqual("执行数") || normalized.StartsWith("实际执行") || normalized.StartsWith("预算执行数"))
         {
             return FundColumn.Executed;
         }
 
-        if (normalized.StartsWith("执行率"))
+        if (normalized.StartsWith("执行率") || normalized.StartsWith("预算执行率"))
         {
             return FundColumn.ExecutionRate;
         }
@@ -378,9 +398,9 @@ internal static class Lexicon
     public static bool IsGrade(ReadOnlySpan<char> normalized) =>
         normalized is "优" or "良" or "中" or "差" or "优秀" or "良好" or "合格" or "一般" or "不合格" or "较差";
 
-    public static bool IsGoalExpected(ReadOnlySpan<char> n) => n is "预期目标" or "年度预期目标";
+    public static bool IsGoalExpected(ReadOnlySpan<char> n) => n is "预期目标" or "年度预期目标" or "项目年度目标" or "年度绩效目标(预期)";
 
-    public static bool IsGoalActual(ReadOnlySpan<char> n) => n is "实际完成" || (n.Length <= 10 && n.EndsWith("实际完成情况"));
+    public static bool IsGoalActual(ReadOnlySpan<char> n) => n is "实际完成" || (n.Length <= 10 && (n.EndsWith("实际完成情况") || n.EndsWith("目标完成情况")));
 
     public static bool IsGoalOverall(ReadOnlySpan<char> n) => n.StartsWith("项目总目标") || n.StartsWith("总目标(") || n.StartsWith("中长期目标");
 

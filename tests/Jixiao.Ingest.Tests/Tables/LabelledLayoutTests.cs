@@ -133,4 +133,58 @@ public class LabelledLayoutTests
         Assert.Equal(("≥80%", "达成预期指标", IndicatorCategory.Benefit), (form.Indicators[3].Target, form.Indicators[3].Actual, form.Indicators[3].Category));
         Assert.Equal(("满意", IndicatorCategory.Satisfaction), (form.Indicators[4].Target, form.Indicators[4].Category));
     }
+
+    /// <summary>A self-evaluation in the Sichuan layout (部门预算项目支出绩效自评表), invented values.</summary>
+    private static readonly string[] Sichuan =
+    [
+        "部门预算项目支出绩效自评表⇥⇥⇥⇥⇥⇥⇥⇥⇥⇥",
+        "（2023年度）⇥⇥⇥⇥⇥⇥⇥⇥⇥⇥",
+        "⇥⇥⇥⇥⇥⇥⇥⇥单位：万元⇥⇥",
+        "项目名称⇥51000023Y000000000001-乡镇文化站设备购置⇥⇥⇥⇥⇥⇥⇥⇥⇥",
+        "主管部门⇥某市文化广电旅游局⇥⇥⇥⇥实施单位⇥某县文化馆⇥⇥⇥⇥",
+        "项目基本情况⇥项目年度目标⇥⇥⇥⇥年度目标完成情况⇥⇥⇥⇥⇥",
+        "⇥为20个乡镇文化站购置设备⇥⇥⇥⇥已为20个乡镇文化站购置设备⇥⇥⇥⇥⇥",
+        "预算执行情况(10分)⇥⇥年初预算⇥调整后预算数⇥预算执行数⇥预算执行率⇥权重⇥得分⇥原因⇥⇥",
+        "⇥总额⇥100⇥120⇥114⇥95%⇥10⇥9.5⇥尾款未付⇥⇥",
+        "⇥财政资金⇥100⇥110⇥104⇥94.55%⇥⇥⇥⇥⇥",
+        "⇥财政专户管理资金⇥0⇥0⇥0⇥⇥⇥⇥⇥⇥",
+        "⇥单位资金⇥0⇥10⇥10⇥100%⇥⇥⇥⇥⇥",
+        "⇥其他资金⇥0⇥0⇥0⇥⇥⇥⇥⇥⇥",
+        "绩效指标(90分)⇥一级指标⇥二级指标⇥三级指标⇥指标性质⇥指标值⇥度量单位⇥完成值⇥权重⇥得分⇥未完成原因分析",
+        "⇥产出指标(50分)⇥数量指标⇥购置设备套数⇥≥⇥20⇥套⇥20⇥30⇥30⇥",
+        "⇥⇥成本指标⇥每套设备成本⇥≤⇥6⇥万元⇥5.7⇥20⇥20⇥",
+        "⇥效益指标(30分)⇥社会效益指标⇥文化站开放率⇥≥⇥90⇥百分比⇥达成预期指标⇥30⇥30⇥",
+        "⇥满意度指标(10分)⇥服务对象满意度指标⇥群众满意度⇥≥⇥90⇥%⇥88⇥10⇥9⇥部分设备到货晚",
+        "合计⇥⇥⇥⇥⇥⇥⇥⇥100⇥98.5⇥",
+        "评价结论⇥项目完成较好⇥⇥⇥⇥⇥⇥⇥⇥⇥",
+        "存在问题⇥个别设备到货晚⇥⇥⇥⇥⇥⇥⇥⇥⇥",
+        "改进措施⇥提前采购⇥⇥⇥⇥⇥⇥⇥⇥⇥",
+        "项目负责人：张某⇥⇥⇥⇥⇥财务负责人：李某⇥⇥⇥⇥⇥",
+    ];
+
+    [Fact]
+    public void Reads_the_Sichuan_self_evaluation_by_its_labels()
+    {
+        var form = Assert.Single(Read(Sichuan));
+        Assert.Equal((FormKind.SelfEvaluation, 2023), (form.Kind, form.Year));
+        Assert.Equal(("51000023Y000000000001-乡镇文化站设备购置", "某市文化广电旅游局", "某县文化馆"), (form.ProjectName, form.Department, form.ImplementingUnit));
+        Assert.Equal(("为20个乡镇文化站购置设备", "已为20个乡镇文化站购置设备"), (form.Goals.Expected, form.Goals.Actual));
+
+        var total = form.SelfEvaluationFunds!.Total!;
+        Assert.Equal((1_000_000m, 1_200_000m, 1_140_000m, 95m, 10m, 9.5m), (total.InitialBudget, total.AnnualBudget, total.Executed, total.ExecutionRate, total.Weight, total.Score));
+        Assert.Equal(1_040_000m, form.SelfEvaluationFunds.Appropriation!.Executed);
+        Assert.Equal(0m, form.SelfEvaluationFunds.Other!.AnnualBudget);
+        Assert.Equal("年初预算数 0; 全年预算数 10; 全年执行数 10; 执行率 100 (万元)", form.Details.Extra["单位资金"]);
+        Assert.Equal("尾款未付", form.Details.Extra["总额·原因"]);
+
+        Assert.Equal(4, form.Indicators.Count);
+        var cost = form.Indicators[1];
+        Assert.Equal(("产出指标(50分)", "成本指标", "每套设备成本", "≤6万元", "5.7", 20m, 20m), (cost.Level1, cost.Level2, cost.Name, cost.Target, cost.Actual, cost.Weight, cost.Score));
+        Assert.Equal(("≥90%", "达成预期指标"), (form.Indicators[2].Target, form.Indicators[2].Actual));
+        Assert.Equal(("≥90%", 9m, "部分设备到货晚"), (form.Indicators[3].Target, form.Indicators[3].Score, form.Indicators[3].Deviation));
+        Assert.Equal((100m, 98.5m), (form.TotalWeight, form.TotalScore));
+        Assert.Equal(("项目完成较好", "个别设备到货晚", "提前采购"), (form.Details.ConclusionSummary, form.Details.ConclusionProblems, form.Details.ConclusionMeasures));
+        Assert.Equal(("张某", "李某"), (form.Details.Extra["项目负责人"], form.Details.Extra["财务负责人"]));
+        Assert.Empty(form.Diagnostics.Where(x => x.Severity >= DiagnosticSeverity.Warning).Select(x => x.Message));
+    }
 }
