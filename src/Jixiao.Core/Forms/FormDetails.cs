@@ -53,9 +53,11 @@ public sealed class FormDetails
     public int? SourcePage { get; set; }
 
     /// <summary>True when no member is set.</summary>
-    public bool IsEmpty =>
-        Region is null && ProjectCode is null && ProjectType is null && ImplementationPeriod is null && NewProject is null
-        && AllocationMethod is null && PolicyBasis is null && CalculationBasis is null && ConclusionSummary is null
-        && ConclusionProblems is null && ConclusionMeasures is null && Extra.Count == 0 && SourceFormat is null
-        && SourceSheet is null && SourcePage is null;
+    public bool IsEmpty => !HasPrintedFields && SourceFormat is null && SourceSheet is null && SourcePage is null;
+
+    /// <summary>True when a member printed on the form is set (any but the source members).</summary>
+    public bool HasPrintedFields =>
+        Region is not null || ProjectCode is not null || ProjectType is not null || ImplementationPeriod is not null || NewProject is not null
+        || AllocationMethod is not null || PolicyBasis is not null || CalculationBasis is not null || ConclusionSummary is not null
+        || ConclusionProblems is not null || ConclusionMeasures is not null || Extra.Count > 0;
 }

@@ -29,7 +29,13 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
         ArgumentNullException.ThrowIfNull(stream);
         fileName ??= "";
         var budget = new ReadBudget(Limits);
-        return TableFormReader.Read(Guarded(stream, fileName, budget, report), fileName, report);
+        return TableFormReader.Read(Guarded(stream, fileName, budget, report), fileName, report).Select(Sourced);
+    }
+
+    private PerformanceForm Sourced(PerformanceForm form)
+    {
+        form.Details.SourceFormat ??= Name;
+        return form;
     }
 
     /// <summary>
