@@ -18,6 +18,11 @@ internal sealed partial class FormBuilder
     private int shellRows;
     private int firstShellLine;
 
+    /// <summary>True when the indicator header has 完成值 but neither 分值 nor 得分: a self-evaluation without scores (no 总分 expected).</summary>
+    private bool WithoutScores =>
+        indicatorHeaderSeen && indicatorColumns[(int)IndicatorColumn.Actual] >= 0
+        && indicatorColumns[(int)IndicatorColumn.Weight] < 0 && indicatorColumns[(int)IndicatorColumn.Score] < 0;
+
     /// <summary>Keeps the header's column roles when it names a column only they can place.</summary>
     private void MapColumns(Row row)
     {
@@ -29,6 +34,15 @@ internal sealed partial class FormBuilder
             roles[i] = role;
             extended |= role is IndicatorColumn.Explanation or IndicatorColumn.Operator or IndicatorColumn.Unit;
         }
+
+        // The right-anchored reading takes 分值 and 得分 as the last numbers of a row: a header that prints 分值 before
+        // the target, or a self-evaluation without 分值/得分, is read by its columns instead.
+        var weight = Array.IndexOf(roles, IndicatorColumn.Weight);
+        var score = Array.IndexOf(roles, IndicatorColumn.Score);
+        var target = Array.IndexOf(roles, IndicatorColumn.Target);
+        var actual = Array.IndexOf(roles, IndicatorColumn.Actual);
+        extended |= weight >= 0 && (weight < target || weight < actual);
+        extended |= actual >= 0 && weight < 0 && score < 0;
 
         var named = roles.Count(r => r != IndicatorColumn.None);
         columnRoles = extended && named >= 4 && roles.Contains(IndicatorColumn.Name) ? roles : null;

@@ -1150,7 +1150,13 @@ internal sealed partial class FormBuilder
     public PerformanceForm Complete()
     {
         EndIndicatorTable();
-        if (string.IsNullOrEmpty(Form.ProjectName))
+        if (string.IsNullOrEmpty(Form.ProjectName) && Form.Kind == FormKind.DepartmentSelfEvaluation && !string.IsNullOrEmpty(Form.Department))
+        {
+            // A department's whole spending has no project: the department names the form.
+            Form.ProjectName = Form.Department;
+            Diagnose(DiagnosticSeverity.Info, FirstLine, $"a department self-evaluation (部门整体支出绩效自评表) names no project: named after its department {Form.Department}");
+        }
+        else if (string.IsNullOrEmpty(Form.ProjectName))
         {
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no 项目名称: expected a 项目名称 row after the heading");
         }
@@ -1179,7 +1185,7 @@ internal sealed partial class FormBuilder
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no indicators: expected a table headed 一级指标 二级指标 三级指标 年度指标值");
         }
 
-        if (Form.Kind != FormKind.TargetDeclaration && !SawTotal)
+        if (Form.Kind != FormKind.TargetDeclaration && !SawTotal && !WithoutScores)
         {
             Diagnose(DiagnosticSeverity.Warning, LastLine,
                 "the self-evaluation ends without a 总分 row (expected 总分 with 分值 and 得分 after the indicators): the form may be truncated");

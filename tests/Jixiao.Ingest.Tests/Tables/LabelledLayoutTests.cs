@@ -187,4 +187,79 @@ public class LabelledLayoutTests
         Assert.Equal(("张某", "李某"), (form.Details.Extra["项目负责人"], form.Details.Extra["财务负责人"]));
         Assert.Empty(form.Diagnostics.Where(x => x.Severity >= DiagnosticSeverity.Warning).Select(x => x.Message));
     }
+
+    private static readonly string[] Head =
+    [
+        "财政项目支出绩效自评表⇥⇥⇥⇥⇥⇥⇥",
+        "（2024年度）⇥⇥⇥⇥⇥⇥⇥",
+        "项目名称⇥某专项资金⇥⇥⇥⇥⇥⇥",
+        "主管部门⇥某局⇥⇥⇥实施单位⇥某中心⇥⇥",
+        "项目资金（万元）⇥⇥全年预算数⇥全年执行数⇥分值⇥执行率⇥得分⇥",
+        "⇥年度资金总额⇥20⇥19⇥10⇥95%⇥9.5⇥",
+    ];
+
+    [Fact]
+    public void Reads_分值_printed_before_the_target_and_a_fund_table_without_年初预算数()
+    {
+        string[] rows =
+        [
+            .. Head,
+            "一级指标⇥二级指标⇥三级指标⇥分值⇥年度指标值⇥实际完成值⇥得分⇥偏差原因分析",
+            "产出指标⇥数量指标⇥培训人数⇥40⇥≥100人⇥98人⇥39⇥2人请假",
+            "效益指标⇥社会效益指标⇥就业率⇥40⇥≥80%⇥85%⇥40⇥",
+            "满意度指标⇥服务对象满意度指标⇥满意度⇥10⇥≥90%⇥95%⇥10⇥",
+            "总分⇥⇥⇥100⇥⇥⇥98.5⇥",
+        ];
+        var form = Assert.Single(Read(rows));
+        var total = form.SelfEvaluationFunds!.Total!;
+        Assert.Equal(((decimal?)null, 200_000m, 190_000m, 10m, 95m, 9.5m), (total.InitialBudget, total.AnnualBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+        var first = form.Indicators[0];
+        Assert.Equal(("培训人数", "≥100人", "98人", 40m, 39m, "2人请假"), (first.Name, first.Target, first.Actual, first.Weight, first.Score, first.Deviation));
+        Assert.Equal([40m, 40m, 10m], form.Indicators.Select(i => i.Weight!.Value));
+        Assert.Equal((100m, 98.5m), (form.TotalWeight, form.TotalScore));
+        Assert.Empty(form.Diagnostics.Where(x => x.Severity >= DiagnosticSeverity.Warning).Select(x => x.Message));
+    }
+
+    [Fact]
+    public void Reads_a_self_evaluation_without_分值_or_得分()
+    {
+        string[] rows =
+        [
+            .. Head,
+            "一级指标⇥二级指标⇥三级指标⇥年度指标值⇥实际完成值⇥偏差原因分析⇥⇥",
+            "产出指标⇥数量指标⇥补助人数⇥≥500人⇥512人⇥⇥⇥",
+            "⇥成本指标⇥人均补助⇥≤400元⇥400元⇥⇥⇥",
+            "效益指标⇥社会效益指标⇥政策知晓率⇥≥90%⇥达成预期指标⇥⇥⇥",
+        ];
+        var form = Assert.Single(Read(rows));
+        Assert.Equal(3, form.Indicators.Count);
+        Assert.All(form.Indicators, i => Assert.Null(i.Weight ?? i.Score));
+        Assert.Equal(("人均补助", "≤400元", "400元", "产出指标", "成本指标"), (form.Indicators[1].Name, form.Indicators[1].Target, form.Indicators[1].Actual, form.Indicators[1].Level1, form.Indicators[1].Level2));
+        Assert.Equal(IndicatorCategory.Output, form.Indicators[1].Category);
+        Assert.Equal("达成预期指标", form.Indicators[2].Actual);
+        Assert.Empty(form.Diagnostics.Where(x => x.Severity >= DiagnosticSeverity.Warning).Select(x => x.Message));
+    }
+
+    [Fact]
+    public void Names_a_department_self_evaluation_after_its_department()
+    {
+        string[] rows =
+        [
+            "部门整体支出绩效自评表⇥⇥⇥⇥⇥⇥⇥",
+            "（2023年度）⇥⇥⇥⇥⇥⇥⇥",
+            "部门名称⇥某县农业农村局⇥⇥⇥⇥⇥⇥",
+            "项目资金（万元）⇥⇥年初预算数⇥全年预算数⇥全年执行数⇥分值⇥执行率⇥得分",
+            "⇥年度资金总额⇥500⇥520⇥510⇥10⇥98.08%⇥9.81",
+            "一级指标⇥二级指标⇥三级指标⇥年度指标值⇥实际完成值⇥分值⇥得分⇥偏差原因分析",
+            "产出指标⇥数量指标⇥培训农户⇥≥1000户⇥1020户⇥50⇥50⇥",
+            "效益指标⇥经济效益指标⇥农户增收⇥≥5%⇥6%⇥30⇥30⇥",
+            "满意度指标⇥服务对象满意度指标⇥农户满意度⇥≥90%⇥92%⇥10⇥10⇥",
+            "总分⇥⇥⇥⇥⇥100⇥99.81⇥",
+        ];
+        var form = Assert.Single(Read(rows));
+        Assert.Equal((FormKind.DepartmentSelfEvaluation, "某县农业农村局", "某县农业农村局"), (form.Kind, form.ProjectName, form.Department));
+        Assert.Equal((100m, 99.81m, 3), (form.TotalWeight, form.TotalScore, form.Indicators.Count));
+        Assert.Contains(form.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Message.Contains("named after its department", StringComparison.Ordinal));
+        Assert.Equal("department-self-evaluation", form.Kind.ToJsonLabel());
+    }
 }
