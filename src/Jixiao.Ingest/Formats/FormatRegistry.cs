@@ -206,6 +206,7 @@ public sealed class FormatRegistry
 
     private IEnumerable<PerformanceForm> ReadStream(Stream stream, string fileName, Action<Diagnostic>? report)
     {
+        var start = stream.CanSeek ? stream.Position : -1;
         if (ReadHead(stream, fileName, report) is not { } head)
         {
             yield break;
@@ -219,7 +220,19 @@ public sealed class FormatRegistry
             yield break;
         }
 
-        foreach (var form in format.Read(head.Replay(stream), fileName, report))
+        // A seekable stream is handed back from its start (workbooks and PDFs need to seek); another one replays the head.
+        Stream content;
+        if (start >= 0)
+        {
+            stream.Position = start;
+            content = stream;
+        }
+        else
+        {
+            content = head.Replay(stream);
+        }
+
+        foreach (var form in format.Read(content, fileName, report))
         {
             yield return form;
         }
