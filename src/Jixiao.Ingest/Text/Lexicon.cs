@@ -95,7 +95,7 @@ internal enum FundField
     /// <summary>其他资金.</summary>
     Other,
 
-    /// <summary>财政专户管理资金 (Sichuan): kept under extra, the model has no line for it.</summary>
+    /// <summary>财政专户管理资金 (Sichuan), 基本支出 / 项目支出 (department forms): kept under extra, the model has no line for them.</summary>
     SpecialAccount,
 
     /// <summary>单位资金 (Sichuan): kept under extra.</summary>
@@ -231,22 +231,22 @@ internal static class Lexicon
         return normalized switch
         {
             "项目名称" => HeaderKey.ProjectName,
-            "主管部门" or "主管部门(单位)" or "主管单位" or "一级预算单位" or "预算部门" or "主管部门名称" or "部门名称" => HeaderKey.Department,
+            "主管部门" or "主管部门(单位)" or "主管单位" or "一级预算单位" or "预算部门" or "主管部门名称" or "部门名称" or "主管部门及代码" or "部门(单位)名称" or "单位名称" => HeaderKey.Department,
             "实施单位" or "项目实施单位" or "申请单位" or "项目单位" or "预算单位" => HeaderKey.ImplementingUnit,
             "项目类别" => HeaderKey.Category,
             "项目类型" or "项目属性" => HeaderKey.ProjectType,
             "计划开始日期" or "开始日期" or "计划开始时间" => HeaderKey.PlannedStart,
             "计划完成日期" or "完成日期" or "计划结束日期" or "计划完成时间" => HeaderKey.PlannedEnd,
             "项目编码" or "项目代码" or "项目编号" => HeaderKey.ProjectCode,
-            "实施期限" or "实施周期" or "项目期限" => HeaderKey.ImplementationPeriod,
+            "实施期限" or "实施周期" or "项目期限" or "项目期" => HeaderKey.ImplementationPeriod,
             "是否新增项目" or "是否新增" => HeaderKey.NewProject,
             "分配方式" or "资金分配方式" => HeaderKey.AllocationMethod,
             "政策依据" or "立项依据" => HeaderKey.PolicyBasis,
             "测算依据" => HeaderKey.CalculationBasis,
             "年度目标" or "年度绩效目标" => HeaderKey.AnnualGoal,
-            "评价结论" or "自评结论" or "绩效自评结论" or "总体评价" or "自评结果" => HeaderKey.ConclusionSummary,
+            "评价结论" or "自评结论" or "绩效自评结论" or "绩效评价结论" or "总体评价" or "自评结果" => HeaderKey.ConclusionSummary,
             "存在问题" or "存在的问题" or "主要问题" or "存在问题及原因" => HeaderKey.ConclusionProblems,
-            "改进措施" or "整改措施" or "改进意见" or "下一步改进措施" or "改进措施及结果应用" => HeaderKey.ConclusionMeasures,
+            "改进措施" or "整改措施" or "改进意见" or "下一步改进措施" or "改进措施及结果应用" or "问题及改进措施" or "存在的问题和改进措施" => HeaderKey.ConclusionMeasures,
             _ when normalized.StartsWith("项目总金额") => HeaderKey.ProjectTotal,
             _ when normalized.StartsWith("本年度项目金额") || normalized.StartsWith("本年度资金") => HeaderKey.AnnualTotal,
             _ when normalized.StartsWith("长期目标") || normalized.StartsWith("中期目标") => HeaderKey.LongTermGoal,
@@ -295,12 +295,12 @@ internal static class Lexicon
         return s switch
         {
             "年度资金总额" or "资金总额" or "总额" or "合计" => FundField.Total,
-            "财政专户管理资金" or "财政专户资金" => FundField.SpecialAccount,
+            "财政专户管理资金" or "财政专户资金" or "基本支出" or "项目支出" => FundField.SpecialAccount,
             "单位资金" or "单位自有资金" => FundField.UnitFunds,
             "当年财政拨款" or "财政拨款" or "本年财政拨款" => FundField.Appropriation,
             "上年结转资金" or "上年结转" or "结转资金" => FundField.Carryover,
             "其他资金" or "其它资金" => FundField.Other,
-            "项目资金总额" => FundField.ProjectTotal,
+            "项目资金总额" or "中期资金总额" => FundField.ProjectTotal,
             "财政资金" => FundField.ProjectFiscal,
             "年度资金申请总额" or "年度申请资金总额" or "年度资金申请" => FundField.AnnualTotal,
             _ => FundField.None,
