@@ -129,6 +129,33 @@ public class HtmlFormatTests
         Assert.Equal("丙单位", form.ImplementingUnit);
     }
 
+    /// <summary>
+    /// The assembler (TableFormReader) reads a fund row one column late when its label is merged over two columns and
+    /// the header leaves those two columns blank, as the project's own form page prints it: the covered, empty second
+    /// column of the label is taken as 年初预算数. The web page reader gives the rows as printed (e.g.
+    /// <c>["", "年度资金总额", "", "500,000.00", "327,298.72", "327,298.72", "10", "100.00%", "10"]</c> under
+    /// <c>["项目资金 (元)", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]</c>).
+    /// </summary>
+    public const string FundLabelOverTwoColumns =
+        "assembler: a fund row whose label spans two columns (colspan=2, columns 1-2) under a header whose columns 1-2 are blank is read one column late " +
+        "(initialBudget empty, annualBudget = 年初预算数, executed = 全年预算数, weight = 全年执行数, executionRate = 分值, score = 执行率); the rows given are right";
+
+    [Fact(Skip = FundLabelOverTwoColumns)]
+    public void A_fund_label_merged_over_two_columns_reads_the_values_under_their_headers()
+    {
+        var first = HtmlFixtures.FirstTable
+            .Replace("<td rowspan=\"5\">项目资金&nbsp;(元)</td><td></td>", "<td rowspan=\"5\">项目资金&nbsp;(元)</td><th colspan=\"2\"></th>")
+            .Replace("<th>得分</th><td></td>", "<th>得分</th>");
+        foreach (var label in new[] { "年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金" })
+        {
+            first = first.Replace($"<tr><td>{label}</td>", $"<tr><td colspan=\"2\">{label}</td>");
+        }
+
+        var forms = Read(HtmlFixtures.Page().Replace(HtmlFixtures.FirstTable, first));
+
+        FormFields.AssertSame(Expected(), forms, "fund labels over two columns");
+    }
+
     [Fact]
     public void Recognised_by_markup_holding_a_table_or_html_element()
     {
