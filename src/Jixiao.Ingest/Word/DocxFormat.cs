@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -40,6 +41,9 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
     /// <summary>Parts smaller than this are not judged by their compression ratio (small XML compresses well).</summary>
     private const long RatioFloor = 1024 * 1024;
 
+    /// <summary>Most tables nested in one another (a table in a cell of a table …); real forms nest a few at most.</summary>
+    public const int MaxTableDepth = 64;
+
     /// <summary><c>docx</c>.</summary>
     public override string Name => "docx";
 
@@ -75,6 +79,12 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
         if (document.MainDocumentPart is not { } main)
         {
             report(Error(fileName, "the Word document has no main document part (word/document.xml): expected a .docx saved by a word processor; nothing was read"));
+            yield break;
+        }
+
+        if (TableDepth(main, MaxTableDepth) > MaxTableDepth)
+        {
+            report(Error(fileName, $"the Word document holds tables nested more than {MaxTableDepth} deep (a table in a cell of a table …): expected a form's tables, nested a few deep at most; nothing was read"));
             yield break;
         }
 
@@ -134,6 +144,42 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
                 "the Word document holds no table of at least two columns: expected the form as a Word table"));
         }
     }
+
+    /// <summary>
+    /// How deep the body's tables nest, counted with a plain XML reader before the document is loaded (the SDK's
+    /// element tree grows slow with depth); stops counting past <paramref name="max"/>.
+    /// </summary>
+    private static int TableDepth(MainDocumentPart main, int max)
+    {
+        using var part = main.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(part, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true, IgnoreComments = true });
+        var depth = 0;
+        var deepest = 0;
+        while (xml.Read())
+        {
+            if (xml.LocalName != "tbl" || xml.NamespaceURI != WordNamespace)
+            {
+                continue;
+            }
+
+            if (xml.NodeType == XmlNodeType.Element && !xml.IsEmptyElement)
+            {
+                deepest = Math.Max(deepest, ++depth);
+                if (deepest > max)
+                {
+                    break;
+                }
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement)
+            {
+                depth--;
+            }
+        }
+
+        return deepest;
+    }
+
+    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     private static Diagnostic Error(string fileName, string message) => new(fileName, 0, DiagnosticSeverity.Error, message);
 

@@ -103,6 +103,35 @@ public class DocxRobustnessTests
         Assert.Equal("综治中心事务", Assert.Single(forms).ProjectName);
     }
 
+    [Fact]
+    public void Thousands_of_nested_tables_are_refused_before_the_document_is_loaded()
+    {
+        const int depth = 5_000;
+        var xml = new System.Text.StringBuilder("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+        for (var i = 0; i < depth; i++)
+        {
+            xml.Append("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>菜单</w:t></w:r></w:p></w:tc><w:tc>");
+        }
+
+        xml.Append("<w:p/>");
+        for (var i = 0; i < depth; i++)
+        {
+            xml.Append("<w:p/></w:tc></w:tr></w:tbl>");
+        }
+
+        xml.Append("</w:body></w:document>");
+        var nested = Zip(
+            ("[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""u8.ToArray()),
+            ("_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""u8.ToArray()),
+            ("word/document.xml", System.Text.Encoding.UTF8.GetBytes(xml.ToString())));
+
+        var (forms, reported) = Read(nested, "nested.docx");
+
+        Assert.Empty(forms);
+        Assert.StartsWith("the Word document holds tables nested more than 64 deep", reported[0].Message);
+        Assert.Equal((DiagnosticSeverity.Error, "nested.docx"), (reported[0].Severity, reported[0].File));
+    }
+
     private sealed class ForwardOnly(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
