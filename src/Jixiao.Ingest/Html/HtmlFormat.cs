@@ -155,6 +155,15 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
 
             if (element.LocalName == "table" && !layout.Contains(element) && IsDataTable(element))
             {
+                // A caption (表题) is printed above the table: its lines are text outside the table.
+                foreach (var caption in element.Children.Where(c => c.LocalName == "caption" && !IsIgnored(c)))
+                {
+                    foreach (var captionLine in CellText(caption).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        yield return new Block(null, captionLine);
+                    }
+                }
+
                 yield return new Block(element, null);
                 continue;
             }

@@ -68,6 +68,20 @@ public class HtmlFormatTests
         Assert.DoesNotContain(forms[0].Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
     }
 
+    [Fact]
+    public void A_heading_in_the_table_caption_opens_the_form()
+    {
+        var html = HtmlFixtures.Page()
+            .Replace("<h1>财政项目支出绩效自评表</h1>", "")
+            .Replace("<p>（2023年度）</p>", "")
+            .Replace("<table border=\"1\">\n<tr><td>项目名称", "<table border=\"1\"><caption>财政项目支出绩效自评表<br>（2023年度）</caption>\n<tr><td>项目名称");
+
+        var forms = Read(html);
+
+        Assert.Contains("<caption>", html);
+        FormFields.AssertSame(Expected(), forms, "heading in a caption");
+    }
+
     [Theory]
     [InlineData("gb2312")]
     [InlineData("GBK")]
