@@ -263,7 +263,7 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
             {
                 case Paragraph paragraph:
                     var text = new StringBuilder();
-                    AppendParagraph(text, paragraph);
+                    AppendParagraph(text, paragraph, links: false);
                     var finished = DocumentText.Finish(text);
                     if (finished.Length > 0)
                     {
@@ -441,7 +441,7 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
             var element = stack.Pop();
             if (element is Paragraph paragraph)
             {
-                AppendParagraph(text, paragraph);
+                AppendParagraph(text, paragraph, links: true);
                 DocumentText.Break(text);
                 continue;
             }
@@ -462,9 +462,11 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
 
     /// <summary>
     /// Appends a paragraph's visible text: the text of its runs (hidden runs, deleted text, field codes, drawings and
-    /// text boxes left out), a line break for each <c>w:br</c> and <c>w:cr</c>, a space for a TAB.
+    /// text boxes left out), a line break for each <c>w:br</c> and <c>w:cr</c>, a space for a TAB. Outside tables
+    /// (<paramref name="links"/> false) the text of hyperlinks is left out too: a link named like a form is navigation
+    /// to another form (a page saved as a document), as on web pages.
     /// </summary>
-    private static void AppendParagraph(StringBuilder text, Paragraph paragraph)
+    private static void AppendParagraph(StringBuilder text, Paragraph paragraph, bool links)
     {
         var stack = new Stack<OpenXmlElement>();
         for (var child = paragraph.LastChild; child is not null; child = child.PreviousSibling())
@@ -490,6 +492,8 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
                     text.Append('-');
                     continue;
                 case Run run when run.RunProperties?.Vanish is { } vanish && (vanish.Val is null || vanish.Val.Value):
+                    continue;
+                case Hyperlink when !links:
                     continue;
                 case Run or Hyperlink or SimpleField or SdtRun or SdtContentRun or InsertedRun or MoveToRun
                     or CustomXmlRun or BidirectionalOverride or BidirectionalEmbedding:
