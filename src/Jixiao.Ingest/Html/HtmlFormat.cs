@@ -239,7 +239,7 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
         return false;
     }
 
-    /// <summary>The table's own rows: those of its <c>thead</c>, then its body rows in order, then its <c>tfoot</c>.</summary>
+    /// <summary>The table's own rows, hidden ones left out: those of its <c>thead</c>, then its body rows in order, then its <c>tfoot</c>.</summary>
     private static List<IElement> RowsOf(IElement table)
     {
         var head = new List<IElement>();
@@ -249,12 +249,12 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
         {
             switch (child.LocalName)
             {
-                case "tr":
+                case "tr" when !IsIgnored(child):
                     body.Add(child);
                     break;
-                case "thead" or "tbody" or "tfoot":
+                case "thead" or "tbody" or "tfoot" when !IsIgnored(child):
                     var into = child.LocalName == "thead" ? head : child.LocalName == "tfoot" ? foot : body;
-                    into.AddRange(child.Children.Where(r => r.LocalName == "tr"));
+                    into.AddRange(child.Children.Where(r => r.LocalName == "tr" && !IsIgnored(r)));
                     break;
             }
         }

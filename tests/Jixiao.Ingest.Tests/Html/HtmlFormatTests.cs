@@ -69,6 +69,20 @@ public class HtmlFormatTests
     }
 
     [Fact]
+    public void Hidden_rows_and_cells_are_left_out()
+    {
+        var html = HtmlFixtures.Page()
+            .Replace("<tr><td>项目名称</td><td colspan=\"8\">综治中心事务</td></tr>",
+                "<tr style=\"display:none\"><td>项目名称</td><td colspan=\"8\">旧项目</td></tr>" +
+                "<tr><td>项目名称</td><td hidden>（草稿）</td><td colspan=\"8\">综治中心事务</td></tr>");
+
+        var forms = Read(html);
+
+        Assert.Contains("旧项目", html);
+        FormFields.AssertSame(Expected(), forms, "hidden rows and cells");
+    }
+
+    [Fact]
     public void A_heading_in_the_table_caption_opens_the_form()
     {
         var html = HtmlFixtures.Page()
