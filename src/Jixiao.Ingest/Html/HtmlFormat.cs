@@ -391,7 +391,9 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
                 return true;
         }
 
-        if (element.HasAttribute("hidden"))
+        // data-annotation marks a note beside a printed value (Jixiao's own form page: the recomputed value, a finding's
+        // marker): not the form's text.
+        if (element.HasAttribute("hidden") || element.HasAttribute("data-annotation"))
         {
             return true;
         }

@@ -678,6 +678,20 @@ internal sealed partial class FormBuilder
                 : labelIndex + 1 + k;
         }
 
+        if (fundColumnsKnown && labelIndex < firstColumn && at.Length > 0)
+        {
+            // A label merged over several columns (a table of a workbook, document or web page): the cell right after it
+            // is covered by the label and empty, and the values stand under their headers.
+            Span<int> under = stackalloc int[6];
+            fundColumns.CopyTo(under);
+            var firstRelative = labelIndex + 1;
+            if (firstRelative < row.Count && row.IsEmpty(firstRelative) && firstColumn < row.Count && !row.IsEmpty(firstColumn)
+                && FundCellsReadable(row, under))
+            {
+                under.CopyTo(at);
+            }
+        }
+
         if (!FundCellsReadable(row, at))
         {
             // Fallback: the non-empty cells after the label, in column order.
@@ -1066,6 +1080,17 @@ internal sealed partial class FormBuilder
         Section = Section.AfterTotal;
         SawTotal = true;
         Evidence(FormKind.SelfEvaluation);
+
+        // 评分等级：优 printed in a cell of the total row.
+        for (var i = row.NextNonEmpty(row.FirstNonEmpty); i >= 0; i = row.NextNonEmpty(i))
+        {
+            var n = Norm(row, i);
+            var colon = n.IndexOf(':');
+            if (colon > 0 && Lexicon.IsGradeLabel(n[..colon]) && Lexicon.IsGrade(n[(colon + 1)..]))
+            {
+                Form.Grade = new string(n[(colon + 1)..]);
+            }
+        }
 
         int last = -1, previous = -1;
         for (var i = row.LastNonEmpty; i > row.FirstNonEmpty; i = row.PreviousNonEmpty(i))

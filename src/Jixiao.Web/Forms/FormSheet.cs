@@ -120,12 +120,12 @@ public sealed class FormSheet
         var html = new HtmlContentBuilder();
         foreach (var (number, finding) in found)
         {
-            html.AppendHtml("<a class=\"flag " + Ui.SeverityCss(finding.Severity) + "\" href=\"#" + Anchor(number) + "\" data-code=\""
+            html.AppendHtml("<a data-annotation class=\"flag " + Ui.SeverityCss(finding.Severity) + "\" href=\"#" + Anchor(number) + "\" data-code=\""
                 + HtmlEncoder.Default.Encode(finding.Code) + "\" aria-label=\"" + HtmlEncoder.Default.Encode(Ui.T("问题 ", "Finding ") + number + " " + finding.Code)
                 + "\">" + number.ToString(CultureInfo.InvariantCulture) + "</a>");
         }
 
-        html.AppendHtml("<span class=\"popover\" role=\"tooltip\">");
+        html.AppendHtml("<span class=\"popover\" role=\"tooltip\" data-annotation>");
         foreach (var (number, finding) in found)
         {
             html.AppendHtml("<p><strong>" + number.ToString(CultureInfo.InvariantCulture) + ". " + HtmlEncoder.Default.Encode(Ui.SeverityText(finding.Severity))

@@ -35,7 +35,7 @@ public sealed class PrintViewReadBackTests(CorpusFixture corpus) : IClassFixture
         "the form page prints recomputed values (复核), outcomes (达成/定性) and finding markers inside the cells and numbers without trailing zeros, " +
         "and the assembler reads a fund row whose label spans two columns (colspan=2) one column late (年初预算数 taken from the covered empty column): see PrintViewReadBackTests.WhyNotFieldForField";
 
-    [Theory(Skip = WhyNotFieldForField)]
+    [Theory]
     [InlineData(Corpus.Police2024, 0)]
     [InlineData(Corpus.DataBureau2024, 0)]
     public async Task The_print_view_reads_back_into_the_stored_form_field_for_field(string file, int index)
@@ -103,6 +103,9 @@ public sealed class PrintViewReadBackTests(CorpusFixture corpus) : IClassFixture
                 return [.. e.Select(p => p.Key).Union(a.Select(p => p.Key)).SelectMany(name => Differences(e[name], a[name], $"{path}.{name}"))];
             case (JsonArray e, JsonArray a):
                 return [.. Enumerable.Range(0, Math.Max(e.Count, a.Count)).SelectMany(i => Differences(i < e.Count ? e[i] : null, i < a.Count ? a[i] : null, $"{path}[{i}]"))];
+            case (JsonValue e, JsonValue a) when e.TryGetValue<decimal>(out var ed) && a.TryGetValue<decimal>(out var ad):
+                // Numbers are the same when equal in value (form-schema.md, Comparing two forms): 10.00 printed, 10 shown.
+                return ed == ad ? [] : [$"{path}: expected {ed}, read {ad}"];
             default:
                 var es = expected?.ToJsonString();
                 var @as = actual?.ToJsonString();
