@@ -44,4 +44,26 @@ public sealed class ExcelRoundTripTests
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         FormFields.AssertSame(expected, actual, $"{file} as .{extension}");
     }
+
+    /// <summary>
+    /// A Shenzhen workbook saved as .xls by LibreOffice gives the .xls reader the same rows as the .xlsx reader gives
+    /// for the original: sheets, merged cells given once, amounts as printed.
+    /// </summary>
+    [LibreOfficeTheory]
+    [InlineData(1)]
+    [InlineData(14)]
+    public void AShenzhenWorkbookAsXlsGivesTheSameRows(int number)
+    {
+        var original = RealWorld.ShenzhenWorkbooks.Single(p => RealWorld.Number(p) == number);
+        var dir = CorpusRendering.Scratch("shenzhen-xls");
+        var copy = Path.Combine(dir, $"shenzhen-{number}.xlsx");
+        File.Copy(original, copy);
+        var xls = CorpusRendering.Soffice(copy, "xls:MS Excel 97");
+
+        var (expected, _) = ExcelRows.Read(original);
+        var (actual, diagnostics) = ExcelRows.Read(xls);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(expected.Select(r => (r.Sheet, r.SourceRow, ExcelRows.Joined(r))), actual.Select(r => (r.Sheet, r.SourceRow, ExcelRows.Joined(r))));
+    }
 }
