@@ -70,6 +70,46 @@ public sealed class ExcelRobustnessTests(Xunit.Abstractions.ITestOutputHelper ou
     }
 
     [Fact]
+    public void AZipBombWhoseHeadersLieAboutItsSizeIsStopped()
+    {
+        // A real workbook whose shared strings hold one string of 300 MiB, the archive then told it is 2,000 bytes.
+        using var bomb = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(bomb, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            using (var part = strings.GetStream(FileMode.Create))
+            {
+                var head = Encoding.UTF8.GetBytes("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>");
+                part.Write(head);
+                var block = Encoding.ASCII.GetBytes(new string('a', 1 << 20));
+                for (var i = 0; i < 300; i++)
+                {
+                    part.Write(block);
+                }
+
+                part.Write(Encoding.UTF8.GetBytes("</t></si></sst>"));
+            }
+
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(new SheetData());
+            workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "表" }));
+        }
+
+        var bytes = bomb.ToArray();
+        var lied = LieAboutSizes(bytes, "xl/sharedStrings.xml", 2_000);
+        Assert.True(lied >= 2, "the local and central headers of the part were both patched");
+        var (forms, diagnostics) = Read(Xlsx, new MemoryStream(bytes), "liar.xlsx");
+
+        Assert.Empty(forms);
+        var error = FirstError(diagnostics);
+        Assert.Equal("liar.xlsx", error.File);
+        // .NET's ZIP reader gives no more than the declared size: the part ends after 2,000 bytes, unfinished.
+        Assert.StartsWith("the Excel workbook could not be read further (Unexpected end of file has occurred.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("expected an Office Open XML workbook; the forms read before were kept", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATruncatedWorkbookIsAClearError()
     {
         var bytes = File.ReadAllBytes(RealWorld.ShenzhenWorkbooks[0]);
@@ -250,6 +290,33 @@ public sealed class ExcelRobustnessTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.NotEmpty(errors);
         Assert.All(errors.Skip(1), e => Assert.StartsWith("no form found", e.Message, StringComparison.Ordinal));
         return errors[0];
+    }
+
+    /// <summary>Sets the uncompressed size of <paramref name="name"/> in its local and central headers to <paramref name="size"/>; returns how many headers were patched.</summary>
+    private static int LieAboutSizes(byte[] zip, string name, uint size)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var patched = 0;
+        for (var i = 0; i + 46 < zip.Length; i++)
+        {
+            if (zip[i] != 0x50 || zip[i + 1] != 0x4B)
+            {
+                continue;
+            }
+
+            if (zip[i + 2] == 3 && zip[i + 3] == 4 && zip.AsSpan(i + 30).StartsWith(nameBytes))
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + 22, 4), size);
+                patched++;
+            }
+            else if (zip[i + 2] == 1 && zip[i + 3] == 2 && zip.AsSpan(i + 46).StartsWith(nameBytes))
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + 24, 4), size);
+                patched++;
+            }
+        }
+
+        return patched;
     }
 
     private static void Write(ZipArchive zip, string name, string text)
