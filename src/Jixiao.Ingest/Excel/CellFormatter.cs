@@ -95,30 +95,27 @@ public static class CellFormatter
             section = sections[2];
         }
 
-        section = StripBrackets(section, out var currency);
+        section = StripBrackets(section);
         var kind = Classify(section);
         return kind switch
         {
             Kind.Text or Kind.General => General(value),
             Kind.Date => FormatDate(value, section, date1904) ?? General(value),
             Kind.Literal => Literal(section),
-            _ => FormatNumber(value, section, currency, negative && !signed),
+            _ => FormatNumber(value, section, negative && !signed),
         };
     }
 
     /// <summary>True when a format code prints a date or a time (its serial number is then a date).</summary>
     /// <param name="formatCode">The format code.</param>
     public static bool IsDateFormat(string? formatCode) =>
-        !string.IsNullOrEmpty(formatCode) && Classify(StripBrackets(Sections(formatCode)[0], out _)) == Kind.Date;
+        !string.IsNullOrEmpty(formatCode) && Classify(StripBrackets(Sections(formatCode)[0])) == Kind.Date;
 
     /// <summary>The General form Excel shows: at most 15 significant digits, invariant, exponent when needed.</summary>
     /// <param name="value">The number.</param>
-    public static string General(double value)
-    {
-        var text = value.ToString("G15", Invariant);
-        // .NET writes 1E+15 and 4.403062313915E+20, as Excel does; only trim the exponent's leading zeros ("E-05" -> "E-05" kept as Excel).
-        return text;
-    }
+    public static string General(double value) =>
+        // G15 writes 4.403062313915E+20 and 0.3 (for 0.30000000000000004), as Excel shows them.
+        value.ToString("G15", Invariant);
 
     private enum Kind
     {
@@ -160,9 +157,8 @@ public static class CellFormatter
         || section.TrimStart().StartsWith("[>", StringComparison.Ordinal) || section.TrimStart().StartsWith("[=", StringComparison.Ordinal);
 
     /// <summary>Removes [Red], [$-804], conditions; keeps a currency symbol of [$¥-804] as a literal; keeps [h] for elapsed hours.</summary>
-    private static string StripBrackets(string section, out string? currency)
+    private static string StripBrackets(string section)
     {
-        currency = null;
         var sb = new StringBuilder(section.Length);
         var quoted = false;
         for (var i = 0; i < section.Length; i++)
@@ -192,7 +188,6 @@ public static class CellFormatter
                     if (symbol.Length > 0)
                     {
                         sb.Append('"').Append(symbol.Replace("\"", "", StringComparison.Ordinal)).Append('"');
-                        currency ??= symbol;
                     }
                 }
                 else if (inner.Length > 0 && inner.Trim('h', 'H', 'm', 'M', 's', 'S').Length == 0)
@@ -296,9 +291,8 @@ public static class CellFormatter
         }
     }
 
-    private static string FormatNumber(double value, string section, string? currency, bool minus)
+    private static string FormatNumber(double value, string section, bool minus)
     {
-        _ = currency;
         // Locate the run of the number: from the first placeholder to the last one (with separators and the exponent).
         int first = -1, last = -1;
         var quoted = false;

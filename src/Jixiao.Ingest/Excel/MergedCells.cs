@@ -5,7 +5,7 @@ namespace Jixiao.Ingest.Excel;
 /// <param name="Left">First column.</param>
 /// <param name="Bottom">Last row.</param>
 /// <param name="Right">Last column.</param>
-public readonly record struct MergedRange(int Top, int Left, int Bottom, int Right)
+internal readonly record struct MergedRange(int Top, int Left, int Bottom, int Right)
 {
     /// <summary>Parses a range reference such as <c>A12:A15</c>; null when it is not one.</summary>
     /// <param name="reference">The reference, e.g. <c>B7:E7</c>.</param>
