@@ -155,6 +155,11 @@ public sealed class XlsFormat(ReadLimits? limits = null) : TableFormat(limits)
             var length = (int)Math.Min(stream.Length, limit);
             var bytes = new byte[length];
             stream.ReadExactly(bytes);
+            if (!bytes.AsSpan().StartsWith(Ole2))
+            {
+                return "the file is not a legacy Office (OLE2) file: expected an Excel workbook (.xls) beginning with D0 CF 11 E0 A1 B1 1A E1";
+            }
+
             if (Contains(bytes, "WordDocument"))
             {
                 return "a legacy Word document (.doc, or WPS 文字 .wps) is not read: save it as .docx (Word: File › Save As › Word Document) and read that; expected an Excel workbook";

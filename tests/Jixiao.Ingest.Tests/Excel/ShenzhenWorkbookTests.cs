@@ -36,6 +36,18 @@ public sealed class ShenzhenWorkbookTests
     }
 
     [Fact]
+    public void EveryWorkbookIsRecognisedByItsHead()
+    {
+        foreach (var path in RealWorld.ShenzhenWorkbooks)
+        {
+            var bytes = File.ReadAllBytes(path);
+            var head = bytes.AsSpan(0, Math.Min(bytes.Length, Jixiao.Ingest.Formats.FormatRegistry.HeadLength));
+            Assert.Equal(Jixiao.Ingest.Formats.Recognition.Signature, new XlsxFormat().Recognises(head));
+            Assert.Equal(Jixiao.Ingest.Formats.Recognition.No, new XlsFormat().Recognises(head));
+        }
+    }
+
+    [Fact]
     public void TheFirstFormReadsAsPrinted()
     {
         var rows = Read.Value[1].Rows;
