@@ -35,6 +35,7 @@ public static class TableFormReader
         var places = new Dictionary<int, TableRow>();
         var parser = new FormParser(sourceName, report is null ? null : d => report(Placed(d, places)));
         var lastLine = 0;
+        string? sheet = null;
         IEnumerator<TableRow?>? e = null;
         try
         {
@@ -63,6 +64,21 @@ public static class TableFormReader
                 }
 
                 lastLine = row.Line;
+                if (row.Sheet != sheet)
+                {
+                    // A form never crosses a worksheet: the next sheet's rows begin afresh.
+                    if (sheet is not null)
+                    {
+                        parser.EndPart();
+                        while (parser.TryTake(out var ended))
+                        {
+                            yield return Handed(ended, places);
+                        }
+                    }
+
+                    sheet = row.Sheet;
+                }
+
                 if (row.Place is not null)
                 {
                     if (places.Count >= MaxPlaces)

@@ -75,6 +75,11 @@ internal sealed partial class FormBuilder
 
     public Section Section { get; private set; } = Section.Header;
 
+    /// <summary>True when nothing of a form was read beyond the header block: no fund table, goals or indicators.</summary>
+    public bool IsBare =>
+        Form.Indicators.Count == 0 && Form.SelfEvaluationFunds is null && Form.DeclarationFunds is null && !indicatorHeaderSeen
+        && Form.Goals.Expected is null && Form.Goals.Actual is null && Form.Goals.Overall is null && Form.Goals.Annual is null;
+
     /// <summary>True once a 项目名称 row was read: a second one opens a new form.</summary>
     public bool HasProjectNameRow { get; private set; }
 

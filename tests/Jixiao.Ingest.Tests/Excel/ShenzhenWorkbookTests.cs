@@ -132,25 +132,54 @@ public sealed class ShenzhenWorkbookTests
     }
 
     /// <summary>
-    /// The assembler's part (issue 9): today it gives 251 forms but 2,586 indicators, not 2,276, and no project names:
-    /// it places a row's non-empty cells left to right, not by column, so a row whose level cells are empty
-    /// (<c>||检查物业出租情况|大于等于60次|…</c>) is shifted into the level columns, and a row holding only level names
-    /// (<c>|社会效益</c>, the blank shells' <c>产出|数量</c>) becomes an indicator named after the level.
+    /// The 13 workbooks read as forms (the assembler's part): 251 target declarations with 2,276 indicator rows — the
+    /// rows with a 三级指标 or a 目标值, 不适用 rows included — every printed field where the form has it, and the traps
+    /// reported: amounts labelled 万元 whose size says yuan, and blank forms (空表).
     /// </summary>
-    [Fact(Skip = "assembler: Shenzhen layout (issue 9) not merged yet — today 251 forms but 2,586 indicators (rows placed by non-empty cells, not columns)")]
+    [Fact]
     public void ShenzhenWorkbooksReadAsDeclarations()
     {
+        var perWorkbook = new List<(string File, int Forms, int Indicators)>();
         var forms = new List<PerformanceForm>();
         foreach (var path in RealWorld.ShenzhenWorkbooks)
         {
             using var stream = File.OpenRead(path);
-            forms.AddRange(new XlsxFormat().Read(stream, Path.GetFileName(path), null));
+            var read = new XlsxFormat().Read(stream, Path.GetFileName(path), null).ToList();
+            perWorkbook.Add((Path.GetFileName(path), read.Count, read.Sum(f => f.Indicators.Count)));
+            forms.AddRange(read);
         }
 
         Assert.Equal(251, forms.Count);
-        var empty = forms.SelectMany(f => f.Indicators).Where(i => string.IsNullOrWhiteSpace(i.Name) && string.IsNullOrWhiteSpace(i.Target)).ToList();
-        Assert.True(empty.Count == 0, $"{empty.Count} indicators without 三级指标 and 目标值, e.g. {string.Join("; ", empty.Take(3).Select(i => $"{i.Level1}/{i.Level2} line {i.SourceLine}"))}");
         Assert.Equal(2276, forms.Sum(f => f.Indicators.Count));
+        Assert.Contains(perWorkbook, w => w.File.Contains("(1)", StringComparison.Ordinal) && w.Forms == 20 && w.Indicators == 209);
+        Assert.Contains(perWorkbook, w => w.File.Contains("(14)", StringComparison.Ordinal) && w.Forms == 16 && w.Indicators == 81);
+        Assert.All(forms, f =>
+        {
+            Assert.Equal(FormKind.TargetDeclaration, f.Kind);
+            Assert.False(string.IsNullOrWhiteSpace(f.ProjectName));
+            Assert.Matches("^[0-9]{21}$", f.Details.ProjectCode);
+            Assert.False(string.IsNullOrWhiteSpace(f.Department));
+            Assert.False(string.IsNullOrWhiteSpace(f.ImplementingUnit));
+            Assert.NotNull(f.Details.ProjectType);
+            Assert.NotNull(f.Details.NewProject);
+            Assert.Equal(MoneyUnit.TenThousandYuan, f.MoneyUnit);
+            Assert.NotNull(f.DeclarationFunds?.AnnualTotal);
+            Assert.Equal(("xlsx", (int?)null), (f.Details.SourceFormat, f.Details.SourcePage));
+            Assert.False(string.IsNullOrEmpty(f.Details.SourceSheet));
+        });
+
+        var empty = forms.SelectMany(f => f.Indicators).Where(i => string.IsNullOrWhiteSpace(i.Name) && string.IsNullOrWhiteSpace(i.Target)).ToList();
+        Assert.Empty(empty);
+        Assert.All(forms.SelectMany(f => f.Indicators), i => Assert.Contains(i.Level1, new[] { "产出", "效益", "满意度" }));
+        Assert.True(forms.SelectMany(f => f.Indicators).Count(i => i.Explanation is not null) > 2000);
+
+        // The traps: blank forms and amounts labelled 万元 that are yuan are named on their forms.
+        var blank = forms.Where(f => f.Diagnostics.Any(d => d.Message.Contains("indicator table is blank", StringComparison.Ordinal))).ToList();
+        Assert.All(blank, f => Assert.Empty(f.Indicators));
+        Assert.Equal(forms.Count(f => f.Indicators.Count == 0), blank.Count);
+        Assert.True(blank.Count > 0);
+        var yuan = forms.Where(f => f.Diagnostics.Any(d => d.Message.Contains("is labelled 万元 but", StringComparison.Ordinal))).ToList();
+        Assert.True(yuan.Count > 100, $"{yuan.Count} forms flagged for a 万元 label over yuan");
     }
 
     private static string? First(TableRow row) => row.Cells.Count > 0 ? row.Cells[0] : null;

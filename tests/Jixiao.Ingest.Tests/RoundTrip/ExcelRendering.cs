@@ -87,16 +87,3 @@ public static partial class ExcelRendering
     [GeneratedRegex(@"^-?(?<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?<frac>[0-9]+))?(?<pct>%)?$")]
     private static partial Regex Number();
 }
-
-/// <summary>A round trip through LibreOffice: reported as skipped, with the reason, when LibreOffice is not installed.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class LibreOfficeTheoryAttribute : TheoryAttribute
-{
-    public LibreOfficeTheoryAttribute()
-    {
-        if (CorpusRendering.NoLibreOffice is { } reason)
-        {
-            Skip = reason;
-        }
-    }
-}

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Jixiao.Core.Forms;
 using Jixiao.Ingest.Excel;
 using Jixiao.Ingest.Formats;
-using Jixiao.Ingest.Json;
+using Jixiao.Ingest.Tests.RoundTrip;
 using Jixiao.Tests.Shared;
 using Jixiao.Web.Tests.Api;
 
@@ -36,22 +36,15 @@ public sealed class XlsxReadBackTests(ApiFixture api)
         Assert.Equal(expected.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Actual)), read);
     }
 
-    /// <summary>
-    /// Field for field, the export does not read back today, for three reasons outside the reader (it gives the
-    /// workbook's cells as printed): the export prints 分值/得分 in General format (<c>10</c> where the form printed
-    /// <c>10.00</c>); its self-evaluation fund rows put the label in B with C empty (merged B:C) and the assembler
-    /// then reads no amounts (<c>funds.total.initialBudget</c> read nothing); and the assembler does not end a form at
-    /// the worksheet's end, so the second sheet, 检查结果, adds an indicator (复核结果…) to a declaration and is read
-    /// as a second form (its 项目名称 row).
-    /// </summary>
-    [Theory(Skip = "export/assembler (issue 9): weights printed in General format (10 for 10.00); fund rows B:C merged read no amounts; the 检查结果 sheet read as indicators and a second form")]
+    /// <summary>Field for field: the workbook's first sheet is the form; its other sheets (检查结果, 来源) are not forms.</summary>
+    [Theory]
     [MemberData(nameof(Files))]
     public async Task The_first_form_of_each_corpus_file_reads_back_from_its_xlsx_export_field_for_field(string file)
     {
         var (expected, forms, diagnostics) = await ExportAndReadAsync(file);
 
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        var difference = FirstDifference(JsonNode.Parse(Canonical(expected)), JsonNode.Parse(Canonical(forms[0])), "");
+        var difference = FormFields.FirstDifference(JsonNode.Parse(FormFields.Canonical(expected)), JsonNode.Parse(FormFields.Canonical(forms[0])), "");
         Assert.True(difference is null, $"{file}: the exported form read back differs at {difference}");
         Assert.True(forms.Count == 1, $"{file}: {forms.Count} forms read back: {string.Join(" | ", forms.Select(f => $"\"{f.ProjectName}\" {f.Indicators.Count} indicators"))}");
     }
@@ -68,46 +61,5 @@ public sealed class XlsxReadBackTests(ApiFixture api)
         var forms = new XlsxFormat().Read(stream, $"form-{id}.xlsx", diagnostics.Add).ToList();
         Assert.NotEmpty(forms);
         return (expected, forms, diagnostics);
-    }
-
-    private static string Canonical(PerformanceForm form)
-    {
-        var node = JsonNode.Parse(FormJsonWriter.ToJson(form))!.AsObject();
-        node.Remove("provenance");
-        node.Remove("source");
-        return node.ToJsonString();
-    }
-
-    private static string? FirstDifference(JsonNode? expected, JsonNode? actual, string path)
-    {
-        switch (expected, actual)
-        {
-            case (null, null):
-                return null;
-            case (JsonObject e, JsonObject a):
-                foreach (var name in e.Select(p => p.Key).Union(a.Select(p => p.Key)))
-                {
-                    if (FirstDifference(e[name], a[name], $"{path}.{name}") is { } d)
-                    {
-                        return d;
-                    }
-                }
-
-                return null;
-            case (JsonArray e, JsonArray a):
-                for (var i = 0; i < Math.Max(e.Count, a.Count); i++)
-                {
-                    if (FirstDifference(i < e.Count ? e[i] : null, i < a.Count ? a[i] : null, $"{path}[{i}]") is { } d)
-                    {
-                        return d;
-                    }
-                }
-
-                return null;
-            default:
-                var es = expected?.ToJsonString();
-                var @as = actual?.ToJsonString();
-                return es == @as ? null : $"{path}: expected {es ?? "nothing"}, read {@as ?? "nothing"}";
-        }
     }
 }
