@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "memory" => MemoryTest.Run(args[1..]),
     "quick" => QuickBench.Run(args[1..]),
+    "xlsx" => XlsxBench.Run(args[1..]),
     "pdf" => PdfBench.Run(args[1..]),
     _ => Run(args),
 };

@@ -43,7 +43,7 @@ public class BadInputTests : CliTestBase
 
     [Fact]
     public void A_spreadsheet() =>
-        AssertOneLineAndOthersProcessed("extract", WriteFile("forms.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), "spreadsheet");
+        AssertOneLineAndOthersProcessed("extract", WriteFile("forms.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), "Excel workbook");
 
     [Fact]
     public void An_empty_file() =>
@@ -70,7 +70,7 @@ public class BadInputTests : CliTestBase
     {
         var dir = Path.Combine(Scratch, "empty-dir");
         Directory.CreateDirectory(dir);
-        AssertOneLineAndOthersProcessed("extract", dir, "a directory without .txt or .json files");
+        AssertOneLineAndOthersProcessed("extract", dir, "a directory without .txt, .json, .xlsx, .xls, .docx or .html files");
     }
 
     [Fact]

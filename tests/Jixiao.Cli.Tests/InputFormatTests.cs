@@ -20,7 +20,7 @@ public class InputFormatTests : CliTestBase
 
         var result = Run("extract", dir);
 
-        Assert.Equal([".txt", ".json", ".jsonl"], FormatRegistry.Default.Extensions);
+        Assert.Equal([".txt", ".json", ".jsonl", ".xlsx", ".xlsm", ".xls", ".et", ".docx", ".docm", ".html", ".htm", ".xhtml"], FormatRegistry.Default.Extensions);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(8, result.Json.GetArrayLength());
         Assert.Equal("区特保队伍经费", result.Json[5].GetProperty("projectName").GetString());
@@ -40,15 +40,29 @@ public class InputFormatTests : CliTestBase
     }
 
     [Fact]
-    public void A_web_page_named_txt_is_one_error_naming_the_kind()
+    public void A_kind_not_read_named_txt_is_one_error_naming_the_kind()
     {
-        var page = WriteFile("page.txt", "<!DOCTYPE html>\n<html><body><table><tr><td>项目名称</td></tr></table></body></html>\n");
+        var document = WriteFile("notes.txt", "{\\rtf1\\ansi\\ansicpg936 项目名称 绩效自评表}\n");
 
-        var result = Run("extract", page, Corpus.PathOf(Corpus.Songnan2023));
+        var result = Run("extract", document, Corpus.PathOf(Corpus.Songnan2023));
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        var line = Assert.Single(result.ErrLines, l => l.StartsWith(page, StringComparison.Ordinal));
-        Assert.Equal(page + ": error: web pages (.html) and other HTML or XML files are not read yet: copy the tables into a spreadsheet and save it as TAB-separated text (.txt), and read that", line);
+        var line = Assert.Single(result.ErrLines, l => l.StartsWith(document, StringComparison.Ordinal));
+        Assert.StartsWith(document + ": error: RTF documents are not read yet", line, StringComparison.Ordinal);
         Assert.Equal(5, result.Json.GetArrayLength());
+    }
+
+    [Fact]
+    public void A_web_page_named_txt_is_read_as_a_web_page()
+    {
+        var rows = File.ReadAllLines(Corpus.PathOf(Corpus.Songnan2023))
+            .Select(l => "<tr>" + string.Concat(l.Split('\t').Select(c => "<td>" + System.Net.WebUtility.HtmlEncode(c) + "</td>")) + "</tr>");
+        var page = WriteFile("page.txt", "<!DOCTYPE html>\n<html><body><table>" + string.Join('\n', rows) + "</table></body></html>\n");
+
+        var result = Run("extract", page);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(5, result.Json.GetArrayLength());
+        Assert.Equal("html", result.Json[0].GetProperty("source").GetProperty("format").GetString());
     }
 }

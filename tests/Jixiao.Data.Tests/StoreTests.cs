@@ -122,6 +122,34 @@ public abstract class StoreTests : IAsyncLifetime
     }
 
     [DataFact]
+    public async Task Stores_the_fields_of_other_layouts_and_reads_them_back()
+    {
+        var form = ReadCorpus(Corpus.Police2023Targets)[0];
+        var hashBefore = new FormMapper().ToRecord(form, FormChecker.ByJurisdiction().CheckAndScore(form), 1, DateTime.UtcNow).ContentHash;
+        form.Goals.LongTerm = "建成书香社区";
+        form.Details.ProjectCode = "440300000000000000001";
+        form.Details.NewProject = false;
+        form.Details.PolicyBasis = "街道文化服务方案";
+        form.Details.ConclusionProblems = "无";
+        form.Details.Extra["项目负责人"] = "张某";
+        form.Details.Extra["财务负责人"] = "李某";
+        form.Details.SourceFormat = "xlsx";
+        form.Details.SourceSheet = "1.社区图书角";
+        form.Indicators[0].Operator = "≥";
+        form.Indicators[0].Unit = "%";
+        form.Indicators[0].Explanation = "按记录统计";
+        Assert.NotEqual(hashBefore, new FormMapper().ToRecord(form, FormChecker.ByJurisdiction().CheckAndScore(form), 1, DateTime.UtcNow).ContentHash);
+
+        await Importer.ImportFormsAsync([form], "layouts.json", new ImportOptions { User = "tester" });
+        var page = await Store.ListAsync(new FormQuery { PageSize = 10 });
+        var stored = (await Store.GetAsync(Assert.Single(page.Items).Id))!.ToPerformanceForm();
+        JsonEquivalence.AssertEquivalent(FormJsonWriter.ToJson(form), FormJsonWriter.ToJson(stored));
+        Assert.Equal(["项目负责人", "财务负责人"], stored.Details.Extra.Keys);
+        Assert.Equal(("xlsx", "1.社区图书角"), (stored.Details.SourceFormat, stored.Details.SourceSheet));
+        Assert.Equal(("≥", "%", "按记录统计"), (stored.Indicators[0].Operator, stored.Indicators[0].Unit, stored.Indicators[0].Explanation));
+    }
+
+    [DataFact]
     public async Task Stores_recomputed_scores_and_findings_beside_printed_values()
     {
         await ImportCorpusAsync(Corpus.Police2024);

@@ -83,7 +83,7 @@ internal static class ScoreCommand
     {
         var form = input.Form;
         var project = DisplayWidth.Fit(form.ProjectName, ProjectWidth);
-        if (form.Kind != FormKind.SelfEvaluation)
+        if (form.Kind == FormKind.TargetDeclaration)
         {
             return $"  {input.Ordinal,4}  {project}  target declaration (申报表), not scored";
         }
@@ -109,7 +109,7 @@ internal static class ScoreCommand
         writer.WriteNumber("form", input.Ordinal);
         writer.WriteString("projectName", form.ProjectName);
         writer.WriteString("kind", form.Kind.ToJsonLabel());
-        var self = form.Kind == FormKind.SelfEvaluation;
+        var self = form.Kind != FormKind.TargetDeclaration;
 
         writer.WriteStartObject("printed");
         Number(writer, "total", form.TotalScore);

@@ -26,7 +26,7 @@ public sealed class CheckContext
     public RuleSet Rules => Score.Rules;
 
     /// <summary>True for a self-evaluation (绩效自评表).</summary>
-    public bool IsSelfEvaluation => Form.Kind == FormKind.SelfEvaluation;
+    public bool IsSelfEvaluation => Form.Kind != FormKind.TargetDeclaration;
 
     /// <summary>What the checks found so far.</summary>
     public IReadOnlyList<Finding> Findings => findings is null ? None : findings;

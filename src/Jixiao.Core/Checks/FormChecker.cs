@@ -122,7 +122,7 @@ public sealed class FormChecker
     private IReadOnlyList<Finding> Run(PerformanceForm form, FormScore score)
     {
         var context = new CheckContext(form, score);
-        var checks = form.Kind == FormKind.SelfEvaluation ? selfEvaluationChecks : declarationChecks;
+        var checks = form.Kind != FormKind.TargetDeclaration ? selfEvaluationChecks : declarationChecks;
         foreach (var check in checks)
         {
             check.Run(context);

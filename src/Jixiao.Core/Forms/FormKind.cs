@@ -8,6 +8,9 @@ public enum FormKind
 
     /// <summary>财政项目支出绩效目标申报表: the target declaration made with the budget.</summary>
     TargetDeclaration,
+
+    /// <summary>部门整体支出绩效自评表: the year-end self-evaluation of a department's whole spending; read and scored as a self-evaluation.</summary>
+    DepartmentSelfEvaluation,
 }
 
 /// <summary>The unit a source prints money in. Inside the model money is always yuan.</summary>
@@ -34,6 +37,10 @@ public static class MoneyUnits
     /// <summary>Converts yuan back to the printed unit.</summary>
     public static decimal FromYuan(this MoneyUnit unit, decimal yuan) => yuan / unit.YuanPerUnit();
 
-    public static string ToJsonLabel(this FormKind kind) =>
-        kind == FormKind.TargetDeclaration ? "target-declaration" : "self-evaluation";
+    public static string ToJsonLabel(this FormKind kind) => kind switch
+    {
+        FormKind.TargetDeclaration => "target-declaration",
+        FormKind.DepartmentSelfEvaluation => "department-self-evaluation",
+        _ => "self-evaluation",
+    };
 }

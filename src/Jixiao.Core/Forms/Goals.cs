@@ -14,4 +14,7 @@ public sealed class Goals
     public string? Overall { get; set; }
 
     public string? Annual { get; set; }
+
+    /// <summary>长期目标 / 中期目标 (declarations of other layouts).</summary>
+    public string? LongTerm { get; set; }
 }

@@ -27,6 +27,15 @@ public sealed class Indicator
     /// <summary>偏差原因分析及改进措施.</summary>
     public string? Deviation { get; set; }
 
+    /// <summary>指标性质 / 计算符号 when printed in a column of its own (≥, ≤, =, 定性 …); <see cref="Target"/> then holds operator, value and unit together.</summary>
+    public string? Operator { get; set; }
+
+    /// <summary>度量单位 / 计量单位 when printed in a column of its own.</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>指标解释 / 指标说明 / 备注 of the indicator.</summary>
+    public string? Explanation { get; set; }
+
     /// <summary>The 1-based source line of the row (0 when not read from text).</summary>
     public int SourceLine { get; set; }
 

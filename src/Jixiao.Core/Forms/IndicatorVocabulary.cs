@@ -48,6 +48,7 @@ public static class IndicatorVocabulary
         ["可持续影响指标"] = IndicatorCategory.Benefit,
         ["服务对象满意度指标"] = IndicatorCategory.Satisfaction,
         ["满意度指标"] = IndicatorCategory.Satisfaction,
+        ["其他满意度指标"] = IndicatorCategory.Satisfaction,
         ["经济成本指标"] = IndicatorCategory.Cost,
         ["社会成本指标"] = IndicatorCategory.Cost,
         ["生态环境成本指标"] = IndicatorCategory.Cost,
@@ -60,14 +61,31 @@ public static class IndicatorVocabulary
     public static IReadOnlyCollection<string> Level1Labels => Level1Names.Keys;
 
     /// <summary>True when the label (as a <see cref="TextKey"/>) is a known first-level label.</summary>
-    public static bool IsLevel1(string? label) => Level1Names.ContainsKey(TextKey.Of(label));
+    public static bool IsLevel1(string? label) => Level1Names.ContainsKey(Key(label));
 
     /// <summary>True when the label (as a <see cref="TextKey"/>) is a known second-level label.</summary>
-    public static bool IsLevel2(string? label) => Level2Names.ContainsKey(TextKey.Of(label));
+    public static bool IsLevel2(string? label) => Level2Names.ContainsKey(Key(label));
 
     /// <summary>The first-level label a second-level label belongs to (数量指标 → 产出指标), or null.</summary>
     public static string? Level1For(string? level2) =>
-        Level2Names.TryGetValue(TextKey.Of(level2), out var category) ? NameOf(category) : null;
+        Level2Names.TryGetValue(Key(level2), out var category) ? NameOf(category) : null;
+
+    /// <summary>
+    /// A level label as the vocabulary knows it: its <see cref="TextKey"/>, traditional characters folded
+    /// (<see cref="Hanzi"/>), a weight printed in the label dropped (产出指标(50分) → 产出指标) and the short name
+    /// completed (产出 → 产出指标, 数量 → 数量指标).
+    /// </summary>
+    public static string Key(string? label)
+    {
+        var key = Hanzi.Simplified(TextKey.Of(label));
+        var open = key.IndexOf('(');
+        if (open > 0 && key.EndsWith(')'))
+        {
+            key = key[..open];
+        }
+
+        return key.Length == 0 || key.EndsWith("指标", StringComparison.Ordinal) ? key : key + "指标";
+    }
 
     /// <summary>The canonical first-level label of a category.</summary>
     public static string? NameOf(IndicatorCategory category) => category switch
@@ -82,17 +100,18 @@ public static class IndicatorVocabulary
     /// <summary>The category of an indicator: from its first-level label, else derived from its second-level label.</summary>
     public static IndicatorCategory CategoryOf(string? level1, string? level2)
     {
-        if (Level1Names.TryGetValue(TextKey.Of(level1), out var c))
+        var key1 = Key(level1);
+        if (Level1Names.TryGetValue(key1, out var c))
         {
             return c;
         }
 
         // Older schemes print 服务对象满意度指标 as the first level.
-        if (Level2Names.TryGetValue(TextKey.Of(level1), out c))
+        if (Level2Names.TryGetValue(key1, out c))
         {
             return c;
         }
 
-        return Level2Names.TryGetValue(TextKey.Of(level2), out c) ? c : IndicatorCategory.Unknown;
+        return Level2Names.TryGetValue(Key(level2), out c) ? c : IndicatorCategory.Unknown;
     }
 }

@@ -55,6 +55,9 @@ public sealed class PerformanceForm
     /// <summary>Where the form was read from; null for forms made in the application.</summary>
     public Provenance? Provenance { get; set; }
 
+    /// <summary>What other layouts print beside the common fields (项目编码, 政策依据, 评价结论 …); empty for the Shanghai layout.</summary>
+    public FormDetails Details { get; set; } = new();
+
     /// <summary>What the reader had to repair or could not place inside this form.</summary>
     public List<Diagnostic> Diagnostics { get; } = [];
 }

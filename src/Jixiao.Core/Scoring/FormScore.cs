@@ -82,7 +82,7 @@ public sealed class FormScore
     /// <summary>One line for <c>jixiao score</c>: printed vs recomputed.</summary>
     public string Describe()
     {
-        if (Form.Kind != FormKind.SelfEvaluation)
+        if (Form.Kind == FormKind.TargetDeclaration)
         {
             return $"{Form.ProjectName}: target declaration, not scored";
         }

@@ -18,7 +18,7 @@ public sealed class Scorer
     /// <summary>Scores a whole form. Declarations get their targets parsed and every indicator <see cref="AssessmentIssue.NotSelfEvaluation"/>.</summary>
     public FormScore Score(PerformanceForm form)
     {
-        var self = form.Kind == FormKind.SelfEvaluation;
+        var self = form.Kind != FormKind.TargetDeclaration;
         var list = form.Indicators;
         var scores = new IndicatorScore[list.Count];
         var categories = new CategoryWeights();
@@ -312,7 +312,7 @@ public sealed class Scorer
     {
         var line = form.SelfEvaluationFunds?.Total;
         var w = line?.Weight ?? Rules.ExecutionWeight;
-        if (form.Kind != FormKind.SelfEvaluation)
+        if (form.Kind == FormKind.TargetDeclaration)
         {
             return new ExecutionScore { Line = line, Weight = w, Issue = AssessmentIssue.NotSelfEvaluation };
         }

@@ -20,6 +20,12 @@ public sealed class FormGoalsRecord
     /// <summary>年度总目标.</summary>
     public string? Annual { get; set; }
 
+    /// <summary>长期目标 / 中期目标 (other layouts).</summary>
+    public string? LongTerm { get; set; }
+
+    /// <summary>What other layouts print beside the common fields (<see cref="Core.Forms.FormDetails"/>) as JSON; null for the Shanghai layout.</summary>
+    public string? Details { get; set; }
+
     /// <summary>What the reader repaired or could not place in this form (<c>file:line: severity: message</c>, one per line).</summary>
     public string? ReaderNotes { get; set; }
 }

@@ -36,6 +36,15 @@ public sealed class IndicatorRecord
     /// <summary>偏差原因分析及改进措施.</summary>
     public string? Deviation { get; set; }
 
+    /// <summary>指标性质 when printed in a column of its own.</summary>
+    public string? Operator { get; set; }
+
+    /// <summary>度量单位 when printed in a column of its own.</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>指标解释 / 指标说明.</summary>
+    public string? Explanation { get; set; }
+
     public IndicatorCategory Category { get; set; }
 
     /// <summary>The score the rules give (the estimate within the allowed range); null on declarations.</summary>

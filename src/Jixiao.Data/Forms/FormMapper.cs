@@ -34,7 +34,7 @@ public sealed class FormMapper
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(result);
         var score = result.Score;
-        var self = form.Kind == FormKind.SelfEvaluation;
+        var self = form.Kind != FormKind.TargetDeclaration;
         var r = new FormRecord
         {
             ImportBatchId = batchId,
@@ -107,6 +107,9 @@ public sealed class FormMapper
                 Weight = Score(ind.Weight),
                 Score = Score(ind.Score),
                 Deviation = ind.Deviation,
+                Operator = Cut(ind.Operator, 20),
+                Unit = Cut(ind.Unit, 40),
+                Explanation = ind.Explanation,
                 Category = s?.Category ?? ind.Category,
                 RecomputedScore = self && s is not null ? Score(s.Estimate) : null,
                 Outcome = self ? s?.Outcome : null,
@@ -143,6 +146,8 @@ public sealed class FormMapper
             Actual = form.Goals.Actual,
             Overall = form.Goals.Overall,
             Annual = form.Goals.Annual,
+            LongTerm = form.Goals.LongTerm,
+            Details = FormDetailsJson.Write(form.Details),
             ReaderNotes = form.Diagnostics.Count == 0 ? null : string.Join('\n', form.Diagnostics),
         };
         return r;
@@ -184,10 +189,11 @@ public sealed class FormMapper
             TotalScore = S(r.TotalScore),
             Grade = r.GradePrinted,
             Provenance = r.SourceFile is null ? null : new Provenance(r.SourceFile, r.SourceFirstLine ?? 0, r.SourceLastLine ?? 0),
-            Goals = new Goals { Expected = goals?.Expected, Actual = goals?.Actual, Overall = goals?.Overall, Annual = goals?.Annual },
+            Goals = new Goals { Expected = goals?.Expected, Actual = goals?.Actual, Overall = goals?.Overall, Annual = goals?.Annual, LongTerm = goals?.LongTerm },
+            Details = FormDetailsJson.Read(goals?.Details),
         };
 
-        if (r.Kind == FormKind.SelfEvaluation)
+        if (r.Kind != FormKind.TargetDeclaration)
         {
             form.SelfEvaluationFunds = new SelfEvaluationFunds
             {
@@ -213,6 +219,7 @@ public sealed class FormMapper
             {
                 Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target, Actual = i.Actual,
                 Weight = S(i.Weight), Score = S(i.Score), Deviation = i.Deviation, SourceLine = i.SourceLine,
+                Operator = i.Operator, Unit = i.Unit, Explanation = i.Explanation,
             });
         }
 
@@ -274,10 +281,22 @@ public sealed class FormMapper
             Add(h, i.Actual);
             Add(h, i.Weight, i.Score);
             Add(h, i.Deviation);
+            if (i.Operator is not null || i.Unit is not null || i.Explanation is not null)
+            {
+                // Only forms of other layouts have these: the hashes of Shanghai forms stay as they were.
+                Add(h, i.Operator);
+                Add(h, i.Unit);
+                Add(h, i.Explanation);
+            }
         }
 
         Add(h, form.TotalWeight, form.TotalScore);
         Add(h, form.Grade);
+        if (form.Goals.LongTerm is not null || form.Details.HasPrintedFields)
+        {
+            Add(h, form.Goals.LongTerm);
+            Add(h, FormDetailsJson.Write(form.Details, withSource: false));
+        }
         Span<byte> hash = stackalloc byte[32];
         h.GetHashAndReset(hash);
         return Convert.ToHexStringLower(hash);

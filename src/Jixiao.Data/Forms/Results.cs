@@ -103,7 +103,7 @@ public sealed record ProjectLineage(string LineageKey, IReadOnlyList<FormSummary
         Forms.GroupBy(f => f.Year).OrderBy(g => g.Key).Select(g => (
             g.Key,
             g.FirstOrDefault(f => f.Kind == FormKind.TargetDeclaration),
-            g.FirstOrDefault(f => f.Kind == FormKind.SelfEvaluation)));
+            g.FirstOrDefault(f => f.Kind != FormKind.TargetDeclaration)));
 }
 
 /// <summary>A department or unit for filters and pickers.</summary>

@@ -53,7 +53,7 @@ public sealed class PortfolioAnalytics(JixiaoDatabase database)
     public async Task<IReadOnlyList<DepartmentComparison>> CompareAsync(int? year, DepartmentScope? scope, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var cells = db.PortfolioCells.AsNoTracking().Where(c => c.Kind == FormKind.SelfEvaluation);
+        var cells = db.PortfolioCells.AsNoTracking().Where(c => c.Kind != FormKind.TargetDeclaration);
         if (year is { } y)
         {
             cells = cells.Where(c => c.Year == y);

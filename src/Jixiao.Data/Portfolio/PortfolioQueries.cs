@@ -60,7 +60,7 @@ public sealed class PortfolioQueries
                 g.Key.Year,
                 g.Key.DepartmentId,
                 Forms = g.Count(),
-                Self = g.Sum(f => f.Kind == FormKind.SelfEvaluation ? 1 : 0),
+                Self = g.Sum(f => f.Kind != FormKind.TargetDeclaration ? 1 : 0),
                 Budget = g.Sum(f => f.Budget ?? 0m),
                 Executed = g.Sum(f => f.Executed ?? 0m),
                 Rate = g.Average(f => f.ExecutionRate),
@@ -134,7 +134,7 @@ public sealed class PortfolioQueries
             {
                 var forms = g.Sum(c => c.Forms);
                 var rated = g.Sum(c => c.RateCount);
-                var self = g.Where(c => c.Kind == FormKind.SelfEvaluation).Sum(c => c.Forms);
+                var self = g.Where(c => c.Kind != FormKind.TargetDeclaration).Sum(c => c.Forms);
                 var grades = new GradeCounts(g.Sum(c => c.GradeExcellent), g.Sum(c => c.GradeGood), g.Sum(c => c.GradeFair), g.Sum(c => c.GradePoor), 0);
                 var recomputed = new GradeCounts(g.Sum(c => c.RecomputedExcellent), g.Sum(c => c.RecomputedGood), g.Sum(c => c.RecomputedFair), g.Sum(c => c.RecomputedPoor), 0);
                 return new YearDepartmentStatistics(

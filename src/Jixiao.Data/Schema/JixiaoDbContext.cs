@@ -182,6 +182,8 @@ public abstract class JixiaoDbContext : DbContext
         i.HasKey(x => new { x.FormId, x.Position });
         i.Property(x => x.Level1).HasMaxLength(100);
         i.Property(x => x.Level2).HasMaxLength(100);
+        i.Property(x => x.Operator).HasMaxLength(20);
+        i.Property(x => x.Unit).HasMaxLength(40);
         i.Property(x => x.Weight).HasPrecision(FormMapper.ScorePrecision, FormMapper.FineScale);
         i.Property(x => x.Score).HasPrecision(FormMapper.ScorePrecision, FormMapper.FineScale);
         i.Property(x => x.RecomputedScore).HasPrecision(FormMapper.ScorePrecision, FormMapper.FineScale);

@@ -55,8 +55,9 @@ public sealed class FormatRegistry
         UnreadExtensions = [.. this.unread.SelectMany(u => u.Extensions).Select(e => e.ToLowerInvariant()).Distinct().Except(Extensions)];
     }
 
-    /// <summary>The formats read today: text, then <c>jixiao.form/1</c> JSON.</summary>
-    public static FormatRegistry Default { get; } = new([new TextFormat(), new JsonFormat()]);
+    /// <summary>The formats read today: text, <c>jixiao.form/1</c> JSON, Excel workbooks (.xlsx, .xls), Word documents (.docx) and web pages (.html).</summary>
+    public static FormatRegistry Default { get; } = new([
+        new TextFormat(), new JsonFormat(), new Excel.XlsxFormat(), new Excel.XlsFormat(), new Word.DocxFormat(), new Html.HtmlFormat()]);
 
     /// <summary>The registered formats, in order of preference.</summary>
     public IReadOnlyList<IFileFormat> Formats => formats;
@@ -206,6 +207,7 @@ public sealed class FormatRegistry
 
     private IEnumerable<PerformanceForm> ReadStream(Stream stream, string fileName, Action<Diagnostic>? report)
     {
+        var start = stream.CanSeek ? stream.Position : -1;
         if (ReadHead(stream, fileName, report) is not { } head)
         {
             yield break;
@@ -219,7 +221,19 @@ public sealed class FormatRegistry
             yield break;
         }
 
-        foreach (var form in format.Read(head.Replay(stream), fileName, report))
+        // A seekable stream is handed back from its start (workbooks and PDFs need to seek); another one replays the head.
+        Stream content;
+        if (start >= 0)
+        {
+            stream.Position = start;
+            content = stream;
+        }
+        else
+        {
+            content = head.Replay(stream);
+        }
+
+        foreach (var form in format.Read(content, fileName, report))
         {
             yield return form;
         }

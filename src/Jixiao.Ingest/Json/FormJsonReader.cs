@@ -444,12 +444,16 @@ public static class FormJsonReader
                         {
                             form.Kind = FormKind.SelfEvaluation;
                         }
+                        else if (kind == JsonNames.KindDepartmentSelfEvaluation)
+                        {
+                            form.Kind = FormKind.DepartmentSelfEvaluation;
+                        }
                         else
                         {
                             sawKind = false;
                             if (kind is not null)
                             {
-                                Error(memberPath, $"expected \"{JsonNames.KindSelfEvaluation}\" or \"{JsonNames.KindTargetDeclaration}\", found \"{kind}\"");
+                                Error(memberPath, $"expected \"{JsonNames.KindSelfEvaluation}\", \"{JsonNames.KindTargetDeclaration}\" or \"{JsonNames.KindDepartmentSelfEvaluation}\", found \"{kind}\"");
                             }
                         }
 
@@ -512,6 +516,37 @@ public static class FormJsonReader
                     case JsonNames.Provenance:
                         form.Provenance = ReadProvenance(memberPath);
                         break;
+                    case JsonNames.Region:
+                        form.Details.Region = ReadString(memberPath);
+                        break;
+                    case JsonNames.ProjectCode:
+                        form.Details.ProjectCode = ReadText(memberPath);
+                        break;
+                    case JsonNames.ProjectType:
+                        form.Details.ProjectType = ReadString(memberPath);
+                        break;
+                    case JsonNames.ImplementationPeriod:
+                        form.Details.ImplementationPeriod = ReadText(memberPath);
+                        break;
+                    case JsonNames.NewProject:
+                        form.Details.NewProject = ReadBool(memberPath);
+                        break;
+                    case JsonNames.AllocationMethod:
+                        form.Details.AllocationMethod = ReadString(memberPath);
+                        break;
+                    case JsonNames.Basis:
+                        ReadTexts(memberPath, (JsonNames.Policy, v => form.Details.PolicyBasis = v), (JsonNames.Calculation, v => form.Details.CalculationBasis = v));
+                        break;
+                    case JsonNames.Conclusion:
+                        ReadTexts(memberPath, (JsonNames.Summary, v => form.Details.ConclusionSummary = v),
+                            (JsonNames.Problems, v => form.Details.ConclusionProblems = v), (JsonNames.Measures, v => form.Details.ConclusionMeasures = v));
+                        break;
+                    case JsonNames.Extra:
+                        ReadExtra(memberPath, form.Details.Extra);
+                        break;
+                    case JsonNames.Source:
+                        ReadSource(memberPath, form.Details);
+                        break;
                     default:
                         // Extension members of other producers are allowed and ignored.
                         _reader.Skip();
@@ -534,7 +569,7 @@ public static class FormJsonReader
             if (!sawKind)
             {
                 form.Kind = sawDeclarationFunds && !sawSelfEvaluationFunds ? FormKind.TargetDeclaration : FormKind.SelfEvaluation;
-                Error(path + "." + JsonNames.Kind, $"missing or invalid: expected \"{JsonNames.KindSelfEvaluation}\" or \"{JsonNames.KindTargetDeclaration}\"; read as {form.Kind.ToJsonLabel()}", _firstLine);
+                Error(path + "." + JsonNames.Kind, $"missing or invalid: expected \"{JsonNames.KindSelfEvaluation}\", \"{JsonNames.KindTargetDeclaration}\" or \"{JsonNames.KindDepartmentSelfEvaluation}\"; read as {form.Kind.ToJsonLabel()}", _firstLine);
             }
 
             if (form.Kind == FormKind.TargetDeclaration)
@@ -672,6 +707,9 @@ public static class FormJsonReader
                     case JsonNames.Annual:
                         goals.Annual = ReadString(p);
                         break;
+                    case JsonNames.LongTerm:
+                        goals.LongTerm = ReadString(p);
+                        break;
                     default:
                         _reader.Skip();
                         break;
@@ -734,6 +772,15 @@ public static class FormJsonReader
                         case JsonNames.Deviation:
                             indicator.Deviation = ReadString(mp);
                             break;
+                        case JsonNames.Operator:
+                            indicator.Operator = ReadString(mp);
+                            break;
+                        case JsonNames.Unit:
+                            indicator.Unit = ReadString(mp);
+                            break;
+                        case JsonNames.Explanation:
+                            indicator.Explanation = ReadString(mp);
+                            break;
                         default:
                             _reader.Skip();
                             break;
@@ -741,6 +788,92 @@ public static class FormJsonReader
                 }
 
                 indicators.Add(indicator);
+            }
+        }
+
+        /// <summary>An object of optional text members (basis, conclusion): each known member handed to its setter, others skipped.</summary>
+        private void ReadTexts(string path, params (string Name, Action<string?> Set)[] members)
+        {
+            if (!ExpectObject(path))
+            {
+                return;
+            }
+
+            while (NextMember(path, out var name, out var p))
+            {
+                var index = Array.FindIndex(members, m => m.Name == name);
+                if (index >= 0)
+                {
+                    members[index].Set(ReadString(p));
+                }
+                else
+                {
+                    _reader.Skip();
+                }
+            }
+        }
+
+        private void ReadExtra(string path, Dictionary<string, string> extra)
+        {
+            if (!ExpectObject(path))
+            {
+                return;
+            }
+
+            while (NextMember(path, out var name, out var p))
+            {
+                if (ReadText(p) is { } value)
+                {
+                    extra[name] = value;
+                }
+            }
+        }
+
+        private void ReadSource(string path, FormDetails details)
+        {
+            if (!ExpectObject(path))
+            {
+                return;
+            }
+
+            while (NextMember(path, out var name, out var p))
+            {
+                switch (name)
+                {
+                    case JsonNames.Format:
+                        details.SourceFormat = ReadString(p);
+                        break;
+                    case JsonNames.Sheet:
+                        details.SourceSheet = ReadString(p);
+                        break;
+                    case JsonNames.Page:
+                        details.SourcePage = ReadInt(p);
+                        break;
+                    default:
+                        _reader.Skip();
+                        break;
+                }
+            }
+        }
+
+        /// <summary>A text member that a producer may have written as a number (a code, a period): kept as its JSON text.</summary>
+        private string? ReadText(string path) =>
+            _reader.TokenType == JsonTokenType.Number ? System.Text.Encoding.UTF8.GetString(_reader.ValueSpan) : ReadString(path);
+
+        private bool? ReadBool(string path)
+        {
+            switch (_reader.TokenType)
+            {
+                case JsonTokenType.True:
+                    return true;
+                case JsonTokenType.False:
+                    return false;
+                case JsonTokenType.Null:
+                    return null;
+                default:
+                    Error(path, $"expected true, false or null, found {Describe()}");
+                    _reader.Skip();
+                    return null;
             }
         }
 

@@ -154,6 +154,11 @@ public sealed class FormJsonWriter : IDisposable
             WriteText(writer, JsonNames.Actual, form.Goals?.Actual);
         }
 
+        if (form.Goals?.LongTerm is { } longTerm)
+        {
+            writer.WriteString(JsonNames.LongTerm, longTerm);
+        }
+
         writer.WriteEndObject();
 
         writer.WritePropertyName(JsonNames.Indicators);
@@ -168,6 +173,8 @@ public sealed class FormJsonWriter : IDisposable
         WriteNumber(writer, JsonNames.TotalWeight, declaration ? null : form.TotalWeight);
         WriteNumber(writer, JsonNames.TotalScore, declaration ? null : form.TotalScore);
         WriteText(writer, JsonNames.Grade, declaration ? null : form.Grade);
+
+        WriteDetails(writer, form.Details);
 
         writer.WritePropertyName(JsonNames.Provenance);
         if (form.Provenance is { } p)
@@ -197,6 +204,9 @@ public sealed class FormJsonWriter : IDisposable
         WriteNumber(writer, JsonNames.Weight, declaration ? null : indicator.Weight);
         WriteNumber(writer, JsonNames.Score, declaration ? null : indicator.Score);
         WriteText(writer, JsonNames.Deviation, declaration ? null : indicator.Deviation);
+        WriteIfSet(writer, JsonNames.Operator, indicator.Operator);
+        WriteIfSet(writer, JsonNames.Unit, indicator.Unit);
+        WriteIfSet(writer, JsonNames.Explanation, indicator.Explanation);
         writer.WriteEndObject();
     }
 
@@ -240,6 +250,76 @@ public sealed class FormJsonWriter : IDisposable
         WriteAmount(writer, JsonNames.AnnualCarryover, funds?.AnnualCarryover);
         WriteAmount(writer, JsonNames.AnnualOther, funds?.AnnualOther);
         writer.WriteEndObject();
+    }
+
+    /// <summary>The optional members of other layouts (form-schema.md), each written only when the form has it.</summary>
+    private static void WriteDetails(Utf8JsonWriter writer, FormDetails? details)
+    {
+        if (details is null || details.IsEmpty)
+        {
+            return;
+        }
+
+        WriteIfSet(writer, JsonNames.Region, details.Region);
+        WriteIfSet(writer, JsonNames.ProjectCode, details.ProjectCode);
+        WriteIfSet(writer, JsonNames.ProjectType, details.ProjectType);
+        WriteIfSet(writer, JsonNames.ImplementationPeriod, details.ImplementationPeriod);
+        if (details.NewProject is { } isNew)
+        {
+            writer.WriteBoolean(JsonNames.NewProject, isNew);
+        }
+
+        WriteIfSet(writer, JsonNames.AllocationMethod, details.AllocationMethod);
+        WriteGroup(writer, JsonNames.Basis, (JsonNames.Policy, details.PolicyBasis), (JsonNames.Calculation, details.CalculationBasis));
+        WriteGroup(writer, JsonNames.Conclusion,
+            (JsonNames.Summary, details.ConclusionSummary), (JsonNames.Problems, details.ConclusionProblems), (JsonNames.Measures, details.ConclusionMeasures));
+        if (details.Extra.Count > 0)
+        {
+            writer.WriteStartObject(JsonNames.Extra);
+            foreach (var (label, value) in details.Extra)
+            {
+                writer.WriteString(label, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (details.SourceFormat is not null || details.SourceSheet is not null || details.SourcePage is not null)
+        {
+            writer.WriteStartObject(JsonNames.Source);
+            WriteIfSet(writer, JsonNames.Format, details.SourceFormat);
+            WriteIfSet(writer, JsonNames.Sheet, details.SourceSheet);
+            if (details.SourcePage is { } page)
+            {
+                writer.WriteNumber(JsonNames.Page, page);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void WriteGroup(Utf8JsonWriter writer, string name, params (string Name, string? Value)[] members)
+    {
+        if (members.All(m => m.Value is null))
+        {
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        foreach (var (member, value) in members)
+        {
+            WriteIfSet(writer, member, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     private static void WriteText(Utf8JsonWriter writer, string name, string? value)

@@ -55,6 +55,30 @@ internal static class JsonNames
     public const string FirstLine = "firstLine";
     public const string LastLine = "lastLine";
 
+    public const string Region = "region";
+    public const string ProjectCode = "projectCode";
+    public const string ProjectType = "projectType";
+    public const string ImplementationPeriod = "implementationPeriod";
+    public const string NewProject = "newProject";
+    public const string AllocationMethod = "allocationMethod";
+    public const string Basis = "basis";
+    public const string Policy = "policy";
+    public const string Calculation = "calculation";
+    public const string LongTerm = "longTerm";
+    public const string Conclusion = "conclusion";
+    public const string Summary = "summary";
+    public const string Problems = "problems";
+    public const string Measures = "measures";
+    public const string Extra = "extra";
+    public const string Operator = "operator";
+    public const string Unit = "unit";
+    public const string Explanation = "explanation";
+    public const string Source = "source";
+    public const string Format = "format";
+    public const string Sheet = "sheet";
+    public const string Page = "page";
+
     public const string KindSelfEvaluation = "self-evaluation";
+    public const string KindDepartmentSelfEvaluation = "department-self-evaluation";
     public const string KindTargetDeclaration = "target-declaration";
 }

@@ -75,7 +75,7 @@ public sealed partial class FormGenerator
             _ => MissingTarget(draft),
         };
         draft.Mistakes.Add(mistake);
-        if (draft.Form.Kind == FormKind.SelfEvaluation)
+        if (draft.Form.Kind != FormKind.TargetDeclaration)
         {
             Recompute(draft);
         }
@@ -235,7 +235,7 @@ public sealed partial class FormGenerator
         d.Op = op;
         d.TargetNumber = 0;
         d.Indicator.Target = FormatTarget(draft, op, 0, d.Unit);
-        if (draft.Form.Kind == FormKind.SelfEvaluation)
+        if (draft.Form.Kind != FormKind.TargetDeclaration)
         {
             // met by definition: full marks
             d.Indicator.Score = d.Indicator.Weight;
@@ -343,7 +343,7 @@ public sealed partial class FormGenerator
             options.Add(LayoutDamage.ThousandsSeparators);
         }
 
-        if (draft.Form.Kind == FormKind.SelfEvaluation)
+        if (draft.Form.Kind != FormKind.TargetDeclaration)
         {
             options.Add(LayoutDamage.SplitLevelLabel);
             options.Add(LayoutDamage.WrappedName);

@@ -617,7 +617,7 @@ public sealed partial class FormGenerator
     private static void ApplyPrintedPrecision(Draft draft)
     {
         var form = draft.Form;
-        if (form.Kind != FormKind.SelfEvaluation)
+        if (form.Kind == FormKind.TargetDeclaration)
         {
             return;
         }

@@ -393,7 +393,7 @@ internal sealed class FormTextRenderer(StringBuilder sb, Random rng, Draft draft
             }
 
             row.Add(indicator.Target ?? "");
-            if (_form.Kind == FormKind.SelfEvaluation)
+            if (_form.Kind != FormKind.TargetDeclaration)
             {
                 row.Add(indicator.Actual ?? "");
                 row.Add(twoDecimals ? F2(indicator.Weight) : Short(indicator.Weight));

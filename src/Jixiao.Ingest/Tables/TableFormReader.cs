@@ -31,10 +31,11 @@ public static class TableFormReader
 
     private static IEnumerable<PerformanceForm> ReadForms(IEnumerable<TableRow?> rows, string sourceName, Action<Diagnostic>? report)
     {
-        // The page or sheet of each row of the open form, for the diagnostics; forgotten once the form is handed out.
-        var places = new Dictionary<int, string>();
+        // The page or sheet of each row of the open form, for the diagnostics and the form's source; forgotten once the form is handed out.
+        var places = new Dictionary<int, TableRow>();
         var parser = new FormParser(sourceName, report is null ? null : d => report(Placed(d, places)));
         var lastLine = 0;
+        string? sheet = null;
         IEnumerator<TableRow?>? e = null;
         try
         {
@@ -63,7 +64,22 @@ public static class TableFormReader
                 }
 
                 lastLine = row.Line;
-                if (row.Place is { } place)
+                if (row.Sheet != sheet)
+                {
+                    // A form never crosses a worksheet: the next sheet's rows begin afresh.
+                    if (sheet is not null)
+                    {
+                        parser.EndPart();
+                        while (parser.TryTake(out var ended))
+                        {
+                            yield return Handed(ended, places);
+                        }
+                    }
+
+                    sheet = row.Sheet;
+                }
+
+                if (row.Place is not null)
                 {
                     if (places.Count >= MaxPlaces)
                     {
@@ -71,7 +87,7 @@ public static class TableFormReader
                         places.Clear();
                     }
 
-                    places[row.Line] = place;
+                    places[row.Line] = row with { Cells = [] };
                 }
 
                 if (!parser.Row.Load(row.Cells ?? [], row.Line))
@@ -100,11 +116,20 @@ public static class TableFormReader
     }
 
     /// <summary>Puts the page or sheet before the form's diagnostics, then forgets the places of its rows.</summary>
-    private static PerformanceForm Handed(PerformanceForm form, Dictionary<int, string> places)
+    private static PerformanceForm Handed(PerformanceForm form, Dictionary<int, TableRow> places)
     {
         if (places.Count == 0)
         {
             return form;
+        }
+
+        // The form's sheet and page: those of its first row that names one.
+        var first = form.Provenance?.FirstLine ?? 0;
+        var start = places.Where(p => p.Key >= first).OrderBy(p => p.Key).Select(p => p.Value).FirstOrDefault();
+        if (start is not null)
+        {
+            form.Details.SourceSheet ??= start.Sheet;
+            form.Details.SourcePage ??= start.Page;
         }
 
         var diagnostics = form.Diagnostics;
@@ -122,8 +147,8 @@ public static class TableFormReader
         return form;
     }
 
-    private static Diagnostic Placed(Diagnostic diagnostic, Dictionary<int, string> places) =>
-        diagnostic.Line > 0 && places.TryGetValue(diagnostic.Line, out var place)
+    private static Diagnostic Placed(Diagnostic diagnostic, Dictionary<int, TableRow> places) =>
+        diagnostic.Line > 0 && places.TryGetValue(diagnostic.Line, out var row) && row.Place is { } place
             ? diagnostic with { Message = place + ": " + diagnostic.Message }
             : diagnostic;
 }

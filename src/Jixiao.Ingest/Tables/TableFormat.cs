@@ -29,7 +29,13 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
         ArgumentNullException.ThrowIfNull(stream);
         fileName ??= "";
         var budget = new ReadBudget(Limits);
-        return TableFormReader.Read(Guarded(stream, fileName, budget, report), fileName, report);
+        return TableFormReader.Read(Guarded(stream, fileName, budget, report), fileName, report).Select(Sourced);
+    }
+
+    private PerformanceForm Sourced(PerformanceForm form)
+    {
+        form.Details.SourceFormat ??= Name;
+        return form;
     }
 
     /// <summary>
@@ -49,8 +55,22 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
         var lastLine = 0;
         void Report(Diagnostic d) => report?.Invoke(d);
         IEnumerator<TableRow>? e = null;
+        Stream? spooled = null;
         try
         {
+            if (!stream.CanSeek)
+            {
+                // Workbooks, documents and PDFs are read with seeking: a stream that cannot seek is spooled to a
+                // temporary file first (deleted when closed), never into memory.
+                spooled = Spool(stream, fileName, budget, Report);
+                if (spooled is null)
+                {
+                    yield break;
+                }
+
+                stream = spooled;
+            }
+
             while (true)
             {
                 TableRow row;
@@ -82,6 +102,41 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
         finally
         {
             e?.Dispose();
+            spooled?.Dispose();
+        }
+    }
+
+    private static FileStream? Spool(Stream stream, string fileName, ReadBudget budget, Action<Diagnostic> report)
+    {
+        FileStream? file = null;
+        try
+        {
+            file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            var buffer = new byte[81920];
+            long total = 0;
+            int n;
+            while ((n = stream.Read(buffer)) > 0)
+            {
+                total += n;
+                if (total > budget.Limits.MaxUncompressedBytes)
+                {
+                    throw new ReadBudgetExceededException(
+                        $"the file is larger than {budget.Limits.MaxUncompressedBytes / (1024 * 1024):N0} MiB, the most one file may be: not read");
+                }
+
+                file.Write(buffer, 0, n);
+                budget.Spend();
+            }
+
+            file.Position = 0;
+            return file;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ReadBudgetExceededException)
+        {
+            file?.Dispose();
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
+                ex is ReadBudgetExceededException ? ex.Message : $"cannot read the file ({ex.Message}): expected a readable file"));
+            return null;
         }
     }
 }

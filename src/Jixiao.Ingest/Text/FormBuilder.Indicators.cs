@@ -13,7 +13,7 @@ namespace Jixiao.Ingest.Text;
 /// </summary>
 internal sealed partial class FormBuilder
 {
-    private readonly int[] indicatorColumns = [-1, -1, -1, -1, -1, -1, -1, -1, -1];
+    private readonly int[] indicatorColumns = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
     private bool indicatorHeaderSeen;
 
     // Level labels carried down.
@@ -45,13 +45,17 @@ internal sealed partial class FormBuilder
         var seen = 0;
         for (var i = row.FirstNonEmpty; i >= 0 && seen < 6; i = row.NextNonEmpty(i), seen++)
         {
-            var cell = row[i];
-            if (cell.Length > 12 || (cell.IndexOf('级') < 0 && cell.IndexOf('名') < 0))
+            if (row[i].Length > 12)
             {
                 continue;
             }
 
             var n = Norm(row, i);
+            if (n.IndexOf('级') < 0 && n.IndexOf('名') < 0)
+            {
+                continue;
+            }
+
             if (n.Length is < 4 or > 6)
             {
                 continue;
@@ -85,6 +89,8 @@ internal sealed partial class FormBuilder
             }
         }
 
+        MapColumns(row);
+
         if (indicatorColumns[(int)IndicatorColumn.Actual] >= 0 || indicatorColumns[(int)IndicatorColumn.Score] >= 0)
         {
             Evidence(FormKind.SelfEvaluation);
@@ -97,6 +103,11 @@ internal sealed partial class FormBuilder
 
     private void IndicatorRow(Row row)
     {
+        if (columnRoles is not null && TryMappedRow(row))
+        {
+            return;
+        }
+
         if (Form.Kind == FormKind.TargetDeclaration)
         {
             DeclarationRow(row);
@@ -967,6 +978,7 @@ internal sealed partial class FormBuilder
     /// <summary>Ends the indicator table: settles fragments, cut labels and missing values.</summary>
     private void EndIndicatorTable()
     {
+        EndMappedTable();
         ResolvePending(null);
         FinishPartial();
         FlushMissingTarget();

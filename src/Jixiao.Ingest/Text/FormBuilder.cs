@@ -75,6 +75,11 @@ internal sealed partial class FormBuilder
 
     public Section Section { get; private set; } = Section.Header;
 
+    /// <summary>True when nothing of a form was read beyond the header block: no fund table, goals or indicators.</summary>
+    public bool IsBare =>
+        Form.Indicators.Count == 0 && Form.SelfEvaluationFunds is null && Form.DeclarationFunds is null && !indicatorHeaderSeen
+        && Form.Goals.Expected is null && Form.Goals.Actual is null && Form.Goals.Overall is null && Form.Goals.Annual is null;
+
     /// <summary>True once a 项目名称 row was read: a second one opens a new form.</summary>
     public bool HasProjectNameRow { get; private set; }
 
@@ -92,10 +97,17 @@ internal sealed partial class FormBuilder
         Form.Diagnostics.Add(new Diagnostic(file, line, severity, message));
     }
 
+    /// <summary>The cell as a label key: its <see cref="TextKey"/> with traditional characters folded (項目名稱 → 项目名称).</summary>
     private ReadOnlySpan<char> Norm(Row row, int index)
     {
         var n = TextKey.Write(row[index], norm);
-        return n < 0 ? ReadOnlySpan<char>.Empty : norm.AsSpan(0, n);
+        if (n < 0)
+        {
+            return ReadOnlySpan<char>.Empty;
+        }
+
+        Hanzi.Simplify(norm.AsSpan(0, n));
+        return norm.AsSpan(0, n);
     }
 
     /// <summary>Switches the kind of a form that has no heading when its rows show the other kind.</summary>
@@ -125,7 +137,7 @@ internal sealed partial class FormBuilder
         }
 
         var key = Lexicon.KeyOf(first);
-        if (key != HeaderKey.None || (Section == Section.Header && HasColonKey(row)))
+        if (key != HeaderKey.None || (Section == Section.Header && (HasColonKey(row) || Lexicon.ColonLabel(first) is not null)))
         {
             HeaderRow(row);
             return;
@@ -146,11 +158,12 @@ internal sealed partial class FormBuilder
 
         if (Lexicon.IsFooter(first))
         {
-            Diagnose(DiagnosticSeverity.Info, row.Line, $"the row '{row.Preview()}' (filled-in-by, contact or note) is not part of the form model: not read");
+            FooterRow(row);
             return;
         }
 
-        if (Section <= Section.Funds)
+        // The fund table comes before the goals (Shanghai) or after them (Sichuan): either way before the indicators.
+        if (Section <= Section.Goals)
         {
             if (Lexicon.FundFieldOf(first) != FundField.None)
             {
@@ -216,6 +229,37 @@ internal sealed partial class FormBuilder
         }
     }
 
+    /// <summary>填表人, 联系电话, 备注 …: labelled values the model has no field for, kept in <c>extra</c> under their labels.</summary>
+    private void FooterRow(Row row)
+    {
+        var kept = false;
+        for (var i = row.FirstNonEmpty; i >= 0; i = row.NextNonEmpty(i))
+        {
+            var cell = row[i];
+            var colon = cell.IndexOfAny(':', '：');
+            if (colon > 0 && colon < cell.Length - 1)
+            {
+                AddExtra(TextCleaner.Clean(cell[..colon]), TextCleaner.Clean(cell[(colon + 1)..]));
+                kept = true;
+                continue;
+            }
+
+            var label = TextCleaner.Clean(colon > 0 ? cell[..colon] : cell);
+            var j = row.NextNonEmpty(i);
+            if (j >= 0 && !IsLabelCell(row, j) && !Lexicon.IsFooter(Norm(row, j)))
+            {
+                AddExtra(label, row.Text(j));
+                kept = true;
+                i = j;
+            }
+        }
+
+        if (!kept)
+        {
+            Diagnose(DiagnosticSeverity.Info, row.Line, $"the row '{row.Preview()}' (filled-in-by, contact or note) holds no value after its label: not read");
+        }
+    }
+
     private void Unplaced(Row row, string where, string expected) =>
         Diagnose(DiagnosticSeverity.Warning, row.Line, $"could not place this row in {where}: expected {expected}; found '{row.Preview()}'");
 
@@ -225,7 +269,7 @@ internal sealed partial class FormBuilder
     {
         var cell = row[row.FirstNonEmpty];
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) != HeaderKey.None;
+        return colon > 0 && Lexicon.KeyOf(Hanzi.Simplified(TextKey.Of(cell[..colon]))) != HeaderKey.None;
     }
 
     private void HeaderRow(Row row)
@@ -234,7 +278,8 @@ internal sealed partial class FormBuilder
         for (var i = row.FirstNonEmpty; i >= 0 && i <= row.LastNonEmpty; i = row.NextNonEmpty(i))
         {
             var cell = row[i];
-            var key = Lexicon.KeyOf(Norm(row, i));
+            var labelKey = new string(Norm(row, i));
+            var key = Lexicon.KeyOf(labelKey);
             string? value = null;
             if (key == HeaderKey.None)
             {
@@ -242,12 +287,27 @@ internal sealed partial class FormBuilder
                 var colon = cell.IndexOfAny(':', '：');
                 if (colon > 0)
                 {
-                    key = Lexicon.KeyOf(TextKey.Of(cell[..colon]));
+                    labelKey = Hanzi.Simplified(TextKey.Of(cell[..colon]));
+                    key = Lexicon.KeyOf(labelKey);
                     if (key != HeaderKey.None)
                     {
                         value = TextCleaner.Clean(cell[(colon + 1)..]);
                     }
                 }
+            }
+
+            if (key == HeaderKey.None && Lexicon.ColonLabel(Norm(row, i)) is { } label)
+            {
+                // A labelled value the model has no field for (项目负责人：张三): kept under its label.
+                var k = row.NextNonEmpty(i);
+                if (k >= 0 && !IsLabelCell(row, k))
+                {
+                    AddExtra(label, row.Text(k));
+                    i = k;
+                }
+
+                keyed = false;
+                continue;
             }
 
             if (key == HeaderKey.None)
@@ -269,7 +329,7 @@ internal sealed partial class FormBuilder
             if (string.IsNullOrEmpty(value))
             {
                 var j = row.NextNonEmpty(i);
-                if (j >= 0 && Lexicon.KeyOf(Norm(row, j)) == HeaderKey.None && !HasColonKeyAt(row, j))
+                if (j >= 0 && !IsLabelCell(row, j))
                 {
                     value = row.Text(j);
                     i = j;
@@ -277,15 +337,31 @@ internal sealed partial class FormBuilder
             }
 
             keyed = true;
+            if (key is HeaderKey.ProjectTotal or HeaderKey.AnnualTotal)
+            {
+                AmountKey(key, labelKey, value, row.Line);
+                continue;
+            }
+
             Assign(key, value, row.Line, append: false);
         }
+    }
+
+    /// <summary>True when the cell is a label (a known key, <c>key：value</c>, or a colon label) rather than a value.</summary>
+    private bool IsLabelCell(Row row, int index) =>
+        Lexicon.KeyOf(Norm(row, index)) != HeaderKey.None || HasColonKeyAt(row, index) || Lexicon.ColonLabel(Norm(row, index)) is not null;
+
+    private void AddExtra(string label, string value)
+    {
+        var extra = Form.Details.Extra;
+        extra[label] = extra.TryGetValue(label, out var before) ? TextCleaner.Join(before, value) : value;
     }
 
     private bool HasColonKeyAt(Row row, int index)
     {
         var cell = row[index];
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) != HeaderKey.None;
+        return colon > 0 && Lexicon.KeyOf(Hanzi.Simplified(TextKey.Of(cell[..colon]))) != HeaderKey.None;
     }
 
     private void Assign(HeaderKey key, string? value, int line, bool append)
@@ -294,7 +370,9 @@ internal sealed partial class FormBuilder
         lastKeyLine = line;
         if (string.IsNullOrEmpty(value))
         {
-            Diagnose(DiagnosticSeverity.Warning, line, $"expected a value after {KeyName(key)}, found none");
+            // The fields every form has are expected; the others are often left blank.
+            var severity = key is HeaderKey.ProjectName or HeaderKey.Department or HeaderKey.ImplementingUnit ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+            Diagnose(severity, line, $"expected a value after {KeyName(key)}, found none");
             if (key == HeaderKey.ProjectName)
             {
                 HasProjectNameRow = true;
@@ -337,8 +415,118 @@ internal sealed partial class FormBuilder
                 }
 
                 break;
+            case HeaderKey.ProjectCode:
+                Form.Details.ProjectCode = append ? Form.Details.ProjectCode + value : value;
+                if (!append && LooksLikeLostDigits(value))
+                {
+                    Diagnose(DiagnosticSeverity.Warning, line,
+                        $"the 项目编码 '{value}' is printed as a number in scientific notation: its last digits were lost when it was stored as a number; kept as printed (expected the code as text, e.g. 440306231391500000173)");
+                }
+
+                break;
+            case HeaderKey.ProjectType:
+                Form.Details.ProjectType = append ? TextCleaner.Join(Form.Details.ProjectType, value) : value;
+                break;
+            case HeaderKey.ImplementationPeriod:
+                Form.Details.ImplementationPeriod = append ? TextCleaner.Join(Form.Details.ImplementationPeriod, value) : value;
+                break;
+            case HeaderKey.AllocationMethod:
+                Form.Details.AllocationMethod = append ? TextCleaner.Join(Form.Details.AllocationMethod, value) : value;
+                break;
+            case HeaderKey.NewProject:
+                Form.Details.NewProject = TextKey.Of(value) switch
+                {
+                    "是" or "新增" or "是(新增)" => true,
+                    "否" or "延续" or "否(延续)" => false,
+                    _ => null,
+                };
+                if (Form.Details.NewProject is null)
+                {
+                    AddExtra("是否新增项目", value);
+                    Diagnose(DiagnosticSeverity.Info, line, $"是否新增项目 is '{value}': expected 是 or 否; kept as printed under extra");
+                }
+
+                break;
+            case HeaderKey.PolicyBasis:
+                Form.Details.PolicyBasis = append ? TextCleaner.Join(Form.Details.PolicyBasis, value) : value;
+                break;
+            case HeaderKey.CalculationBasis:
+                Form.Details.CalculationBasis = append ? TextCleaner.Join(Form.Details.CalculationBasis, value) : value;
+                break;
+            case HeaderKey.AnnualGoal:
+                if (Form.Kind == FormKind.TargetDeclaration)
+                {
+                    Form.Goals.Annual = append ? TextCleaner.Join(Form.Goals.Annual, value) : value;
+                }
+                else
+                {
+                    Form.Goals.Expected = append ? TextCleaner.Join(Form.Goals.Expected, value) : value;
+                }
+
+                break;
+            case HeaderKey.LongTermGoal:
+                Form.Goals.LongTerm = append ? TextCleaner.Join(Form.Goals.LongTerm, value) : value;
+                break;
+            case HeaderKey.ConclusionSummary:
+                Form.Details.ConclusionSummary = append ? TextCleaner.Join(Form.Details.ConclusionSummary, value) : value;
+                break;
+            case HeaderKey.ConclusionProblems:
+                Form.Details.ConclusionProblems = append ? TextCleaner.Join(Form.Details.ConclusionProblems, value) : value;
+                break;
+            case HeaderKey.ConclusionMeasures:
+                Form.Details.ConclusionMeasures = append ? TextCleaner.Join(Form.Details.ConclusionMeasures, value) : value;
+                break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>A code printed as <c>4.403062313915E+20</c>: a number that lost its last digits.</summary>
+    private static bool LooksLikeLostDigits(string value) =>
+        value.Contains('E', StringComparison.OrdinalIgnoreCase)
+        && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// 项目总金额 / 本年度项目金额 as labelled values (a declaration without a fund table): the unit is the one in
+    /// the label (（万元）), else the form's.
+    /// </summary>
+    private void AmountKey(HeaderKey key, string label, string? value, int line)
+    {
+        var name = key == HeaderKey.ProjectTotal ? "项目总金额" : "本年度项目金额";
+        if (string.IsNullOrEmpty(value))
+        {
+            Diagnose(DiagnosticSeverity.Warning, line, $"expected an amount after {name}, found none");
+            return;
+        }
+
+        if (label.Contains("万元", StringComparison.Ordinal))
+        {
+            SetUnit(MoneyUnit.TenThousandYuan);
+        }
+        else if (label.Contains("(元)", StringComparison.Ordinal) || label.Contains(",元)", StringComparison.Ordinal))
+        {
+            SetUnit(MoneyUnit.Yuan);
+        }
+
+        if (!PrintedNumber.TryParse(value, out var amount, allowPercent: false)
+            && !(LooksLikeLostDigits(value) && decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out amount)))
+        {
+            if (!PrintedNumber.IsPlaceholder(value))
+            {
+                Diagnose(DiagnosticSeverity.Warning, line, $"expected an amount after {name}, found '{value}'");
+            }
+
+            return;
+        }
+
+        var funds = Form.DeclarationFunds ??= new DeclarationFunds();
+        if (key == HeaderKey.ProjectTotal)
+        {
+            funds.ProjectTotal = Form.MoneyUnit.ToYuan(amount);
+        }
+        else
+        {
+            funds.AnnualTotal = Form.MoneyUnit.ToYuan(amount);
         }
     }
 
@@ -363,6 +551,20 @@ internal sealed partial class FormBuilder
         HeaderKey.Category => "项目类别",
         HeaderKey.PlannedStart => "计划开始日期",
         HeaderKey.PlannedEnd => "计划完成日期",
+        HeaderKey.ProjectCode => "项目编码",
+        HeaderKey.ProjectType => "项目类型",
+        HeaderKey.ImplementationPeriod => "实施期限",
+        HeaderKey.NewProject => "是否新增项目",
+        HeaderKey.AllocationMethod => "分配方式",
+        HeaderKey.ProjectTotal => "项目总金额",
+        HeaderKey.AnnualTotal => "本年度项目金额",
+        HeaderKey.PolicyBasis => "政策依据",
+        HeaderKey.CalculationBasis => "测算依据",
+        HeaderKey.AnnualGoal => "年度目标",
+        HeaderKey.LongTermGoal => "长期目标",
+        HeaderKey.ConclusionSummary => "评价结论",
+        HeaderKey.ConclusionProblems => "存在问题",
+        HeaderKey.ConclusionMeasures => "改进措施",
         _ => key.ToString(),
     };
 
@@ -481,6 +683,20 @@ internal sealed partial class FormBuilder
                 : labelIndex + 1 + k;
         }
 
+        if (fundColumnsKnown && labelIndex < firstColumn && at.Length > 0)
+        {
+            // A label merged over several columns (a table of a workbook, document or web page): the cell right after it
+            // is covered by the label and empty, and the values stand under their headers.
+            Span<int> under = stackalloc int[6];
+            fundColumns.CopyTo(under);
+            var firstRelative = labelIndex + 1;
+            if (firstRelative < row.Count && row.IsEmpty(firstRelative) && firstColumn < row.Count && !row.IsEmpty(firstColumn)
+                && FundCellsReadable(row, under))
+            {
+                under.CopyTo(at);
+            }
+        }
+
         if (!FundCellsReadable(row, at))
         {
             // Fallback: the non-empty cells after the label, in column order.
@@ -554,7 +770,12 @@ internal sealed partial class FormBuilder
 
         for (var i = row.NextNonEmpty(last); i >= 0; i = row.NextNonEmpty(i))
         {
-            if (!PrintedNumber.IsPlaceholder(row[i]))
+            if (!PrintedNumber.IsPlaceholder(row[i]) && !PrintedNumber.TryParse(row[i], out _))
+            {
+                // A reason printed after the columns (原因 / 偏差原因): text the model has no field for.
+                AddExtra(label + "·原因", row.Text(i));
+            }
+            else if (!PrintedNumber.IsPlaceholder(row[i]))
             {
                 Diagnose(DiagnosticSeverity.Warning, row.Line,
                     $"the cell '{row.Text(i)}' of the row {label} lies beyond the columns of the fund table header (expected 年初预算数 … 得分)");
@@ -576,10 +797,36 @@ internal sealed partial class FormBuilder
             case FundField.Carryover:
                 Put(row, label, line, funds.Carryover, l => funds.Carryover = l);
                 break;
+            case FundField.SpecialAccount:
+            case FundField.UnitFunds:
+                // 财政专户管理资金, 单位资金: no line of the model; kept as printed under extra.
+                AddExtra(label, FundLineText(line));
+                break;
             default:
                 Put(row, label, line, funds.Other, l => funds.Other = l);
                 break;
         }
+    }
+
+    /// <summary>A fund line as text in the printed unit: 年初预算数 10; 全年预算数 12; 全年执行数 11.5; 执行率 95.83.</summary>
+    private string FundLineText(FundLine line)
+    {
+        var parts = new List<string>(6);
+        void Add(string name, decimal? value, bool money)
+        {
+            if (value is { } v)
+            {
+                parts.Add($"{name} {Decimals.Shortest(money ? Form.MoneyUnit.FromYuan(v) : v).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        Add("年初预算数", line.InitialBudget, true);
+        Add("全年预算数", line.AnnualBudget, true);
+        Add("全年执行数", line.Executed, true);
+        Add("执行率", line.ExecutionRate, false);
+        Add("分值", line.Weight, false);
+        Add("得分", line.Score, false);
+        return parts.Count == 0 ? "—" : string.Join("; ", parts) + " (" + Form.MoneyUnit.Label() + ")";
     }
 
     private void Put(Row row, string label, FundLine line, FundLine? existing, Action<FundLine> set)
@@ -688,6 +935,14 @@ internal sealed partial class FormBuilder
                     break;
                 case FundField.Carryover:
                     funds.AnnualCarryover = amount;
+                    break;
+                case FundField.SpecialAccount:
+                case FundField.UnitFunds:
+                    if (amount is { } a)
+                    {
+                        AddExtra(row.Text(labelIndex), Decimals.Shortest(Form.MoneyUnit.FromYuan(a)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Form.MoneyUnit.Label());
+                    }
+
                     break;
                 default:
                     // 其他资金 is printed on both sides: left of 年度资金申请总额 it belongs to the project total.
@@ -831,6 +1086,17 @@ internal sealed partial class FormBuilder
         SawTotal = true;
         Evidence(FormKind.SelfEvaluation);
 
+        // 评分等级：优 printed in a cell of the total row.
+        for (var i = row.NextNonEmpty(row.FirstNonEmpty); i >= 0; i = row.NextNonEmpty(i))
+        {
+            var n = Norm(row, i);
+            var colon = n.IndexOf(':');
+            if (colon > 0 && Lexicon.IsGradeLabel(n[..colon]) && Lexicon.IsGrade(n[(colon + 1)..]))
+            {
+                Form.Grade = new string(n[(colon + 1)..]);
+            }
+        }
+
         int last = -1, previous = -1;
         for (var i = row.LastNonEmpty; i > row.FirstNonEmpty; i = row.PreviousNonEmpty(i))
         {
@@ -914,7 +1180,13 @@ internal sealed partial class FormBuilder
     public PerformanceForm Complete()
     {
         EndIndicatorTable();
-        if (string.IsNullOrEmpty(Form.ProjectName))
+        if (string.IsNullOrEmpty(Form.ProjectName) && Form.Kind == FormKind.DepartmentSelfEvaluation && !string.IsNullOrEmpty(Form.Department))
+        {
+            // A department's whole spending has no project: the department names the form.
+            Form.ProjectName = Form.Department;
+            Diagnose(DiagnosticSeverity.Info, FirstLine, $"a department self-evaluation (部门整体支出绩效自评表) names no project: named after its department {Form.Department}");
+        }
+        else if (string.IsNullOrEmpty(Form.ProjectName))
         {
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no 项目名称: expected a 项目名称 row after the heading");
         }
@@ -924,11 +1196,11 @@ internal sealed partial class FormBuilder
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no year: expected (2024年度) in or under the heading");
         }
 
-        var hasFunds = Form.Kind == FormKind.SelfEvaluation ? Form.SelfEvaluationFunds is not null : Form.DeclarationFunds is not null;
+        var hasFunds = Form.Kind != FormKind.TargetDeclaration ? Form.SelfEvaluationFunds is not null : Form.DeclarationFunds is not null;
         if (!hasFunds)
         {
             Diagnose(DiagnosticSeverity.Warning, FirstLine,
-                Form.Kind == FormKind.SelfEvaluation
+                Form.Kind != FormKind.TargetDeclaration
                     ? "the form has no fund table: expected 项目资金 (万元) with the rows 年度资金总额 … 其他资金"
                     : "the form has no fund table: expected 项目资金 (万元) with 项目资金总额 and 年度资金申请总额");
         }
@@ -937,18 +1209,19 @@ internal sealed partial class FormBuilder
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the fund table header does not say its unit: expected 项目资金 (万元) or (元); amounts were read as 万元");
         }
 
+        CheckUnitMagnitude();
         if (Form.Indicators.Count == 0)
         {
             Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no indicators: expected a table headed 一级指标 二级指标 三级指标 年度指标值");
         }
 
-        if (Form.Kind == FormKind.SelfEvaluation && !SawTotal)
+        if (Form.Kind != FormKind.TargetDeclaration && !SawTotal && !WithoutScores)
         {
             Diagnose(DiagnosticSeverity.Warning, LastLine,
                 "the self-evaluation ends without a 总分 row (expected 总分 with 分值 and 得分 after the indicators): the form may be truncated");
         }
 
-        if (Form.Kind == FormKind.SelfEvaluation)
+        if (Form.Kind != FormKind.TargetDeclaration)
         {
             Form.DeclarationFunds = null;
         }

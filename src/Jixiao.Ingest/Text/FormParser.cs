@@ -93,6 +93,7 @@ internal sealed class FormParser
         var firstIndex = row.FirstNonEmpty;
         var n = TextKey.Write(row[firstIndex], norm);
         var first = n < 0 ? ReadOnlySpan<char>.Empty : norm.AsSpan(0, n);
+        Hanzi.Simplify(norm.AsSpan(0, Math.Max(n, 0)));
 
         // A heading opens a form.
         if (n > 0 && row.NonEmptyCount <= 3 && Lexicon.HeadingKind(first) is { } kind)
@@ -160,7 +161,7 @@ internal sealed class FormParser
     private static bool StartsWithProjectNameKey(ReadOnlySpan<char> cell)
     {
         var colon = cell.IndexOfAny(':', '：');
-        return colon > 0 && colon <= 8 && Lexicon.KeyOf(TextKey.Of(cell[..colon])) == HeaderKey.ProjectName;
+        return colon > 0 && colon <= 8 && Lexicon.KeyOf(Hanzi.Simplified(TextKey.Of(cell[..colon]))) == HeaderKey.ProjectName;
     }
 
     private void YearLine(int year)
@@ -217,10 +218,30 @@ internal sealed class FormParser
             "this form has no heading: it was opened at its 项目名称 row (expected a heading 财政项目支出绩效自评表 or 绩效目标申报表 before it)");
     }
 
+    /// <summary>
+    /// Ends the open form at the end of a part of the source that a form never crosses (a worksheet): the next rows
+    /// cannot continue it.
+    /// </summary>
+    public void EndPart()
+    {
+        FlushPendingYear();
+        CompleteCurrent();
+    }
+
     private void CompleteCurrent()
     {
         if (current is null)
         {
+            return;
+        }
+
+        if (!current.HasHeading && current.IsBare)
+        {
+            // A 项目名称 row with nothing of a form after it (a list, a summary sheet): not a form.
+            var bare = current;
+            current = null;
+            Report(DiagnosticSeverity.Warning, bare.FirstLine,
+                $"the rows {bare.FirstLine}–{bare.LastLine} name a project ({Short(bare.Form.ProjectName)}) but hold no form: no heading, fund table, goals or indicators; not read as a form");
             return;
         }
 
@@ -264,4 +285,6 @@ internal sealed class FormParser
     /// <summary>A diagnostic about the input as a whole or outside any form: to the report.</summary>
     public void Report(DiagnosticSeverity severity, int line, string message) =>
         report?.Invoke(new Diagnostic(file, line, severity, message));
+
+    private static string Short(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }

@@ -34,6 +34,48 @@ internal enum HeaderKey
     Category,
     PlannedStart,
     PlannedEnd,
+
+    /// <summary>项目编码 / 项目代码 / 项目编号.</summary>
+    ProjectCode,
+
+    /// <summary>项目类型 / 项目属性 (other layouts; Shanghai's 项目类别 is <see cref="Category"/>).</summary>
+    ProjectType,
+
+    /// <summary>实施期限 / 实施周期.</summary>
+    ImplementationPeriod,
+
+    /// <summary>是否新增项目.</summary>
+    NewProject,
+
+    /// <summary>分配方式.</summary>
+    AllocationMethod,
+
+    /// <summary>项目总金额 (a declaration's funds as a labelled value, the unit in the label).</summary>
+    ProjectTotal,
+
+    /// <summary>本年度项目金额 / 年度资金总额 as a labelled value.</summary>
+    AnnualTotal,
+
+    /// <summary>政策依据 / 立项依据.</summary>
+    PolicyBasis,
+
+    /// <summary>测算依据.</summary>
+    CalculationBasis,
+
+    /// <summary>年度目标 as a labelled value.</summary>
+    AnnualGoal,
+
+    /// <summary>长期目标 / 中期目标 / 总体目标 as a labelled value.</summary>
+    LongTermGoal,
+
+    /// <summary>评价结论 / 自评结论 / 总体评价.</summary>
+    ConclusionSummary,
+
+    /// <summary>存在问题 / 存在的问题.</summary>
+    ConclusionProblems,
+
+    /// <summary>改进措施 / 整改措施 / 改进意见.</summary>
+    ConclusionMeasures,
 }
 
 /// <summary>The rows of a fund table (项目资金).</summary>
@@ -52,6 +94,12 @@ internal enum FundField
 
     /// <summary>其他资金.</summary>
     Other,
+
+    /// <summary>财政专户管理资金 (Sichuan), 基本支出 / 项目支出 (department forms): kept under extra, the model has no line for them.</summary>
+    SpecialAccount,
+
+    /// <summary>单位资金 (Sichuan): kept under extra.</summary>
+    UnitFunds,
 
     /// <summary>项目资金总额 (declaration).</summary>
     ProjectTotal,
@@ -86,6 +134,15 @@ internal enum IndicatorColumn
     Weight,
     Score,
     Deviation,
+
+    /// <summary>指标解释 / 指标说明 / 备注.</summary>
+    Explanation,
+
+    /// <summary>指标性质 / 计算符号: the operator in a column of its own.</summary>
+    Operator,
+
+    /// <summary>度量单位 / 计量单位: the unit in a column of its own.</summary>
+    Unit,
 }
 
 /// <summary>
@@ -174,13 +231,42 @@ internal static class Lexicon
         return normalized switch
         {
             "项目名称" => HeaderKey.ProjectName,
-            "主管部门" or "主管部门(单位)" or "主管单位" => HeaderKey.Department,
-            "实施单位" or "项目实施单位" => HeaderKey.ImplementingUnit,
-            "项目类别" or "项目类型" => HeaderKey.Category,
+            "主管部门" or "主管部门(单位)" or "主管单位" or "一级预算单位" or "预算部门" or "主管部门名称" or "部门名称" or "主管部门及代码" or "部门(单位)名称" or "单位名称" => HeaderKey.Department,
+            "实施单位" or "项目实施单位" or "申请单位" or "项目单位" or "预算单位" => HeaderKey.ImplementingUnit,
+            "项目类别" => HeaderKey.Category,
+            "项目类型" or "项目属性" => HeaderKey.ProjectType,
             "计划开始日期" or "开始日期" or "计划开始时间" => HeaderKey.PlannedStart,
             "计划完成日期" or "完成日期" or "计划结束日期" or "计划完成时间" => HeaderKey.PlannedEnd,
+            "项目编码" or "项目代码" or "项目编号" => HeaderKey.ProjectCode,
+            "实施期限" or "实施周期" or "项目期限" or "项目期" => HeaderKey.ImplementationPeriod,
+            "是否新增项目" or "是否新增" => HeaderKey.NewProject,
+            "分配方式" or "资金分配方式" => HeaderKey.AllocationMethod,
+            "政策依据" or "立项依据" => HeaderKey.PolicyBasis,
+            "测算依据" => HeaderKey.CalculationBasis,
+            "年度目标" or "年度绩效目标" => HeaderKey.AnnualGoal,
+            "评价结论" or "自评结论" or "绩效自评结论" or "绩效评价结论" or "总体评价" or "自评结果" => HeaderKey.ConclusionSummary,
+            "存在问题" or "存在的问题" or "主要问题" or "存在问题及原因" => HeaderKey.ConclusionProblems,
+            "改进措施" or "整改措施" or "改进意见" or "下一步改进措施" or "改进措施及结果应用" or "问题及改进措施" or "存在的问题和改进措施" => HeaderKey.ConclusionMeasures,
+            _ when normalized.StartsWith("项目总金额") => HeaderKey.ProjectTotal,
+            _ when normalized.StartsWith("本年度项目金额") || normalized.StartsWith("本年度资金") => HeaderKey.AnnualTotal,
+            _ when normalized.StartsWith("长期目标") || normalized.StartsWith("中期目标") => HeaderKey.LongTermGoal,
             _ => HeaderKey.None,
         };
+    }
+
+    /// <summary>
+    /// A cell that is a label of a labelled value (标签): short text ending with a colon (<c>项目负责人：</c>), the colon
+    /// removed; null for anything else. Used for labels the model has no field for, kept in <c>extra</c>.
+    /// </summary>
+    public static string? ColonLabel(ReadOnlySpan<char> normalized)
+    {
+        if (normalized.Length is < 3 or > 24 || normalized[^1] != ':')
+        {
+            return null;
+        }
+
+        var label = normalized[..^1];
+        return label.IndexOf(':') >= 0 || Jixiao.Core.Forms.PrintedNumber.TryParse(label, out _) ? null : new string(label);
     }
 
     public static FundField FundFieldOf(ReadOnlySpan<char> normalized)
@@ -208,11 +294,13 @@ internal static class Lexicon
 
         return s switch
         {
-            "年度资金总额" or "资金总额" => FundField.Total,
+            "年度资金总额" or "资金总额" or "总额" or "合计" => FundField.Total,
+            "财政专户管理资金" or "财政专户资金" or "基本支出" or "项目支出" => FundField.SpecialAccount,
+            "单位资金" or "单位自有资金" => FundField.UnitFunds,
             "当年财政拨款" or "财政拨款" or "本年财政拨款" => FundField.Appropriation,
             "上年结转资金" or "上年结转" or "结转资金" => FundField.Carryover,
             "其他资金" or "其它资金" => FundField.Other,
-            "项目资金总额" => FundField.ProjectTotal,
+            "项目资金总额" or "中期资金总额" => FundField.ProjectTotal,
             "财政资金" => FundField.ProjectFiscal,
             "年度资金申请总额" or "年度申请资金总额" or "年度资金申请" => FundField.AnnualTotal,
             _ => FundField.None,
@@ -231,12 +319,12 @@ internal static class Lexicon
             return FundColumn.AnnualBudget;
         }
 
-        if (normalized.StartsWith("全年执行") || normalized.SequenceEqual("执行数") || normalized.StartsWith("实际执行"))
+        if (normalized.StartsWith("全年执行") || normalized.SequenceEqual("执行数") || normalized.StartsWith("实际执行") || normalized.StartsWith("预算执行数"))
         {
             return FundColumn.Executed;
         }
 
-        if (normalized.StartsWith("执行率"))
+        if (normalized.StartsWith("执行率") || normalized.StartsWith("预算执行率"))
         {
             return FundColumn.ExecutionRate;
         }
@@ -251,7 +339,7 @@ internal static class Lexicon
 
     public static IndicatorColumn IndicatorColumnOf(ReadOnlySpan<char> normalized)
     {
-        if (normalized.StartsWith("偏差"))
+        if (normalized.StartsWith("偏差") || normalized.StartsWith("未完成原因") || normalized is "原因分析" or "原因")
         {
             return IndicatorColumn.Deviation;
         }
@@ -265,6 +353,9 @@ internal static class Lexicon
             "实际完成值" or "实际值" or "完成值" => IndicatorColumn.Actual,
             "分值" or "分数" or "权重" => IndicatorColumn.Weight,
             "得分" => IndicatorColumn.Score,
+            "指标解释" or "指标说明" or "指标值说明" or "备注" => IndicatorColumn.Explanation,
+            "指标性质" or "计算符号" or "指标方向" => IndicatorColumn.Operator,
+            "度量单位" or "计量单位" or "单位" => IndicatorColumn.Unit,
             _ => IndicatorColumn.None,
         };
     }
@@ -307,9 +398,9 @@ internal static class Lexicon
     public static bool IsGrade(ReadOnlySpan<char> normalized) =>
         normalized is "优" or "良" or "中" or "差" or "优秀" or "良好" or "合格" or "一般" or "不合格" or "较差";
 
-    public static bool IsGoalExpected(ReadOnlySpan<char> n) => n is "预期目标" or "年度预期目标";
+    public static bool IsGoalExpected(ReadOnlySpan<char> n) => n is "预期目标" or "年度预期目标" or "项目年度目标" or "年度绩效目标(预期)";
 
-    public static bool IsGoalActual(ReadOnlySpan<char> n) => n is "实际完成" || (n.Length <= 10 && n.EndsWith("实际完成情况"));
+    public static bool IsGoalActual(ReadOnlySpan<char> n) => n is "实际完成" || (n.Length <= 10 && (n.EndsWith("实际完成情况") || n.EndsWith("目标完成情况")));
 
     public static bool IsGoalOverall(ReadOnlySpan<char> n) => n.StartsWith("项目总目标") || n.StartsWith("总目标(") || n.StartsWith("中长期目标");
 
@@ -333,7 +424,8 @@ internal static class Lexicon
 
         if (EndsHeading(normalized, "自评表"))
         {
-            return Jixiao.Core.Forms.FormKind.SelfEvaluation;
+            // 部门整体支出绩效自评表: a department's whole spending, not one project.
+            return normalized.IndexOf("整体") >= 0 ? Jixiao.Core.Forms.FormKind.DepartmentSelfEvaluation : Jixiao.Core.Forms.FormKind.SelfEvaluation;
         }
 
         if (EndsHeading(normalized, "申报表") || EndsHeading(normalized, "目标表"))

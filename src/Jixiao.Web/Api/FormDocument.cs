@@ -63,7 +63,7 @@ public static class FormDocument
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(detail);
         var f = detail.Form;
-        var self = f.Kind == FormKind.SelfEvaluation;
+        var self = f.Kind != FormKind.TargetDeclaration;
 
         w.WriteStartObject("recomputed");
         Number(w, "total", f.RecomputedTotal);

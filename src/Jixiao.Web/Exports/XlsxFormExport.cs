@@ -24,7 +24,7 @@ public static class XlsxFormExport
         using (var document = Xlsx.Create(buffer))
         {
             var workbook = document.WorkbookPart!;
-            var self = detail.Form.Kind == FormKind.SelfEvaluation;
+            var self = detail.Form.Kind != FormKind.TargetDeclaration;
 
             var table = new Grid();
             double[] widths;
@@ -252,7 +252,7 @@ public static class XlsxFormExport
             ("复核等级", ApiJson.GradeName(f.RecomputedGrade), null),
             ("执行率（复核，%）", null, ApiJson.Shortest(f.ExecutionRateRecomputed)),
             ("预算执行得分（复核）", null, ApiJson.Shortest(f.ExecutionScoreRecomputed)),
-            ("无法评估项", null, f.Kind == FormKind.SelfEvaluation ? f.CannotAssessCount : null),
+            ("无法评估项", null, f.Kind != FormKind.TargetDeclaration ? f.CannotAssessCount : null),
             ("问题（错误/警告/提示）", $"{f.ErrorCount} / {f.WarningCount} / {f.InfoCount}", null),
         ];
         var r = 2;

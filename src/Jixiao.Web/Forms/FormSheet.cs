@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Jixiao.Core.Checks;
+using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
 using Jixiao.Web.Shared;
@@ -45,6 +46,44 @@ public sealed class FormSheet
 
     public FormDetail Detail { get; }
 
+    /// <summary>What the form prints beside the common fields (项目编码, 政策依据, 评价结论, extra …): empty for the Shanghai layout.</summary>
+    public FormDetails Details => details ??= FormDetailsJson.Read(Detail.Goals?.Details);
+
+    private FormDetails? details;
+
+    /// <summary>The printed fields of <see cref="Details"/> and 长期目标 as label/value rows, in the order of the schema.</summary>
+    public IReadOnlyList<(string Label, string Value)> OtherFields()
+    {
+        var d = Details;
+        var rows = new List<(string, string)>();
+        void Add(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                rows.Add((label, value));
+            }
+        }
+
+        Add("项目编码", d.ProjectCode);
+        Add("项目类型", d.ProjectType);
+        Add("实施期限", d.ImplementationPeriod);
+        Add("是否新增项目", d.NewProject switch { true => "是", false => "否", null => null });
+        Add("分配方式", d.AllocationMethod);
+        Add("地区", d.Region);
+        Add("政策依据", d.PolicyBasis);
+        Add("测算依据", d.CalculationBasis);
+        Add("长期目标", Detail.Goals?.LongTerm);
+        Add("评价结论", d.ConclusionSummary);
+        Add("存在问题", d.ConclusionProblems);
+        Add("改进措施", d.ConclusionMeasures);
+        foreach (var (label, value) in d.Extra)
+        {
+            Add(label, value);
+        }
+
+        return rows;
+    }
+
     public FormRecord Form => Detail.Form;
 
     public IReadOnlyList<LevelSpan> Level1Spans { get; }
@@ -81,12 +120,12 @@ public sealed class FormSheet
         var html = new HtmlContentBuilder();
         foreach (var (number, finding) in found)
         {
-            html.AppendHtml("<a class=\"flag " + Ui.SeverityCss(finding.Severity) + "\" href=\"#" + Anchor(number) + "\" data-code=\""
+            html.AppendHtml("<a data-annotation class=\"flag " + Ui.SeverityCss(finding.Severity) + "\" href=\"#" + Anchor(number) + "\" data-code=\""
                 + HtmlEncoder.Default.Encode(finding.Code) + "\" aria-label=\"" + HtmlEncoder.Default.Encode(Ui.T("问题 ", "Finding ") + number + " " + finding.Code)
                 + "\">" + number.ToString(CultureInfo.InvariantCulture) + "</a>");
         }
 
-        html.AppendHtml("<span class=\"popover\" role=\"tooltip\">");
+        html.AppendHtml("<span class=\"popover\" role=\"tooltip\" data-annotation>");
         foreach (var (number, finding) in found)
         {
             html.AppendHtml("<p><strong>" + number.ToString(CultureInfo.InvariantCulture) + ". " + HtmlEncoder.Default.Encode(Ui.SeverityText(finding.Severity))

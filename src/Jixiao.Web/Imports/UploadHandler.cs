@@ -100,8 +100,8 @@ public sealed class UploadHandler(FormImporter importer, UploadStore uploads, Im
         {
             null => null,
             { Reason: RefusalReason.NotReadYet, Kind: { } kind } =>
-                Ui.T($"文件扩展名是 {ext}，但内容是 {kind.Label} 文件：暂不支持，请上传文本或 JSON。未保存任何内容。",
-                    $"The file is named {ext} but holds a {kind.Label} file: not supported yet; upload text or JSON. Nothing was stored."),
+                Ui.T($"文件扩展名是 {ext}，但内容是 {kind.Label} 文件：暂不支持，请上传 PDF、Excel、Word、网页、文本或 JSON。未保存任何内容。",
+                    $"The file is named {ext} but holds a {kind.Label} file: not supported yet; upload PDF, Excel, Word, a web page, text or JSON. Nothing was stored."),
             { Reason: RefusalReason.Empty } => Ui.T("文件为空。未保存任何内容。", "The file is empty. Nothing was stored."),
             _ => Ui.T($"文件扩展名是 {ext}，但内容不是文本（含有 NUL 字节或大量控制字符）：请上传 UTF-8 或 GB18030 编码的文本或 JSON。未保存任何内容。",
                 $"The file is named {ext} but is not text (it holds NUL bytes or mostly control characters): upload UTF-8 or GB18030 text or JSON. Nothing was stored."),
@@ -111,10 +111,12 @@ public sealed class UploadHandler(FormImporter importer, UploadStore uploads, Im
     /// <summary>The message for a file whose name says it is of a kind not read yet.</summary>
     private static string NotReadYet(UnreadFormat kind, string ext) => kind.Name switch
     {
-        "pdf" or "ofd" => Ui.T("暂不支持 PDF 文件：请先把 PDF 转成文本（.txt，每行一行表格）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
-            "PDF files are not supported yet: convert the PDF to text (.txt, one table row per line) or JSON (jixiao.form/1) first. Nothing was stored."),
-        "xlsx" or "docx" or "ole" or "zip" => Ui.T("暂不支持 Excel/Word 文件：请另存为文本（.txt）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
-            "Excel and Word files are not supported yet: save them as text (.txt) or JSON (jixiao.form/1) first. Nothing was stored."),
+        "ofd" => Ui.T("暂不支持 OFD 文件：请先导出为 PDF 再上传。未保存任何内容。",
+            "OFD files are not supported yet: export the document as PDF first. Nothing was stored."),
+        "ole" => Ui.T("暂不支持旧版 Word/WPS 文档（.doc、.wps）：请另存为 .docx 或 PDF 再上传。未保存任何内容。",
+            "Legacy Word/WPS documents (.doc, .wps) are not supported: save them as .docx or PDF first. Nothing was stored."),
+        "zip" => Ui.T("这是一个 ZIP 压缩包，不是 Excel 工作簿或 Word 文档：请解压后上传其中的文件。未保存任何内容。",
+            "This is a ZIP archive, not an Excel workbook or a Word document: unpack it and upload the files inside. Nothing was stored."),
         _ => Ui.T($"暂不支持 {kind.Label} 文件（{ext}）：请把表格另存为文本（.txt）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
             $"{kind.Label} files ({ext}) are not supported yet: save the tables as text (.txt) or JSON (jixiao.form/1) first. Nothing was stored."),
     };

@@ -55,11 +55,19 @@ public static class Ui
 
     public static string UnitLabel(MoneyUnit unit) => unit == MoneyUnit.TenThousandYuan ? T("万元", "10k yuan") : T("元", "yuan");
 
-    public static string KindText(FormKind kind) => kind == FormKind.TargetDeclaration
-        ? T("绩效目标申报表", "Target declaration")
-        : T("绩效自评表", "Self-evaluation");
+    public static string KindText(FormKind kind) => kind switch
+    {
+        FormKind.TargetDeclaration => T("绩效目标申报表", "Target declaration"),
+        FormKind.DepartmentSelfEvaluation => T("部门整体支出绩效自评表", "Department self-evaluation"),
+        _ => T("绩效自评表", "Self-evaluation"),
+    };
 
-    public static string KindShort(FormKind kind) => kind == FormKind.TargetDeclaration ? T("申报", "Decl.") : T("自评", "Self-eval.");
+    public static string KindShort(FormKind kind) => kind switch
+    {
+        FormKind.TargetDeclaration => T("申报", "Decl."),
+        FormKind.DepartmentSelfEvaluation => T("部门自评", "Dept self-eval."),
+        _ => T("自评", "Self-eval."),
+    };
 
     public static string GradeText(Grade? grade) => grade switch
     {

@@ -31,14 +31,15 @@ public sealed class FormatRegistryTests
     }
 
     [Fact]
-    public void The_default_registry_reads_text_and_json_with_their_extensions()
+    public void The_default_registry_reads_text_json_workbooks_documents_and_web_pages_with_their_extensions()
     {
-        Assert.Equal(["text", "json"], Registry.Formats.Select(f => f.Name));
-        Assert.Equal([".txt", ".json", ".jsonl"], Registry.Extensions);
-        Assert.Equal(".txt,.json,.jsonl", Registry.Accept);
+        Assert.Equal(["text", "json", "xlsx", "xls", "docx", "html"], Registry.Formats.Select(f => f.Name));
+        Assert.Equal([".txt", ".json", ".jsonl", ".xlsx", ".xlsm", ".xls", ".et", ".docx", ".docm", ".html", ".htm", ".xhtml"], Registry.Extensions);
+        Assert.Equal(".txt,.json,.jsonl,.xlsx,.xlsm,.xls,.et,.docx,.docm,.html,.htm,.xhtml", Registry.Accept);
         Assert.True(Registry.Accepts("/data/FORMS.TXT"));
         Assert.True(Registry.Accepts(".jsonl"));
-        Assert.False(Registry.Accepts("scan.pdf"));
+        Assert.True(Registry.Accepts("预算.XLSX"));
+        Assert.False(Registry.Accepts("old.doc"));
         Assert.False(Registry.Accepts("notes"));
         Assert.Equal("json", Registry.ByName("a.b.JSON")!.Name);
         Assert.Same(Registry.Formats[0], Registry.Named("TEXT"));
@@ -47,9 +48,10 @@ public sealed class FormatRegistryTests
     [Fact]
     public void Kinds_not_read_yet_are_known_by_their_extensions_too()
     {
-        Assert.Equal([".pdf", ".ofd", ".docx", ".docm", ".xlsx", ".xlsm", ".xls", ".doc", ".wps", ".et", ".rtf", ".html", ".htm", ".xhtml", ".xml"], Registry.UnreadExtensions);
+        Assert.Equal([".pdf", ".ofd", ".doc", ".wps", ".rtf", ".xml"], Registry.UnreadExtensions);
         Assert.Equal("pdf", Registry.UnreadByName("report.PDF")!.Name);
-        Assert.Equal("ole", Registry.UnreadByName("old.xls")!.Name);
+        Assert.Equal("ole", Registry.UnreadByName("old.doc")!.Name);
+        Assert.Null(Registry.UnreadByName("old.xls"));
         Assert.Null(Registry.UnreadByName("forms.txt"));
         Assert.Null(Registry.UnreadByName("run.exe"));
     }
@@ -125,12 +127,12 @@ public sealed class FormatRegistryTests
     {
         byte[] Zip(string firstPart) => [.. "PK\u0003\u0004\u0014\0\u0006\0\b\0"u8, .. new byte[18], .. Encoding.ASCII.GetBytes(firstPart), .. new byte[40]];
 
-        Assert.Equal("docx", RefusalOf(Zip("word/document.xml"), "forms.txt").Kind!.Name);
-        Assert.Equal("xlsx", RefusalOf(Zip("xl/workbook.xml"), "forms.json").Kind!.Name);
+        Assert.Equal("docx", NameOf(Zip("word/document.xml"), "forms.txt"));
+        Assert.Equal("xlsx", NameOf(Zip("xl/workbook.xml"), "forms.json"));
         Assert.Equal("ofd", RefusalOf(Zip("OFD.xml"), "forms.ofd").Kind!.Name);
         var other = RefusalOf(Zip("[Content_Types].xml"), "forms.xlsx");
         Assert.Equal(("zip", "Excel/ZIP"), (other.Kind!.Name, other.Kind.Label));
-        Assert.StartsWith("spreadsheets (.xlsx, .xls) and other Office or ZIP files are not read yet", other.Message, StringComparison.Ordinal);
+        Assert.StartsWith("a ZIP archive that is neither an Excel workbook nor a Word document is not read", other.Message, StringComparison.Ordinal);
         Assert.Equal("zip", RefusalOf("PK\u0003\u0004 not really a zip"u8.ToArray()).Kind!.Name);
         Assert.Equal("zip", RefusalOf("PK\u0005\u0006"u8.ToArray()).Kind!.Name);
     }
@@ -138,17 +140,21 @@ public sealed class FormatRegistryTests
     [Fact]
     public void Legacy_office_rtf_and_markup_are_recognised_and_not_read_yet()
     {
-        var ole = RefusalOf([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "forms.txt");
-        Assert.Equal(("ole", RefusalReason.NotReadYet), (ole.Kind!.Name, ole.Reason));
-        Assert.Contains("spreadsheets (.xls)", ole.Message, StringComparison.Ordinal);
+        // Any OLE2 file is read as a legacy workbook; a .doc inside says so when it is read (XlsFormat).
+        Assert.Equal("xls", NameOf([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "forms.txt"));
 
         Assert.Equal("rtf", RefusalOf(@"{\rtf1\ansi\ansicpg936 绩效目标"u8.ToArray(), "forms.doc").Kind!.Name);
 
-        foreach (var page in new[] { "<!DOCTYPE html><html><body><table>", "\uFEFF\r\n  <html lang=\"zh\">", "<?xml version=\"1.0\"?><Workbook>", "<TABLE border=1><TR><TD>项目名称", "<!-- saved from url=(0042) -->" })
+        foreach (var page in new[] { "<!DOCTYPE html><html><body><table>", "\uFEFF\r\n  <html lang=\"zh\">", "<TABLE border=1><TR><TD>项目名称" })
+        {
+            Assert.Equal("html", NameOf(Encoding.UTF8.GetBytes(page), "page.txt"));
+        }
+
+        foreach (var page in new[] { "<?xml version=\"1.0\"?><Workbook>", "<!-- saved from url=(0042) -->" })
         {
             var refusal = RefusalOf(Encoding.UTF8.GetBytes(page), "page.txt");
             Assert.Equal(("html", "HTML"), (refusal.Kind!.Name, refusal.Kind.Label));
-            Assert.StartsWith("web pages (.html) and other HTML or XML files are not read yet", refusal.Message, StringComparison.Ordinal);
+            Assert.StartsWith("XML files and markup without a table are not read", refusal.Message, StringComparison.Ordinal);
         }
     }
 
@@ -195,12 +201,12 @@ public sealed class FormatRegistryTests
     {
         var reported = new List<Diagnostic>();
 
-        var forms = Registry.Read(new MemoryStream("<html><body><table><tr><td>项目名称</td></tr></table>"u8.ToArray()), "saved-page.txt", reported.Add).ToList();
+        var forms = Registry.Read(new MemoryStream(@"{\rtf1\ansi 项目名称 绩效自评表}"u8.ToArray()), "saved-page.txt", reported.Add).ToList();
 
         Assert.Empty(forms);
         var error = Assert.Single(reported);
         Assert.Equal(("saved-page.txt", 0, DiagnosticSeverity.Error), (error.File, error.Line, error.Severity));
-        Assert.StartsWith("web pages (.html)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("RTF documents are not read yet", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -224,7 +230,7 @@ public sealed class FormatRegistryTests
 
         var forms = registry.Read(new MemoryStream(content), "songnan.cells").ToList();
 
-        Assert.Equal(".txt,.json,.jsonl,.cells", registry.Accept);
+        Assert.EndsWith(",.cells", registry.Accept, StringComparison.Ordinal);
         Assert.Equal("cells", registry.Identify(content, "songnan.txt").Format!.Name);
         Assert.Equal("text", Registry.Identify(content).Format!.Name); // without the reader: plain text
         Assert.Equal(

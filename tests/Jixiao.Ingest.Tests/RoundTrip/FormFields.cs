@@ -42,6 +42,42 @@ public static class FormFields
             (actual.Count > expected.Count ? $"; the first extra is \"{actual[expected.Count].ProjectName}\"" : ""));
     }
 
+    /// <summary>Every difference between two forms' fields, one line each (path, expected, read).</summary>
+    public static List<string> Differences(PerformanceForm expected, PerformanceForm actual)
+    {
+        var differences = new List<string>();
+        Collect(JsonNode.Parse(Canonical(expected)), JsonNode.Parse(Canonical(actual)), "", differences);
+        return differences;
+    }
+
+    private static void Collect(JsonNode? expected, JsonNode? actual, string path, List<string> differences)
+    {
+        switch (expected, actual)
+        {
+            case (JsonObject e, JsonObject a):
+                foreach (var name in e.Select(p => p.Key).Union(a.Select(p => p.Key)))
+                {
+                    Collect(e[name], a[name], $"{path}.{name}", differences);
+                }
+
+                break;
+            case (JsonArray e, JsonArray a):
+                for (var i = 0; i < Math.Max(e.Count, a.Count); i++)
+                {
+                    Collect(i < e.Count ? e[i] : null, i < a.Count ? a[i] : null, $"{path}[{i}]", differences);
+                }
+
+                break;
+            default:
+                if (FirstDifference(expected, actual, path) is { } d)
+                {
+                    differences.Add(d);
+                }
+
+                break;
+        }
+    }
+
     /// <summary>The path and both values of the first difference between two JSON values; null when they are equal.</summary>
     public static string? FirstDifference(JsonNode? expected, JsonNode? actual, string path)
     {
@@ -69,6 +105,9 @@ public static class FormFields
                 }
 
                 return null;
+            case (JsonValue e, JsonValue a) when e.TryGetValue<decimal>(out var ed) && a.TryGetValue<decimal>(out var ad):
+                // Numbers are the same when equal in value (form-schema.md, "Comparing two forms"): 10.00 printed, 10 shown.
+                return ed == ad ? null : $"{path}: expected {ed}, read {ad}";
             default:
                 var es = expected?.ToJsonString();
                 var @as = actual?.ToJsonString();

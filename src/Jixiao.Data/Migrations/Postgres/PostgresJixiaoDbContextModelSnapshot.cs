@@ -174,9 +174,17 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("annual");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("text")
+                        .HasColumnName("details");
+
                     b.Property<string>("Expected")
                         .HasColumnType("text")
                         .HasColumnName("expected");
+
+                    b.Property<string>("LongTerm")
+                        .HasColumnType("text")
+                        .HasColumnName("long_term");
 
                     b.Property<string>("Overall")
                         .HasColumnType("text")
@@ -698,6 +706,10 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("deviation");
 
+                    b.Property<string>("Explanation")
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
                     b.Property<string>("Level1")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -712,6 +724,11 @@ namespace Jixiao.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("operator");
 
                     b.Property<int?>("Outcome")
                         .HasColumnType("integer")
@@ -734,6 +751,11 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<string>("Target")
                         .HasColumnType("text")
                         .HasColumnName("target");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
 
                     b.Property<decimal?>("Weight")
                         .HasPrecision(12, 4)

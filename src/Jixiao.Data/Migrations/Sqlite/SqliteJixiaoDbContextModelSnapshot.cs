@@ -166,9 +166,17 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("annual");
 
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
                     b.Property<string>("Expected")
                         .HasColumnType("TEXT")
                         .HasColumnName("expected");
+
+                    b.Property<string>("LongTerm")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("long_term");
 
                     b.Property<string>("Overall")
                         .HasColumnType("TEXT")
@@ -681,6 +689,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("deviation");
 
+                    b.Property<string>("Explanation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
                     b.Property<string>("Level1")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -695,6 +707,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
 
                     b.Property<int?>("Outcome")
                         .HasColumnType("INTEGER")
@@ -717,6 +734,11 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Property<string>("Target")
                         .HasColumnType("TEXT")
                         .HasColumnName("target");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
 
                     b.Property<double?>("Weight")
                         .HasPrecision(12, 4)
