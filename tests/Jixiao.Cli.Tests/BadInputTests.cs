@@ -70,7 +70,7 @@ public class BadInputTests : CliTestBase
     {
         var dir = Path.Combine(Scratch, "empty-dir");
         Directory.CreateDirectory(dir);
-        AssertOneLineAndOthersProcessed("extract", dir, "a directory without .txt, .json, .xlsx, .xls, .docx or .html files");
+        AssertOneLineAndOthersProcessed("extract", dir, "a directory without .txt, .json, .pdf, .xlsx, .xls, .docx or .html files");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class InputFormatTests : CliTestBase
 
         var result = Run("extract", dir);
 
-        Assert.Equal([".txt", ".json", ".jsonl", ".xlsx", ".xlsm", ".xls", ".et", ".docx", ".docm", ".html", ".htm", ".xhtml"], FormatRegistry.Default.Extensions);
+        Assert.Equal([".txt", ".json", ".jsonl", ".pdf", ".xlsx", ".xlsm", ".xls", ".et", ".docx", ".docm", ".html", ".htm", ".xhtml"], FormatRegistry.Default.Extensions);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(8, result.Json.GetArrayLength());
         Assert.Equal("区特保队伍经费", result.Json[5].GetProperty("projectName").GetString());

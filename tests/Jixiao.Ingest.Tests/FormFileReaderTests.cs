@@ -93,13 +93,14 @@ public sealed class FormFileReaderTests : IDisposable
     }
 
     [Fact]
-    public void Refuses_PDF_files_and_says_how_to_extract_the_text()
+    public void A_damaged_PDF_gives_one_error_saying_what_it_is()
     {
         var reported = new List<Diagnostic>();
         Assert.Empty(FormFileReader.Read(Write("form.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n")), reported.Add));
         var error = Assert.Single(reported);
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
-        Assert.StartsWith("PDF files are not read yet: extract the text first (e.g. pdftotext -layout", error.Message);
+        Assert.StartsWith("the file could not be opened as a PDF", error.Message, StringComparison.Ordinal);
+        Assert.Contains("truncated or damaged", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,9 +55,9 @@ public sealed class FormatRegistry
         UnreadExtensions = [.. this.unread.SelectMany(u => u.Extensions).Select(e => e.ToLowerInvariant()).Distinct().Except(Extensions)];
     }
 
-    /// <summary>The formats read today: text, <c>jixiao.form/1</c> JSON, Excel workbooks (.xlsx, .xls), Word documents (.docx) and web pages (.html).</summary>
+    /// <summary>The formats read today: text, <c>jixiao.form/1</c> JSON, PDF, Excel workbooks (.xlsx, .xls), Word documents (.docx) and web pages (.html).</summary>
     public static FormatRegistry Default { get; } = new([
-        new TextFormat(), new JsonFormat(), new Excel.XlsxFormat(), new Excel.XlsFormat(), new Word.DocxFormat(), new Html.HtmlFormat()]);
+        new TextFormat(), new JsonFormat(), new Pdf.PdfFormat(), new Excel.XlsxFormat(), new Excel.XlsFormat(), new Word.DocxFormat(), new Html.HtmlFormat()]);
 
     /// <summary>The registered formats, in order of preference.</summary>
     public IReadOnlyList<IFileFormat> Formats => formats;

@@ -29,7 +29,22 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
         ArgumentNullException.ThrowIfNull(stream);
         fileName ??= "";
         var budget = new ReadBudget(Limits);
-        return TableFormReader.Read(Guarded(stream, fileName, budget, report), fileName, report).Select(Sourced);
+
+        // When the reader itself has said why the file gives nothing (encrypted, scanned, damaged), the assembler's
+        // "no form found" would only repeat it.
+        var readerError = false;
+        void Report(Diagnostic d)
+        {
+            if (readerError && d.Severity == DiagnosticSeverity.Error && d.Message.StartsWith(Text.FormParser.NoFormFound, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            readerError |= d.Severity == DiagnosticSeverity.Error;
+            report?.Invoke(d);
+        }
+
+        return TableFormReader.Read(Guarded(stream, fileName, budget, Report), fileName, Report).Select(Sourced);
     }
 
     private PerformanceForm Sourced(PerformanceForm form)

@@ -13,6 +13,9 @@ namespace Jixiao.Ingest.Text;
 /// </summary>
 internal sealed class FormParser
 {
+    /// <summary>The beginning of the error when a source holds no form.</summary>
+    internal const string NoFormFound = "no form found";
+
     private const int MaxOutsideReports = 100;
 
     private readonly string file;
@@ -79,7 +82,7 @@ internal sealed class FormParser
         if (forms == 0)
         {
             Report(DiagnosticSeverity.Error, 0,
-                "no form found: expected a heading 财政项目支出绩效自评表/绩效目标申报表 or a 项目名称 row");
+                NoFormFound + ": expected a heading 财政项目支出绩效自评表/绩效目标申报表 or a 项目名称 row");
         }
     }
 

@@ -33,9 +33,10 @@ public sealed class FormatRegistryTests
     [Fact]
     public void The_default_registry_reads_text_json_workbooks_documents_and_web_pages_with_their_extensions()
     {
-        Assert.Equal(["text", "json", "xlsx", "xls", "docx", "html"], Registry.Formats.Select(f => f.Name));
-        Assert.Equal([".txt", ".json", ".jsonl", ".xlsx", ".xlsm", ".xls", ".et", ".docx", ".docm", ".html", ".htm", ".xhtml"], Registry.Extensions);
-        Assert.Equal(".txt,.json,.jsonl,.xlsx,.xlsm,.xls,.et,.docx,.docm,.html,.htm,.xhtml", Registry.Accept);
+        Assert.Equal(["text", "json", "pdf", "xlsx", "xls", "docx", "html"], Registry.Formats.Select(f => f.Name));
+        Assert.Equal([".txt", ".json", ".jsonl", ".pdf", ".xlsx", ".xlsm", ".xls", ".et", ".docx", ".docm", ".html", ".htm", ".xhtml"], Registry.Extensions);
+        Assert.Equal(".txt,.json,.jsonl,.pdf,.xlsx,.xlsm,.xls,.et,.docx,.docm,.html,.htm,.xhtml", Registry.Accept);
+        Assert.True(Registry.Accepts("scan.PDF"));
         Assert.True(Registry.Accepts("/data/FORMS.TXT"));
         Assert.True(Registry.Accepts(".jsonl"));
         Assert.True(Registry.Accepts("预算.XLSX"));
@@ -48,8 +49,9 @@ public sealed class FormatRegistryTests
     [Fact]
     public void Kinds_not_read_yet_are_known_by_their_extensions_too()
     {
-        Assert.Equal([".pdf", ".ofd", ".doc", ".wps", ".rtf", ".xml"], Registry.UnreadExtensions);
-        Assert.Equal("pdf", Registry.UnreadByName("report.PDF")!.Name);
+        Assert.Equal([".ofd", ".doc", ".wps", ".rtf", ".xml"], Registry.UnreadExtensions);
+        Assert.Null(Registry.UnreadByName("report.PDF"));
+        Assert.Equal("ofd", Registry.UnreadByName("notice.ofd")!.Name);
         Assert.Equal("ole", Registry.UnreadByName("old.doc")!.Name);
         Assert.Null(Registry.UnreadByName("old.xls"));
         Assert.Null(Registry.UnreadByName("forms.txt"));
@@ -114,12 +116,13 @@ public sealed class FormatRegistryTests
     [InlineData("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>", "forms.pdf")]
     [InlineData("%PDF-1.4\n", "renamed.txt")]
     [InlineData("\r\n\r\nleading junk from a web server\r\n%PDF-1.6\n", "download.json")]
-    public void A_PDF_is_recognised_by_its_signature_and_not_read_yet(string content, string name)
+    public void A_PDF_is_recognised_by_its_signature_whatever_its_name(string content, string name)
     {
-        var refusal = RefusalOf(Encoding.Latin1.GetBytes(content), name);
+        Assert.Equal("pdf", NameOf(Encoding.Latin1.GetBytes(content), name));
 
+        // A registry without the PDF reader still names the kind instead of reading a PDF as text.
+        var refusal = new FormatRegistry([new TextFormat(), new JsonFormat()]).Identify(Encoding.Latin1.GetBytes(content), name).Refusal!;
         Assert.Equal((RefusalReason.NotReadYet, "pdf", "PDF"), (refusal.Reason, refusal.Kind!.Name, refusal.Kind.Label));
-        Assert.StartsWith("PDF files are not read yet: extract the text first", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -243,7 +246,7 @@ public sealed class FormatRegistryTests
     [Fact]
     public void A_registered_reader_of_a_kind_not_read_yet_takes_it_over()
     {
-        var registry = Registry.With(new FakePdf());
+        var registry = new FormatRegistry([new TextFormat(), new JsonFormat()]).With(new FakePdf());
 
         Assert.Equal("pdf", registry.Identify("%PDF-1.7\n"u8, "scan.pdf").Format!.Name);
         Assert.True(registry.Accepts("scan.pdf"));
