@@ -56,10 +56,10 @@ public sealed class ImportTests(CorpusFixture corpus) : IClassFixture<CorpusFixt
     }
 
     [Theory]
-    [InlineData("report.pdf", "%PDF-1.7\n%binary", "PDF")]
-    [InlineData("renamed-pdf.txt", "%PDF-1.4\n1 0 obj", "PDF")]
-    [InlineData("table.xlsx", "PK\u0003\u0004xl/workbook.xml", "Excel")]
-    [InlineData("zipped.json", "PK\u0003\u0004", "Excel")]
+    [InlineData("notice.ofd", "PK\u0003\u0004 OFD.xml", "OFD")]
+    [InlineData("renamed-rtf.txt", "{\\rtf1\\ansi\\ansicpg936 绩效", "RTF")]
+    [InlineData("old.doc", "\u00d0\u00cf\u0011\u00e0", "Word")]
+    [InlineData("zipped.json", "PK\u0003\u0004", "ZIP")]
     [InlineData("picture.png", "\u0089PNG", ".png")]
     [InlineData("empty.txt", "", "空")]
     public async Task A_file_of_the_wrong_kind_gets_a_clear_message_and_stores_nothing(string name, string content, string expected)

@@ -51,7 +51,7 @@ public sealed class PostgresTests
             var response = await JixiaoWebFactory.UploadAsync(client,
                 (Corpus.Police2024, await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.Police2024))),
                 (Corpus.DataBureau2024, await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.DataBureau2024))),
-                ("scan.pdf", "%PDF-1.4"u8.ToArray()));
+                ("notice.ofd", ImportTests.OfdBytes));
             var ids = CorpusFixture.BatchIds(await response.Content.ReadAsStringAsync());
             Assert.Equal(2, ids.Count);
             Assert.Equal(37, (await factory.WaitForBatchAsync(ids[0])).FormCount);

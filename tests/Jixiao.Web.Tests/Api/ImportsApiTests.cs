@@ -56,11 +56,11 @@ public sealed class ImportsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var batches = await Factory.CountBatchesAsync();
         var response = await ApiClient.UploadAsync(app.Admin,
             ("declarations.txt", await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.Police2023Targets))),
-            ("scan.pdf", "%PDF-1.7\n"u8.ToArray()));
+            ("notes.rtf", "{\\rtf1\\ansi 绩效}"u8.ToArray()));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         using var doc = await ApiClient.JsonAsync(response);
         var refused = Assert.Single(doc.RootElement.GetProperty("refused").EnumerateArray());
-        Assert.Equal("scan.pdf", refused.GetProperty("fileName").GetString());
+        Assert.Equal("notes.rtf", refused.GetProperty("fileName").GetString());
         Assert.Equal(415, refused.GetProperty("status").GetInt32());
         Assert.Single(doc.RootElement.GetProperty("queued").EnumerateArray());
         await Factory.WaitForBatchAsync(doc.RootElement.GetProperty("queued")[0].GetProperty("batchId").GetInt64());
@@ -103,11 +103,11 @@ public sealed class ImportsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Theory]
-    [InlineData("renamed.txt", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>", "PDF")]
-    [InlineData("report.pdf", "%PDF-1.7", "PDF")]
-    [InlineData("sheet.txt", "PK\u0003\u0004 not really a zip", "Excel")]
-    [InlineData("forms.xlsx", "PK\u0003\u0004", "Excel")]
-    [InlineData("page.html", "<html><script>alert(1)</script></html>", ".html")]
+    [InlineData("renamed.txt", "{\\rtf1\\ansi\\ansicpg936 绩效", "RTF")]
+    [InlineData("notice.ofd", "PK\u0003\u0004 OFD.xml", "OFD")]
+    [InlineData("sheet.txt", "PK\u0003\u0004 not really a zip", "ZIP")]
+    [InlineData("old.doc", "\u00d0\u00cf\u0011\u00e0", ".doc")]
+    [InlineData("page.xml", "<?xml version=\"1.0\"?><forms><script>alert(1)</script></forms>", ".xml")]
     [InlineData("run.exe", "MZ", ".exe")]
     public async Task A_file_of_a_type_that_is_not_read_is_415_with_a_message_and_nothing_is_stored(string name, string content, string mentioned)
     {
