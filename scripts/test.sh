@@ -66,10 +66,11 @@ for trx in "$results"/*.trx; do
   files=$((files + 1))
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
-  p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); n=$(get notExecuted)
+  p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); total=$(get total); executed=$(get executed)
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0}))
-  skipped=$((skipped + ${n:-0}))
+  # skipped tests are not executed (the trx "notExecuted" counter stays 0 for them)
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
 done
 
 if [ "$files" -eq 0 ] || { [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; }; then

@@ -15,7 +15,7 @@ public class InputFormatTests : CliTestBase
         File.Copy(Corpus.PathOf(Corpus.Songnan2023), Path.Combine(dir, "a.txt"));
         var json = Run("extract", Corpus.PathOf(Corpus.Police2023Targets));
         File.WriteAllText(Path.Combine(dir, "b.JSONL"), json.Out);
-        File.WriteAllBytes(Path.Combine(dir, "c.pdf"), "%PDF-1.7\n"u8.ToArray());
+        File.WriteAllBytes(Path.Combine(dir, "c.ofd"), "PK\u0003\u0004 OFD.xml"u8.ToArray());
         File.WriteAllText(Path.Combine(dir, "notes.md"), "not read");
 
         var result = Run("extract", dir);

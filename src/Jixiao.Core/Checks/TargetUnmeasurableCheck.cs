@@ -13,11 +13,21 @@ public sealed class TargetUnmeasurableCheck : ICheck
 
     public CheckDefinition Definition => Rule;
 
+    /// <summary>True for a target that says the indicator does not apply: 不适用, 不涉及, 无, /, —.</summary>
+    public static bool IsNotApplicable(string? raw) =>
+        Forms.TextKey.Of(raw) is "不适用" or "不涉及" or "无" or "/" or "—" or "-" or "无此项" or "不适用。";
+
     public void Run(CheckContext context)
     {
         foreach (var s in context.Score.Indicators)
         {
             var t = s.Target;
+            if (IsNotApplicable(t.Raw))
+            {
+                // 不适用 / 无: the row says the category does not apply to the project; it sets no target to measure.
+                continue;
+            }
+
             var unreadable = t.Kind == TargetValueKind.Unreadable;
             if (!unreadable && (t.Kind != TargetValueKind.Qualitative || t.Style == QualitativeStyle.TextWithNumbers))
             {

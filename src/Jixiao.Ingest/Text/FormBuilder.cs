@@ -39,6 +39,10 @@ internal sealed partial class FormBuilder
     private HeaderKey lastKey;
     private int lastKeyLine;
 
+    // The keys of the last header row and the columns of their values, for values wrapped onto the next row.
+    private readonly List<(HeaderKey Key, int Column)> valueColumns = [];
+    private int valueColumnsLine;
+
     // Fund table
     private bool unitSeen;
     private readonly int[] fundColumns = [-1, -1, -1, -1, -1, -1];
@@ -336,6 +340,13 @@ internal sealed partial class FormBuilder
                 }
             }
 
+            if (valueColumnsLine != row.Line)
+            {
+                valueColumns.Clear();
+                valueColumnsLine = row.Line;
+            }
+
+            valueColumns.Add((key, i));
             keyed = true;
             if (key is HeaderKey.ProjectTotal or HeaderKey.AnnualTotal)
             {
@@ -534,9 +545,22 @@ internal sealed partial class FormBuilder
     {
         // A value wrapped onto the next line: one text cell right under the row of its key.
         if (lastKey is HeaderKey.ProjectName or HeaderKey.Department or HeaderKey.ImplementingUnit
-            && lastKeyLine == row.Line - 1 && row.NonEmptyCount == 1)
+            && lastKeyLine == row.Line - 1 && row.NonEmptyCount == 1 && valueColumns.Count <= 1)
         {
             Assign(lastKey, row.Text(row.FirstNonEmpty), row.Line, append: true);
+            return;
+        }
+
+        // The values of a row of two keys (主管部门 … 实施单位 …) wrapped onto the next line, each under its own value.
+        if (valueColumnsLine == row.Line - 1 && valueColumns.Count >= 2 && row.NonEmptyCount <= valueColumns.Count
+            && valueColumns.All(v => v.Key is HeaderKey.ProjectName or HeaderKey.Department or HeaderKey.ImplementingUnit or HeaderKey.Category))
+        {
+            for (var i = row.FirstNonEmpty; i >= 0; i = row.NextNonEmpty(i))
+            {
+                var nearest = valueColumns.MinBy(v => Math.Abs(v.Column - i));
+                Assign(nearest.Key, row.Text(i), row.Line, append: true);
+            }
+
             return;
         }
 

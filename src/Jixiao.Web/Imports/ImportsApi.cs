@@ -27,7 +27,7 @@ public static class ImportsApi
         "For a JSON body: the file name the batch is recorded under (default upload.json).");
 
     private const string ImportsDescription =
-        "multipart/form-data with one or more file parts (.txt text extracted from PDF, .json/.jsonl in jixiao.form/1), "
+        "multipart/form-data with one or more file parts (PDF, .xlsx/.xls, .docx, .html, .txt text, .json/.jsonl in jixiao.form/1), "
         + "or an application/json body holding jixiao.form/1 forms (an array, one object, or JSON Lines). Each accepted file "
         + "becomes a queued import batch (202); refused files say why and store nothing. 413 when every file is too large, "
         + "415 when every file is of a type that is not read (PDF, Excel, Word …, also under another name). "

@@ -75,8 +75,8 @@ public sealed class UploadHandler(FormImporter importer, UploadStore uploads, Im
 
         if (!formats.Accepts(name))
         {
-            return Ui.T($"不支持的文件类型「{ext}」：请上传 .txt（PDF 提取的文本）或 .json 文件。未保存任何内容。",
-                $"Unsupported file type \"{ext}\": upload .txt (text extracted from PDF) or .json files. Nothing was stored.");
+            return Ui.T($"不支持的文件类型「{ext}」：请上传 PDF、Excel（.xlsx、.xls）、Word（.docx）、网页（.html）、文本（.txt）或 JSON 文件。未保存任何内容。",
+                $"Unsupported file type \"{ext}\": upload PDF, Excel (.xlsx, .xls), Word (.docx), web page (.html), text (.txt) or JSON files. Nothing was stored.");
         }
 
         if (file.Length == 0)
@@ -117,7 +117,7 @@ public sealed class UploadHandler(FormImporter importer, UploadStore uploads, Im
             "Legacy Word/WPS documents (.doc, .wps) are not supported: save them as .docx or PDF first. Nothing was stored."),
         "zip" => Ui.T("这是一个 ZIP 压缩包，不是 Excel 工作簿或 Word 文档：请解压后上传其中的文件。未保存任何内容。",
             "This is a ZIP archive, not an Excel workbook or a Word document: unpack it and upload the files inside. Nothing was stored."),
-        _ => Ui.T($"暂不支持 {kind.Label} 文件（{ext}）：请把表格另存为文本（.txt）或 JSON（jixiao.form/1）再上传。未保存任何内容。",
-            $"{kind.Label} files ({ext}) are not supported yet: save the tables as text (.txt) or JSON (jixiao.form/1) first. Nothing was stored."),
+        _ => Ui.T($"暂不支持 {kind.Label} 文件（{ext}）：请把表格另存为 PDF、Excel（.xlsx）或 Word（.docx）再上传。未保存任何内容。",
+            $"{kind.Label} files ({ext}) are not supported: save the tables as PDF, Excel (.xlsx) or Word (.docx) first. Nothing was stored."),
     };
 }

@@ -31,6 +31,20 @@ public class TargetQualityCheckTests
     public void TGT_UNMEASURABLE_passes_quantitative_targets() => None(TestForms.Valid(), "TGT-UNMEASURABLE");
 
     [Theory]
+    [InlineData("不适用")]
+    [InlineData("不涉及")]
+    [InlineData("无")]
+    public void TGT_UNMEASURABLE_leaves_rows_that_say_the_indicator_does_not_apply(string target)
+    {
+        // Shenzhen declarations print 不适用 under every second-level indicator the project has none of.
+        var form = TestForms.Declaration();
+        form.Indicators[2].Name = target;
+        form.Indicators[2].Target = target;
+
+        None(form, "TGT-UNMEASURABLE");
+    }
+
+    [Theory]
     [InlineData("≥0.00(%)")]
     [InlineData(">0.00(%)")]
     [InlineData(">0")]
