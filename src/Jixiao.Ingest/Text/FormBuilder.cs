@@ -396,17 +396,17 @@ internal sealed partial class FormBuilder
         {
             case HeaderKey.ProjectName:
                 HasProjectNameRow = true;
-                Form.ProjectName = append ? TextCleaner.Join(Form.ProjectName, value) : value;
+                Form.ProjectName = Put(Form.ProjectName, value, append);
                 break;
             case HeaderKey.Department:
-                Form.Department = append ? TextCleaner.Join(Form.Department, value) : value;
+                Form.Department = Put(Form.Department, value, append);
                 break;
             case HeaderKey.ImplementingUnit:
-                Form.ImplementingUnit = append ? TextCleaner.Join(Form.ImplementingUnit, value) : value;
+                Form.ImplementingUnit = Put(Form.ImplementingUnit, value, append);
                 break;
             case HeaderKey.Category:
                 Evidence(FormKind.TargetDeclaration);
-                Form.Category = append ? TextCleaner.Join(Form.Category, value) : value;
+                Form.Category = Put(Form.Category, value, append);
                 break;
             case HeaderKey.PlannedStart:
             case HeaderKey.PlannedEnd:
@@ -436,13 +436,13 @@ internal sealed partial class FormBuilder
 
                 break;
             case HeaderKey.ProjectType:
-                Form.Details.ProjectType = append ? TextCleaner.Join(Form.Details.ProjectType, value) : value;
+                Form.Details.ProjectType = Put(Form.Details.ProjectType, value, append);
                 break;
             case HeaderKey.ImplementationPeriod:
-                Form.Details.ImplementationPeriod = append ? TextCleaner.Join(Form.Details.ImplementationPeriod, value) : value;
+                Form.Details.ImplementationPeriod = Put(Form.Details.ImplementationPeriod, value, append);
                 break;
             case HeaderKey.AllocationMethod:
-                Form.Details.AllocationMethod = append ? TextCleaner.Join(Form.Details.AllocationMethod, value) : value;
+                Form.Details.AllocationMethod = Put(Form.Details.AllocationMethod, value, append);
                 break;
             case HeaderKey.NewProject:
                 Form.Details.NewProject = TextKey.Of(value) switch
@@ -459,38 +459,41 @@ internal sealed partial class FormBuilder
 
                 break;
             case HeaderKey.PolicyBasis:
-                Form.Details.PolicyBasis = append ? TextCleaner.Join(Form.Details.PolicyBasis, value) : value;
+                Form.Details.PolicyBasis = Put(Form.Details.PolicyBasis, value, append);
                 break;
             case HeaderKey.CalculationBasis:
-                Form.Details.CalculationBasis = append ? TextCleaner.Join(Form.Details.CalculationBasis, value) : value;
+                Form.Details.CalculationBasis = Put(Form.Details.CalculationBasis, value, append);
                 break;
             case HeaderKey.AnnualGoal:
                 if (Form.Kind == FormKind.TargetDeclaration)
                 {
-                    Form.Goals.Annual = append ? TextCleaner.Join(Form.Goals.Annual, value) : value;
+                    Form.Goals.Annual = Put(Form.Goals.Annual, value, append);
                 }
                 else
                 {
-                    Form.Goals.Expected = append ? TextCleaner.Join(Form.Goals.Expected, value) : value;
+                    Form.Goals.Expected = Put(Form.Goals.Expected, value, append);
                 }
 
                 break;
             case HeaderKey.LongTermGoal:
-                Form.Goals.LongTerm = append ? TextCleaner.Join(Form.Goals.LongTerm, value) : value;
+                Form.Goals.LongTerm = Put(Form.Goals.LongTerm, value, append);
                 break;
             case HeaderKey.ConclusionSummary:
-                Form.Details.ConclusionSummary = append ? TextCleaner.Join(Form.Details.ConclusionSummary, value) : value;
+                Form.Details.ConclusionSummary = Put(Form.Details.ConclusionSummary, value, append);
                 break;
             case HeaderKey.ConclusionProblems:
-                Form.Details.ConclusionProblems = append ? TextCleaner.Join(Form.Details.ConclusionProblems, value) : value;
+                Form.Details.ConclusionProblems = Put(Form.Details.ConclusionProblems, value, append);
                 break;
             case HeaderKey.ConclusionMeasures:
-                Form.Details.ConclusionMeasures = append ? TextCleaner.Join(Form.Details.ConclusionMeasures, value) : value;
+                Form.Details.ConclusionMeasures = Put(Form.Details.ConclusionMeasures, value, append);
                 break;
             default:
                 break;
         }
     }
+
+    /// <summary>The value of a key: <paramref name="value"/>, or joined to what the key had when it continues it.</summary>
+    private static string Put(string? before, string value, bool append) => append ? TextCleaner.Join(before, value) : value;
 
     /// <summary>A code printed as <c>4.403062313915E+20</c>: a number that lost its last digits.</summary>
     private static bool LooksLikeLostDigits(string value) =>
