@@ -13,16 +13,19 @@ public sealed class TargetUnmeasurableCheck : ICheck
 
     public CheckDefinition Definition => Rule;
 
-    /// <summary>True for a target that says the indicator does not apply: 不适用, 不涉及, 无, /, —.</summary>
+    /// <summary>
+    /// True for a text that says the indicator does not apply: 不适用, 不涉及, 无此项, /. (无 alone is a target too —
+    /// 有责投诉率 无 means no complaints — so it counts only when the indicator's name says 不适用 as well.)
+    /// </summary>
     public static bool IsNotApplicable(string? raw) =>
-        Forms.TextKey.Of(raw) is "不适用" or "不涉及" or "无" or "/" or "—" or "-" or "无此项" or "不适用。";
+        Forms.TextKey.Of(raw) is "不适用" or "不涉及" or "无此项" or "/" or "不适用。";
 
     public void Run(CheckContext context)
     {
         foreach (var s in context.Score.Indicators)
         {
             var t = s.Target;
-            if (IsNotApplicable(t.Raw))
+            if (IsNotApplicable(t.Raw) || (Forms.TextKey.Of(t.Raw) is "无" or "—" or "-" && IsNotApplicable(s.Indicator.Name)))
             {
                 // 不适用 / 无: the row says the category does not apply to the project; it sets no target to measure.
                 continue;

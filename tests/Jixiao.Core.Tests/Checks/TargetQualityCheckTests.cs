@@ -31,17 +31,27 @@ public class TargetQualityCheckTests
     public void TGT_UNMEASURABLE_passes_quantitative_targets() => None(TestForms.Valid(), "TGT-UNMEASURABLE");
 
     [Theory]
-    [InlineData("不适用")]
-    [InlineData("不涉及")]
-    [InlineData("无")]
-    public void TGT_UNMEASURABLE_leaves_rows_that_say_the_indicator_does_not_apply(string target)
+    [InlineData("不适用", "不适用")]
+    [InlineData("不涉及", "不涉及")]
+    [InlineData("不适用", "无")]
+    public void TGT_UNMEASURABLE_leaves_rows_that_say_the_indicator_does_not_apply(string name, string target)
     {
         // Shenzhen declarations print 不适用 under every second-level indicator the project has none of.
         var form = TestForms.Declaration();
-        form.Indicators[2].Name = target;
+        form.Indicators[2].Name = name;
         form.Indicators[2].Target = target;
 
         None(form, "TGT-UNMEASURABLE");
+    }
+
+    [Fact]
+    public void TGT_UNMEASURABLE_still_notes_无_as_the_target_of_a_named_indicator()
+    {
+        // 有责投诉率 无: a target in words (no complaints), as before.
+        var form = TestForms.Declaration();
+        form.Indicators[2].Target = "无";
+
+        Single(form, "TGT-UNMEASURABLE", Severity.Info, "indicators[2].target");
     }
 
     [Theory]
