@@ -130,6 +130,11 @@ internal sealed partial class FormBuilder
     public void Accept(Row row, ReadOnlySpan<char> first)
     {
         LastLine = row.Line;
+        if (pendingFund is not null && CompletesPendingFund(row, first))
+        {
+            return;
+        }
+
         if (expectGradeNext)
         {
             expectGradeNext = false;
@@ -219,7 +224,11 @@ internal sealed partial class FormBuilder
                 HeaderContinuation(row);
                 break;
             case Section.Funds:
-                Unplaced(row, "the fund table (项目资金)", "a row labelled 年度资金总额, 其中：当年财政拨款, 上年结转资金 or 其他资金, or the goal header 年度总体目标");
+                if (!HoldFundFragment(row, first))
+                {
+                    Unplaced(row, "the fund table (项目资金)", FundRowExpected);
+                }
+
                 break;
             case Section.Goals:
                 GoalText(row);
@@ -262,6 +271,58 @@ internal sealed partial class FormBuilder
         {
             Diagnose(DiagnosticSeverity.Info, row.Line, $"the row '{row.Preview()}' (filled-in-by, contact or note) holds no value after its label: not read");
         }
+    }
+
+    private const string FundRowExpected = "a row labelled 年度资金总额, 其中：当年财政拨款, 上年结转资金 or 其他资金, or the goal header 年度总体目标";
+
+    /// <summary>A fund row whose label was cut by a page break (上年结转资 | 0.00 …, then 金 on the next row): its cells, kept until the next row.</summary>
+    private (string?[] Cells, int LabelIndex, string Key, int Line)? pendingFund;
+
+    /// <summary>Holds a fund row whose label is the beginning of a fund label and that carries amounts; false for anything else.</summary>
+    private bool HoldFundFragment(Row row, ReadOnlySpan<char> first)
+    {
+        var hasAmount = false;
+        for (var i = row.NextNonEmpty(row.FirstNonEmpty); i >= 0 && !hasAmount; i = row.NextNonEmpty(i))
+        {
+            hasAmount = PrintedNumber.TryParse(row[i], out _);
+        }
+
+        if (!hasAmount || first.Length is 0 or > 12 || !Lexicon.BeginsFundLabel(first))
+        {
+            return false;
+        }
+
+        var cells = new string?[row.Count];
+        for (var i = 0; i < row.Count; i++)
+        {
+            cells[i] = row.IsEmpty(i) ? null : row[i].ToString();
+        }
+
+        pendingFund = (cells, row.FirstNonEmpty, new string(first), row.Line);
+        return true;
+    }
+
+    /// <summary>
+    /// The row after a held fund fragment: when its first cell completes the label (金 after 上年结转资), the held row is
+    /// read with the whole label and this row is done; otherwise the held row is reported and this row read as usual.
+    /// </summary>
+    private bool CompletesPendingFund(Row row, ReadOnlySpan<char> first)
+    {
+        var (cells, labelIndex, key, line) = pendingFund!.Value;
+        pendingFund = null;
+        var held = new Row();
+        if (row.NonEmptyCount <= 2 && first.Length > 0 && first.Length <= 6 && Lexicon.FundFieldOf(string.Concat(key, first)) != FundField.None)
+        {
+            cells[labelIndex] += row.Text(row.FirstNonEmpty);
+            held.Load(cells, line);
+            FundRow(held);
+            Diagnose(DiagnosticSeverity.Info, row.Line, $"the fund label cut by a page break on line {line} continues here: read as {cells[labelIndex]}");
+            return true;
+        }
+
+        held.Load(cells, line);
+        Unplaced(held, "the fund table (项目资金)", FundRowExpected);
+        return false;
     }
 
     private void Unplaced(Row row, string where, string expected) =>
@@ -1206,6 +1267,14 @@ internal sealed partial class FormBuilder
     /// <summary>Ends the form: settles what was pending and checks that the main blocks were found.</summary>
     public PerformanceForm Complete()
     {
+        if (pendingFund is { } held)
+        {
+            pendingFund = null;
+            var row = new Row();
+            row.Load(held.Cells, held.Line);
+            Unplaced(row, "the fund table (项目资金)", FundRowExpected);
+        }
+
         EndIndicatorTable();
         if (string.IsNullOrEmpty(Form.ProjectName) && Form.Kind == FormKind.DepartmentSelfEvaluation && !string.IsNullOrEmpty(Form.Department))
         {

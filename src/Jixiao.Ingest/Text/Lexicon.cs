@@ -307,6 +307,28 @@ internal static class Lexicon
         };
     }
 
+    /// <summary>True when <paramref name="normalized"/> is the beginning, not the whole, of a fund row's label (上年结转资, 其中:当年财政拨).</summary>
+    public static bool BeginsFundLabel(ReadOnlySpan<char> normalized)
+    {
+        var s = normalized.StartsWith("其中:") ? normalized[3..] : normalized.StartsWith("其中") ? normalized[2..] : normalized;
+        if (s.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var label in FundLabels)
+        {
+            if (label.Length > s.Length && label.AsSpan().StartsWith(s))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] FundLabels = ["年度资金总额", "当年财政拨款", "上年结转资金", "其他资金", "财政拨款", "本年财政拨款", "项目资金总额", "年度资金申请总额", "财政专户管理资金", "单位资金"];
+
     public static FundColumn? FundColumnOf(ReadOnlySpan<char> normalized)
     {
         if (normalized.StartsWith("年初"))

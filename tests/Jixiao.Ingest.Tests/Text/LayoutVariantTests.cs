@@ -290,4 +290,33 @@ public class LayoutVariantTests
         Assert.Equal(["新增借阅点=2个", "开放及时性=及时", "读者满意度=≥90%"], form.Indicators.Select(i => i.Name + "=" + i.Target));
         Assert.Empty(form.Diagnostics);
     }
+
+    [Fact]
+    public void Joins_a_fund_label_cut_by_a_page_break_onto_the_next_row()
+    {
+        var rows = SelfEvaluation.ToList();
+        rows[6] = "⇥其中：当年财政拨⇥50.00⇥48.00⇥45.60⇥—⇥95.00%⇥—";
+        rows.Insert(7, "⇥款⇥⇥⇥⇥⇥⇥");
+        rows[8] = "⇥上年结转资⇥1⇥2⇥2⇥—⇥⇥—";
+        rows.Insert(9, "⇥金⇥⇥⇥⇥⇥⇥");
+        var form = Assert.Single(Read(rows));
+
+        Assert.Equal(456_000m, form.SelfEvaluationFunds!.Appropriation!.Executed);
+        Assert.Equal((10_000m, 20_000m), (form.SelfEvaluationFunds.Carryover!.InitialBudget!.Value, form.SelfEvaluationFunds.Carryover.Executed!.Value));
+        Assert.DoesNotContain(form.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(2, form.Diagnostics.Count(d => d.Message.Contains("cut by a page break", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Reports_a_fund_row_whose_label_is_not_completed()
+    {
+        var rows = SelfEvaluation.ToList();
+        rows[7] = "⇥上年结转资⇥1⇥2⇥2⇥—⇥⇥—";
+        var form = Assert.Single(Read(rows));
+
+        Assert.Null(form.SelfEvaluationFunds!.Carryover);
+        var warning = Assert.Single(form.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning);
+        Assert.Equal(8, warning.Line);
+        Assert.Contains("上年结转资", warning.Message, StringComparison.Ordinal);
+    }
 }
