@@ -311,7 +311,7 @@ internal sealed partial class FormBuilder
         var (cells, labelIndex, key, line) = pendingFund!.Value;
         pendingFund = null;
         var held = new Row();
-        if (row.NonEmptyCount <= 2 && first.Length > 0 && first.Length <= 6 && Lexicon.FundFieldOf(string.Concat(key, first)) != FundField.None)
+        if (row.NonEmptyCount <= 2 && first.Length > 0 && first.Length <= 12 && Lexicon.FundFieldOf(string.Concat(key, first)) != FundField.None)
         {
             cells[labelIndex] += row.Text(row.FirstNonEmpty);
             held.Load(cells, line);

@@ -311,7 +311,7 @@ internal static class Lexicon
     public static bool BeginsFundLabel(ReadOnlySpan<char> normalized)
     {
         var s = normalized.StartsWith("其中:") ? normalized[3..] : normalized.StartsWith("其中") ? normalized[2..] : normalized;
-        if (s.Length < 2)
+        if (s.Length < 1)
         {
             return false;
         }

@@ -89,7 +89,8 @@ internal static class TextCleaner
             return head;
         }
 
-        return IsWide(head[^1]) || IsWide(tail[0]) ? head + tail : head + " " + tail;
+        // No space next to Chinese text, after an opening bracket, or before a closing one or a percent sign (≥90.00( + %)).
+        return IsWide(head[^1]) || IsWide(tail[0]) || head[^1] is '(' or '[' || tail[0] is ')' or ']' or '%' ? head + tail : head + " " + tail;
     }
 
     /// <summary>Chinese characters and the full-width punctuation that surrounds them.</summary>
