@@ -5,7 +5,8 @@ using Jixiao.Ingest.Json;
 namespace Jixiao.Ingest.Tests.RoundTrip;
 
 /// <summary>
-/// Compares forms field for field, as jixiao.form/1 JSON without where they were read from (provenance, source):
+/// Compares forms field for field by the rule of the interchange format (form-schema.md, "Comparing two forms": texts
+/// after NFKC folding without white space, numbers by value), as jixiao.form/1 JSON without where they were read from (provenance, source):
 /// a form read back from a PDF, workbook, document or web page must equal the form the text reader gives.
 /// </summary>
 public static class FormFields
@@ -105,6 +106,9 @@ public static class FormFields
                 }
 
                 return null;
+            case (JsonValue e, JsonValue a) when e.TryGetValue<string>(out var et) && a.TryGetValue<string>(out var at):
+                // Texts are the same when their keys are (form-schema.md, "Comparing two forms": NFKC, white space removed).
+                return TextKey.Of(et) == TextKey.Of(at) ? null : $"{path}: expected \"{et}\", read \"{at}\"";
             case (JsonValue e, JsonValue a) when e.TryGetValue<decimal>(out var ed) && a.TryGetValue<decimal>(out var ad):
                 // Numbers are the same when equal in value (form-schema.md, "Comparing two forms"): 10.00 printed, 10 shown.
                 return ed == ad ? null : $"{path}: expected {ed}, read {ad}";
