@@ -41,6 +41,9 @@ internal sealed partial class FormBuilder
 
     // The keys of the last header row and the columns of their values, for values wrapped onto the next row.
     private readonly List<(HeaderKey Key, int Column)> valueColumns = [];
+
+    // Keys of the last header row that a page break cut (their column and the printed beginning).
+    private readonly List<(int Column, string Label)> cutLabels = [];
     private int valueColumnsLine;
 
     // Fund table
@@ -339,6 +342,9 @@ internal sealed partial class FormBuilder
 
     private void HeaderRow(Row row)
     {
+        valueColumns.Clear();
+        cutLabels.Clear();
+        valueColumnsLine = row.Line;
         var keyed = false;
         for (var i = row.FirstNonEmpty; i >= 0 && i <= row.LastNonEmpty; i = row.NextNonEmpty(i))
         {
@@ -375,6 +381,14 @@ internal sealed partial class FormBuilder
                 continue;
             }
 
+            if (key == HeaderKey.None && Lexicon.KeyBeginning(Norm(row, i)) is var cut and not HeaderKey.None
+                && row.NextNonEmpty(i) is var v and >= 0 && !IsLabelCell(row, v))
+            {
+                // A key cut by a page break (实施单 | value, 位 on the next row): read as the key it begins.
+                key = cut;
+                cutLabels.Add((i, labelKey));
+            }
+
             if (key == HeaderKey.None)
             {
                 if (keyed && lastKey != HeaderKey.None)
@@ -399,12 +413,6 @@ internal sealed partial class FormBuilder
                     value = row.Text(j);
                     i = j;
                 }
-            }
-
-            if (valueColumnsLine != row.Line)
-            {
-                valueColumns.Clear();
-                valueColumnsLine = row.Line;
             }
 
             valueColumns.Add((key, i));
@@ -616,15 +624,23 @@ internal sealed partial class FormBuilder
         }
 
         // The values of a row of two keys (主管部门 … 实施单位 …) wrapped onto the next line, each under its own value.
-        if (valueColumnsLine == row.Line - 1 && valueColumns.Count >= 2 && row.NonEmptyCount <= valueColumns.Count
+        if (valueColumnsLine == row.Line - 1 && valueColumns.Count >= 2 && row.NonEmptyCount <= valueColumns.Count + cutLabels.Count
             && valueColumns.All(v => v.Key is HeaderKey.ProjectName or HeaderKey.Department or HeaderKey.ImplementingUnit or HeaderKey.Category))
         {
             for (var i = row.FirstNonEmpty; i >= 0; i = row.NextNonEmpty(i))
             {
+                // The tail of a cut key (位 under 实施单) is not a value.
+                var tail = new string(Norm(row, i));
+                if (cutLabels.Any(c => Math.Abs(c.Column - i) <= 1 && Lexicon.KeyOf(c.Label + tail) != HeaderKey.None))
+                {
+                    continue;
+                }
+
                 var nearest = valueColumns.MinBy(v => Math.Abs(v.Column - i));
                 Assign(nearest.Key, row.Text(i), row.Line, append: true);
             }
 
+            cutLabels.Clear();
             return;
         }
 

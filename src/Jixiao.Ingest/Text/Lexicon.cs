@@ -255,6 +255,40 @@ internal static class Lexicon
     }
 
     /// <summary>
+    /// The header key a cut label begins (实施单 → 实施单位, when a page break cut the cell): the one key of the form's
+    /// header block that <paramref name="normalized"/> is a proper beginning of; <see cref="HeaderKey.None"/> otherwise.
+    /// </summary>
+    public static HeaderKey KeyBeginning(ReadOnlySpan<char> normalized)
+    {
+        if (normalized.Length < 2)
+        {
+            return HeaderKey.None;
+        }
+
+        var found = HeaderKey.None;
+        foreach (var (label, key) in CuttableKeys)
+        {
+            if (label.Length > normalized.Length && label.AsSpan().StartsWith(normalized))
+            {
+                if (found != HeaderKey.None && found != key)
+                {
+                    return HeaderKey.None;
+                }
+
+                found = key;
+            }
+        }
+
+        return found;
+    }
+
+    private static readonly (string Label, HeaderKey Key)[] CuttableKeys =
+    [
+        ("项目名称", HeaderKey.ProjectName), ("主管部门", HeaderKey.Department), ("实施单位", HeaderKey.ImplementingUnit),
+        ("项目类别", HeaderKey.Category), ("计划开始日期", HeaderKey.PlannedStart), ("计划完成日期", HeaderKey.PlannedEnd),
+    ];
+
+    /// <summary>
     /// A cell that is a label of a labelled value (标签): short text ending with a colon (<c>项目负责人：</c>), the colon
     /// removed; null for anything else. Used for labels the model has no field for, kept in <c>extra</c>.
     /// </summary>

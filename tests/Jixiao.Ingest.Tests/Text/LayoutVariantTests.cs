@@ -319,4 +319,16 @@ public class LayoutVariantTests
         Assert.Equal(8, warning.Line);
         Assert.Contains("上年结转资", warning.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Joins_header_values_and_a_key_cut_by_a_page_break()
+    {
+        var rows = SelfEvaluation.ToList();
+        rows[3] = "主管部门⇥⇥某区文化旅⇥⇥实施单⇥某区图书";
+        rows.Insert(4, "游局⇥⇥⇥位⇥馆");
+        var form = Assert.Single(Read(rows));
+
+        Assert.Equal(("某区文化旅游局", "某区图书馆"), (form.Department, form.ImplementingUnit));
+        Assert.DoesNotContain(form.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+    }
 }
