@@ -19,7 +19,7 @@ public sealed class FormFilter
     private const int MaxTextLength = 200;
 
     private static readonly string[] Keys =
-        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "sort", "desc", "page", "size"];
+        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "sort", "desc", "page", "size", "format"];
 
     private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
 
