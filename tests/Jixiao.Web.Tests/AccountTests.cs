@@ -114,6 +114,55 @@ public sealed class AccountTests(JixiaoWebFactory factory) : IClassFixture<Jixia
         Assert.Equal(0, await factory.CountBatchesAsync());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Boss")]
+    [InlineData("")]
+    public async Task A_role_change_without_a_known_role_changes_nothing(string? role)
+    {
+        var admin = await factory.SignedInAsync("admin", "jixiao-admin");
+        var name = "role-test-" + (role ?? "none").ToLowerInvariant() + "x";
+        var token = await JixiaoWebFactory.TokenAsync(admin, "/admin/users");
+        var created = await admin.PostAsync("/admin/users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["NewUserName"] = name,
+            ["NewPassword"] = "role-test-password-1",
+            ["NewRole"] = "Supervisor",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        token = await JixiaoWebFactory.TokenAsync(admin, "/admin/users");
+        var fields = new Dictionary<string, string> { ["userName"] = name, ["__RequestVerificationToken"] = token };
+        if (role is not null)
+        {
+            fields["role"] = role;
+        }
+
+        var changed = await admin.PostAsync("/admin/users?handler=Role", new FormUrlEncodedContent(fields));
+
+        Assert.Contains("角色无效", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var user = await factory.Services.GetRequiredService<Jixiao.Data.Accounts.AccountStore>().FindAsync(name);
+        Assert.Equal(Jixiao.Data.Entities.UserRole.Supervisor, user!.Role);
+    }
+
+    [Fact]
+    public async Task An_account_with_an_unknown_role_is_not_created()
+    {
+        var admin = await factory.SignedInAsync("admin", "jixiao-admin");
+        var token = await JixiaoWebFactory.TokenAsync(admin, "/admin/users");
+        var created = await admin.PostAsync("/admin/users?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["NewUserName"] = "unknown-role-user",
+            ["NewPassword"] = "role-test-password-1",
+            ["NewRole"] = "Boss",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Contains("角色无效", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await factory.Services.GetRequiredService<Jixiao.Data.Accounts.AccountStore>().FindAsync("unknown-role-user"));
+    }
+
     [Fact]
     public async Task An_administrator_adds_a_user_and_changes_the_role_and_both_are_audited()
     {

@@ -55,7 +55,8 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
             return await FailAsync(PasswordModel.PasswordLengthText(), cancellationToken);
         }
 
-        if (!Enum.IsDefined(NewRole))
+        // A role that is not one of the roles does not bind: never fall back to a default role.
+        if (!Enum.IsDefined(NewRole) || ModelState.GetFieldValidationState(nameof(NewRole)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             return await FailAsync(Ui.T("角色无效。", "Unknown role."), cancellationToken);
         }
@@ -76,19 +77,20 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostRoleAsync(string userName, UserRole role, string? department, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRoleAsync(string userName, UserRole? role, string? department, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(role))
+        // A missing or unknown role changes nothing (it once bound as the default, 管理员).
+        if (role is not { } chosen || !Enum.IsDefined(chosen) || ModelState.GetFieldValidationState(nameof(role)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             return await FailAsync(Ui.T("角色无效。", "Unknown role."), cancellationToken);
         }
 
-        if (role == UserRole.DepartmentUser && string.IsNullOrWhiteSpace(department))
+        if (chosen == UserRole.DepartmentUser && string.IsNullOrWhiteSpace(department))
         {
             return await FailAsync(Ui.T("部门用户必须指定主管部门。", "A department user needs a department."), cancellationToken);
         }
 
-        switch (await accounts.ChangeRoleAsync(User.Caller(), userName, role, department, cancellationToken))
+        switch (await accounts.ChangeRoleAsync(User.Caller(), userName, chosen, department, cancellationToken))
         {
             case AccountResult.Done or AccountResult.Unchanged:
                 break;
@@ -99,7 +101,7 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
         }
 
         validator.Forget(userName);
-        TempData["message"] = Ui.T($"已将 {userName} 的角色改为{Ui.RoleText(role)}。", $"{userName} is now {Ui.RoleText(role)}.");
+        TempData["message"] = Ui.T($"已将 {userName} 的角色改为{Ui.RoleText(chosen)}。", $"{userName} is now {Ui.RoleText(chosen)}.");
         return RedirectToPage();
     }
 
