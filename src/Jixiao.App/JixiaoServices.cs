@@ -37,6 +37,7 @@ public static class JixiaoServices
         services.AddSingleton(sp => new PortfolioQueries(sp.GetRequiredService<JixiaoDatabase>(), sp.GetRequiredService<FormQueries>()));
         services.AddSingleton(sp => new PortfolioAnalytics(sp.GetRequiredService<JixiaoDatabase>()));
         services.AddSingleton<ImportBatchStore>();
+        services.AddSingleton<CrossFormChecks>();
         services.AddSingleton<DepartmentDirectory>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AuditLog>();

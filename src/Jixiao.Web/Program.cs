@@ -41,6 +41,7 @@ builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<IKeptFiles>(sp => sp.GetRequiredService<UploadStore>());
 builder.Services.AddSingleton<UploadHandler>();
 builder.Services.AddHostedService<ImportWorker>();
+builder.Services.AddHostedService<CrossCheckWorker>();
 builder.Services.AddSingleton<DemoState>();
 builder.Services.AddHostedService<DemoData>();
 

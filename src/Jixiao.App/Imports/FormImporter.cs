@@ -31,6 +31,7 @@ public sealed class FormImporter
     private readonly ImportBatchStore batches;
     private readonly FormChecker checker;
     private readonly FormatRegistry formats;
+    private readonly CrossFormChecks crossChecks;
 
     public FormImporter(FormWriter writer, ImportBatchStore batches, FormChecker? checker = null, FormatRegistry? formats = null)
     {
@@ -40,6 +41,7 @@ public sealed class FormImporter
         this.batches = batches;
         this.checker = checker ?? FormChecker.ByJurisdiction();
         this.formats = formats ?? FormatRegistry.Default;
+        crossChecks = new CrossFormChecks(writer.Database);
     }
 
     /// <summary>An importer over <paramref name="database"/> (tests, benchmarks, tools).</summary>
@@ -183,6 +185,7 @@ public sealed class FormImporter
 
             var stored = new BatchTotals(hash, size ?? input?.BytesRead ?? 0L, totals.Forms, totals.Indicators, totals.Findings, totals.Diagnostics + diagnostics.Count);
             await session.CommitAsync(stored, Audit(options, batch.Id, batch.FileName, ImportStatus.Succeeded, totals.Forms, totals.Findings, null), cancellationToken);
+            await CompareAcrossAsync(batch.Id, cancellationToken);
             return new ImportResult(batch.Id, ImportStatus.Succeeded, batch.FileName, hash, totals.Forms, totals.Indicators, totals.Findings, null, null, clock.Elapsed, diagnostics);
         }
         catch (Exception ex)
@@ -227,6 +230,23 @@ public sealed class FormImporter
             {
                 await session.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Compares the stored batch's forms with every stored form (<see cref="CrossFormChecks"/>). The batch is stored whatever happens here: when the comparison fails (the database went away), the batch
+    /// stays marked as not compared and the next pass (<see cref="CrossFormChecks.RunPendingAsync"/>) compares it.
+    /// </summary>
+    private async Task CompareAcrossAsync(long batchId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await crossChecks.RunBatchAsync(batchId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException
+            || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // stored, not yet compared: the next pass compares it
         }
     }
 

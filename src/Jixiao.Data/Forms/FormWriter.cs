@@ -49,6 +49,9 @@ public sealed class FormWriter
         });
     }
 
+    /// <summary>The database the forms are written to.</summary>
+    public JixiaoDatabase Database => database;
+
     /// <summary>For tests: runs inside a deletion once its batch and content are locked, before anything is deleted.</summary>
     internal Func<Task>? AfterDeletionLocked { get; init; }
 
@@ -114,6 +117,7 @@ public sealed class FormWriter
         }
 
         var formIds = db.Forms.Where(f => f.ImportBatchId == batchId).Select(f => f.Id);
+        await CrossFormChecks.RemoveForBatchAsync(connection, transaction, batchId, cancellationToken);
         await PortfolioCube.ApplyBatchAsync(connection, transaction, batchId, -1, cancellationToken);
         if (db.Provider == DatabaseProvider.Sqlite)
         {

@@ -52,6 +52,31 @@ internal static class PortfolioCube
         await ExecuteAsync(connection, transaction, ProjectsSql($"(f.lineage_key, coalesce(f.department_id, 0)) IN ({BatchProjects}) AND (f.import_batch_id IS NULL OR f.import_batch_id <> @batch)", ""), cancellationToken, ("batch", batchId));
     }
 
+    /// <summary>
+    /// Adds (<paramref name="sign"/> 1) or subtracts (−1) the form and finding totals of the forms
+    /// <paramref name="formIds"/>: a change to stored forms' findings subtracts them, changes them and adds them again.
+    /// Projects are not touched (findings do not change them).
+    /// </summary>
+    internal static async Task ApplyFormsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken)
+    {
+        if (formIds.Count == 0)
+        {
+            return;
+        }
+
+        var where = "f.id IN (" + string.Join(", ", formIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + ")";
+        foreach (var sql in new[] { CellsSql(where), IndicatorCellsSql(where), FindingsSql(where) })
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken, ("sign", sign));
+        }
+
+        if (sign < 0)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM portfolio_cells WHERE forms = 0", cancellationToken);
+            await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
+        }
+    }
+
     private const string BatchProjects = "SELECT b.lineage_key, coalesce(b.department_id, 0) FROM forms b WHERE b.import_batch_id = @batch";
 
     private static readonly string AddProjectsSqlite = ProjectsSql(BatchForms, ProjectsOnConflict("min", "max"));

@@ -36,6 +36,9 @@ public abstract class JixiaoDbContext : DbContext
 
     public DbSet<FormGoalsRecord> FormGoals => Set<FormGoalsRecord>();
 
+    /// <summary>The signatures of the forms, by which the checks across forms find the forms to compare.</summary>
+    public DbSet<FormSignatureRecord> FormSignatures => Set<FormSignatureRecord>();
+
     public DbSet<FormSearchRecord> FormSearch => Set<FormSearchRecord>();
 
     public DbSet<SearchGramRecord> SearchGrams => Set<SearchGramRecord>();
@@ -68,6 +71,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureForms(modelBuilder.Entity<FormRecord>());
         ConfigureIndicators(modelBuilder.Entity<IndicatorRecord>());
         ConfigureFindings(modelBuilder.Entity<FindingRecord>());
+        ConfigureSignatures(modelBuilder.Entity<FormSignatureRecord>());
 
         var goals = modelBuilder.Entity<FormGoalsRecord>();
         goals.ToTable("form_goals");
@@ -196,6 +200,14 @@ public abstract class JixiaoDbContext : DbContext
         f.Property(x => x.Code).HasMaxLength(40);
         f.Property(x => x.Field).HasMaxLength(200);
         f.HasIndex(x => new { x.Code, x.FormId });
+        f.HasIndex(x => x.RelatedFormId);
+    }
+
+    private static void ConfigureSignatures(EntityTypeBuilder<FormSignatureRecord> s)
+    {
+        s.ToTable("form_signatures");
+        s.HasKey(x => new { x.Kind, x.Hash, x.FormId });
+        s.HasIndex(x => x.FormId);
     }
 
     private static void ConfigureBatches(EntityTypeBuilder<ImportBatch> b)

@@ -399,14 +399,14 @@ public sealed class ApiQuery
             return null;
         }
 
-        var check = v.Length <= 40 ? CheckCatalogue.Find(v.ToUpperInvariant()) : null;
+        var check = v.Length <= 40 ? CheckCatalogue.Definition(v.ToUpperInvariant()) : null;
         if (check is null)
         {
             Add(Check.Name, $"'{Clip(v)}' is not a check code: expected a code of the catalogue such as FUND-RATE (GET /api/v1/checks lists all {CheckCatalogue.Definitions.Count}).");
             return null;
         }
 
-        return check.Definition.Code;
+        return check.Code;
     }
 
     private (FormSort Sort, bool Descending) SortOrder()

@@ -50,7 +50,7 @@ public sealed class IndexModel(PortfolioView portfolio) : PageModel
                     [.. g.OrderBy(x => order.GetValueOrDefault(x.Code, int.MaxValue))]))
                 .OrderByDescending(s => s.Findings).ThenBy(s => s.Key, StringComparer.Ordinal)]
             : [.. groups.GroupBy(g => g.Code)
-                .Select(g => new FindingSection(g.Key, null, CheckCatalogue.Find(g.Key)?.Definition, g.Sum(x => x.Findings), g.Sum(x => x.Forms),
+                .Select(g => new FindingSection(g.Key, null, CheckCatalogue.Definition(g.Key), g.Sum(x => x.Findings), g.Sum(x => x.Forms),
                     [.. g.OrderByDescending(x => x.Findings).ThenBy(x => x.Department, StringComparer.Ordinal)]))
                 .OrderByDescending(s => s.Check?.Severity ?? Severity.Info).ThenBy(s => order.GetValueOrDefault(s.Key, int.MaxValue))];
     }

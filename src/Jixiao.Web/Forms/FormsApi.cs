@@ -118,7 +118,7 @@ public static class FormsApi
             .GroupBy(g => g.Code, StringComparer.Ordinal)
             .Select(g =>
             {
-                var definition = CheckCatalogue.Find(g.Key)?.Definition;
+                var definition = CheckCatalogue.Definition(g.Key);
                 return new FindingCheckGroup(
                     g.Key,
                     ApiJson.SeverityName(g.First().Severity),

@@ -146,8 +146,8 @@ public static class Ui
     /// <summary>A check's meaning in the current language, or the code when unknown.</summary>
     public static string CheckMeaning(string code)
     {
-        var check = CheckCatalogue.Find(code);
-        return check is null ? code : T(check.Definition.MeaningZh, check.Definition.MeaningEn);
+        var check = CheckCatalogue.Definition(code);
+        return check is null ? code : T(check.MeaningZh, check.MeaningEn);
     }
 
     /// <summary>A UTC time shown in China Standard Time (UTC+8), the forms' time zone.</summary>

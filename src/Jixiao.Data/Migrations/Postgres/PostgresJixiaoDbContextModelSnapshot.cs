@@ -145,6 +145,10 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("message_zh");
 
+                    b.Property<long?>("RelatedFormId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("related_form_id");
+
                     b.Property<int>("Severity")
                         .HasColumnType("integer")
                         .HasColumnName("severity");
@@ -154,6 +158,8 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnName("source_line");
 
                     b.HasKey("FormId", "Position");
+
+                    b.HasIndex("RelatedFormId");
 
                     b.HasIndex("Code", "FormId");
 
@@ -601,6 +607,27 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("form_search", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.FormSignatureRecord", b =>
+                {
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("FormId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("form_id");
+
+                    b.HasKey("Kind", "Hash", "FormId");
+
+                    b.HasIndex("FormId");
+
+                    b.ToTable("form_signatures", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -624,6 +651,10 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("created_by");
+
+                    b.Property<bool>("CrossChecked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cross_checked");
 
                     b.Property<int>("DiagnosticCount")
                         .HasColumnType("integer")

@@ -137,6 +137,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("message_zh");
 
+                    b.Property<long?>("RelatedFormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("related_form_id");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("severity");
@@ -146,6 +150,8 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnName("source_line");
 
                     b.HasKey("FormId", "Position");
+
+                    b.HasIndex("RelatedFormId");
 
                     b.HasIndex("Code", "FormId");
 
@@ -586,6 +592,27 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("form_search", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.FormSignatureRecord", b =>
+                {
+                    b.Property<short>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("FormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_id");
+
+                    b.HasKey("Kind", "Hash", "FormId");
+
+                    b.HasIndex("FormId");
+
+                    b.ToTable("form_signatures", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<long>("Id")
@@ -607,6 +634,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
+
+                    b.Property<bool>("CrossChecked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cross_checked");
 
                     b.Property<int>("DiagnosticCount")
                         .HasColumnType("INTEGER")
