@@ -47,4 +47,8 @@ public sealed class PortfolioView(AccessPolicy policy, PortfolioQueries queries,
     /// <summary>Projects with more than one stored form, most forms first.</summary>
     public async Task<IReadOnlyList<ProjectItem>> ProjectsAsync(Caller caller, string? text, int take, CancellationToken cancellationToken = default) =>
         await analytics.ListProjectsAsync(text, await policy.ScopeAsync(caller, cancellationToken), take, cancellationToken);
+
+    /// <summary>One page of the projects with more than one form the caller may see, with their number.</summary>
+    public async Task<ProjectPage> ProjectPageAsync(Caller caller, string? text, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        await analytics.PageProjectsAsync(text, await policy.ScopeAsync(caller, cancellationToken), page, pageSize, cancellationToken);
 }
