@@ -53,11 +53,12 @@ internal static class PortfolioCube
     }
 
     /// <summary>
-    /// Adds (<paramref name="sign"/> 1) or subtracts (−1) the form and finding totals of the forms
-    /// <paramref name="formIds"/>: a change to stored forms' findings subtracts them, changes them and adds them again.
-    /// Projects are not touched (findings do not change them).
+    /// Adds (<paramref name="sign"/> 1) or subtracts (−1) what the findings of the forms <paramref name="formIds"/>
+    /// contribute to the totals — the finding cells and the error, warning and forms-with-errors counts of the form
+    /// cells: a change to stored forms' findings subtracts them, changes the findings and the forms' counts, and adds
+    /// them again. Nothing else of a cell depends on findings.
     /// </summary>
-    internal static async Task ApplyFormsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken)
+    internal static async Task ApplyFindingsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken)
     {
         if (formIds.Count == 0)
         {
@@ -65,14 +66,15 @@ internal static class PortfolioCube
         }
 
         var where = "f.id IN (" + string.Join(", ", formIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + ")";
-        foreach (var sql in new[] { CellsSql(where), IndicatorCellsSql(where), FindingsSql(where) })
+        var counted = FormColumns().Where(c => c.Column is "errors" or "warnings" or "forms_with_errors").ToList();
+        var rest = FormColumns().Where(c => !counted.Contains(c)).Concat(IndicatorColumns()).Select(c => (c.Column, "0")).ToList();
+        foreach (var sql in new[] { Upsert(counted, rest, "FROM forms f", where), FindingsSql(where) })
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken, ("sign", sign));
         }
 
         if (sign < 0)
         {
-            await ExecuteAsync(connection, transaction, "DELETE FROM portfolio_cells WHERE forms = 0", cancellationToken);
             await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
         }
     }
