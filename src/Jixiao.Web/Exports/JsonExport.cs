@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jixiao.Data.Forms;
 using Jixiao.Ingest.Json;
+using Jixiao.Web.Api;
 
 namespace Jixiao.Web.Exports;
 
@@ -8,7 +9,9 @@ namespace Jixiao.Web.Exports;
 /// Forms in the interchange format <c>jixiao.form/1</c> (docs/schema.md), exactly as <c>jixiao extract</c> writes
 /// them (<see cref="FormJsonWriter.WriteForm"/>): a list as one JSON array streamed form by form (flushed to the
 /// response every 32 KiB, asynchronously), one form as an indented object. The files read back with
-/// <c>FormJsonReader</c> and import again with <c>jixiao import</c> or <c>POST /api/v1/imports</c>.
+/// <c>FormJsonReader</c> and import again with <c>jixiao import</c> or <c>POST /api/v1/imports</c>. With totals the
+/// list is an object instead, <c>{"totals": {…}, "forms": [ … ]}</c> (<see cref="TotalsItem"/>), which is for reading,
+/// not for importing.
 /// </summary>
 public static class JsonExport
 {
@@ -16,10 +19,22 @@ public static class JsonExport
 
     private const int FlushThreshold = 32 * 1024;
 
-    public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken)
+    public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken) =>
+        WriteAsync(output, forms, null, cancellationToken);
+
+    /// <summary>The forms as an array, or with <paramref name="totals"/> as <c>{"totals", "forms"}</c>; returns the forms written.</summary>
+    public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, FormTotals? totals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(forms);
         await using var writer = new Utf8JsonWriter(output, FormJsonWriter.CreateOptions(indented: false));
+        if (totals is not null)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("totals");
+            JsonSerializer.Serialize(writer, TotalsItem.From(totals), ApiJson.Context.TotalsItem);
+            writer.WritePropertyName("forms");
+        }
+
         writer.WriteStartArray();
         long count = 0;
         await foreach (var form in forms.WithCancellation(cancellationToken))
@@ -33,6 +48,11 @@ public static class JsonExport
         }
 
         writer.WriteEndArray();
+        if (totals is not null)
+        {
+            writer.WriteEndObject();
+        }
+
         await writer.FlushAsync(cancellationToken);
         return count;
     }
