@@ -31,7 +31,8 @@ public static class JsonExport
         {
             writer.WriteStartObject();
             writer.WritePropertyName("totals");
-            JsonSerializer.Serialize(writer, TotalsItem.From(totals), ApiJson.Context.TotalsItem);
+            // as bytes: serialising into the writer would flush it to the response synchronously
+            writer.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(TotalsItem.From(totals), ApiJson.Context.TotalsItem), skipInputValidation: true);
             writer.WritePropertyName("forms");
         }
 
