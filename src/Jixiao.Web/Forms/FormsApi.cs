@@ -93,15 +93,16 @@ public static class FormsApi
 
     private static async Task<IResult> TotalsAsync(HttpContext http, FormCatalog forms, CancellationToken cancellationToken)
     {
+        var (query, problem) = Filters(http);
+        return problem ?? TypedResults.Json(TotalsItem.From(await forms.TotalsAsync(http.User.Caller(), query, cancellationToken)), ApiJson.Context.TotalsItem);
+    }
+
+    /// <summary>The filters of a request that takes nothing else (no sort, no page), or the problem that refuses it.</summary>
+    private static (FormQuery Query, IResult? Problem) Filters(HttpContext http)
+    {
         var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters);
         var query = reader.FormQuery(paging: false);
-        if (!reader.IsValid)
-        {
-            return ApiProblems.BadQuery(reader);
-        }
-
-        var totals = await forms.TotalsAsync(http.User.Caller(), query, cancellationToken);
-        return TypedResults.Json(TotalsItem.From(totals), ApiJson.Context.TotalsItem);
+        return (query, reader.IsValid ? null : ApiProblems.BadQuery(reader));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, FormCatalog forms, CancellationToken cancellationToken)
@@ -160,11 +161,10 @@ public static class FormsApi
 
     private static async Task<IResult> StatisticsAsync(HttpContext http, PortfolioView portfolio, CancellationToken cancellationToken)
     {
-        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters);
-        var query = reader.FormQuery(paging: false);
-        if (!reader.IsValid)
+        var (query, problem) = Filters(http);
+        if (problem is not null)
         {
-            return ApiProblems.BadQuery(reader);
+            return problem;
         }
 
         var stats = await portfolio.StatisticsAsync(http.User.Caller(), query, cancellationToken);

@@ -11,7 +11,6 @@ using Jixiao.Tests.Shared;
 using Jixiao.Web.Shared;
 using Jixiao.Web.Tests.Exports;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Jixiao.Web.Tests.Api;
 
@@ -168,46 +167,23 @@ public sealed class TotalsTests(ApiFixture api)
     [PostgresFact]
     public async Task The_totals_of_a_filtered_list_equal_a_hand_computation_on_postgres()
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresFactAttribute.Variable)!;
-        var name = "jixiao_totals_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(admin))
+        await using var database = await PostgresDatabase.CreateAsync("jixiao_totals_");
+        using var factory = new JixiaoWebFactory(database.Settings);
+        var client = await factory.SignedInAsync("admin", "jixiao-admin");
+        foreach (var file in Corpus.AllFiles)
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
+            var response = await ApiClient.UploadAsync(client, (file, await File.ReadAllBytesAsync(Corpus.PathOf(file))));
+            using var queued = await ApiClient.JsonAsync(response);
+            Assert.Equal(ImportStatus.Succeeded, (await factory.WaitForBatchAsync(queued.RootElement.GetProperty("queued")[0].GetProperty("batchId").GetInt64())).Status);
         }
 
-        try
+        foreach (var filter in Filters)
         {
-            using var factory = new JixiaoWebFactory(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Jixiao"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString(),
-                ["Jixiao:Database:Provider"] = "Postgres",
-            });
-            var client = await factory.SignedInAsync("admin", "jixiao-admin");
-            foreach (var file in Corpus.AllFiles)
-            {
-                var response = await ApiClient.UploadAsync(client, (file, await File.ReadAllBytesAsync(Corpus.PathOf(file))));
-                using var queued = await ApiClient.JsonAsync(response);
-                Assert.Equal(ImportStatus.Succeeded, (await factory.WaitForBatchAsync(queued.RootElement.GetProperty("queued")[0].GetProperty("batchId").GetInt64())).Status);
-            }
-
-            foreach (var filter in Filters)
-            {
-                await AssertTotalsAsync(client, filter);
-            }
-
-            var police = await AssertTotalsAsync(client, "dept=" + Uri.EscapeDataString(ApiFixture.Police));
-            Assert.Equal(99.96m, police.Rate);
+            await AssertTotalsAsync(client, filter);
         }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+
+        var police = await AssertTotalsAsync(client, "dept=" + Uri.EscapeDataString(ApiFixture.Police));
+        Assert.Equal(99.96m, police.Rate);
     }
 
     /// <summary>
