@@ -10,12 +10,16 @@ namespace Jixiao.Web.Exports;
 /// them (<see cref="FormJsonWriter.WriteForm"/>): a list as one JSON array streamed form by form (flushed to the
 /// response every 32 KiB, asynchronously), one form as an indented object. The files read back with
 /// <c>FormJsonReader</c> and import again with <c>jixiao import</c> or <c>POST /api/v1/imports</c>. With totals the
-/// list is an object instead, <c>{"totals": {…}, "forms": [ … ]}</c> (<see cref="TotalsItem"/>), which is for reading,
-/// not for importing.
+/// list is an object instead, <c>{"schema": "jixiao.form-list/1", "totals": {…}, "forms": [ … ]}</c>
+/// (<see cref="TotalsItem"/>), which is for reading: its <c>schema</c> makes an import refuse it with a clear message
+/// instead of taking it for a form (its <c>forms</c> array imports as before).
 /// </summary>
 public static class JsonExport
 {
     public const string ContentType = "application/json; charset=utf-8";
+
+    /// <summary>The <c>schema</c> of a list exported with its totals (not a form: an import skips it with an error).</summary>
+    public const string ListSchemaId = "jixiao.form-list/1";
 
     private const int FlushThreshold = 32 * 1024;
 
@@ -30,6 +34,7 @@ public static class JsonExport
         if (totals is not null)
         {
             writer.WriteStartObject();
+            writer.WriteString("schema", ListSchemaId);
             writer.WritePropertyName("totals");
             // as bytes: serialising into the writer would flush it to the response synchronously
             writer.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(TotalsItem.From(totals), ApiJson.Context.TotalsItem), skipInputValidation: true);

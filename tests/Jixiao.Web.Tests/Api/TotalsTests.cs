@@ -148,6 +148,7 @@ public sealed class TotalsTests(ApiFixture api)
         // JSON: {totals, forms}; the forms read back as before
         var json = await api.Admin.GetStringAsync(links.Single(l => l.Contains("format=json", StringComparison.Ordinal)));
         using var doc = JsonDocument.Parse(json);
+        Assert.Equal("jixiao.form-list/1", doc.RootElement.GetProperty("schema").GetString());
         var totals = doc.RootElement.GetProperty("totals");
         Assert.Equal(hand.Forms, totals.GetProperty("forms").GetInt64());
         Assert.Equal(hand.Budget, totals.GetProperty("budget").GetDecimal());
@@ -158,6 +159,11 @@ public sealed class TotalsTests(ApiFixture api)
         var read = FormJsonReader.ReadString(doc.RootElement.GetProperty("forms").GetRawText(), "forms.json", null).ToList();
         Assert.Equal(hand.Forms, read.Count);
         Assert.All(read, f => Assert.Empty(f.Diagnostics));
+
+        // the whole file is no form: a reader skips it with a clear error instead of taking it for an empty form
+        var diagnostics = new List<Diagnostic>();
+        Assert.Empty(FormJsonReader.ReadString(json, "totals.json", diagnostics.Add));
+        Assert.Contains(diagnostics, d => d.Message.Contains("jixiao.form-list/1", StringComparison.Ordinal));
 
         // without totals=1 the export is as before: the array of forms
         var plain = FormJsonReader.ReadString(await api.Admin.GetStringAsync("/api/v1/forms/export?format=json&" + filter), "plain.json", null).ToList();
