@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Portfolio;
 using Jixiao.Data.Schema;
@@ -31,7 +32,15 @@ public sealed class FormQueries
     public const int TextCountLimit = 1000;
 
     /// <summary>One page of the forms <paramref name="query"/> selects, and how many it selects in all.</summary>
-    public async Task<PagedResult<FormSummary>> ListAsync(FormQuery query, CancellationToken cancellationToken = default)
+    public Task<PagedResult<FormSummary>> ListAsync(FormQuery query, CancellationToken cancellationToken = default) =>
+        ListAsync(query, exactCount: false, cancellationToken);
+
+    /// <summary>
+    /// One page of the forms <paramref name="query"/> selects, and how many it selects in all; with
+    /// <paramref name="exactCount"/> a full-text search is counted to the end instead of up to
+    /// <see cref="TextCountLimit"/> (精确计数: it costs as much as reading every match).
+    /// </summary>
+    public async Task<PagedResult<FormSummary>> ListAsync(FormQuery query, bool exactCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = database.CreateContext();
@@ -77,6 +86,12 @@ public sealed class FormQueries
         else
         {
             total = await filtered.LongCountAsync(cancellationToken);
+        }
+
+        if (lowerBound && exactCount)
+        {
+            total = await filtered.LongCountAsync(cancellationToken);
+            lowerBound = false;
         }
 
         // the page's ids first (an index-only walk in sort order), then those rows: the database does not fetch a wide
@@ -147,6 +162,130 @@ public sealed class FormQueries
         return walked.Count == size
             ? walked
             : await PageIdsAsync(TextSearch.WhereText(db, others, text, TextPlan.Index), query, cancellationToken);
+    }
+
+    /// <summary>
+    /// The totals of every form <paramref name="query"/> selects (paging and sorting ignored): read from the stored
+    /// totals when the query filters by year and department only (<see cref="CubeSummarises"/>), else added up over
+    /// the forms. Both ways give the same numbers.
+    /// </summary>
+    public async Task<FormTotals> GetTotalsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        return CubeSummarises(query)
+            ? await TotalsFromCellsAsync(db, query, cancellationToken)
+            : await ComputeTotalsAsync(db, query, cancellationToken);
+    }
+
+    /// <summary>The totals added up over the forms themselves (any filter); the stored totals must agree with them.</summary>
+    internal async Task<FormTotals> ComputeTotalsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        return await ComputeTotalsAsync(db, query, cancellationToken);
+    }
+
+    private static async Task<FormTotals> ComputeTotalsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var filtered = await FilterAsync(db, query, cancellationToken);
+        if (filtered is null)
+        {
+            return FormTotals.Empty;
+        }
+
+        // one row for the declarations and one for the self-evaluations (either may be missing)
+        var parts = await filtered
+            .GroupBy(f => f.Kind == FormKind.TargetDeclaration)
+            .Select(g => new TotalsPart(
+                g.Key,
+                g.LongCount(),
+                g.Sum(f => f.Budget != null && f.Executed != null ? f.Budget.Value : 0m),
+                g.Sum(f => f.Budget != null && f.Executed != null ? f.Executed.Value : 0m),
+                g.Sum(f => f.Budget ?? 0m),
+                g.Sum(f => f.TotalScore ?? 0m),
+                g.Sum(f => f.TotalScore != null ? 1L : 0L),
+                g.Sum(f => f.RecomputedTotal ?? 0m),
+                g.Sum(f => f.RecomputedTotal != null ? 1L : 0L),
+                g.Sum(f => (long)f.ErrorCount),
+                g.Sum(f => (long)f.WarningCount),
+                g.Sum(f => (long)f.InfoCount)))
+            .ToListAsync(cancellationToken);
+        return Combine(parts);
+    }
+
+    /// <summary>The totals read from the stored cells: a few hundred rows whatever the number of forms.</summary>
+    private static async Task<FormTotals> TotalsFromCellsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var departments = await DepartmentIdsAsync(db, query, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return FormTotals.Empty;
+        }
+
+        var cells = await PortfolioQueries.Cells(db, departments, query.Year, null).ToListAsync(cancellationToken);
+        var severities = await PortfolioQueries.FindingCells(db, departments, query.Year)
+            .Select(c => new { c.Severity, c.Findings })
+            .ToListAsync(cancellationToken);
+        long Findings(Core.Checks.Severity severity) => severities.Where(c => c.Severity == severity).Sum(c => c.Findings);
+
+        // a self-evaluation cell's budget and executed are already those of the forms that state both amounts
+        var parts = cells.GroupBy(c => c.Kind == FormKind.TargetDeclaration).Select(g => new TotalsPart(
+            g.Key,
+            g.Sum(c => (long)c.Forms),
+            g.Sum(c => c.Budget),
+            g.Sum(c => c.Executed),
+            g.Sum(c => c.Budget),
+            g.Sum(c => c.PrintedTotalSum),
+            g.Sum(c => (long)c.PrintedTotalCount),
+            g.Sum(c => c.RecomputedTotalSum),
+            g.Sum(c => (long)c.RecomputedTotalCount),
+            0,
+            0,
+            0)).ToList();
+        return Combine(parts) with
+        {
+            Errors = Findings(Core.Checks.Severity.Error),
+            Warnings = Findings(Core.Checks.Severity.Warning),
+            Infos = Findings(Core.Checks.Severity.Info),
+        };
+    }
+
+    /// <summary>The sums over the declarations or over the self-evaluations of a selection.</summary>
+    private sealed record TotalsPart(
+        bool Declarations,
+        long Forms,
+        decimal RatedBudget,
+        decimal RatedExecuted,
+        decimal Budget,
+        decimal PrintedSum,
+        long PrintedCount,
+        decimal RecomputedSum,
+        long RecomputedCount,
+        long Errors,
+        long Warnings,
+        long Infos);
+
+    private static FormTotals Combine(List<TotalsPart> parts)
+    {
+        var self = parts.Where(p => !p.Declarations).ToList();
+        var declarations = parts.Where(p => p.Declarations).ToList();
+        var printed = parts.Sum(p => p.PrintedCount);
+        var recomputed = parts.Sum(p => p.RecomputedCount);
+        return new FormTotals(
+            parts.Sum(p => p.Forms),
+            self.Sum(p => p.Forms),
+            declarations.Sum(p => p.Forms),
+            Math.Round(self.Sum(p => p.RatedBudget), 2),
+            Math.Round(self.Sum(p => p.RatedExecuted), 2),
+            Math.Round(declarations.Sum(p => p.Budget), 2),
+            FormTotals.Mean(parts.Sum(p => p.PrintedSum), printed),
+            printed,
+            FormTotals.Mean(parts.Sum(p => p.RecomputedSum), recomputed),
+            recomputed,
+            parts.Sum(p => p.Errors),
+            parts.Sum(p => p.Warnings),
+            parts.Sum(p => p.Infos));
     }
 
     /// <summary>True when at least one form is stored.</summary>

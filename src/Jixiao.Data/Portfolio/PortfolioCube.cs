@@ -18,7 +18,8 @@ namespace Jixiao.Data.Portfolio;
 internal static class PortfolioCube
 {
     /// <summary>The definition of the totals; a change of what they hold bumps it, and the next start rebuilds them.</summary>
-    internal const string Version = "3";
+    /// <remarks>4: budget and executed follow <see cref="ExecutionRates"/> (self-evaluations that state both amounts).</remarks>
+    internal const string Version = "4";
 
     internal const string StateKey = "portfolio_cube";
 
@@ -183,15 +184,17 @@ internal static class PortfolioCube
     /// <summary>The form-level columns of a cell and the aggregate over <c>forms f</c> that fills each.</summary>
     private static List<(string Column, string Expression)> FormColumns()
     {
-        static string Int(Grade g) => ((int)g).ToString(CultureInfo.InvariantCulture);
+        static string Int<T>(T value) where T : Enum => Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         static string Num(decimal d) => d.ToString(CultureInfo.InvariantCulture);
         static string Count(string condition) => $"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)";
 
         var columns = new List<(string, string)>
         {
             ("forms", "count(*)"),
-            ("budget", "coalesce(sum(f.budget), 0)"),
-            ("executed", "coalesce(sum(f.executed), 0)"),
+            // a declaration's budget as declared; a self-evaluation's 全年预算数 and 全年执行数 only when it states
+            // both (ExecutionRates): the cell then holds the two sums of the execution rate, without a new column
+            ("budget", $"coalesce(sum(CASE WHEN f.kind = {Int(Core.Forms.FormKind.TargetDeclaration)} OR f.executed IS NOT NULL THEN f.budget END), 0)"),
+            ("executed", "coalesce(sum(CASE WHEN f.budget IS NOT NULL THEN f.executed END), 0)"),
             ("rate_sum", "coalesce(sum(f.execution_rate), 0)"),
             ("rate_count", "count(f.execution_rate)"),
         };

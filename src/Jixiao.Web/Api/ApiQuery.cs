@@ -87,6 +87,12 @@ public sealed class ApiQuery
 
     public static readonly ParameterSpec Format = new("format", ParameterType.String, "Export format.", null, ["csv", "xlsx", "json"]);
 
+    public static readonly ParameterSpec Exact = new("exact", ParameterType.Boolean,
+        "true: count every match of a full-text search (精确计数) instead of stopping at 1,000 (totalIsLowerBound); costs as much as reading every match.");
+
+    public static readonly ParameterSpec Totals = new("totals", ParameterType.Boolean,
+        "true: add the totals of the selection (汇总): a trailing block in CSV, a sheet 汇总 in xlsx, an object {totals, forms} in JSON (then not an import file).");
+
     /// <summary>The filters every form-selecting endpoint takes (list, findings, statistics, exports).</summary>
     public static readonly ParameterSpec[] Filters =
         [Text, Year, Department, Unit, Kind, Grade, RecomputedGrade, Check, HasErrors, ScoreMin, ScoreMax, RecomputedMin, RecomputedMax, RateMin, RateMax, Batch, Project];

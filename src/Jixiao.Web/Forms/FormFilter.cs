@@ -11,7 +11,7 @@ namespace Jixiao.Web.Forms;
 /// The filters, sort and page of the form list, read from and written to the query string so that every view can
 /// be shared as a link. Values that do not parse are ignored (never an error, never passed on as text): a year of
 /// <c>2024' OR 1=1</c> is no year. Parameters: <c>q year dept unit kind grade rgrade check errors smin smax rmin
-/// rmax emin emax batch project sort desc page size</c>.
+/// rmax emin emax batch project sort desc page size exact</c> (<c>exact=1</c>: count a full-text search to the end).
 /// </summary>
 public sealed class FormFilter
 {
@@ -19,7 +19,7 @@ public sealed class FormFilter
     private const int MaxTextLength = 200;
 
     private static readonly string[] Keys =
-        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "sort", "desc", "page", "size", "format"];
+        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "sort", "desc", "page", "size", "exact", "format", "totals"];
 
     private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
 
@@ -65,8 +65,11 @@ public sealed class FormFilter
 
     public int PageSize { get; private init; } = DefaultPageSize;
 
-    /// <summary>True when any filter (not sort or page) is set.</summary>
-    public bool IsFiltered => values.Keys.Any(k => k is not ("sort" or "desc" or "page" or "size"));
+    /// <summary>Count a full-text search to the end (精确计数) instead of stopping at 1,000.</summary>
+    public bool Exact { get; private init; }
+
+    /// <summary>True when any filter (not sort, page or counting) is set.</summary>
+    public bool IsFiltered => values.Keys.Any(k => k is not ("sort" or "desc" or "page" or "size" or "exact"));
 
     /// <summary>The normalised value of a parameter as it goes into links ("" when not set).</summary>
     public string this[string key] => values.GetValueOrDefault(key, "");
@@ -103,6 +106,7 @@ public sealed class FormFilter
             Descending = Get("desc") is "1" or "true",
             Page = ParseInt(Get("page"), 1, 1_000_000) ?? 1,
             PageSize = ParseInt(Get("size"), 1, FormQuery.MaxPageSize) ?? DefaultPageSize,
+            Exact = Get("exact") is "1" or "true",
         };
         f.Normalise();
         return f;
@@ -222,7 +226,11 @@ public sealed class FormFilter
         Put("desc", Descending ? "1" : null);
         Put("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);
         Put("size", PageSize != DefaultPageSize ? PageSize.ToString(CultureInfo.InvariantCulture) : null);
+        Put("exact", Exact ? "1" : null);
     }
+
+    /// <summary>The query string of the export of this view in <paramref name="format"/>, with its totals (the API takes no <c>exact</c>).</summary>
+    public string ExportQuery(string format) => With(("format", format), ("totals", "1"), ("exact", null));
 
     private static string ToQueryString(IEnumerable<KeyValuePair<string, string>> pairs)
     {

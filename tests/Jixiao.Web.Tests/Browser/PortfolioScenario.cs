@@ -293,7 +293,8 @@ public sealed partial class PortfolioScenario(BrowserFixture browser, BrowserApp
         var id = Array.IndexOf(header, "编号");
         var department = Array.IndexOf(header, "主管部门");
         Assert.True(id >= 0 && department >= 0, "CSV header: " + string.Join(",", header));
-        var rows = records.Skip(1).Where(r => r.Length > 1).ToList();
+        var rows = records.Skip(1).TakeWhile(r => r.Length > 1).ToList(); // the forms; an empty line, then the totals (汇总)
+        Assert.Contains(["汇总", "表单数", flagged.Count.ToString(CultureInfo.InvariantCulture)], records.Skip(rows.Count + 2));
         Assert.Equal(flagged, rows.Select(r => long.Parse(r[id], CultureInfo.InvariantCulture)).Order().ToList());
         Assert.All(rows, r => Assert.Equal(CorpusFixture.PoliceDepartment, r[department]));
         await ShotAsync(page, "exported-list");

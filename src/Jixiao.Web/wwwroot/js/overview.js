@@ -35,10 +35,11 @@
     chart("chart-years", {
         legend: { top: 0 },
         xAxis: { type: "category", data: data.years.categories },
-        yAxis: [{ type: "value", name: L.forms }, { type: "value", name: L.budget, splitLine: { show: false } }],
+        yAxis: [{ type: "value", name: L.forms }, { type: "value", name: L.money, splitLine: { show: false } }],
         series: [
             { name: L.forms, type: "bar", data: data.years.forms, barMaxWidth: 36 },
-            { name: L.budget, type: "line", yAxisIndex: 1, data: data.years.budget, smooth: true }
+            { name: L.budget, type: "line", yAxisIndex: 1, data: data.years.budget, smooth: true },
+            { name: L.declared, type: "line", yAxisIndex: 1, data: data.years.declared, smooth: true, lineStyle: { type: "dashed" } }
         ]
     }, data.years.links);
 
