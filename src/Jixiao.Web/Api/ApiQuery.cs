@@ -34,7 +34,9 @@ public sealed class ApiQuery
     public const int DefaultPageSize = 50;
 
     public static readonly ParameterSpec Text = new("q", ParameterType.String,
-        "Full-text search in project, unit, department and indicator names (literal; NFKC, case and white space ignored).");
+        "Full-text search in project, unit, department and indicator names: words separated by spaces (also U+3000) must all occur; "
+        + "\"a phrase\" (or “…”) must occur as written; -word or -\"phrase\" must not occur. Literal (no wildcards); NFKC and case ignored, "
+        + "white space inside a phrase ignored.");
 
     public static readonly ParameterSpec Year = new("year", ParameterType.Integer, "年度, e.g. 2024 (1900–2200).");
 

@@ -7,7 +7,8 @@ namespace Jixiao.Web.Exports;
 /// A list of forms as CSV: UTF-8 with a BOM (so that Excel opens Chinese text right), RFC 4180 (comma, CRLF,
 /// fields with a comma, quote or line break quoted, quotes doubled), and guarded against formula injection: a text
 /// field that starts with <c>= + - @</c>, a tab or a line break gets a leading apostrophe, so a spreadsheet shows it
-/// as text instead of running it. Numbers are written plain and invariant (<c>3221300</c>, <c>97.77</c>).
+/// as text instead of running it. Numbers are written plain and invariant (<c>3221300</c>), scores and rates with two
+/// decimals (<c>96.80</c>, <c>94.30</c>).
 /// Streams: one row at a time.
 /// </summary>
 public static class CsvExport
@@ -42,7 +43,7 @@ public static class CsvExport
                         line.Append(',');
                     }
 
-                    line.Append(v.NumberText);
+                    line.Append(v.NumberText(columns[i].Format));
                 }
                 else
                 {

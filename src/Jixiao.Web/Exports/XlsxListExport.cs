@@ -105,7 +105,7 @@ public static class XlsxListExport
                     ? Xlsx.NumberCell(r, i, n, columns[i].Format switch
                     {
                         ExportFormat.Money => XlsxStyle.Money,
-                        ExportFormat.Percent => XlsxStyle.Percent,
+                        ExportFormat.Percent or ExportFormat.Score => XlsxStyle.Percent, // both 0.00
                         _ => XlsxStyle.Default,
                     })
                     : Xlsx.TextCell(r, i, v.Text));
