@@ -42,7 +42,8 @@ public sealed class ApiQuery
 
     public static readonly ParameterSpec Department = new("department", ParameterType.String, "主管部门, the exact name (normalised).", ["dept"]);
 
-    public static readonly ParameterSpec Unit = new("unit", ParameterType.String, "实施单位, the exact name (normalised).");
+    public static readonly ParameterSpec Unit = new("unit", ParameterType.String,
+        "实施单位: the full name (normalised), or a part of it — every unit whose name contains it when no unit has that name.");
 
     public static readonly ParameterSpec Kind = new("kind", ParameterType.String, "Form kind.", null,
         ["self-evaluation", "target-declaration", "self", "declaration"]);

@@ -131,6 +131,26 @@ public sealed class FormListTests(FormListFixture fixture) : IClassFixture<FormL
     }
 
     [Fact]
+    public async Task The_page_and_the_api_take_each_others_parameter_names()
+    {
+        var dept = Uri.EscapeDataString(CorpusFixture.PoliceDepartment);
+        var web = await JixiaoWebFactory.HtmlAsync(Admin, $"/forms?dept={dept}&smin=90&emax=100&rgrade=excellent&size=20&sort=score&desc=1");
+        var apiNames = await JixiaoWebFactory.HtmlAsync(Admin, $"/forms?department={dept}&scoreMin=90&rateMax=100&recomputedGrade=excellent&pageSize=20&sort=-score");
+        var ids = Ids(web);
+        Assert.True(Total(web) is > 0 and < 37, $"{Total(web)} forms");
+        Assert.Equal(Total(web), Total(apiNames));
+        Assert.Equal(ids, Ids(apiNames));
+        Assert.Equal("20", apiNames.QuerySelector("select#page-size option[selected]")!.GetAttribute("value"));
+
+        using var api = await Api.ApiClient.GetJsonAsync(Admin, $"/api/v1/forms?dept={dept}&smin=90&emax=100&rgrade=excellent&size=20&sort=score&desc=1");
+        Assert.Equal(Total(web), Api.ApiClient.TotalCount(api));
+        Assert.Equal(ids, Api.ApiClient.Items(api).Select(i => i.GetProperty("id").GetInt64()));
+    }
+
+    private static List<long> Ids(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("#forms-table tbody tr").Select(r => long.Parse(r.GetAttribute("data-form-id")!, CultureInfo.InvariantCulture))];
+
+    [Fact]
     public async Task The_page_size_is_chosen_from_20_50_100_and_200()
     {
         var page = await JixiaoWebFactory.HtmlAsync(Admin, "/forms?size=20");
