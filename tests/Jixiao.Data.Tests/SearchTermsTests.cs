@@ -52,24 +52,8 @@ public sealed class SearchTermsParsingTests
 /// forms whose search text holds every included term and no excluded one — through the SQLite character index, the
 /// PostgreSQL pair lists and the PostgreSQL trigram index alike, in the list's order and with its counts.
 /// </summary>
-public abstract class SearchTermsTests : IAsyncLifetime
+public abstract class SearchTermsTests : ProviderTest
 {
-    private TestDatabase? test;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    private JixiaoDatabase Db => test!.Database;
-
-    public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider);
-
-    public async Task DisposeAsync()
-    {
-        if (test is not null)
-        {
-            await test.DisposeAsync();
-        }
-    }
-
     private static readonly string[] Queries =
     [
         "视频 共享", "特保 经费", "特保\u3000经费", "“特保 队伍”", "\"特保队伍\"", "\"视频 共享\"", "特保 -队伍", "经费 -特保",

@@ -17,6 +17,9 @@ public sealed class DepartmentUserTests(CorpusFixture corpus) : IClassFixture<Co
         return await corpus.Admin.PostAsync("/admin/users?handler=" + handler, new FormUrlEncodedContent(fields));
     }
 
+    private Task<HttpResponseMessage> CreateDepartmentUserAsync(string name, string password, string department) =>
+        PostAsync("Create", new() { ["NewUserName"] = name, ["NewPassword"] = password, ["NewRole"] = "DepartmentUser", ["NewDepartment"] = department });
+
     /// <summary>The page's error notice.</summary>
     private static async Task<string> ErrorAsync(HttpResponseMessage response) =>
         new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector(".notice-error")!.TextContent;
@@ -26,13 +29,7 @@ public sealed class DepartmentUserTests(CorpusFixture corpus) : IClassFixture<Co
     [Fact]
     public async Task A_department_user_of_an_unknown_department_is_refused_with_the_near_names()
     {
-        var refused = await PostAsync("Create", new()
-        {
-            ["NewUserName"] = "nowhere-user",
-            ["NewPassword"] = "nowhere-password-1",
-            ["NewRole"] = "DepartmentUser",
-            ["NewDepartment"] = "宝山区数据局",
-        });
+        var refused = await CreateDepartmentUserAsync("nowhere-user", "nowhere-password-1", "宝山区数据局");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await ErrorAsync(refused);
@@ -40,13 +37,7 @@ public sealed class DepartmentUserTests(CorpusFixture corpus) : IClassFixture<Co
         Assert.Contains("您是否要找：上海市宝山区数据局", html, StringComparison.Ordinal);
         Assert.Null(await FindAsync("nowhere-user"));
 
-        var unrelated = await PostAsync("Create", new()
-        {
-            ["NewUserName"] = "nowhere-user",
-            ["NewPassword"] = "nowhere-password-1",
-            ["NewRole"] = "DepartmentUser",
-            ["NewDepartment"] = "火星农业厅",
-        });
+        var unrelated = await CreateDepartmentUserAsync("nowhere-user", "nowhere-password-1", "火星农业厅");
         Assert.Contains("请从列表中选择已有的主管部门", await ErrorAsync(unrelated), StringComparison.Ordinal);
         Assert.Null(await FindAsync("nowhere-user"));
 
@@ -60,13 +51,7 @@ public sealed class DepartmentUserTests(CorpusFixture corpus) : IClassFixture<Co
     [Fact]
     public async Task A_known_department_in_another_spelling_is_accepted()
     {
-        var created = await PostAsync("Create", new()
-        {
-            ["NewUserName"] = "police-clerk",
-            ["NewPassword"] = "police-clerk-password",
-            ["NewRole"] = "DepartmentUser",
-            ["NewDepartment"] = "上海市公安局　宝山分局",
-        });
+        var created = await CreateDepartmentUserAsync("police-clerk", "police-clerk-password", "上海市公安局　宝山分局");
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(UserRole.DepartmentUser, (await FindAsync("police-clerk"))!.Role);
