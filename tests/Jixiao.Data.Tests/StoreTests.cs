@@ -359,8 +359,11 @@ public abstract class StoreTests : IAsyncLifetime
         var indicatorText = await store.ListAsync(new FormQuery { Text = "涉案财物存放管理完成率" });
         Assert.Equal(all.Count(f => Mentions(f, "涉案财物存放管理完成率")), indicatorText.TotalCount);
         Assert.True(indicatorText.TotalCount >= 1);
-        var fullWidth = await store.ListAsync(new FormQuery { Text = "特 保" });
-        Assert.Equal(2, fullWidth.TotalCount);
+        var phrase = await store.ListAsync(new FormQuery { Text = "\"特 保\"" }); // white space inside a phrase is ignored
+        Assert.Equal(2, phrase.TotalCount);
+        var words = await store.ListAsync(new FormQuery { Text = "特保\u3000队伍 经费", PageSize = 500 }); // words apart: all of them
+        Assert.Equal(all.Count(f => Mentions(f, "特保") && Mentions(f, "队伍") && Mentions(f, "经费")), words.TotalCount);
+        Assert.Equal(2, words.TotalCount);
 
         // sorting: printed total descending, ties by id
         var sorted = await store.ListAsync(new FormQuery { Kind = FormKind.SelfEvaluation, Sort = FormSort.TotalScore, Descending = true, PageSize = 500 });

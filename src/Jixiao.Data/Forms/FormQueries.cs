@@ -53,8 +53,8 @@ public sealed class FormQueries
             return new PagedResult<FormSummary>([], 0, query.SafePage, query.SafePageSize);
         }
 
-        var text = NameKeys.Search(query.Text);
-        var filtered = text.Length > 0 ? TextSearch.WhereText(db, others, text, TextPlan.Any) : others;
+        var text = SearchTerms.Parse(query.Text);
+        var filtered = text.IsEmpty ? others : TextSearch.WhereText(db, others, text, TextPlan.Any);
 
         var page = query.SafePage;
         var size = query.SafePageSize;
@@ -65,13 +65,13 @@ public sealed class FormQueries
         {
             total = await PortfolioQueries.Cells(db, departments, query.Year, query.Kind).SumAsync(c => (long)c.Forms, cancellationToken);
         }
-        else if (text.Length > 0 && await SearchGramsPageAsync(db, query, text, cancellationToken) is { } grams)
+        else if (!text.IsEmpty && await SearchGramsPageAsync(db, query, text, cancellationToken) is { } grams)
         {
             total = grams.Total;
             lowerBound = grams.TotalIsLowerBound;
             ids = grams.Ids;
         }
-        else if (text.Length > 0)
+        else if (!text.IsEmpty)
         {
             // a search reads the ids of its matches up to the limit (without other filters, in the search table alone)
             var limit = (int)Math.Min(Math.Max(TextCountLimit, (long)page * size) + 1, int.MaxValue);
@@ -113,11 +113,12 @@ public sealed class FormQueries
 
     /// <summary>
     /// On PostgreSQL, a search by text alone in the default order comes from the character-pair lists
-    /// (<see cref="SearchGrams"/>); null where they do not answer (SQLite, other filters or orders, one character).
+    /// (<see cref="SearchGrams"/>); null where they do not answer (SQLite, other filters or orders, no included term
+    /// of two characters or more).
     /// </summary>
-    private async Task<SearchGrams.Page?> SearchGramsPageAsync(JixiaoDbContext db, FormQuery query, string text, CancellationToken cancellationToken)
+    private async Task<SearchGrams.Page?> SearchGramsPageAsync(JixiaoDbContext db, FormQuery query, SearchTerms text, CancellationToken cancellationToken)
     {
-        if (!UseSearchGrams || db.Provider != DatabaseProvider.Postgres || !TextOnly(query) || text.Length < 2
+        if (!UseSearchGrams || db.Provider != DatabaseProvider.Postgres || !TextOnly(query) || !text.Include.Any(t => t.Length >= 2)
             || query is not ({ Sort: FormSort.Default, Descending: false } or { Sort: FormSort.Year, Descending: true }))
         {
             return null;
@@ -153,7 +154,7 @@ public sealed class FormQueries
     /// when the page is not full by then, the matches are found through the search index and sorted instead.
     /// </summary>
     private async Task<List<long>> ManyMatchesPageAsync(
-        JixiaoDbContext db, FormQuery query, IQueryable<FormRecord> others, string text, CancellationToken cancellationToken)
+        JixiaoDbContext db, FormQuery query, IQueryable<FormRecord> others, SearchTerms text, CancellationToken cancellationToken)
     {
         var size = query.SafePageSize;
         var window = (int)Math.Min(Math.Max(1, (long)TextWalkWindow) * query.SafePage, int.MaxValue);
@@ -367,7 +368,7 @@ public sealed class FormQueries
 
         if (!string.IsNullOrWhiteSpace(q.Unit))
         {
-            var units = await Organisations.IdsAsync(db, OrganisationKind.Unit, q.Unit, cancellationToken);
+            var units = await Organisations.UnitIdsAsync(db, q.Unit, cancellationToken);
             if (units.Length == 0)
             {
                 return null;
@@ -450,8 +451,8 @@ public sealed class FormQueries
             forms = forms.Where(f => db.Findings.Any(x => x.FormId == f.Id && x.Code == code));
         }
 
-        var text = NameKeys.Search(q.Text);
-        return text.Length > 0 ? TextSearch.WhereText(db, forms, text, TextPlan.Any) : forms;
+        var text = SearchTerms.Parse(q.Text);
+        return text.IsEmpty ? forms : TextSearch.WhereText(db, forms, text, TextPlan.Any);
     }
 
     /// <summary>True when <paramref name="q"/> filters by text only (every form is in scope).</summary>

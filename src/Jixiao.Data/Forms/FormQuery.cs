@@ -42,7 +42,7 @@ public sealed record FormQuery
     /// <summary>主管部门, matched by normalised name.</summary>
     public string? Department { get; init; }
 
-    /// <summary>实施单位, matched by normalised name.</summary>
+    /// <summary>实施单位, matched by normalised name; a name no unit has matches every unit whose name contains it.</summary>
     public string? Unit { get; init; }
 
     public FormKind? Kind { get; init; }

@@ -288,6 +288,30 @@ public sealed class PortfolioQueries
             .OrderBy(o => o.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The names of the 实施单位 in <paramref name="scope"/> (under the 主管部门 <paramref name="department"/> when given),
+    /// in name order, at most <paramref name="take"/>: the suggestions of the unit filter.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListUnitNamesAsync(DepartmentScope? scope, string? department, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var parents = scope?.DepartmentIds;
+        if (!string.IsNullOrWhiteSpace(department))
+        {
+            var named = await Organisations.IdsAsync(db, OrganisationKind.Department, department, cancellationToken);
+            parents = parents is null ? named : [.. parents.Intersect(named)];
+        }
+
+        var units = db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Unit);
+        if (parents is not null)
+        {
+            units = units.Where(o => o.ParentId != null && parents.Contains(o.ParentId.Value));
+        }
+
+        var names = await units.Select(o => o.Name).Distinct().OrderBy(n => n).Take(Math.Clamp(take, 1, 5000)).ToListAsync(cancellationToken);
+        return [.. names.Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The years that have forms, newest first.</summary>
     public async Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken = default)
     {

@@ -34,13 +34,16 @@ public sealed class ApiQuery
     public const int DefaultPageSize = 50;
 
     public static readonly ParameterSpec Text = new("q", ParameterType.String,
-        "Full-text search in project, unit, department and indicator names (literal; NFKC, case and white space ignored).");
+        "Full-text search in project, unit, department and indicator names: words separated by spaces (also U+3000) must all occur; "
+        + "\"a phrase\" (or “…”) must occur as written; -word or -\"phrase\" must not occur. Literal (no wildcards); NFKC and case ignored, "
+        + "white space inside a phrase ignored.");
 
     public static readonly ParameterSpec Year = new("year", ParameterType.Integer, "年度, e.g. 2024 (1900–2200).");
 
     public static readonly ParameterSpec Department = new("department", ParameterType.String, "主管部门, the exact name (normalised).", ["dept"]);
 
-    public static readonly ParameterSpec Unit = new("unit", ParameterType.String, "实施单位, the exact name (normalised).");
+    public static readonly ParameterSpec Unit = new("unit", ParameterType.String,
+        "实施单位: the full name (normalised), or a part of it — every unit whose name contains it when no unit has that name.");
 
     public static readonly ParameterSpec Kind = new("kind", ParameterType.String, "Form kind.", null,
         ["self-evaluation", "target-declaration", "self", "declaration"]);

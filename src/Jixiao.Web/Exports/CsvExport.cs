@@ -7,7 +7,8 @@ namespace Jixiao.Web.Exports;
 /// A list of forms as CSV: UTF-8 with a BOM (so that Excel opens Chinese text right), RFC 4180 (comma, CRLF,
 /// fields with a comma, quote or line break quoted, quotes doubled), and guarded against formula injection: a text
 /// field that starts with <c>= + - @</c>, a tab or a line break gets a leading apostrophe, so a spreadsheet shows it
-/// as text instead of running it. Numbers are written plain and invariant (<c>3221300</c>, <c>97.77</c>).
+/// as text instead of running it. Numbers are written plain and invariant (<c>3221300</c>), scores and rates with two
+/// decimals (<c>96.80</c>, <c>94.30</c>).
 /// Streams: one row at a time. With totals, the rows are followed by an empty line and a block of three-field lines
 /// whose first field is 汇总 (Totals): <c>汇总,表单数,79</c> (see <see cref="ExportTotals"/>).
 /// </summary>
@@ -39,7 +40,7 @@ public static class CsvExport
             line.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
-                AppendValue(line, i, columns[i].Value(form));
+                AppendValue(line, i, columns[i].Value(form), columns[i].Format);
             }
 
             await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
@@ -54,7 +55,7 @@ public static class CsvExport
                 line.Clear();
                 AppendField(line, 0, ExportTotals.Title);
                 AppendField(line, 1, t.Label);
-                AppendValue(line, 2, t.Value);
+                AppendValue(line, 2, t.Value, t.Format);
 
                 await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
             }
@@ -77,7 +78,7 @@ public static class CsvExport
         !string.IsNullOrEmpty(text) && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 
     /// <summary>One value: a number plain and invariant, text as a field.</summary>
-    private static void AppendValue(StringBuilder sb, int index, ExportValue value)
+    private static void AppendValue(StringBuilder sb, int index, ExportValue value, ExportFormat format)
     {
         if (value.Number is null)
         {
@@ -90,7 +91,7 @@ public static class CsvExport
             sb.Append(',');
         }
 
-        sb.Append(value.NumberText);
+        sb.Append(value.NumberText(format));
     }
 
     private static void AppendField(StringBuilder sb, int index, string? text)

@@ -114,7 +114,7 @@ public static class XlsxListExport
     private static XlsxStyle Style(ExportFormat format) => format switch
     {
         ExportFormat.Money => XlsxStyle.Money,
-        ExportFormat.Percent => XlsxStyle.Percent,
+        ExportFormat.Percent or ExportFormat.Score => XlsxStyle.Percent, // both 0.00
         _ => XlsxStyle.Default,
     };
 

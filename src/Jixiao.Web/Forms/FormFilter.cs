@@ -12,11 +12,18 @@ namespace Jixiao.Web.Forms;
 /// be shared as a link. Values that do not parse are ignored (never an error, never passed on as text): a year of
 /// <c>2024' OR 1=1</c> is no year. Parameters: <c>q year dept unit kind grade rgrade check errors smin smax rmin
 /// rmax emin emax batch project sort desc page size exact</c> (<c>exact=1</c>: count a full-text search to the end).
+/// The API's names for the same filters (<see cref="Api.ApiQuery"/>: <c>department recomputedGrade scoreMin …
+/// pageSize</c>, <c>sort=-score</c>) are read too, so a link works on either side; the page writes its own short names.
 /// </summary>
 public sealed class FormFilter
 {
     public const int DefaultPageSize = 50;
     private const int MaxTextLength = 200;
+
+    /// <summary>The API's name of each page parameter that has another one there (the API takes the page's names as aliases).</summary>
+    private static readonly Dictionary<string, string> ApiNames = Api.ApiQuery.Filters.Concat(Api.ApiQuery.Paging)
+        .SelectMany(spec => (spec.Aliases ?? []).Select(alias => (alias, spec.Name)))
+        .ToDictionary(x => x.alias, x => x.Name, StringComparer.Ordinal);
 
     private static readonly string[] Keys =
         ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "sort", "desc", "page", "size", "exact", "format", "totals"];
@@ -80,8 +87,15 @@ public sealed class FormFilter
         string? Get(string key)
         {
             var v = query[key].ToString().Trim();
+            if (v.Length == 0 && ApiNames.TryGetValue(key, out var apiName))
+            {
+                v = query[apiName].ToString().Trim();
+            }
+
             return v.Length == 0 ? null : v.Length > MaxTextLength ? v[..MaxTextLength] : v;
         }
+
+        var sort = Get("sort");
 
         var f = new FormFilter
         {
@@ -93,7 +107,7 @@ public sealed class FormFilter
             Grade = ParseGrade(Get("grade")),
             RecomputedGrade = ParseGrade(Get("rgrade")),
             CheckCode = ParseCode(Get("check")),
-            HasErrors = Get("errors") switch { "1" or "true" => true, "0" or "false" => false, _ => null },
+            HasErrors = Get("errors")?.ToLowerInvariant() switch { "1" or "true" or "yes" => true, "0" or "false" or "no" => false, _ => null },
             ScoreMin = ParseDecimal(Get("smin")),
             ScoreMax = ParseDecimal(Get("smax")),
             RecomputedMin = ParseDecimal(Get("rmin")),
@@ -102,8 +116,8 @@ public sealed class FormFilter
             ExecutionRateMax = ParseDecimal(Get("emax")),
             Batch = ParseLong(Get("batch")),
             Project = Get("project"),
-            Sort = ParseSort(Get("sort")),
-            Descending = Get("desc") is "1" or "true",
+            Sort = ParseSort(sort?.TrimStart('-')),
+            Descending = Get("desc") is "1" or "true" || sort?.StartsWith('-') == true,
             Page = ParseInt(Get("page"), 1, 1_000_000) ?? 1,
             PageSize = ParseInt(Get("size"), 1, FormQuery.MaxPageSize) ?? DefaultPageSize,
             Exact = Get("exact") is "1" or "true",
@@ -299,14 +313,14 @@ public sealed class FormFilter
     private static FormSort ParseSort(string? s) => s?.ToLowerInvariant() switch
     {
         "year" => FormSort.Year,
-        "name" => FormSort.ProjectName,
-        "dept" => FormSort.Department,
-        "score" => FormSort.TotalScore,
-        "recomputed" => FormSort.RecomputedTotal,
-        "rate" => FormSort.ExecutionRate,
+        "name" or "projectname" => FormSort.ProjectName,
+        "dept" or "department" => FormSort.Department,
+        "score" or "totalscore" => FormSort.TotalScore,
+        "recomputed" or "recomputedtotal" => FormSort.RecomputedTotal,
+        "rate" or "executionrate" => FormSort.ExecutionRate,
         "budget" => FormSort.Budget,
         "errors" => FormSort.Errors,
-        "imported" => FormSort.Imported,
+        "imported" or "id" => FormSort.Imported,
         _ => FormSort.Default,
     };
 }

@@ -110,7 +110,9 @@ public sealed class IndexModel(PortfolioView portfolio) : PageModel
         string Label(int i) => i == bounds.Count - 1
             ? "100"
             : bounds[i].ToString(CultureInfo.InvariantCulture) + "–" + (i + 1 < bounds.Count ? bounds[i + 1].ToString(CultureInfo.InvariantCulture) : "");
-        var topChecks = Statistics.FindingsByCheck.Take(15).ToList();
+        // the checks with most findings, most first; a log scale when the largest would flatten the smallest
+        var topChecks = Statistics.FindingsByCheck.OrderByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal).Take(15).ToList();
+        var checkScale = topChecks.Count > 1 && topChecks[0].Findings >= 20L * Math.Max(1, topChecks[^1].Findings) ? "log" : "linear";
         var data = new
         {
             labels = new
@@ -153,6 +155,8 @@ public sealed class IndexModel(PortfolioView portfolio) : PageModel
             checks = new
             {
                 categories = topChecks.Select(c => c.Code),
+                labels = topChecks.Select(c => CheckLabels.Of(c.Code)),
+                scale = checkScale,
                 counts = topChecks.Select(c => c.Findings),
                 severities = topChecks.Select(c => c.Severity.ToString().ToLowerInvariant()),
                 meanings = topChecks.Select(c => Ui.CheckMeaning(c.Code)),

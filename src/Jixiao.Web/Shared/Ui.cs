@@ -41,8 +41,14 @@ public static class Ui
     public static string Fixed(decimal? value, int decimals = 2) =>
         value is { } v ? v.ToString("#,0." + new string('0', Math.Max(1, decimals)), CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>A percentage: <c>97.77%</c>.</summary>
-    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
+    /// <summary>
+    /// A score (得分, 总分, 复核得分) everywhere it is shown — list, form page, exports: always two decimals
+    /// (<c>96.80</c>, <c>90.00</c>), so that printed and recomputed scores line up; an em dash when missing.
+    /// </summary>
+    public static string Score(decimal? value) => Fixed(value);
+
+    /// <summary>A rate in percent (执行率) everywhere it is shown: always two decimals and the sign (<c>94.30%</c>, <c>88.33%</c>).</summary>
+    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
 
     /// <summary>A share 0–1 as a percentage with one decimal.</summary>
     public static string Share(double value) => double.IsNaN(value) ? "—" : (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
@@ -77,6 +83,18 @@ public static class Ui
         Grade.Poor => T("差", "Poor"),
         _ => "—",
     };
+
+    /// <summary>
+    /// True when the claimed grade was not printed on the form (评分等级 blank) but derived from its printed total: such
+    /// a grade is shown apart (<see cref="GradeCss(Grade?, string?)"/>) so that it does not look printed.
+    /// </summary>
+    public static bool IsDerivedGrade(Grade? grade, string? printed) => grade is not null && string.IsNullOrWhiteSpace(printed);
+
+    /// <summary>The note beside a derived grade.</summary>
+    public static string DerivedGradeNote => T("原表未印评分等级，按自评总分推得", "Not printed on the form: derived from its printed total");
+
+    /// <summary>The classes of a claimed grade, with <c>derived</c> when it was not printed (<see cref="IsDerivedGrade"/>).</summary>
+    public static string GradeCss(Grade? grade, string? printed) => GradeCss(grade) + (IsDerivedGrade(grade, printed) ? " derived" : "");
 
     public static string GradeCss(Grade? grade) => grade switch
     {
