@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Portfolio;
+using Jixiao.Data.Reviews;
 using Jixiao.Data.Schema;
 using Jixiao.Data.Search;
 using Microsoft.EntityFrameworkCore;
@@ -303,6 +304,11 @@ public sealed class FormQueries
         {
             var key = NameKeys.Lineage(q.LineageKey);
             forms = forms.Where(f => f.LineageKey == key);
+        }
+
+        if (q.ReviewState is { } reviewState)
+        {
+            forms = forms.WhereReviewState(db, reviewState);
         }
 
         if (!string.IsNullOrWhiteSpace(q.CheckCode))
