@@ -4,8 +4,8 @@ namespace Jixiao.Data.Entities;
 
 /// <summary>
 /// A reviewer's conclusion on one finding (复核结论): confirmed or dismissed, with a note. Keyed by what stays the same
-/// when the form is imported again — the form's content hash, the check code and the finding's field — never by the
-/// form's id or the finding's position. (Two findings of one check on one field of one form share a conclusion.)
+/// when the form is imported again — the form's content hash, the check code, the finding's field and its occurrence —
+/// never by the form's id or the finding's position among all findings.
 /// </summary>
 public sealed class FindingReviewRecord
 {
@@ -19,6 +19,12 @@ public sealed class FindingReviewRecord
 
     /// <summary>The finding's field (<see cref="FindingRecord.Field"/>).</summary>
     public string Field { get; set; } = "";
+
+    /// <summary>
+    /// Which finding of this check on this field (0-based, in the order the check reported them): one check may report
+    /// one field more than once (CAT-MISSING: each missing category on <c>indicators</c>).
+    /// </summary>
+    public int Occurrence { get; set; }
 
     public FindingDecision Decision { get; set; }
 

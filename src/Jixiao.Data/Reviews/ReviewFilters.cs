@@ -21,7 +21,8 @@ public enum FindingReviewFilter
 /// The follow-up states as filters of the form and finding queries: a form's review state and a finding's
 /// conclusion are stored by the form's content hash (<see cref="FormReviewRecord"/>, <see cref="FindingReviewRecord"/>),
 /// so these join through <see cref="FormRecord.ContentHash"/> (indexed on both sides) as correlated sub-queries that
-/// both providers plan as semi-joins. Used by <see cref="Forms.FormQueries"/>; a findings list adds
+/// both providers plan as semi-joins; a finding's occurrence (<see cref="FindingKeys"/>) is counted among its form's
+/// findings of the same code and field. Used by <see cref="Forms.FormQueries"/>; a findings list adds
 /// <see cref="WhereDecision"/> to its query of <see cref="FindingRecord"/> rows the same way.
 /// </summary>
 public static class ReviewFilters
@@ -48,11 +49,13 @@ public static class ReviewFilters
         if (filter == FindingReviewFilter.Undecided)
         {
             return findings.Where(x => !db.FindingReviews.Any(r => r.Code == x.Code && r.Field == x.Field
+                && r.Occurrence == db.Findings.Count(y => y.FormId == x.FormId && y.Code == x.Code && y.Field == x.Field && y.Position < x.Position)
                 && db.Forms.Any(f => f.Id == x.FormId && f.ContentHash == r.ContentHash)));
         }
 
         var decision = filter == FindingReviewFilter.Confirmed ? FindingDecision.Confirmed : FindingDecision.Dismissed;
         return findings.Where(x => db.FindingReviews.Any(r => r.Decision == decision && r.Code == x.Code && r.Field == x.Field
+            && r.Occurrence == db.Findings.Count(y => y.FormId == x.FormId && y.Code == x.Code && y.Field == x.Field && y.Position < x.Position)
             && db.Forms.Any(f => f.Id == x.FormId && f.ContentHash == r.ContentHash)));
     }
 }

@@ -28,13 +28,14 @@ public sealed record ReviewTarget(
     /// <summary>The version a change must find (<see cref="FormReviewRecord.Version"/>; 0 while there is no row).</summary>
     public int Version => Review?.Version ?? 0;
 
-    /// <summary>The conclusion on a finding, or null while undecided.</summary>
+    /// <summary>The conclusion on a finding of <see cref="Findings"/>, or null while undecided.</summary>
     public FindingReviewRecord? DecisionOf(FindingRecord finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        var occurrence = FindingKeys.OccurrenceOf(finding, Findings);
         foreach (var d in Decisions)
         {
-            if (d.Code == finding.Code && d.Field == finding.Field)
+            if (d.Code == finding.Code && d.Field == finding.Field && d.Occurrence == occurrence)
             {
                 return d;
             }
@@ -45,6 +46,30 @@ public sealed record ReviewTarget(
 
     /// <summary>The open or answered request, if any (at most one at a time).</summary>
     public RectificationThread? Current => Rectifications.FirstOrDefault(r => r.Request.Status != RectificationStatus.Accepted);
+}
+
+/// <summary>What identifies a finding across imports of its form: (content hash,) code, field and occurrence.</summary>
+public static class FindingKeys
+{
+    /// <summary>
+    /// Which finding of its check on its field <paramref name="finding"/> is among <paramref name="findings"/> (its
+    /// form's findings): the number of findings of the same code and field at an earlier position.
+    /// </summary>
+    public static int OccurrenceOf(FindingRecord finding, IEnumerable<FindingRecord> findings)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(findings);
+        var n = 0;
+        foreach (var x in findings)
+        {
+            if (x.FormId == finding.FormId && x.Position < finding.Position && x.Code == finding.Code && x.Field == finding.Field)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
 }
 
 /// <summary>One row of a rectification list: the request and the stored form of its content (null when none is stored).</summary>

@@ -71,6 +71,13 @@ public sealed class ReviewStore
         return (await ThreadsAsync(db, [request], formId, cancellationToken))[0];
     }
 
+    /// <summary>The review row of a form content, or null while nothing was done.</summary>
+    public async Task<FormReviewRecord?> ReviewOfAsync(string contentHash, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        return await db.FormReviews.AsNoTracking().FirstOrDefaultAsync(r => r.ContentHash == contentHash, cancellationToken);
+    }
+
     /// <summary>One page of the requests <paramref name="query"/> selects: the nearest deadline first, then the oldest request.</summary>
     public async Task<PagedResult<RectificationItem>> RectificationsAsync(RectificationQuery query, CancellationToken cancellationToken = default)
     {
@@ -109,16 +116,26 @@ public sealed class ReviewStore
 
         var ids = formIds.Distinct().ToArray();
         await using var db = database.CreateContext();
-        var rows = await (
-                from x in db.Findings.AsNoTracking()
-                join f in db.Forms.AsNoTracking() on x.FormId equals f.Id
-                join r in db.FindingReviews.AsNoTracking() on new { f.ContentHash, x.Code, x.Field } equals new { r.ContentHash, r.Code, r.Field }
-                where ids.Contains(x.FormId)
-                select new { x.FormId, x.Position, Review = r })
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows)
+        var hashes = await db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.ContentHash }).ToDictionaryAsync(f => f.Id, f => f.ContentHash, cancellationToken);
+        var wanted = hashes.Values.Distinct().ToArray();
+        var decisions = (await db.FindingReviews.AsNoTracking().Where(r => wanted.Contains(r.ContentHash)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.ContentHash, r.Code, r.Field, r.Occurrence));
+        if (decisions.Count == 0)
         {
-            result[(row.FormId, row.Position)] = row.Review;
+            return result;
+        }
+
+        var findings = (await db.Findings.AsNoTracking().Where(x => ids.Contains(x.FormId)).ToListAsync(cancellationToken)).ToLookup(x => x.FormId);
+        foreach (var form in findings)
+        {
+            var hash = hashes[form.Key];
+            foreach (var x in form)
+            {
+                if (decisions.TryGetValue((hash, x.Code, x.Field, FindingKeys.OccurrenceOf(x, form)), out var d))
+                {
+                    result[(x.FormId, x.Position)] = d;
+                }
+            }
         }
 
         return result;
@@ -211,7 +228,8 @@ public sealed class ReviewStore
     private static async Task DecideAsync(JixiaoDbContext db, FindingReviewRecord decision, CancellationToken cancellationToken)
     {
         var existing = await db.FindingReviews.FirstOrDefaultAsync(
-            r => r.ContentHash == decision.ContentHash && r.Code == decision.Code && r.Field == decision.Field, cancellationToken);
+            r => r.ContentHash == decision.ContentHash && r.Code == decision.Code && r.Field == decision.Field && r.Occurrence == decision.Occurrence,
+            cancellationToken);
         if (existing is null)
         {
             db.FindingReviews.Add(decision);

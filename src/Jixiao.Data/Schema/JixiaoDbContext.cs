@@ -313,7 +313,7 @@ public abstract class JixiaoDbContext : DbContext
         findings.Property(x => x.Field).HasMaxLength(200);
         findings.Property(x => x.Note).HasMaxLength(Reviews.ReviewStore.NoteLength);
         findings.Property(x => x.DecidedBy).HasMaxLength(100);
-        findings.HasIndex(x => new { x.ContentHash, x.Code, x.Field }).IsUnique();
+        findings.HasIndex(x => new { x.ContentHash, x.Code, x.Field, x.Occurrence }).IsUnique();
 
         var requests = modelBuilder.Entity<RectificationRecord>();
         requests.ToTable("rectifications");

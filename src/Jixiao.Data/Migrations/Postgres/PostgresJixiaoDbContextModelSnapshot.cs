@@ -206,9 +206,13 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("integer")
+                        .HasColumnName("occurrence");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentHash", "Code", "Field")
+                    b.HasIndex("ContentHash", "Code", "Field", "Occurrence")
                         .IsUnique();
 
                     b.ToTable("finding_reviews", (string)null);

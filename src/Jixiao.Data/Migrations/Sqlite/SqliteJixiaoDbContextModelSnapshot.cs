@@ -196,9 +196,13 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurrence");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentHash", "Code", "Field")
+                    b.HasIndex("ContentHash", "Code", "Field", "Occurrence")
                         .IsUnique();
 
                     b.ToTable("finding_reviews", (string)null);

@@ -20,6 +20,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                     content_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     field = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    occurrence = table.Column<int>(type: "INTEGER", nullable: false),
                     decision = table.Column<int>(type: "INTEGER", nullable: false),
                     note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     decided_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -97,9 +98,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_finding_reviews_content_hash_code_field",
+                name: "IX_finding_reviews_content_hash_code_field_occurrence",
                 table: "finding_reviews",
-                columns: new[] { "content_hash", "code", "field" },
+                columns: new[] { "content_hash", "code", "field", "occurrence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDbContext))]
-    [Migration("20261206230008_FindingReviews")]
+    [Migration("20261206230909_FindingReviews")]
     partial class FindingReviews
     {
         /// <inheritdoc />
@@ -209,9 +209,13 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("integer")
+                        .HasColumnName("occurrence");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentHash", "Code", "Field")
+                    b.HasIndex("ContentHash", "Code", "Field", "Occurrence")
                         .IsUnique();
 
                     b.ToTable("finding_reviews", (string)null);

@@ -21,6 +21,7 @@ namespace Jixiao.Data.Migrations.Postgres
                     content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    occurrence = table.Column<int>(type: "integer", nullable: false),
                     decision = table.Column<int>(type: "integer", nullable: false),
                     note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     decided_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -98,9 +99,9 @@ namespace Jixiao.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_finding_reviews_content_hash_code_field",
+                name: "IX_finding_reviews_content_hash_code_field_occurrence",
                 table: "finding_reviews",
-                columns: new[] { "content_hash", "code", "field" },
+                columns: new[] { "content_hash", "code", "field", "occurrence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

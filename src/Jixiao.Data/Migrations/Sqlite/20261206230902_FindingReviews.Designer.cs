@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJixiaoDbContext))]
-    [Migration("20261206230002_FindingReviews")]
+    [Migration("20261206230902_FindingReviews")]
     partial class FindingReviews
     {
         /// <inheritdoc />
@@ -199,9 +199,13 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurrence");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentHash", "Code", "Field")
+                    b.HasIndex("ContentHash", "Code", "Field", "Occurrence")
                         .IsUnique();
 
                     b.ToTable("finding_reviews", (string)null);
