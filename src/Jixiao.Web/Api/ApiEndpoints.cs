@@ -3,6 +3,7 @@ using Jixiao.Web.Exports;
 
 using Jixiao.Web.Forms;
 using Jixiao.Web.Imports;
+using Jixiao.Web.Review;
 
 namespace Jixiao.Web.Api;
 
@@ -23,6 +24,7 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddApiOpenApi();
+        services.AddReviewApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = ApiJson.Encoder);
         return services;
     }
@@ -42,6 +44,7 @@ public static class ApiEndpoints
         FormsApi.Map(api);
         ExportEndpoints.Map(api);
         ImportsApi.Map(api);
+        ReviewApi.Map(api);
 
         // GET /openapi/v1.json (describes the API only; no data)
         app.MapOpenApi().AllowAnonymous();

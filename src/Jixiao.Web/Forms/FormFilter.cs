@@ -11,7 +11,7 @@ namespace Jixiao.Web.Forms;
 /// The filters, sort and page of the form list, read from and written to the query string so that every view can
 /// be shared as a link. Values that do not parse are ignored (never an error, never passed on as text): a year of
 /// <c>2024' OR 1=1</c> is no year. Parameters: <c>q year dept unit kind grade rgrade check errors smin smax rmin
-/// rmax emin emax batch project sort desc page size</c>.
+/// rmax emin emax batch project review sort desc page size</c>.
 /// </summary>
 public sealed class FormFilter
 {
@@ -19,7 +19,7 @@ public sealed class FormFilter
     private const int MaxTextLength = 200;
 
     private static readonly string[] Keys =
-        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "sort", "desc", "page", "size", "format"];
+        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "review", "sort", "desc", "page", "size", "format"];
 
     private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
 
@@ -56,6 +56,9 @@ public sealed class FormFilter
     public long? Batch { get; private init; }
 
     public string? Project { get; private init; }
+
+    /// <summary>复核状态 (<c>review=pending|reviewed|rectification-required|rectified</c>).</summary>
+    public Core.Workflow.FormReviewState? ReviewState { get; private init; }
 
     public FormSort Sort { get; private init; }
 
@@ -99,6 +102,7 @@ public sealed class FormFilter
             ExecutionRateMax = ParseDecimal(Get("emax")),
             Batch = ParseLong(Get("batch")),
             Project = Get("project"),
+            ReviewState = Review.ReviewTexts.ParseState(Get("review")),
             Sort = ParseSort(Get("sort")),
             Descending = Get("desc") is "1" or "true",
             Page = ParseInt(Get("page"), 1, 1_000_000) ?? 1,
@@ -128,6 +132,7 @@ public sealed class FormFilter
         ExecutionRateMax = ExecutionRateMax,
         ImportBatchId = Batch,
         LineageKey = Project,
+        ReviewState = ReviewState,
         Sort = Sort,
         Descending = Descending,
         Page = Page,
@@ -218,6 +223,7 @@ public sealed class FormFilter
         Put("emax", Dec(ExecutionRateMax));
         Put("batch", Batch?.ToString(CultureInfo.InvariantCulture));
         Put("project", Project);
+        Put("review", ReviewState is { } review ? Review.ReviewTexts.StateName(review) : null);
         Put("sort", SortName(Sort));
         Put("desc", Descending ? "1" : null);
         Put("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);

@@ -1,4 +1,4 @@
-namespace Jixiao.App.Tests.Review;
+namespace Jixiao.Tests.Shared;
 
 /// <summary>A clock that says what the test sets: deadlines and overdue lists without the wall clock.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
