@@ -4,6 +4,7 @@ using Jixiao.App.Review;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Reviews;
+using Jixiao.Data.Schema;
 using Jixiao.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,12 +71,15 @@ public sealed class ReviewFixture : IAsyncLifetime
     /// Confirms the first finding of <paramref name="formId"/> and asks for rectification as if on <paramref name="day"/>
     /// (a clock of the test's: a request made in the past is overdue now); the request's id.
     /// </summary>
-    public async Task<long> RequestAsOfAsync(long formId, DateOnly day, DateOnly deadline)
+    public Task<long> RequestAsOfAsync(long formId, DateOnly day, DateOnly deadline) => RequestAsOfAsync(Factory.Database, formId, day, deadline);
+
+    /// <inheritdoc cref="RequestAsOfAsync(long, DateOnly, DateOnly)"/>
+    public static async Task<long> RequestAsOfAsync(JixiaoDatabase database, long formId, DateOnly day, DateOnly deadline)
     {
         var clock = new FixedClock(default);
         clock.Set(day);
-        var store = new ReviewStore(Factory.Database);
-        var policy = new AccessPolicy(new DepartmentDirectory(Factory.Database), clock);
+        var store = new ReviewStore(database);
+        var policy = new AccessPolicy(new DepartmentDirectory(database), clock);
         var reviewer = new Caller("reviewer", UserRole.FinanceReviewer);
         Assert.True((await new DecideFinding(store, policy, clock).ExecuteAsync(reviewer, formId, 0, Core.Workflow.FindingDecision.Confirmed, "确认")).Succeeded);
         var result = await new RequestRectification(store, policy, clock).ExecuteAsync(reviewer, formId, deadline, "请于期限内整改并答复。");
