@@ -93,28 +93,20 @@ public static class ReviewApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         review.MapPost("/findings/{formId}/{position}/review", DecideAsync)
-            .RequireAuthorization(UserClaims.CanReviewPolicy)
-            .WithName("ReviewFinding")
-            .WithSummary("Confirm or dismiss finding {position} (0-based, the order of the form's findings) of a form")
-            .WithDescription("Body {\"decision\": \"confirm\" | \"dismiss\", \"note\": \"…\"} (a note is required to dismiss). Administrators, finance reviewers and supervisors; the conclusion holds when the form is imported again. Answers the form's follow-up." + Antiforgery)
-            .Accepts<FindingReviewBody>("application/json")
-            .Produces<FormReviewItem>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Step<FindingReviewBody, FormReviewItem>(
+                UserClaims.CanReviewPolicy,
+                "ReviewFinding",
+                "Confirm or dismiss finding {position} (0-based, the order of the form's findings) of a form",
+                "Body {\"decision\": \"confirm\" | \"dismiss\", \"note\": \"…\"} (a note is required to dismiss). Administrators, finance reviewers and supervisors; the conclusion holds when the form is imported again. Answers the form's follow-up." + Antiforgery,
+                StatusCodes.Status200OK);
 
         review.MapPost("/forms/{id}/rectifications", RequestAsync)
-            .RequireAuthorization(UserClaims.CanDemandRectificationPolicy)
-            .WithName("RequestRectification")
-            .WithSummary("Ask the form's department to rectify (整改通知), by a deadline")
-            .WithDescription("Body {\"deadline\": \"yyyy-MM-dd\" (China time, today or later), \"text\": \"…\"}. Needs a confirmed finding and no other request running on the form. Administrators and finance reviewers." + Antiforgery)
-            .Accepts<RectificationRequestBody>("application/json")
-            .Produces<RectificationStepResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Step<RectificationRequestBody, RectificationStepResponse>(
+                UserClaims.CanDemandRectificationPolicy,
+                "RequestRectification",
+                "Ask the form's department to rectify (整改通知), by a deadline",
+                "Body {\"deadline\": \"yyyy-MM-dd\" (China time, today or later), \"text\": \"…\"}. Needs a confirmed finding and no other request running on the form. Administrators and finance reviewers." + Antiforgery,
+                StatusCodes.Status201Created);
 
         review.MapGet("/rectifications", ListAsync)
             .WithName("ListRectifications")
@@ -130,16 +122,12 @@ public static class ReviewApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         review.MapPost("/rectifications/{id}/answer", AnswerAsync)
-            .RequireAuthorization(UserClaims.CanAnswerRectificationPolicy)
-            .WithName("AnswerRectification")
-            .WithSummary("The department answers an open request")
-            .WithDescription("Body {\"text\": \"…\", \"done\": true|false}. Department users of the request's department." + Antiforgery)
-            .Accepts<RectificationAnswerBody>("application/json")
-            .Produces<RectificationStepResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Step<RectificationAnswerBody, RectificationStepResponse>(
+                UserClaims.CanAnswerRectificationPolicy,
+                "AnswerRectification",
+                "The department answers an open request",
+                "Body {\"text\": \"…\", \"done\": true|false}. Department users of the request's department." + Antiforgery,
+                StatusCodes.Status200OK);
 
         foreach (var (path, name, summary) in new[]
         {
@@ -149,18 +137,29 @@ public static class ReviewApi
         {
             review.MapPost("/rectifications/{id}/" + path, (string id, HttpContext http, IAntiforgery antiforgery, RectificationSteps steps, FormReviews reviews, CancellationToken cancellationToken) =>
                     CloseAsync(path == "accept", id, http, antiforgery, steps, reviews, cancellationToken))
-                .RequireAuthorization(UserClaims.CanDemandRectificationPolicy)
-                .WithName(name)
-                .WithSummary(summary)
-                .WithDescription("Body {\"note\": \"…\"}. Administrators and finance reviewers." + Antiforgery)
-                .Accepts<RectificationNoteBody>("application/json")
-                .Produces<RectificationStepResponse>()
-                .ProducesProblem(StatusCodes.Status400BadRequest)
-                .ProducesProblem(StatusCodes.Status403Forbidden)
-                .ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status409Conflict);
+                .Step<RectificationNoteBody, RectificationStepResponse>(
+                    UserClaims.CanDemandRectificationPolicy,
+                    name,
+                    summary,
+                    "Body {\"note\": \"…\"}. Administrators and finance reviewers." + Antiforgery,
+                    StatusCodes.Status200OK);
         }
     }
+
+    /// <summary>A step's endpoint: its role policy, name and documentation, a JSON body, its answer and its problems.</summary>
+    private static RouteHandlerBuilder Step<TBody, TResponse>(
+        this RouteHandlerBuilder endpoint, string policy, string name, string summary, string description, int status)
+        where TBody : notnull => endpoint
+        .RequireAuthorization(policy)
+        .WithName(name)
+        .WithSummary(summary)
+        .WithDescription(description)
+        .Accepts<TBody>("application/json")
+        .Produces<TResponse>(status)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> FormAsync(string id, HttpContext http, FormReviews reviews, CancellationToken cancellationToken)
     {
