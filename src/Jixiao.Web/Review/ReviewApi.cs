@@ -175,26 +175,16 @@ public static class ReviewApi
     private static async Task<IResult> DecideAsync(
         string formId, string position, HttpContext http, IAntiforgery antiforgery, DecideFinding decide, FormReviews reviews, CancellationToken cancellationToken)
     {
-        if (await CheckAsync(http, antiforgery) is { } refused)
+        var (form, body, bad) = await InputAsync(http, antiforgery, "formId", formId, ReviewJson.Context.FindingReviewBody, cancellationToken);
+        if (bad is not null)
         {
-            return refused;
-        }
-
-        if (!ApiProblems.TryId(formId, out var form))
-        {
-            return BadId("formId", formId);
+            return bad;
         }
 
         if (!int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
             return Problem(StatusCodes.Status400BadRequest, "问题序号无效", $"“{ApiQuery.Clip(position)}”不是问题序号：应为从 0 开始的整数。",
                 $"'{ApiQuery.Clip(position)}' is not a finding position: expected a whole number from 0.");
-        }
-
-        var (body, bad) = await BodyAsync(http, ReviewJson.Context.FindingReviewBody, cancellationToken);
-        if (bad is not null)
-        {
-            return bad;
         }
 
         if (ReviewTexts.ParseDecision(body!.Decision) is not { } decision)
@@ -216,17 +206,7 @@ public static class ReviewApi
     private static async Task<IResult> RequestAsync(
         string id, HttpContext http, IAntiforgery antiforgery, RequestRectification request, FormReviews reviews, CancellationToken cancellationToken)
     {
-        if (await CheckAsync(http, antiforgery) is { } refused)
-        {
-            return refused;
-        }
-
-        if (!ApiProblems.TryId(id, out var formId))
-        {
-            return BadId("id", id);
-        }
-
-        var (body, bad) = await BodyAsync(http, ReviewJson.Context.RectificationRequestBody, cancellationToken);
+        var (formId, body, bad) = await InputAsync(http, antiforgery, "id", id, ReviewJson.Context.RectificationRequestBody, cancellationToken);
         if (bad is not null)
         {
             return bad;
@@ -288,17 +268,7 @@ public static class ReviewApi
     private static async Task<IResult> AnswerAsync(
         string id, HttpContext http, IAntiforgery antiforgery, RectificationSteps steps, FormReviews reviews, CancellationToken cancellationToken)
     {
-        if (await CheckAsync(http, antiforgery) is { } refused)
-        {
-            return refused;
-        }
-
-        if (!ApiProblems.TryId(id, out var requestId))
-        {
-            return BadId("id", id);
-        }
-
-        var (body, bad) = await BodyAsync(http, ReviewJson.Context.RectificationAnswerBody, cancellationToken);
+        var (requestId, body, bad) = await InputAsync(http, antiforgery, "id", id, ReviewJson.Context.RectificationAnswerBody, cancellationToken);
         if (bad is not null)
         {
             return bad;
@@ -311,17 +281,7 @@ public static class ReviewApi
     private static async Task<IResult> CloseAsync(
         bool accept, string id, HttpContext http, IAntiforgery antiforgery, RectificationSteps steps, FormReviews reviews, CancellationToken cancellationToken)
     {
-        if (await CheckAsync(http, antiforgery) is { } refused)
-        {
-            return refused;
-        }
-
-        if (!ApiProblems.TryId(id, out var requestId))
-        {
-            return BadId("id", id);
-        }
-
-        var (body, bad) = await BodyAsync(http, ReviewJson.Context.RectificationNoteBody, cancellationToken);
+        var (requestId, body, bad) = await InputAsync(http, antiforgery, "id", id, ReviewJson.Context.RectificationNoteBody, cancellationToken);
         if (bad is not null)
         {
             return bad;
@@ -343,6 +303,28 @@ public static class ReviewApi
 
         var item = ReviewJson.ToItem((await reviews.RectificationAsync(caller, id, cancellationToken))!);
         return TypedResults.Json(new RectificationStepResponse(StateName(result.State), item), ReviewJson.Context.RectificationStepResponse);
+    }
+
+    /// <summary>
+    /// What every step reads first, in this order: the antiforgery token, the id in the path (<paramref name="name"/>)
+    /// and the JSON body; the problem of the first that is wrong.
+    /// </summary>
+    private static async Task<(long Id, T? Body, IResult? Problem)> InputAsync<T>(
+        HttpContext http, IAntiforgery antiforgery, string name, string id, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (await CheckAsync(http, antiforgery) is { } refused)
+        {
+            return (0, null, refused);
+        }
+
+        if (!ApiProblems.TryId(id, out var value))
+        {
+            return (0, null, BadId(name, id));
+        }
+
+        var (body, bad) = await BodyAsync(http, type, cancellationToken);
+        return (value, body, bad);
     }
 
     /// <summary>The antiforgery token, checked as <c>POST /api/v1/imports</c> checks it; null when it is valid.</summary>
