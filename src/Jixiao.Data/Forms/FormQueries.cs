@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Portfolio;
+using Jixiao.Data.Reviews;
 using Jixiao.Data.Schema;
 using Jixiao.Data.Search;
 using Microsoft.EntityFrameworkCore;
@@ -443,6 +444,11 @@ public sealed class FormQueries
         {
             var key = NameKeys.Lineage(q.LineageKey);
             forms = forms.Where(f => f.LineageKey == key);
+        }
+
+        if (q.ReviewState is { } reviewState)
+        {
+            forms = forms.WhereReviewState(db, reviewState);
         }
 
         if (!string.IsNullOrWhiteSpace(q.CheckCode))

@@ -76,6 +76,9 @@ public sealed record FormQuery
 
     public long? ImportBatchId { get; init; }
 
+    /// <summary>Forms in this review state (复核状态, <see cref="Reviews.ReviewFilters.WhereReviewState"/>).</summary>
+    public Core.Workflow.FormReviewState? ReviewState { get; init; }
+
     /// <summary>Forms of one project across years (<see cref="Search.NameKeys.Lineage"/>).</summary>
     public string? LineageKey { get; init; }
 

@@ -76,6 +76,10 @@ public sealed class ApiQuery
 
     public static readonly ParameterSpec Project = new("project", ParameterType.String, "One project across years: its name or lineage key.");
 
+    public static readonly ParameterSpec Review = new("review", ParameterType.String,
+        "复核状态: forms pending review (with findings not all confirmed or dismissed), reviewed, under rectification, or rectified.", null,
+        Jixiao.Web.Review.ReviewTexts.StateNames);
+
     public static readonly ParameterSpec Sort = new("sort", ParameterType.String,
         "Sort order; a leading '-' sorts descending (e.g. -score). Default: newest year first.", null,
         ["year", "name", "department", "score", "recomputed", "rate", "budget", "errors", "imported"]);
@@ -98,7 +102,7 @@ public sealed class ApiQuery
 
     /// <summary>The filters every form-selecting endpoint takes (list, findings, statistics, exports).</summary>
     public static readonly ParameterSpec[] Filters =
-        [Text, Year, Department, Unit, Kind, Grade, RecomputedGrade, Check, HasErrors, ScoreMin, ScoreMax, RecomputedMin, RecomputedMax, RateMin, RateMax, Batch, Project];
+        [Text, Year, Department, Unit, Kind, Grade, RecomputedGrade, Check, HasErrors, ScoreMin, ScoreMax, RecomputedMin, RecomputedMax, RateMin, RateMax, Batch, Project, Review];
 
     public static readonly ParameterSpec[] Sorting = [Sort, Descending];
 
@@ -182,6 +186,7 @@ public sealed class ApiQuery
             ExecutionRateMax = rateMax,
             ImportBatchId = Long(Batch),
             LineageKey = String(Project),
+            ReviewState = Jixiao.Web.Review.ReviewTexts.ParseState(OneOf(Review)),
             Sort = sort,
             Descending = descending,
             Page = paging ? PageNumber() : 1,

@@ -11,7 +11,7 @@ namespace Jixiao.Web.Forms;
 /// The filters, sort and page of the form list, read from and written to the query string so that every view can
 /// be shared as a link. Values that do not parse are ignored (never an error, never passed on as text): a year of
 /// <c>2024' OR 1=1</c> is no year. Parameters: <c>q year dept unit kind grade rgrade check errors smin smax rmin
-/// rmax emin emax batch project sort desc page size exact</c> (<c>exact=1</c>: count a full-text search to the end).
+/// rmax emin emax batch project review sort desc page size exact</c> (<c>exact=1</c>: count a full-text search to the end).
 /// The API's names for the same filters (<see cref="Api.ApiQuery"/>: <c>department recomputedGrade scoreMin …
 /// pageSize</c>, <c>sort=-score</c>) are read too, so a link works on either side; the page writes its own short names.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class FormFilter
         .ToDictionary(x => x.alias, x => x.Name, StringComparer.Ordinal);
 
     private static readonly string[] Keys =
-        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "sort", "desc", "page", "size", "exact", "format", "totals"];
+        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "review", "sort", "desc", "page", "size", "exact", "format", "totals"];
 
     private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
 
@@ -63,6 +63,9 @@ public sealed class FormFilter
     public long? Batch { get; private init; }
 
     public string? Project { get; private init; }
+
+    /// <summary>复核状态 (<c>review=pending|reviewed|rectification-required|rectified</c>).</summary>
+    public Core.Workflow.FormReviewState? ReviewState { get; private init; }
 
     public FormSort Sort { get; private init; }
 
@@ -116,6 +119,7 @@ public sealed class FormFilter
             ExecutionRateMax = ParseDecimal(Get("emax")),
             Batch = ParseLong(Get("batch")),
             Project = Get("project"),
+            ReviewState = Review.ReviewTexts.ParseState(Get("review")),
             Sort = ParseSort(sort?.TrimStart('-')),
             Descending = Get("desc") is "1" or "true" || sort?.StartsWith('-') == true,
             Page = ParseInt(Get("page"), 1, 1_000_000) ?? 1,
@@ -146,6 +150,7 @@ public sealed class FormFilter
         ExecutionRateMax = ExecutionRateMax,
         ImportBatchId = Batch,
         LineageKey = Project,
+        ReviewState = ReviewState,
         Sort = Sort,
         Descending = Descending,
         Page = Page,
@@ -236,6 +241,7 @@ public sealed class FormFilter
         Put("emax", Dec(ExecutionRateMax));
         Put("batch", Batch?.ToString(CultureInfo.InvariantCulture));
         Put("project", Project);
+        Put("review", ReviewState is { } review ? Review.ReviewTexts.StateName(review) : null);
         Put("sort", SortName(Sort));
         Put("desc", Descending ? "1" : null);
         Put("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);
