@@ -27,8 +27,10 @@ public sealed class ActualsAtThresholdCheck : ICheck
     public void Run(CheckContext context)
     {
         int counted = 0, onBound = 0, first = -1;
-        foreach (var s in context.Score.Indicators)
+        var indicators = context.Score.Indicators;
+        for (var row = 0; row < indicators.Count; row++) // an index, not foreach: the list's enumerator would be allocated
         {
+            var s = indicators[row];
             if (!Counts(s))
             {
                 continue;
@@ -49,8 +51,9 @@ public sealed class ActualsAtThresholdCheck : ICheck
 
         var list = new StringBuilder();
         var shown = 0;
-        foreach (var s in context.Score.Indicators)
+        for (var row = 0; row < indicators.Count; row++)
         {
+            var s = indicators[row];
             if (Counts(s) && s.ActualNumber == s.Target.Number && shown++ < 4)
             {
                 list.Append(list.Length > 0 ? "、" : "").Append(Fields.Name(s.Indicator)).Append(' ').Append(s.Target.Raw).Append(" → ").Append(s.Actual.Raw);

@@ -27,8 +27,10 @@ public sealed class CostFundsCheck : ICheck
             return;
         }
 
-        foreach (var s in context.Score.Indicators)
+        var indicators = context.Score.Indicators;
+        for (var row = 0; row < indicators.Count; row++) // an index, not foreach: the list's enumerator would be allocated
         {
+            var s = indicators[row];
             if (IsBudgetRate(s))
             {
                 CheckRate(context, s);

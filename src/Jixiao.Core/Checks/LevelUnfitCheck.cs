@@ -21,8 +21,10 @@ public sealed class LevelUnfitCheck : ICheck
 
     public void Run(CheckContext context)
     {
-        foreach (var s in context.Score.Indicators)
+        var indicators = context.Score.Indicators;
+        for (var row = 0; row < indicators.Count; row++) // an index, not foreach: the list's enumerator would be allocated
         {
+            var s = indicators[row];
             var ind = s.Indicator;
             var name = ind.Name;
             if (s.Category is IndicatorCategory.Output or IndicatorCategory.Benefit or IndicatorCategory.Cost && IndicatorKinds.SpeaksOfSatisfaction(name))
@@ -63,11 +65,12 @@ public sealed class LevelUnfitCheck : ICheck
             $"Indicator \"{ind.Name}\" measures {wordEn} but sits under {at}; it belongs under {fitting}.");
     }
 
-    /// <summary>The name speaks of cost, fees, funds or the budget (成本, 费, 资金, 预算, 经费, 支出, 投入, 节约, 价).</summary>
+    /// <summary>The name speaks of cost, fees, funds, prices or the budget (成本, 费, 资金, 预算, 支出, 投入, 节约, 价格, 单价).</summary>
     private static bool NamesCost(string name) =>
         name.Contains("成本", StringComparison.Ordinal) || name.Contains('费') || name.Contains("资金", StringComparison.Ordinal)
         || name.Contains("预算", StringComparison.Ordinal) || name.Contains("支出", StringComparison.Ordinal)
-        || name.Contains("投入", StringComparison.Ordinal) || name.Contains("节约", StringComparison.Ordinal) || name.Contains('价');
+        || name.Contains("投入", StringComparison.Ordinal) || name.Contains("节约", StringComparison.Ordinal)
+        || name.Contains("价格", StringComparison.Ordinal) || name.Contains("单价", StringComparison.Ordinal);
 
     /// <summary>A number: an amount, a rate or a change (a cost target states one).</summary>
     private static bool IsAmountOrRate(TargetValue t) => t.Kind is TargetValueKind.Quantitative or TargetValueKind.Growth;

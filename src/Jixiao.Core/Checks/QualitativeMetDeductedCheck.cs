@@ -19,8 +19,10 @@ public sealed class QualitativeMetDeductedCheck : ICheck
     public void Run(CheckContext context)
     {
         var rules = context.Rules;
-        foreach (var s in context.Score.Indicators)
+        var indicators = context.Score.Indicators;
+        for (var row = 0; row < indicators.Count; row++) // an index, not foreach: the list's enumerator would be allocated
         {
+            var s = indicators[row];
             if (s.Target.Kind != TargetValueKind.Qualitative || s.Actual.Kind != TargetValueKind.Qualitative
                 || s.Printed is not { } p || s.Weight is not { } w || p >= w
                 || Rounding.Compare(p, w, rules.Rounding, rules.Tolerances.Score) != PrintedMatch.Mismatch

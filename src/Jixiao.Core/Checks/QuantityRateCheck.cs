@@ -15,8 +15,10 @@ public sealed class QuantityRateCheck : ICheck
 
     public void Run(CheckContext context)
     {
-        foreach (var s in context.Score.Indicators)
+        var indicators = context.Score.Indicators;
+        for (var row = 0; row < indicators.Count; row++) // an index, not foreach: the list's enumerator would be allocated
         {
+            var s = indicators[row];
             if (!s.Target.IsPercent || s.Target.Kind != TargetValueKind.Quantitative || IndicatorKinds.Level2(s.Indicator) != IndicatorKinds.Quantity)
             {
                 continue;

@@ -17,8 +17,10 @@ public sealed class SatisfactionUnmeasuredCheck : ICheck
 
     public void Run(CheckContext context)
     {
-        foreach (var s in context.Score.Indicators)
+        var indicators = context.Score.Indicators;
+        for (var row = 0; row < indicators.Count; row++) // an index, not foreach: the list's enumerator would be allocated
         {
+            var s = indicators[row];
             var actual = s.Actual;
             if (actual.Kind != TargetValueKind.Qualitative || actual.Style == QualitativeStyle.TextWithNumbers || !IndicatorKinds.IsSatisfaction(s))
             {

@@ -15,8 +15,10 @@ public sealed class TargetVacuousCheck : ICheck
 
     public void Run(CheckContext context)
     {
-        foreach (var s in context.Score.Indicators)
+        var indicators = context.Score.Indicators;
+        for (var row = 0; row < indicators.Count; row++) // an index, not foreach: the list's enumerator would be allocated
         {
+            var s = indicators[row];
             var t = s.Target;
             if (t.Kind is not (TargetValueKind.Quantitative or TargetValueKind.Growth) || t.Number is not { } n)
             {
