@@ -60,8 +60,8 @@ public sealed class CostFundsCheck : ICheck
         }
 
         var name = s.Indicator.Name;
-        return (name.Contains("预算", StringComparison.Ordinal) || name.Contains("资金", StringComparison.Ordinal) || name.Contains("经费", StringComparison.Ordinal))
-            && (name.Contains("执行率", StringComparison.Ordinal) || name.Contains("支出率", StringComparison.Ordinal) || name.Contains("使用率", StringComparison.Ordinal));
+        return (name.Contains("执行率", StringComparison.Ordinal) || name.Contains("支出率", StringComparison.Ordinal) || name.Contains("使用率", StringComparison.Ordinal))
+            && (name.Contains("预算", StringComparison.Ordinal) || name.Contains("资金", StringComparison.Ordinal) || name.Contains("经费", StringComparison.Ordinal));
     }
 
     private static void CheckRate(CheckContext context, IndicatorScore s)

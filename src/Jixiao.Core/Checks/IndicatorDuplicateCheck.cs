@@ -1,3 +1,4 @@
+using System.Buffers;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
 using Jixiao.Core.Targets;
@@ -22,6 +23,8 @@ public sealed class IndicatorDuplicateCheck : ICheck
 
     private const int NameBuffer = 64;
 
+    private const int SignatureBuffer = 64;
+
     public static CheckDefinition Rule { get; } = new(
         "IND-DUPLICATE", Severity.Warning, CheckCategory.TargetQuality, FormKinds.Both, "indicators[i].name",
         "同一表内重复设置同一指标：两个指标名称相同、一个包含另一个、或仅略有改动且以同样的计量词结尾，年度指标值也相同（可能在不同层级下）。",
@@ -33,27 +36,68 @@ public sealed class IndicatorDuplicateCheck : ICheck
     public void Run(CheckContext context)
     {
         var list = context.Score.Indicators;
-        for (var j = 1; j < list.Count; j++)
+        var count = list.Count;
+        if (count < 2)
         {
-            var b = list[j];
-            if (!Comparable(b))
+            return;
+        }
+
+        // One signature a row, so that the pairs compared are only those whose targets may agree.
+        int[]? rented = null;
+        Span<int> signatures = count <= SignatureBuffer ? stackalloc int[SignatureBuffer] : (rented = ArrayPool<int>.Shared.Rent(count));
+        try
+        {
+            for (var i = 0; i < count; i++)
             {
-                continue;
+                signatures[i] = Comparable(list[i]) ? Signature(list[i].Target) : 0;
             }
 
-            for (var i = 0; i < j; i++)
+            for (var j = 1; j < count; j++)
             {
-                var a = list[i];
-                if (!Comparable(a) || !TargetEquivalence.Same(a.Target, b.Target) || !SameMeasure(a.Indicator.Name, b.Indicator.Name)
-                    || TargetUnmeasurableCheck.IsNotApplicable(b.Target.Raw))
+                if (signatures[j] == 0)
                 {
                     continue;
                 }
 
-                Report(context, a, b);
-                break;
+                var b = list[j];
+                for (var i = 0; i < j; i++)
+                {
+                    var a = list[i];
+                    if (signatures[i] != signatures[j] || !TargetEquivalence.Same(a.Target, b.Target)
+                        || !SameMeasure(a.Indicator.Name, b.Indicator.Name) || TargetUnmeasurableCheck.IsNotApplicable(b.Target.Raw))
+                    {
+                        continue;
+                    }
+
+                    Report(context, a, b);
+                    break;
+                }
             }
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A hash of what <see cref="TargetEquivalence"/> compares — for a number its value, comparison (none read as =),
+    /// percent, direction and kind; for words their text key — never 0. Targets that agree hash alike.
+    /// </summary>
+    private static int Signature(TargetValue t)
+    {
+        if (t.Number is { } number && t.Kind is TargetValueKind.Quantitative or TargetValueKind.Growth)
+        {
+            var op = t.Operator == ComparisonOperator.None ? ComparisonOperator.Equal : t.Operator;
+            return HashCode.Combine(number, op, t.IsPercent, t.Growth, t.Kind) | 1;
+        }
+
+        Span<char> key = stackalloc char[TextSimilarity.StackLimit];
+        var n = TextKey.Write(t.Raw, key);
+        return (n >= 0 ? string.GetHashCode(key[..n]) : string.GetHashCode(TextKey.Of(t.Raw).AsSpan())) | 1;
     }
 
     private static void Report(CheckContext context, IndicatorScore first, IndicatorScore again)

@@ -40,9 +40,10 @@ internal static class IndicatorKinds
             : null;
     }
 
-    /// <summary>A cost indicator: first level 成本指标, or a cost label as its second level.</summary>
+    /// <summary>A cost indicator: first level 成本指标, or a cost label as its second level (成本 under 产出 before 101号).</summary>
     public static bool IsCost(IndicatorScore s) =>
-        s.Category == IndicatorCategory.Cost || (Level2(s.Indicator) is { } l2 && CostLevels.Contains(l2));
+        s.Category == IndicatorCategory.Cost
+        || (s.Category is IndicatorCategory.Output or IndicatorCategory.Unknown && Level2(s.Indicator) is { } l2 && CostLevels.Contains(l2));
 
     /// <summary>A satisfaction indicator: under 满意度指标, or named as one (…满意度, …满意率).</summary>
     public static bool IsSatisfaction(IndicatorScore s) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace Jixiao.Core.Forms;
 
@@ -10,13 +11,16 @@ namespace Jixiao.Core.Forms;
 /// stop the same, whatever the length of the text.
 /// </summary>
 /// <remarks>
-/// Allocates nothing for texts of up to <see cref="StackLimit"/> characters inside TextKey's table; longer texts
-/// borrow from <see cref="ArrayPool{T}.Shared"/>.
+/// Linear in the lengths (a table of bigram counts, no sorting). Allocates nothing for texts of up to
+/// <see cref="StackLimit"/> characters inside TextKey's table; longer texts borrow from <see cref="ArrayPool{T}.Shared"/>.
 /// </remarks>
 public static class TextSimilarity
 {
     /// <summary>Texts up to this length are keyed on the stack.</summary>
     public const int StackLimit = 256;
+
+    /// <summary>Bigram tables up to this many slots (texts up to half as long) are on the stack.</summary>
+    private const int TableLimit = 1024;
 
     /// <summary>The Dice coefficient of the bigrams of the keys of <paramref name="a"/> and <paramref name="b"/>; 0 when either is null or blank.</summary>
     public static double Dice(string? a, string? b)
@@ -65,25 +69,62 @@ public static class TextSimilarity
             return 0;
         }
 
-        uint[]? rentedA = null, rentedB = null;
+        // Count the bigrams of a in a small open-addressing table, then take b's bigrams out of it: linear in the
+        // lengths, no sorting. 0 marks an empty slot (no key character is below U+0021).
+        var size = 64;
+        while (size < 2 * a.Length)
+        {
+            size <<= 1;
+        }
+
+        uint[]? rentedKeys = null;
+        int[]? rentedCounts = null;
         try
         {
-            Span<uint> x = a.Length <= StackLimit ? stackalloc uint[StackLimit] : (rentedA = ArrayPool<uint>.Shared.Rent(a.Length));
-            Span<uint> y = b.Length <= StackLimit ? stackalloc uint[StackLimit] : (rentedB = ArrayPool<uint>.Shared.Rent(b.Length));
-            x = Bigrams(a, x);
-            y = Bigrams(b, y);
-            return 2.0 * Shared(x, y) / (x.Length + y.Length);
+            Span<uint> keys = size <= TableLimit ? stackalloc uint[size] : (rentedKeys = ArrayPool<uint>.Shared.Rent(size)).AsSpan(0, size);
+            Span<int> counts = size <= TableLimit ? stackalloc int[size] : (rentedCounts = ArrayPool<int>.Shared.Rent(size)).AsSpan(0, size);
+            keys.Clear();
+            counts.Clear();
+            var mask = size - 1;
+            var bits = BitOperations.Log2((uint)size);
+            for (var i = 0; i + 1 < a.Length; i++)
+            {
+                var g = Bigram(a, i);
+                var slot = Slot(g, bits);
+                while (keys[slot] != 0 && keys[slot] != g)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                keys[slot] = g;
+                counts[slot]++;
+            }
+
+            var shared = 0;
+            for (var i = 0; i + 1 < b.Length; i++)
+            {
+                var g = Bigram(b, i);
+                var slot = Slot(g, bits);
+                while (keys[slot] != 0 && keys[slot] != g)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                if (keys[slot] == g && counts[slot] > 0)
+                {
+                    counts[slot]--;
+                    shared++;
+                }
+            }
+
+            return 2.0 * shared / (a.Length - 1 + b.Length - 1);
         }
         finally
         {
-            if (rentedA is not null)
+            if (rentedKeys is not null)
             {
-                ArrayPool<uint>.Shared.Return(rentedA);
-            }
-
-            if (rentedB is not null)
-            {
-                ArrayPool<uint>.Shared.Return(rentedB);
+                ArrayPool<uint>.Shared.Return(rentedKeys);
+                ArrayPool<int>.Shared.Return(rentedCounts!);
             }
         }
     }
@@ -111,42 +152,9 @@ public static class TextSimilarity
         return rented.AsSpan(0, key.Length);
     }
 
-    /// <summary>The bigrams of <paramref name="key"/>, two characters in one number, sorted.</summary>
-    private static Span<uint> Bigrams(ReadOnlySpan<char> key, Span<uint> destination)
-    {
-        var count = key.Length - 1;
-        var grams = destination[..count];
-        for (var i = 0; i < count; i++)
-        {
-            grams[i] = ((uint)key[i] << 16) | key[i + 1];
-        }
+    /// <summary>Two characters in one number.</summary>
+    private static uint Bigram(ReadOnlySpan<char> key, int i) => ((uint)key[i] << 16) | key[i + 1];
 
-        grams.Sort();
-        return grams;
-    }
-
-    /// <summary>How many bigrams two sorted lists share, each occurrence matched once.</summary>
-    private static int Shared(ReadOnlySpan<uint> x, ReadOnlySpan<uint> y)
-    {
-        int i = 0, j = 0, shared = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            if (x[i] == y[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (x[i] < y[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return shared;
-    }
+    /// <summary>The home slot of a bigram in a table of 2^<paramref name="bits"/> slots (Fibonacci hashing).</summary>
+    private static int Slot(uint bigram, int bits) => (int)((bigram * 2654435769u) >> (32 - bits));
 }
