@@ -161,10 +161,12 @@ public sealed class IndicatorDuplicateCheck : ICheck
         return x[^2..].SequenceEqual(y[^2..]) && TextSimilarity.DiceOfKeys(x, y) >= NameSimilarity;
     }
 
-    /// <summary>Traditional characters folded and 满意率 written 满意度, in place.</summary>
+    /// <summary>
+    /// 满意率 written 满意度, in place. (Traditional characters are not folded: the two names compared are of one form,
+    /// printed in one script.)
+    /// </summary>
     private static Span<char> Fold(Span<char> key)
     {
-        Hanzi.Simplify(key);
         for (var i = 0; i + 2 < key.Length; i++)
         {
             if (key[i] == '满' && key[i + 1] == '意' && key[i + 2] == '率')
