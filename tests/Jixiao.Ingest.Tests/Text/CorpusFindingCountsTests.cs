@@ -5,8 +5,9 @@ using Jixiao.Tests.Shared;
 namespace Jixiao.Ingest.Tests.Text;
 
 /// <summary>
-/// The table "Counts on the corpus" of docs/checks.md holds what the checks find: every cell is recounted here by
-/// running <see cref="FormChecker"/> (national-2020) on every form of each corpus file.
+/// The table "Counts on the corpus" of docs/checks.md holds what the checks of one form find: every cell of their rows
+/// is recounted here by running <see cref="FormChecker"/> (national-2020) on every form of each corpus file. (Rows of
+/// checks across forms, if the table has any, are counted on an import, not here.)
 /// </summary>
 public partial class CorpusFindingCountsTests
 {
@@ -16,7 +17,7 @@ public partial class CorpusFindingCountsTests
     [GeneratedRegex(@"^\|\s*`(?<code>[A-Z]+(?:-[A-Z]+)*)`\s*\|\s*[a-z]+\s*\|(?<counts>(?:\s*\d+\s*\|){5})\s*$")]
     private static partial Regex CountRow();
 
-    [GeneratedRegex(@"^\|\s*\*\*all\*\*.*error (?<error>\d+), warning (?<warning>\d+), info (?<info>\d+)\s*\|\s*$")]
+    [GeneratedRegex(@"^\|\s*\*\*all\*\*.*error (?<error>\d+), warning (?<warning>\d+)(?: \+ \d+ across forms)?, info (?<info>\d+)(?: \+ \d+ across forms)?\s*\|\s*$")]
     private static partial Regex AllRow();
 
     private static string[] Table()
@@ -50,7 +51,8 @@ public partial class CorpusFindingCountsTests
     public void Every_count_in_the_table_is_what_the_checks_find()
     {
         var counted = Counted();
-        var rows = Table().Select(l => CountRow().Match(l)).Where(m => m.Success).ToList();
+        var oneForm = CheckCatalogue.All.Select(c => c.Definition.Code).ToHashSet(StringComparer.Ordinal);
+        var rows = Table().Select(l => CountRow().Match(l)).Where(m => m.Success && oneForm.Contains(m.Groups["code"].Value)).ToList();
         var wrong = new List<string>();
         foreach (var row in rows)
         {
@@ -63,12 +65,12 @@ public partial class CorpusFindingCountsTests
             }
         }
 
-        Assert.Equal(CheckCatalogue.Definitions.Count, rows.Count);
+        Assert.Equal(oneForm.Order(StringComparer.Ordinal), rows.Select(r => r.Groups["code"].Value).Order(StringComparer.Ordinal));
         Assert.Empty(wrong);
     }
 
     [Fact]
-    public void The_all_row_counts_findings_by_severity()
+    public void The_all_row_counts_the_findings_of_one_form_by_severity()
     {
         var checker = new FormChecker();
         var bySeverity = Columns.SelectMany(f => CorpusForms.Of(f).Forms).SelectMany(checker.Check)
