@@ -23,20 +23,26 @@ public static class CheckCatalogue
         new GradeMismatchCheck(),
         new GradeRecomputedCheck(),
         new IndicatorMetDeductedCheck(),
+        new QualitativeMetDeductedCheck(),
         new IndicatorMissedFullCheck(),
         new StrictBoundaryCheck(),
         new QualitativeBandCheck(),
         new UnitMismatchCheck(),
         new ActualUnmeasuredCheck(),
+        new ActualsAtThresholdCheck(),
+        new CostFundsCheck(),
         new DateOrderCheck(),
 
         // completeness
         new DeviationMissingCheck(),
         new GoalCopiedCheck(),
+        new GoalNearCopyCheck(),
+        new SatisfactionUnmeasuredCheck(),
         new CategoryMissingCheck(),
         new CategoryUnknownCheck(),
         new ValueMissingCheck(),
         new FundRateLowCheck(),
+        new FundMidYearCheck(),
 
         // target quality
         new TargetUnmeasurableCheck(),
@@ -44,6 +50,9 @@ public static class CheckCatalogue
         new TargetTooLowCheck(),
         new WeightSplitCheck(),
         new WeightConcentratedCheck(),
+        new IndicatorDuplicateCheck(),
+        new QuantityRateCheck(),
+        new LevelUnfitCheck(),
     ];
 
     /// <summary>
