@@ -40,6 +40,23 @@ public static class CheckLabels
         ["VALUE-MISSING"] = ("必填数值缺失", "Required value missing"),
         ["WEIGHT-SPLIT"] = ("权重偏离默认分配", "Weights off the default split"),
         ["WEIGHT-SUM"] = ("分值加总不为100", "Weights do not sum to 100"),
+        ["GOAL-NEAR-COPY"] = ("完成情况近似照抄", "Goal nearly copied"),
+        ["IND-DUPLICATE"] = ("指标重复设置", "Indicator set twice"),
+        ["SAT-UNMEASURED"] = ("满意度未实测", "Satisfaction not surveyed"),
+        ["COST-FUNDS"] = ("成本指标与资金不符", "Cost differs from funds"),
+        ["QUAL-MET-DEDUCTED"] = ("定性达标却扣分", "Qualitative met, deducted"),
+        ["ACT-AT-THRESHOLD"] = ("完成值均卡在指标值", "Actuals on the threshold"),
+        ["FUND-MIDYEAR"] = ("年中追加的预算", "Budget added mid-year"),
+        ["IND-QTY-RATE"] = ("数量指标以率计", "Quantity as a rate"),
+        ["IND-LEVEL-UNFIT"] = ("指标层级不当", "Level does not fit"),
+        ["FORM-COPIED"] = ("照抄他项目指标表", "Table copied from another project"),
+        ["GOALS-REUSED"] = ("目标文字与他项目相同", "Goal text of another project"),
+        ["PROJECT-TWICE"] = ("同一项目重复自评", "Project evaluated twice"),
+        ["FORM-DUPLICATE"] = ("同一表单导入两次", "Form imported twice"),
+        ["DECL-BUDGET-JUMP"] = ("预算较申报大幅变化", "Budget far from declared"),
+        ["DECL-INDICATORS-CHANGED"] = ("指标较申报增删", "Indicators changed since declared"),
+        ["DECL-TARGET-LOWERED"] = ("指标值较申报降低", "Target lowered since declared"),
+        ["DECL-WEIGHT-MOVED"] = ("分值较申报改变", "Weight moved since declared"),
     };
 
     /// <summary>The short name of <paramref name="code"/> in the current language.</summary>

@@ -86,8 +86,8 @@ public sealed class TotalsTests(ApiFixture api)
         Assert.Equal("99.91", overview.QuerySelector("#card-rate [data-rate]")!.GetAttribute("data-rate"));
         Assert.Equal("55,895.74", overview.QuerySelector("#card-budget .value")!.TextContent.Trim());
         var years = overview.QuerySelectorAll("#years-table tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children.Select(c => c.TextContent.Trim()).ToArray());
-        Assert.Equal(["2023", "8", "2,526.71", "100%", "20,876.47", years["2023"][5]], years["2023"]);
-        Assert.Equal("99.9%", years["2024"][3]); // (48,932.90 + 4,385.25) ÷ (48,954.92 + 4,414.11) 万元 = 99.905
+        Assert.Equal(["2023", "8", "2,526.71", "100.00%", "20,876.47", years["2023"][5]], years["2023"]);
+        Assert.Equal("99.90%", years["2024"][3]); // (48,932.90 + 4,385.25) ÷ (48,954.92 + 4,414.11) 万元 = 99.905
 
         using var stats = await ApiClient.GetJsonAsync(api.Supervisor, "/api/v1/statistics");
         Assert.Equal(99.91m, stats.RootElement.GetProperty("executionRate").GetDecimal());
@@ -317,14 +317,14 @@ public sealed class TinyPortfolioTests : IAsyncLifetime, IDisposable
         Assert.Equal("1000000", page.QuerySelector("#card-budget [data-declared]")!.GetAttribute("data-declared"));
         Assert.Equal("申报预算 100.00", page.QuerySelector("#card-budget [data-declared]")!.TextContent.Trim());
         Assert.Equal("96.6", page.QuerySelector("#card-rate [data-rate]")!.GetAttribute("data-rate"));
-        Assert.Equal("96.6%", page.QuerySelector("#card-rate .value")!.TextContent.Trim());
+        Assert.Equal("96.60%", page.QuerySelector("#card-rate .value")!.TextContent.Trim());
         Assert.NotEqual(TinyPortfolio.RateCountingEveryBudget, TinyPortfolio.ExecutionRate);
         Assert.Equal(RateRule.Text, page.QuerySelector("#card-rate")!.GetAttribute("title"));
 
         var year = page.QuerySelectorAll("#years-table tbody tr").Single().Children.Select(c => c.TextContent.Trim()).ToArray();
-        Assert.Equal(["2024", "4", "150.00", "96.6%", "100.00", year[5]], year);
+        Assert.Equal(["2024", "4", "150.00", "96.60%", "100.00", year[5]], year);
         var department = page.QuerySelectorAll("#departments tbody tr").Single().Children.Select(c => c.TextContent.Trim()).ToArray();
-        Assert.Equal([TinyPortfolio.Department, "4", "150.00", "96.6%", "100.00"], department[..5]);
+        Assert.Equal([TinyPortfolio.Department, "4", "150.00", "96.60%", "100.00"], department[..5]);
 
         using var chart = JsonDocument.Parse(page.QuerySelector("#overview-data")!.TextContent);
         Assert.Equal(150m, chart.RootElement.GetProperty("years").GetProperty("budget")[0].GetDecimal());
