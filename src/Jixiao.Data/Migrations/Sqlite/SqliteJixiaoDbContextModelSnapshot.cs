@@ -1101,6 +1101,12 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_login_at");
 
+                    b.Property<string>("NormalizedUserName")
+                        .IsRequired()
+                        .HasMaxLength(121)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_user_name");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1111,6 +1117,12 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("role");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1118,6 +1130,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnName("user_name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique();
 
                     b.HasIndex("UserName")
                         .IsUnique();
