@@ -126,6 +126,38 @@ public static class Ui
         _ => T("监督", "Supervisor"),
     };
 
+    /// <summary>
+    /// What a role may do, made from the access policy (<see cref="App.Access.AccessPolicy.Allows"/>) so the words
+    /// never drift from what the pages and the API allow: 财政评审 imports but does not delete batches.
+    /// </summary>
+    public static string RoleAbilities(UserRole role)
+    {
+        var caller = new App.Access.Caller("role", role, role == UserRole.DepartmentUser ? "部门" : null);
+        var allows = (App.Access.Permission p) => App.Access.AccessPolicy.Allows(caller, p);
+        var parts = new List<string> { role == UserRole.DepartmentUser ? T("只能查看本部门", "read own department only") : T("查看全部", "read all") };
+        if (allows(App.Access.Permission.Import))
+        {
+            parts.Add(T("导入", "import"));
+        }
+
+        if (allows(App.Access.Permission.DeleteBatch))
+        {
+            parts.Add(T("删除批次", "delete batches"));
+        }
+
+        if (allows(App.Access.Permission.ManageAccounts))
+        {
+            parts.Add(T("管理账户和审计日志", "accounts and the audit log"));
+        }
+
+        if (parts.Count == 1 && role != UserRole.DepartmentUser)
+        {
+            parts.Add(T("不能修改", "change nothing"));
+        }
+
+        return string.Join(T("、", ", "), parts);
+    }
+
     public static string StatusText(ImportStatus status) => status switch
     {
         ImportStatus.Queued => T("排队中", "Queued"),
