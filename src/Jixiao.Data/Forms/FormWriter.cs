@@ -214,6 +214,24 @@ public sealed class FormChunk
     /// <summary>Findings of the chunk's forms.</summary>
     public int Findings { get; private set; }
 
+    /// <summary>
+    /// The forms <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1 as a chunk of their
+    /// own; the first part takes the new organisations, which its forms or later ones name.
+    /// </summary>
+    internal FormChunk Slice(int start, int count)
+    {
+        if (start == 0 && count == Forms.Count)
+        {
+            return this;
+        }
+
+        var part = new FormChunk(count);
+        part.Forms.AddRange(Forms.GetRange(start, count));
+        part.Search.AddRange(Search.GetRange(start, count));
+        part.NewOrganisations = start == 0 ? NewOrganisations : [];
+        return part;
+    }
+
     internal void Counted(FormRecord record)
     {
         Indicators += record.Indicators.Count;
@@ -232,7 +250,7 @@ public sealed record BatchTotals(string ContentHash, long SizeBytes, int Forms, 
 /// </summary>
 /// <remarks>
 /// On SQLite, whose one write lock a transaction holds to its end, a long import would keep every sign-in and upload
-/// waiting for its whole length. There the session commits in steps instead (<see cref="StepTime"/>): each step
+/// waiting for its whole length. There the session commits in steps instead (<see cref="StepForms"/>, <see cref="StepTime"/>): each step
 /// commits the forms written since the last one together with their stored totals, gives way to the writes of the
 /// application waiting for the lock (<see cref="SqliteWriters"/>), and goes on in a new transaction. The forms of a
 /// running import thus appear as they are stored; an import that fails afterwards has them removed when its batch is
@@ -244,8 +262,14 @@ public sealed class FormBatchSession : IAsyncDisposable
     /// <summary>The savepoint before the first form: a duplicate found at the end rolls back to it.</summary>
     internal const string FormsSavepoint = "forms";
 
-    /// <summary>How long a SQLite step holds the write lock at least before it commits (at the end of a chunk).</summary>
-    internal static readonly TimeSpan StepTime = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How long a SQLite step holds the write lock at most when no write of the application waits (it commits sooner,
+    /// after the part being written, when one does).
+    /// </summary>
+    internal static readonly TimeSpan StepTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>Forms written between two chances of a SQLite step to commit (a few tens of milliseconds of writing).</summary>
+    internal const int StepForms = 100;
 
     private readonly DbConnection connection;
     private DbTransaction transaction;
@@ -323,10 +347,31 @@ public sealed class FormBatchSession : IAsyncDisposable
         return id is null ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Writes a sealed chunk (ids assigned here).</summary>
+    /// <summary>
+    /// Writes a sealed chunk (ids assigned here). On SQLite in parts of <see cref="StepForms"/> forms, each followed by
+    /// a step when a write of the application waits for the lock (or the step is old): the wait is a part, not a chunk.
+    /// </summary>
     public async Task WriteAsync(FormChunk chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chunk);
+        if (writers is null)
+        {
+            await WritePartAsync(chunk, cancellationToken);
+            return;
+        }
+
+        for (var start = 0; start < chunk.Count; start += StepForms)
+        {
+            await WritePartAsync(chunk.Slice(start, Math.Min(StepForms, chunk.Count - start)), cancellationToken);
+            if (writers.AnyWaiting || System.Diagnostics.Stopwatch.GetElapsedTime(stepStarted) >= StepTime)
+            {
+                await StepAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task WritePartAsync(FormChunk chunk, CancellationToken cancellationToken)
+    {
         writer ??= BulkWriter.Create(connection, transaction);
         if (connection is SqliteConnection sqlite)
         {
@@ -426,11 +471,6 @@ public sealed class FormBatchSession : IAsyncDisposable
         if (formIds.Length > 0)
         {
             writtenThrough = formIds[^1];
-        }
-
-        if (writers is not null && System.Diagnostics.Stopwatch.GetElapsedTime(stepStarted) >= StepTime)
-        {
-            await StepAsync(cancellationToken);
         }
 
         if (grams is not null)
