@@ -2,13 +2,16 @@ using Jixiao.App.Access;
 using Jixiao.App.Forms;
 using Jixiao.App.Imports;
 using Jixiao.App.Portfolio;
+using Jixiao.App.Review;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Imports;
 using Jixiao.Data.Portfolio;
+using Jixiao.Data.Reviews;
 using Jixiao.Data.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jixiao.App;
 
@@ -41,6 +44,8 @@ public static class JixiaoServices
         services.AddSingleton<DepartmentDirectory>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ReviewStore>();
+        services.TryAddSingleton(TimeProvider.System);
 
         // App: policy, use cases, facades
         services.AddSingleton<AccessPolicy>();
@@ -53,6 +58,10 @@ public static class JixiaoServices
         services.AddSingleton<FormCatalog>();
         services.AddSingleton<PortfolioView>();
         services.AddSingleton<Accounts.Accounts>();
+        services.AddSingleton<FormReviews>();
+        services.AddSingleton<DecideFinding>();
+        services.AddSingleton<RequestRectification>();
+        services.AddSingleton<RectificationSteps>();
         return services;
     }
 

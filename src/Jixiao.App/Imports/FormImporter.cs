@@ -200,7 +200,10 @@ public sealed class FormImporter
 
             var stored = new BatchTotals(hash, size ?? input?.BytesRead ?? 0L, totals.Forms, totals.Indicators, totals.Findings, totals.Diagnostics + diagnostics.Count);
             await session.CommitAsync(stored, Audit(options, batch.Id, batch.FileName, ImportStatus.Succeeded, totals.Forms, totals.Findings, null), cancellationToken);
-            await CompareAcrossAsync(batch.Id, cancellationToken);
+            if (options.CompareAcross)
+            {
+                await CompareAcrossAsync(batch.Id, cancellationToken);
+            }
             return new ImportResult(batch.Id, ImportStatus.Succeeded, batch.FileName, hash, totals.Forms, totals.Indicators, totals.Findings, null, null, clock.Elapsed, diagnostics);
         }
         catch (Exception ex)

@@ -24,6 +24,13 @@ public sealed record ImportOptions
 
     /// <summary>Forms per written chunk (default 1,000).</summary>
     public int ChunkSize { get; init; } = 1000;
+
+    /// <summary>
+    /// Compare the stored batch with the other stored forms right away (the checks across forms, default). False
+    /// leaves it to the next background pass (<see cref="Data.Forms.CrossFormChecks.RunPendingAsync"/>): for bulk
+    /// loads, and to measure the two apart.
+    /// </summary>
+    public bool CompareAcross { get; init; } = true;
 }
 
 /// <summary>What an import did.</summary>

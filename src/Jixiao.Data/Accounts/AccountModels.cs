@@ -34,6 +34,9 @@ public enum AccountResult
 
     /// <summary>The account is disabled.</summary>
     Disabled,
+
+    /// <summary>A department user's 主管部门 is not one of the departments of the stored forms.</summary>
+    UnknownDepartment,
 }
 
 /// <summary>The outcome of a sign-in attempt.</summary>

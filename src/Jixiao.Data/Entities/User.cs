@@ -6,13 +6,13 @@ public enum UserRole
     /// <summary>管理员: everything, including accounts.</summary>
     Administrator,
 
-    /// <summary>财政局绩效管理: review, import, publish, all departments.</summary>
+    /// <summary>财政局绩效管理: review findings, ask for and accept rectifications, import, publish; all departments.</summary>
     FinanceReviewer,
 
-    /// <summary>预算单位 / 主管部门: its own department only.</summary>
+    /// <summary>预算单位 / 主管部门: its own department only; answers its rectification requests.</summary>
     DepartmentUser,
 
-    /// <summary>人大 / 审计 / 研究者: read everything, change nothing.</summary>
+    /// <summary>人大 / 审计 / 研究者: read everything; confirm or dismiss findings (复核) and change nothing else.</summary>
     Supervisor,
 }
 

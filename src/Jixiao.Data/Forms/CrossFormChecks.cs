@@ -48,11 +48,17 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     /// <summary>At most this many stored forms are compared per shared signature (the newest).</summary>
     public const int CandidatesPerSignature = 24;
 
+    /// <summary>At most this many stored forms are compared with one new form (those sharing the most signatures).</summary>
+    public const int CandidatesPerForm = 16;
+
     /// <summary>At most this many findings of one cross-form check on one form (the first pairs found).</summary>
     public const int MaxPerCode = 5;
 
     /// <summary>Forms of a batch compared per transaction.</summary>
     public int ChunkSize { get; init; } = 2000;
+
+    /// <summary>Forms kept prepared between the chunks of one pass (stored forms do not change while it holds its lock).</summary>
+    private const int MaxCached = 100_000;
 
     private const long PassLockKey = 0x4A69_7869_616F_4372; // "JixiaoCr"
 
@@ -80,9 +86,15 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     {
         var total = new CrossCheckResult(0, 0, 0);
         var after = 0L;
+        var cache = new Dictionary<long, ComparedForm>();
         while (true)
         {
-            var (chunk, last) = await RunChunkAsync(batchId, after, cancellationToken);
+            if (cache.Count > MaxCached)
+            {
+                cache.Clear();
+            }
+
+            var (chunk, last) = await RunChunkAsync(batchId, after, cache, cancellationToken);
             if (chunk is null)
             {
                 return total;
@@ -94,7 +106,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     }
 
     /// <summary>One transaction: the batch's next forms after id <paramref name="after"/>; null when none are left (the batch is then marked compared).</summary>
-    private async Task<(CrossCheckResult? Result, long Last)> RunChunkAsync(long batchId, long after, CancellationToken cancellationToken)
+    private async Task<(CrossCheckResult? Result, long Last)> RunChunkAsync(long batchId, long after, Dictionary<long, ComparedForm> loaded, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -124,7 +136,11 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             return (null, after);
         }
 
-        var loaded = await LoadAsync(db, ids, cancellationToken);
+        foreach (var (id, form) in await LoadAsync(db, ids, cancellationToken))
+        {
+            loaded[id] = form;
+        }
+
         var signatures = new Dictionary<long, IReadOnlyList<FormSignature>>(ids.Count);
         foreach (var id in ids)
         {
@@ -201,24 +217,22 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         }
     }
 
-    /// <summary>For each form, the other stored forms sharing a signature with it (the newest <see cref="CandidatesPerSignature"/> per signature).</summary>
-    private static async Task<Dictionary<long, HashSet<long>>> CandidatesAsync(DbConnection connection, DbTransaction transaction, Dictionary<long, IReadOnlyList<FormSignature>> signatures, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each form, the other stored forms to compare it with: those sharing a signature with it, the ones sharing
+    /// the most signatures first (then the newest), at most <see cref="CandidatesPerForm"/>. A goal text held by more
+    /// than <see cref="CandidatesPerSignature"/> forms is a template (标准表述), not a copy, and finds no candidates.
+    /// </summary>
+    private static async Task<Dictionary<long, List<long>>> CandidatesAsync(DbConnection connection, DbTransaction transaction, Dictionary<long, IReadOnlyList<FormSignature>> signatures, CancellationToken cancellationToken)
     {
         var wanted = signatures.Values.SelectMany(s => s).Distinct().ToList();
         var holders = new Dictionary<FormSignature, List<long>>();
-        foreach (var part in wanted.Select(s => s.Hash).Distinct().Chunk(500))
+        // one index seek per signature: the newest holders of each, by the key (kind, hash, form_id); 200 per statement
+        // (SQLite allows 500 terms in a compound SELECT)
+        foreach (var part in wanted.Chunk(200))
         {
-            var sql = $"""
-                SELECT kind, hash, form_id FROM (
-                    SELECT kind, hash, form_id, row_number() OVER (PARTITION BY kind, hash ORDER BY form_id DESC) AS rn
-                    FROM form_signatures WHERE hash IN ({string.Join(", ", part.Select(h => h.ToString(CultureInfo.InvariantCulture)))})
-                ) t WHERE rn <= {CandidatesPerSignature + 1}
-                """;
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var sql = string.Join("\nUNION ALL\n", part.Select(s => string.Create(CultureInfo.InvariantCulture,
+                $"SELECT * FROM (SELECT kind, hash, form_id FROM form_signatures WHERE kind = {(int)s.Kind} AND hash = {s.Hash} ORDER BY form_id DESC LIMIT {CandidatesPerSignature + 2}) t")));
+            await ReadAsync(connection, transaction, sql, reader =>
             {
                 var s = new FormSignature((SignatureKind)Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetInt64(1));
                 if (!holders.TryGetValue(s, out var list))
@@ -227,23 +241,32 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
                 }
 
                 list.Add(reader.GetInt64(2));
-            }
+            }, cancellationToken);
         }
 
-        var result = new Dictionary<long, HashSet<long>>(signatures.Count);
+        var result = new Dictionary<long, List<long>>(signatures.Count);
+        var shared = new Dictionary<long, int>();
         foreach (var (id, own) in signatures)
         {
-            var set = new HashSet<long>();
+            shared.Clear();
             foreach (var s in own)
             {
-                if (holders.TryGetValue(s, out var list))
+                // the form itself holds each of its signatures: more than the limit besides it is a template
+                if (!holders.TryGetValue(s, out var list) || (s.Kind == SignatureKind.Goal && list.Count > CandidatesPerSignature + 1))
                 {
-                    set.UnionWith(list.Where(x => x != id).Take(CandidatesPerSignature));
+                    continue;
+                }
+
+                foreach (var other in list)
+                {
+                    if (other != id)
+                    {
+                        shared[other] = shared.GetValueOrDefault(other) + 1;
+                    }
                 }
             }
 
-            set.Remove(id);
-            result[id] = set;
+            result[id] = [.. shared.OrderByDescending(p => p.Value).ThenByDescending(p => p.Key).Take(CandidatesPerForm).Select(p => p.Key)];
         }
 
         return result;
@@ -303,19 +326,37 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         }
 
         var touched = rows.Select(r => r.FormId).Distinct().ToList();
-        await PortfolioCube.ApplyFormsAsync(connection, transaction, touched, -1, cancellationToken);
-        foreach (var r in rows)
+        await PortfolioCube.ApplyFindingsAsync(connection, transaction, touched, -1, cancellationToken);
+        foreach (var part in rows.Chunk(50))
         {
-            await Sql.ExecuteAsync(connection, transaction, """
-                INSERT INTO findings (form_id, position, code, severity, category, field, indicator_index, message_zh, message_en, source_line, related_form_id)
-                VALUES (@form, @position, @code, @severity, @category, @field, @indicator, @zh, @en, @line, @related)
-                """, cancellationToken,
-                ("form", r.FormId), ("position", r.Position), ("code", r.Code), ("severity", (int)r.Severity), ("category", (int)r.Category),
-                ("field", r.Field), ("indicator", r.IndicatorIndex), ("zh", r.MessageZh), ("en", r.MessageEn), ("line", r.SourceLine), ("related", r.RelatedFormId));
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var values = new StringBuilder();
+            for (var i = 0; i < part.Length; i++)
+            {
+                var r = part[i];
+                var p = "p" + i.ToString(CultureInfo.InvariantCulture) + "_";
+                values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
+                    $"(@{p}f, @{p}p, @{p}c, @{p}s, @{p}k, @{p}d, @{p}i, @{p}z, @{p}e, @{p}l, @{p}r)");
+                Sql.AddParameter(command, p + "f", r.FormId);
+                Sql.AddParameter(command, p + "p", r.Position);
+                Sql.AddParameter(command, p + "c", r.Code);
+                Sql.AddParameter(command, p + "s", (int)r.Severity);
+                Sql.AddParameter(command, p + "k", (int)r.Category);
+                Sql.AddParameter(command, p + "d", r.Field);
+                Sql.AddParameter(command, p + "i", r.IndicatorIndex);
+                Sql.AddParameter(command, p + "z", r.MessageZh);
+                Sql.AddParameter(command, p + "e", r.MessageEn);
+                Sql.AddParameter(command, p + "l", r.SourceLine);
+                Sql.AddParameter(command, p + "r", r.RelatedFormId);
+            }
+
+            command.CommandText = "INSERT INTO findings (form_id, position, code, severity, category, field, indicator_index, message_zh, message_en, source_line, related_form_id) VALUES " + values;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await RecountAsync(connection, transaction, touched, cancellationToken);
-        await PortfolioCube.ApplyFormsAsync(connection, transaction, touched, 1, cancellationToken);
+        await PortfolioCube.ApplyFindingsAsync(connection, transaction, touched, 1, cancellationToken);
         return rows.Count;
     }
 
@@ -335,12 +376,12 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         foreach (var part in survivors.Chunk(500))
         {
             var list = IdList(part);
-            await PortfolioCube.ApplyFormsAsync(connection, transaction, part, -1, cancellationToken);
+            await PortfolioCube.ApplyFindingsAsync(connection, transaction, part, -1, cancellationToken);
             await Sql.ExecuteAsync(connection, transaction,
                 $"DELETE FROM findings WHERE form_id IN ({list}) AND related_form_id IN (SELECT id FROM forms WHERE import_batch_id = @batch)",
                 cancellationToken, ("batch", batchId));
             await RecountAsync(connection, transaction, part, cancellationToken);
-            await PortfolioCube.ApplyFormsAsync(connection, transaction, part, 1, cancellationToken);
+            await PortfolioCube.ApplyFindingsAsync(connection, transaction, part, 1, cancellationToken);
         }
 
         await Sql.ExecuteAsync(connection, transaction,

@@ -18,7 +18,8 @@ namespace Jixiao.Data.Portfolio;
 internal static class PortfolioCube
 {
     /// <summary>The definition of the totals; a change of what they hold bumps it, and the next start rebuilds them.</summary>
-    internal const string Version = "3";
+    /// <remarks>4: budget and executed follow <see cref="ExecutionRates"/> (self-evaluations that state both amounts).</remarks>
+    internal const string Version = "4";
 
     internal const string StateKey = "portfolio_cube";
 
@@ -53,11 +54,12 @@ internal static class PortfolioCube
     }
 
     /// <summary>
-    /// Adds (<paramref name="sign"/> 1) or subtracts (−1) the form and finding totals of the forms
-    /// <paramref name="formIds"/>: a change to stored forms' findings subtracts them, changes them and adds them again.
-    /// Projects are not touched (findings do not change them).
+    /// Adds (<paramref name="sign"/> 1) or subtracts (−1) what the findings of the forms <paramref name="formIds"/>
+    /// contribute to the totals — the finding cells and the error, warning and forms-with-errors counts of the form
+    /// cells: a change to stored forms' findings subtracts them, changes the findings and the forms' counts, and adds
+    /// them again. Nothing else of a cell depends on findings.
     /// </summary>
-    internal static async Task ApplyFormsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken)
+    internal static async Task ApplyFindingsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken)
     {
         if (formIds.Count == 0)
         {
@@ -65,14 +67,15 @@ internal static class PortfolioCube
         }
 
         var where = "f.id IN (" + string.Join(", ", formIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + ")";
-        foreach (var sql in new[] { CellsSql(where), IndicatorCellsSql(where), FindingsSql(where) })
+        var counted = FormColumns().Where(c => c.Column is "errors" or "warnings" or "forms_with_errors").ToList();
+        var rest = FormColumns().Where(c => !counted.Contains(c)).Concat(IndicatorColumns()).Select(c => (c.Column, "0")).ToList();
+        foreach (var sql in new[] { Upsert(counted, rest, "FROM forms f", where), FindingsSql(where) })
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken, ("sign", sign));
         }
 
         if (sign < 0)
         {
-            await ExecuteAsync(connection, transaction, "DELETE FROM portfolio_cells WHERE forms = 0", cancellationToken);
             await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
         }
     }
@@ -204,15 +207,17 @@ internal static class PortfolioCube
     /// <summary>The form-level columns of a cell and the aggregate over <c>forms f</c> that fills each.</summary>
     private static List<(string Column, string Expression)> FormColumns()
     {
-        static string Int(Grade g) => ((int)g).ToString(CultureInfo.InvariantCulture);
+        static string Int<T>(T value) where T : Enum => Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         static string Num(decimal d) => d.ToString(CultureInfo.InvariantCulture);
         static string Count(string condition) => $"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)";
 
         var columns = new List<(string, string)>
         {
             ("forms", "count(*)"),
-            ("budget", "coalesce(sum(f.budget), 0)"),
-            ("executed", "coalesce(sum(f.executed), 0)"),
+            // a declaration's budget as declared; a self-evaluation's 全年预算数 and 全年执行数 only when it states
+            // both (ExecutionRates): the cell then holds the two sums of the execution rate, without a new column
+            ("budget", $"coalesce(sum(CASE WHEN f.kind = {Int(Core.Forms.FormKind.TargetDeclaration)} OR f.executed IS NOT NULL THEN f.budget END), 0)"),
+            ("executed", "coalesce(sum(CASE WHEN f.budget IS NOT NULL THEN f.executed END), 0)"),
             ("rate_sum", "coalesce(sum(f.execution_rate), 0)"),
             ("rate_count", "count(f.execution_rate)"),
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Jixiao.App.Access;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Shared;
@@ -73,7 +74,10 @@ public static class AccountSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(UserClaims.CanChangePolicy, p => p.RequireRole(nameof(UserRole.Administrator), nameof(UserRole.FinanceReviewer)))
-            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(nameof(UserRole.Administrator)));
+            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(nameof(UserRole.Administrator)))
+            .AddPolicy(UserClaims.CanReviewPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.ReviewFindings)))
+            .AddPolicy(UserClaims.CanDemandRectificationPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.DemandRectification)))
+            .AddPolicy(UserClaims.CanAnswerRectificationPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.AnswerRectification)));
         return services;
     }
 

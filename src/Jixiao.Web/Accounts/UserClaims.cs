@@ -18,6 +18,15 @@ public static class UserClaims
     /// <summary>Policy: administrators only (accounts, audit log).</summary>
     public const string AdminPolicy = "Admin";
 
+    /// <summary>Policy: may confirm or dismiss findings (<see cref="Permission.ReviewFindings"/>).</summary>
+    public const string CanReviewPolicy = "CanReview";
+
+    /// <summary>Policy: may ask for, accept and send back rectifications (<see cref="Permission.DemandRectification"/>).</summary>
+    public const string CanDemandRectificationPolicy = "CanDemandRectification";
+
+    /// <summary>Policy: may answer rectification requests (<see cref="Permission.AnswerRectification"/>).</summary>
+    public const string CanAnswerRectificationPolicy = "CanAnswerRectification";
+
     /// <summary>The session stamp (<see cref="AccountSession.Stamp"/>): a changed password ends the other sessions.</summary>
     public const string Stamp = "jixiao:stamp";
 
@@ -82,6 +91,10 @@ public static class UserClaims
     public static bool CanChange(this ClaimsPrincipal user) => user.RoleOf() is UserRole.Administrator or UserRole.FinanceReviewer;
 
     public static bool IsAdministrator(this ClaimsPrincipal user) => user.RoleOf() == UserRole.Administrator;
+
+    /// <summary>True when the signed-in user's role has <paramref name="permission"/> (the access policy decides).</summary>
+    public static bool May(this ClaimsPrincipal user, Permission permission) =>
+        user?.Identity?.IsAuthenticated == true && AccessPolicy.Allows(user.Caller(), permission);
 
     /// <summary>The user name for the audit log.</summary>
     public static string Actor(this ClaimsPrincipal user) => user?.Identity?.Name ?? "anonymous";

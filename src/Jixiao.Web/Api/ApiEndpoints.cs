@@ -3,6 +3,7 @@ using Jixiao.Web.Exports;
 
 using Jixiao.Web.Forms;
 using Jixiao.Web.Imports;
+using Jixiao.Web.Review;
 using Jixiao.Web.Shared;
 
 namespace Jixiao.Web.Api;
@@ -10,7 +11,7 @@ namespace Jixiao.Web.Api;
 /// <summary>
 /// The JSON API under <c>/api/v1</c> (docs: the OpenAPI document at <c>/openapi/v1.json</c>): forms (list, one,
 /// exports), findings, statistics, the check catalogue, and imports. Every endpoint needs a signed-in user except
-/// the health check; department users are limited to their department, supervisors only read. Errors are RFC 7807
+/// the health check; department users are limited to their department, supervisors read and review findings. Errors are RFC 7807
 /// problem details.
 /// </summary>
 public static class ApiEndpoints
@@ -24,6 +25,7 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddApiOpenApi();
+        services.AddReviewApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = ApiJson.Encoder);
         return services;
     }
@@ -62,6 +64,7 @@ public static class ApiEndpoints
         FormsApi.Map(api);
         ExportEndpoints.Map(api);
         ImportsApi.Map(api);
+        ReviewApi.Map(api);
 
         // GET /openapi/v1.json (describes the API only; no data)
         app.MapOpenApi().AllowAnonymous();

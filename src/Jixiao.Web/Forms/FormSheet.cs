@@ -151,9 +151,12 @@ public sealed class FormSheet
     public static decimal? Rate(decimal? executed, decimal? budget) =>
         executed is { } e && budget is { } b && b != 0 ? Math.Round(e / b * 100m, 2) : null;
 
-    /// <summary>True when a recomputed value differs from the printed one (by at least 0.005, or one is missing).</summary>
+    /// <summary>
+    /// True when a recomputed value differs from the printed one by at least 0.005. A value the form does not print
+    /// (“—”) is no mismatch: the recomputed value stands beside it unmarked, and the checks report the missing value.
+    /// </summary>
     public static bool Differs(decimal? printed, decimal? recomputed) =>
-        recomputed is { } r && (printed is not { } p || Math.Abs(p - r) >= 0.005m);
+        recomputed is { } r && printed is { } p && Math.Abs(p - r) >= 0.005m;
 
     private static List<LevelSpan> Spans(IReadOnlyList<IndicatorRecord> rows, int from, int count, Func<IndicatorRecord, string?> label)
     {

@@ -59,7 +59,9 @@ public static class FormPairs
             return found;
         }
 
-        if (sameProject)
+        // the same project name elsewhere (another department's, or one of several units') follows a common template:
+        // sharing its texts is not copying another project
+        if (first.ProjectKey.Length > 0 && first.ProjectKey == second.ProjectKey)
         {
             return found;
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJixiaoDbContext))]
-    [Migration("20261206232039_UserNameNormalised")]
+    [Migration("20261207004302_UserNameNormalised")]
     partial class UserNameNormalised
     {
         /// <inheritdoc />
@@ -159,6 +159,62 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasIndex("Code", "FormId");
 
                     b.ToTable("findings", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.FindingReviewRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurrence");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash", "Code", "Field", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("finding_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.FormGoalsRecord", b =>
@@ -577,6 +633,38 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "Year", "Id");
 
                     b.ToTable("forms", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.FormReviewRecord", b =>
+                {
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ContentHash");
+
+                    b.HasIndex("State", "ContentHash");
+
+                    b.ToTable("form_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.FormSearchRecord", b =>
@@ -1023,6 +1111,137 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("project_cells", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.RectificationMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<bool>("MarkedDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marked_done");
+
+                    b.Property<long>("RectificationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rectification_id");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationId", "Id");
+
+                    b.ToTable("rectification_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.RectificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("MarkedDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marked_done");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_name");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("DepartmentId", "Status", "Deadline");
+
+                    b.ToTable("rectifications", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>
                 {
                     b.Property<int>("Gram")
@@ -1204,6 +1423,15 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.RectificationMessageRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.RectificationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>
