@@ -12,11 +12,14 @@ public abstract class ProviderTest : IAsyncLifetime
 
     protected abstract DatabaseProvider Provider { get; }
 
+    /// <summary>SQLite: how long writes wait for the write lock (null: the default).</summary>
+    protected virtual TimeSpan? BusyTimeout => null;
+
     protected JixiaoDatabase Db => test!.Database;
 
-    public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider);
+    public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider, busyTimeout: BusyTimeout);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (test is not null)
         {

@@ -35,6 +35,16 @@ public sealed class Accounts(AccountStore store, AuditLog audit, DepartmentDirec
     public Task<AccountSession?> FindSessionAsync(string userName, CancellationToken cancellationToken = default) =>
         store.FindSessionAsync(userName, cancellationToken);
 
+    /// <summary>
+    /// The caller signs out: every session of theirs ends, on this device and any other, and a cookie saved before
+    /// no longer works (the session stamp changes). Written to the audit log as <c>logout</c>.
+    /// </summary>
+    public Task<bool> SignOutAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return store.EndSessionsAsync(caller.Name, cancellationToken);
+    }
+
     /// <summary>The caller changes their own password (the current one verified).</summary>
     public Task<AccountResult> ChangeOwnPasswordAsync(Caller caller, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {

@@ -23,9 +23,22 @@ public sealed class User
 
     public string UserName { get; set; } = "";
 
+    /// <summary>
+    /// The user name as names are compared (<see cref="Accounts.UserNames.Normalise"/>: NFKC, trimmed, lower case),
+    /// unique: <c>Admin</c> and <c>admin</c> are one name. Accounts that shared a name in this sense before the rule
+    /// existed keep it with <c>#</c> and their id appended (see docs/web.md) and sign in by their exact name.
+    /// </summary>
+    public string NormalizedUserName { get; set; } = "";
+
     public string? DisplayName { get; set; }
 
     public string PasswordHash { get; set; } = "";
+
+    /// <summary>
+    /// The session stamp (登录会话标记), a random value changed when the user signs out: the sessions signed in with
+    /// the previous value end, so a saved cookie does not outlive its sign-out. Empty until the first sign-out.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
 
     public UserRole Role { get; set; }
 

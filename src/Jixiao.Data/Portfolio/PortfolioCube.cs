@@ -80,6 +80,29 @@ internal static class PortfolioCube
         }
     }
 
+    /// <summary>
+    /// Adds the totals of the forms of a batch stored after form id <paramref name="afterId"/>: an import that commits
+    /// in steps (SQLite, <see cref="Forms.FormBatchSession"/>) adds each step's forms with the step, so the totals
+    /// never count a form that is not stored, nor miss one that is.
+    /// </summary>
+    internal static async Task AddBatchStepAsync(DbConnection connection, DbTransaction? transaction, long batchId, long afterId, CancellationToken cancellationToken)
+    {
+        if (afterId <= 0)
+        {
+            await ApplyBatchAsync(connection, transaction, batchId, 1, cancellationToken);
+            return;
+        }
+
+        foreach (var sql in StepSql)
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken, ("batch", batchId), ("sign", 1), ("after", afterId));
+        }
+    }
+
+    private const string BatchStep = BatchForms + " AND f.id > @after";
+
+    private static readonly string[] StepSql = [CellsSql(BatchStep), IndicatorCellsSql(BatchStep), FindingsSql(BatchStep), ProjectsSql(BatchStep, ProjectsOnConflict("min", "max"))];
+
     private const string BatchProjects = "SELECT b.lineage_key, coalesce(b.department_id, 0) FROM forms b WHERE b.import_batch_id = @batch";
 
     private static readonly string AddProjectsSqlite = ProjectsSql(BatchForms, ProjectsOnConflict("min", "max"));

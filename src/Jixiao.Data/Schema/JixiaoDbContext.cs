@@ -1,4 +1,5 @@
 using System.Text;
+using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -256,6 +257,9 @@ public abstract class JixiaoDbContext : DbContext
         u.Property(x => x.PasswordHash).HasMaxLength(300);
         u.Property(x => x.Department).HasMaxLength(FormMapper.NameLength);
         u.HasIndex(x => x.UserName).IsUnique();
+        u.Property(x => x.NormalizedUserName).HasMaxLength(UserNames.MaxLength + 21);
+        u.HasIndex(x => x.NormalizedUserName).IsUnique();
+        u.Property(x => x.SecurityStamp).HasMaxLength(64);
     }
 
     private static void ConfigureAudit(EntityTypeBuilder<AuditEntry> a)

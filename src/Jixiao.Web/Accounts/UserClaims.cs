@@ -12,7 +12,7 @@ public static class UserClaims
     /// <summary>The 主管部门 of a department user.</summary>
     public const string Department = "jixiao:department";
 
-    /// <summary>Policy: may import and delete (administrators and finance reviewers).</summary>
+    /// <summary>Policy: may import (administrators and finance reviewers). Deleting a batch is for administrators only (<see cref="AdminPolicy"/>, AccessPolicy).</summary>
     public const string CanChangePolicy = "CanChange";
 
     /// <summary>Policy: administrators only (accounts, audit log).</summary>
@@ -30,6 +30,9 @@ public static class UserClaims
     /// <summary>The session stamp (<see cref="AccountSession.Stamp"/>): a changed password ends the other sessions.</summary>
     public const string Stamp = "jixiao:stamp";
 
+    /// <summary>The account's session stamp when the cookie was issued (<see cref="AccountSession.Session"/>): signing out changes it.</summary>
+    public const string Session = "jixiao:session";
+
     public static ClaimsPrincipal Principal(User user) => Principal(AccountSession.Of(user));
 
     public static ClaimsPrincipal Principal(AccountSession user)
@@ -41,6 +44,7 @@ public static class UserClaims
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.Role, user.Role.ToString()),
             new(Stamp, user.Stamp),
+            new(Session, user.Session),
         };
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {
@@ -83,7 +87,7 @@ public static class UserClaims
         return new Caller(user.Actor(), role, department);
     }
 
-    /// <summary>May import and delete.</summary>
+    /// <summary>May import (administrators and finance reviewers); only administrators delete batches.</summary>
     public static bool CanChange(this ClaimsPrincipal user) => user.RoleOf() is UserRole.Administrator or UserRole.FinanceReviewer;
 
     public static bool IsAdministrator(this ClaimsPrincipal user) => user.RoleOf() == UserRole.Administrator;

@@ -73,12 +73,23 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
             return await UnknownDepartmentAsync(department, cancellationToken);
         }
 
-        if (await accounts.FindAsync(User.Caller(), name, cancellationToken) is not null)
+        // user names are one name whatever their case or width: Admin is taken when admin exists
+        if (await accounts.FindAsync(User.Caller(), name, cancellationToken) is { } existing)
         {
-            return await FailAsync(Ui.T($"用户名 {name} 已存在。", $"The user name {name} is taken."), cancellationToken);
+            return await FailAsync(existing.UserName == name
+                ? Ui.T($"用户名 {name} 已存在。", $"The user name {name} is taken.")
+                : Ui.T($"用户名 {name} 已被 {existing.UserName} 使用（用户名不区分大小写和全角半角）。", $"The user name {name} is taken by {existing.UserName} (user names ignore case and width)."), cancellationToken);
         }
 
-        await accounts.CreateAsync(User.Caller(), name, NewPassword, NewRole, department, cancellationToken);
+        try
+        {
+            await accounts.CreateAsync(User.Caller(), name, NewPassword, NewRole, department, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return await FailAsync(Ui.T($"用户名 {name} 已存在。", $"The user name {name} is taken."), cancellationToken); // created meanwhile
+        }
+
         TempData["message"] = Ui.T($"已创建用户 {name}。", $"Created the user {name}.");
         return RedirectToPage();
     }

@@ -172,7 +172,8 @@ public sealed record RefusedFile(string FileName, long SizeBytes, int Status, st
 /// <summary>The antiforgery token to send as a header on <c>POST /api/v1/imports</c>.</summary>
 public sealed record AntiforgeryToken(string HeaderName, string Token);
 
-public sealed record HealthItem(string Status, string Database);
+/// <summary>The health of the application: <c>ok</c>, or <c>unavailable</c> (503) with a message when the database does not answer.</summary>
+public sealed record HealthItem(string Status, string Database, string? Message = null);
 
 /// <summary>The API's JSON: camelCase, Chinese readable, HTML-sensitive characters escaped, source-generated.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

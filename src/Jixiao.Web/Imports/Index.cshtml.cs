@@ -14,7 +14,7 @@ namespace Jixiao.Web.Imports;
 /// <summary>
 /// The import page: drop or choose files; each accepted file becomes an import batch processed in the background,
 /// whose progress the page follows (<c>/imports/{id}/status</c>). Refused files say why and store nothing. The list
-/// below shows the recent batches; a batch can be deleted with its forms. Administrators and finance reviewers only.
+/// below shows the recent batches. Administrators and finance reviewers import; only administrators delete a batch with its forms (AccessPolicy).
 /// </summary>
 public sealed class IndexModel(UploadHandler uploads, ImportBatches batches, DeleteBatch delete, ImportQueue queue) : PageModel
 {

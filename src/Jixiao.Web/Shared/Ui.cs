@@ -144,6 +144,33 @@ public static class Ui
         _ => T("监督", "Supervisor"),
     };
 
+    /// <summary>
+    /// What a role may do, made from the access policy (<see cref="App.Access.AccessPolicy.Allows"/>) so the words
+    /// never drift from what the pages and the API allow: 财政评审 imports but does not delete batches.
+    /// </summary>
+    public static string RoleAbilities(UserRole role)
+    {
+        var caller = new App.Access.Caller("role", role, role == UserRole.DepartmentUser ? "部门" : null);
+        var parts = new List<string> { role == UserRole.DepartmentUser ? T("只能查看本部门", "read own department only") : T("查看全部", "read all") };
+        foreach (var (permission, label) in new[]
+        {
+            (App.Access.Permission.Import, T("导入", "import")),
+            (App.Access.Permission.DeleteBatch, T("删除批次", "delete batches")),
+            (App.Access.Permission.ReviewFindings, T("复核问题", "review findings")),
+            (App.Access.Permission.DemandRectification, T("要求整改", "demand rectification")),
+            (App.Access.Permission.AnswerRectification, T("答复整改", "answer rectification")),
+            (App.Access.Permission.ManageAccounts, T("管理账户和审计日志", "accounts and the audit log")),
+        })
+        {
+            if (App.Access.AccessPolicy.Allows(caller, permission))
+            {
+                parts.Add(label);
+            }
+        }
+
+        return string.Join(T("、", ", "), parts);
+    }
+
     public static string StatusText(ImportStatus status) => status switch
     {
         ImportStatus.Queued => T("排队中", "Queued"),

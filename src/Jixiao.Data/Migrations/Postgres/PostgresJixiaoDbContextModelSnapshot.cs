@@ -1347,6 +1347,12 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_login_at");
 
+                    b.Property<string>("NormalizedUserName")
+                        .IsRequired()
+                        .HasMaxLength(121)
+                        .HasColumnType("character varying(121)")
+                        .HasColumnName("normalized_user_name");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1357,6 +1363,12 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("role");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("security_stamp");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1364,6 +1376,9 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnName("user_name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique();
 
                     b.HasIndex("UserName")
                         .IsUnique();

@@ -1320,6 +1320,12 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_login_at");
 
+                    b.Property<string>("NormalizedUserName")
+                        .IsRequired()
+                        .HasMaxLength(121)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_user_name");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1330,6 +1336,12 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("role");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1337,6 +1349,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnName("user_name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique();
 
                     b.HasIndex("UserName")
                         .IsUnique();
