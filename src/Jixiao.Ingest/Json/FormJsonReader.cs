@@ -569,9 +569,9 @@ public static class FormJsonReader
                 }
             }
 
-            if (!sawFormMember)
+            if (!sawFormMember && !(sawSchema && schema != FormJsonWriter.SchemaId))
             {
-                // {"a":1} is not an empty form: nothing of it is read, and the file says so
+                // {"a":1} is not an empty form (an object naming another schema is reported by that, below): nothing of it is read, and the file says so
                 var found = others is { Count: > 0 } ? "found only " + string.Join(", ", others.Select(o => $"\"{Shorten(o)}\"")) : "found no member of a form";
                 FileError(path, $"不是绩效表单：缺少 \"{JsonNames.Kind}\" 和 \"{JsonNames.ProjectName}\"。Not a form: expected a jixiao.form/1 object with \"{JsonNames.Kind}\" and \"{JsonNames.ProjectName}\", {found}; the value is skipped", _firstLine);
                 Flush(null);
