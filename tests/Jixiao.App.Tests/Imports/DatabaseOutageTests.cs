@@ -57,6 +57,7 @@ public abstract class DatabaseOutageTests : DatabaseTest
         }
 
         Assert.Equal(0, (await new PortfolioQueries(Db).GetStatisticsAsync(new Data.Forms.FormQuery())).Forms);
+        await UntilAsync(() => !File.Exists(kept.PathOf(large, FileName))); // removed after the failure is recorded
         Assert.False(File.Exists(kept.PathOf(large, FileName)));
 
         // the runner lives on: the next file is imported
