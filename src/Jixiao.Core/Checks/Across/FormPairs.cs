@@ -124,7 +124,7 @@ public static class FormPairs
         }
 
         if (tables >= CopiedTable && a.DepartmentKey == b.DepartmentKey && a.Form.Year == b.Form.Year
-            && Similarity.Dice(a.NameCore, b.NameCore) >= SameName)
+            && TextSimilarity.DiceOfKeys(a.NameCore, b.NameCore) >= SameName)
         {
             return new(o => $"与同年度名称相近的{o.LabelZh}指标表基本相同（相似度 {Percent(tables)}），疑似同一项目分两份自评（如不同年度的结转资金分别自评）。",
                 o => $"Nearly the same indicator table (similarity {Percent(tables)}) as the similarly named {o.LabelEn} of the same year: one project evaluated twice (e.g. two years' carry-overs evaluated separately).");
