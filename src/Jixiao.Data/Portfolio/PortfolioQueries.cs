@@ -313,7 +313,7 @@ public sealed class PortfolioQueries
         return cells;
     }
 
-    private static IQueryable<FindingCell> FindingCells(JixiaoDbContext db, long[]? departments, int? year)
+    internal static IQueryable<FindingCell> FindingCells(JixiaoDbContext db, long[]? departments, int? year)
     {
         IQueryable<FindingCell> cells = db.FindingCells.AsNoTracking();
         if (departments is not null)

@@ -1,5 +1,6 @@
 using Jixiao.App;
 using Jixiao.Web.Exports;
+using Jixiao.Web.Findings;
 
 using Jixiao.Web.Forms;
 using Jixiao.Web.Imports;
@@ -40,6 +41,7 @@ public static class ApiEndpoints
             .WithSummary("The application runs; which database it uses");
 
         FormsApi.Map(api);
+        FindingsApi.Map(api);
         ExportEndpoints.Map(api);
         ImportsApi.Map(api);
 

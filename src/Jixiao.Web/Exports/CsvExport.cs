@@ -16,10 +16,15 @@ public static class CsvExport
 
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
-    public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken)
+    /// <summary>Forms, one row each, with the columns of <see cref="ExportColumns"/>; returns the rows written.</summary>
+    public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken) =>
+        WriteAsync(output, forms, ExportColumns.All, cancellationToken);
+
+    /// <summary>Rows of any kind with the given columns; returns the rows written.</summary>
+    public static async Task<long> WriteAsync<T>(Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(forms);
-        var columns = ExportColumns.All;
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
         await using var writer = new StreamWriter(output, Utf8WithBom, 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         var line = new StringBuilder(512);
         for (var i = 0; i < columns.Count; i++)
@@ -28,13 +33,13 @@ public static class CsvExport
         }
 
         await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
-        long rows = 0;
-        await foreach (var form in forms.WithCancellation(cancellationToken))
+        long written = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             line.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
-                var v = columns[i].Value(form);
+                var v = columns[i].Value(row);
                 if (v.Number is not null)
                 {
                     if (i > 0)
@@ -51,11 +56,11 @@ public static class CsvExport
             }
 
             await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
-            rows++;
+            written++;
         }
 
         await writer.FlushAsync(cancellationToken);
-        return rows;
+        return written;
     }
 
     /// <summary>One text field: guarded, then quoted when needed.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Jixiao.App.Forms;
-using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Microsoft.Net.Http.Headers;
@@ -64,7 +63,7 @@ public static class ExportEndpoints
         {
             "csv" => TypedResults.Stream(body => CsvExport.WriteAsync(body, forms, cancellationToken), CsvExport.ContentType, name),
             "json" => TypedResults.Stream(body => JsonExport.WriteAsync(body, forms, cancellationToken), JsonExport.ContentType, name),
-            _ => TypedResults.Stream(body => WriteXlsxAsync(body, forms, cancellationToken), Xlsx.ContentType, name),
+            _ => TypedResults.Stream(body => WriteXlsxAsync(body, file => XlsxListExport.WriteAsync(file, forms, cancellationToken), cancellationToken), Xlsx.ContentType, name),
         };
     }
 
@@ -99,16 +98,16 @@ public static class ExportEndpoints
     /// The workbook is written to a temporary file (the package format needs a file, not the response) and then
     /// copied to the response asynchronously; the file is deleted when closed.
     /// </summary>
-    private static async Task WriteXlsxAsync(Stream body, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken)
+    internal static async Task WriteXlsxAsync(Stream body, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), "jixiao-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await XlsxListExport.WriteAsync(file, forms, cancellationToken);
+        await write(file);
         file.Position = 0;
         await file.CopyToAsync(body, cancellationToken);
     }
 
     /// <summary>Exports hold data that may be scoped to a user: never cached by shared caches.</summary>
-    private static void NoCache(HttpContext http) => http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+    internal static void NoCache(HttpContext http) => http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
 }

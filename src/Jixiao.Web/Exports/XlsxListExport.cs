@@ -8,7 +8,7 @@ using Jixiao.Web.Shared;
 namespace Jixiao.Web.Exports;
 
 /// <summary>
-/// A list of forms as one xlsx sheet with the columns of <see cref="ExportColumns"/>: a bold, frozen header row with
+/// A list (of forms, with the columns of <see cref="ExportColumns"/>, or of any rows and columns) as one xlsx sheet: a bold, frozen header row with
 /// a filter, numbers as numbers (money <c>#,##0.00</c> yuan, rates <c>0.00</c>), text as inline strings.
 /// </summary>
 /// <remarks>
@@ -26,10 +26,16 @@ public static class XlsxListExport
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the workbook to <paramref name="output"/> (left open); returns the rows written.</summary>
-    public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken)
+    /// <summary>Writes the workbook of forms to <paramref name="output"/> (left open); returns the rows written.</summary>
+    public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken) =>
+        WriteAsync(output, forms, ExportColumns.All, Ui.T("表单", "Forms"), cancellationToken);
+
+    /// <summary>Writes a workbook of one sheet named <paramref name="sheetName"/>, one row per item, to <paramref name="output"/>.</summary>
+    public static async Task<long> WriteAsync<T>(
+        Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(forms);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         Entry(zip, "[Content_Types].xml",
             "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -46,19 +52,18 @@ public static class XlsxListExport
             + $"<Relationship Id=\"rId1\" Type=\"{OfficeRelationships}/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
             + $"<Relationship Id=\"rId2\" Type=\"{OfficeRelationships}/styles\" Target=\"styles.xml\"/>"
             + "</Relationships>");
-        var workbook = new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = Ui.T("表单", "Forms") }));
+        var workbook = new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = sheetName }));
         workbook.AddNamespaceDeclaration("r", OfficeRelationships);
         Entry(zip, "xl/workbook.xml", workbook.OuterXml);
         Entry(zip, "xl/styles.xml", Xlsx.Stylesheet().OuterXml);
 
         var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
         await using var sheet = entry.Open();
-        return await WriteSheetAsync(sheet, forms, cancellationToken);
+        return await WriteSheetAsync(sheet, rows, columns, cancellationToken);
     }
 
-    private static async Task<long> WriteSheetAsync(Stream sheet, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken)
+    private static async Task<long> WriteSheetAsync<T>(Stream sheet, IAsyncEnumerable<T> items, IReadOnlyList<ExportColumn<T>> columns, CancellationToken cancellationToken)
     {
-        var columns = ExportColumns.All;
         long rows = 0;
         using var w = OpenXmlWriter.Create(sheet, Encoding.UTF8);
         w.WriteStartDocument(true);
@@ -84,7 +89,7 @@ public static class XlsxListExport
 
         w.WriteEndElement();
 
-        await foreach (var form in forms.WithCancellation(cancellationToken))
+        await foreach (var item in items.WithCancellation(cancellationToken))
         {
             if (rows + 1 >= Xlsx.MaxRows)
             {
@@ -95,7 +100,7 @@ public static class XlsxListExport
             w.WriteStartElement(new Row { RowIndex = (uint)r });
             for (var i = 0; i < columns.Count; i++)
             {
-                var v = columns[i].Value(form);
+                var v = columns[i].Value(item);
                 if (v.IsEmpty)
                 {
                     continue;
@@ -133,9 +138,9 @@ public static class XlsxListExport
 
     private static double Width(string key) => key switch
     {
-        "projectName" => 48,
-        "department" or "implementingUnit" => 30,
-        "findingCodes" or "sourceFile" => 28,
+        "projectName" or "message" => 48,
+        "department" or "implementingUnit" or "indicator" or "check" => 30,
+        "findingCodes" or "sourceFile" or "field" => 28,
         "budget" or "executed" => 16,
         "kind" => 18,
         _ => 11,
