@@ -51,6 +51,9 @@ public sealed class FindingQueries
     /// <summary>A walk that passes this many forms without finding its rows reads them through the check index instead.</summary>
     public int WalkBudget { get; init; } = 200_000;
 
+    /// <summary>A search that finds at most this many forms is read once through the search index by a walk; else each form walked is tested.</summary>
+    public int TextMatchLimit { get; init; } = 50_000;
+
     /// <summary>One page of the findings <paramref name="query"/> selects, and how many it selects in all.</summary>
     public async Task<PagedResult<FindingRow>> ListAsync(FindingQuery query, CancellationToken cancellationToken = default)
     {
@@ -236,7 +239,8 @@ public sealed class FindingQueries
         var limit = countTo ?? skip + take;
         long counted = 0;
         var full = false;
-        await foreach (var batch in WalkBatchesAsync(s, part, skip + take, cancellationToken))
+        var grow = new StrongBox<bool>(true);
+        await foreach (var batch in WalkBatchesAsync(s, part, skip + take, grow, cancellationToken))
         {
             if (batch is null)
             {
@@ -265,6 +269,7 @@ public sealed class FindingQueries
             }
 
             full = counted >= skip + take;
+            grow.Value = !full; // the batch that counts past the page is no larger than the last one
         }
 
         return new Collected(counted, keys, true);
@@ -272,11 +277,11 @@ public sealed class FindingQueries
 
     /// <summary>
     /// The matching findings of the part's forms in order, a batch of forms at a time; the first batch is sized so that
-    /// it likely holds <paramref name="expected"/> rows, and the batch doubles from there. Yields null (and stops) when
-    /// the walk has passed <see cref="WalkBudget"/> forms.
+    /// it likely holds <paramref name="expected"/> rows, and the batch doubles from there while <paramref name="grow"/>
+    /// says so. Yields null (and stops) when the walk has passed <see cref="WalkBudget"/> forms.
     /// </summary>
     private async IAsyncEnumerable<List<FindingKey>?> WalkBatchesAsync(
-        Selection s, Group part, long expected, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Selection s, Group part, long expected, StrongBox<bool> grow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var findings = s.Findings(part, indexed: false);
         var size = s.FirstBatch(part, expected);
@@ -297,7 +302,7 @@ public sealed class FindingQueries
                 yield break;
             }
 
-            size = Math.Min(size * 2, MaxBatch);
+            size = grow.Value ? Math.Min(size * 2, MaxBatch) : size;
         }
     }
 
@@ -464,6 +469,8 @@ public sealed class FindingQueries
         public bool CubeExact { get; } = cubeExact;
 
         private readonly string text = NameKeys.Search(query.Forms.Text);
+        private HashSet<long>? textMatches;
+        private bool textTooCommon;
 
         public IQueryable<FormRecord> Forms(Group part) => Within(forms, part);
 
@@ -497,7 +504,16 @@ public sealed class FindingQueries
                 return (window.Count, window);
             }
 
-            var kept = (await TextSearch.WhereText(db, db.Forms.AsNoTracking().Where(f => window.Contains(f.Id)), text, TextPlan.Probe)
+            // the forms the text finds, read once through the search index when they are not too many; else each form
+            // of the window is tested
+            if (textMatches is null && !textTooCommon)
+            {
+                var found = await TextSearch.TextMatches(db, text).Take(owner.TextMatchLimit + 1).ToListAsync(cancellationToken);
+                textTooCommon = found.Count > owner.TextMatchLimit;
+                textMatches = textTooCommon ? null : found.ToHashSet();
+            }
+
+            var kept = textMatches ?? (await TextSearch.WhereText(db, db.Forms.AsNoTracking().Where(f => window.Contains(f.Id)), text, TextPlan.Probe)
                 .Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
             return (window.Count, [.. window.Where(kept.Contains)]);
         }
@@ -609,7 +625,7 @@ public sealed class FindingQueries
 
                     break;
                 case FindingSort.Check:
-                    var codes = cells.Select(c => c.Code).Distinct(StringComparer.Ordinal);
+                    var codes = cells.Select(c => c.Code).Where(c => query.Code is null || c == query.Code).Distinct(StringComparer.Ordinal);
                     foreach (var code in descending ? codes.OrderDescending(StringComparer.Ordinal) : codes.Order(StringComparer.Ordinal))
                     {
                         yield return new Group(null, false, code, null);
@@ -617,7 +633,7 @@ public sealed class FindingQueries
 
                     break;
                 case FindingSort.Severity:
-                    var severities = cells.Select(c => c.Severity).Distinct();
+                    var severities = cells.Select(c => c.Severity).Where(v => query.Severity is null || v == query.Severity).Distinct();
                     foreach (var severity in descending ? severities.OrderDescending() : severities.Order())
                     {
                         yield return new Group(null, false, null, severity);
