@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -202,23 +203,27 @@ public static class FindingsApi
             x.HasSourceLine ? FormSheet.SourceLink(x.FormId, x.SourceLine) : null);
     }
 
+    /// <summary>The items as one JSON array, written to a buffer and copied to the response every 32 KiB, asynchronously.</summary>
     private static async Task<long> WriteJsonAsync(Stream body, IAsyncEnumerable<FindingRow> rows, CancellationToken cancellationToken)
     {
-        await using var writer = new Utf8JsonWriter(body, ApiJson.WriterOptions);
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        await using var writer = new Utf8JsonWriter(buffer, ApiJson.WriterOptions);
         writer.WriteStartArray();
         long count = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             JsonSerializer.Serialize(writer, ToItem(row), FindingsJson.Context.FindingListItem);
             count++;
-            if (writer.BytesPending >= 32 * 1024)
+            if (buffer.WrittenCount >= 32 * 1024)
             {
-                await writer.FlushAsync(cancellationToken);
+                await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+                buffer.ResetWrittenCount();
             }
         }
 
         writer.WriteEndArray();
         await writer.FlushAsync(cancellationToken);
+        await body.WriteAsync(buffer.WrittenMemory, cancellationToken);
         return count;
     }
 }
