@@ -42,20 +42,13 @@ public static class ExportEndpoints
     private static IResult ListAsync(HttpContext http, FormCatalog catalog)
     {
         var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
-        var format = reader.OneOf(ApiQuery.Format);
         var query = reader.FormQuery(paging: false);
-        if (format is null && reader.IsValid)
-        {
-            reader.Add(ApiQuery.Format.Name, "Missing: give format=csv, format=xlsx or format=json.");
-        }
-
-        if (!reader.IsValid)
+        if (Format(reader) is not { } format)
         {
             return ApiProblems.BadQuery(reader);
         }
 
-        var stamp = DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var name = "jixiao-forms-" + stamp + "." + format;
+        var name = FileName("forms", format);
         var cancellationToken = http.RequestAborted;
         var forms = catalog.StreamAsync(http.User.Caller(), query, cancellationToken);
         NoCache(http);
@@ -107,6 +100,25 @@ public static class ExportEndpoints
         file.Position = 0;
         await file.CopyToAsync(body, cancellationToken);
     }
+
+    /// <summary>
+    /// The format of a list export (csv, xlsx or json), read after the other parameters; null when the query has a
+    /// problem, a missing format included (then answer <see cref="ApiProblems.BadQuery"/>).
+    /// </summary>
+    internal static string? Format(ApiQuery reader)
+    {
+        var format = reader.OneOf(ApiQuery.Format);
+        if (format is null && reader.IsValid)
+        {
+            reader.Add(ApiQuery.Format.Name, "Missing: give format=csv, format=xlsx or format=json.");
+        }
+
+        return reader.IsValid ? format : null;
+    }
+
+    /// <summary>A download's name: <c>jixiao-{what}-{date-time in China}.{format}</c>.</summary>
+    internal static string FileName(string what, string format) =>
+        "jixiao-" + what + "-" + DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "." + format;
 
     /// <summary>Exports hold data that may be scoped to a user: never cached by shared caches.</summary>
     internal static void NoCache(HttpContext http) => http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";

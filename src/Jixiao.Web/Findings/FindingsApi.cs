@@ -80,20 +80,13 @@ public static class FindingsApi
     private static IResult ExportAsync(HttpContext http, FindingCatalog findings)
     {
         var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, [ApiQuery.Severity], Sorting, ApiQuery.Paging);
-        var format = reader.OneOf(ApiQuery.Format);
         var query = Query(reader, paging: false);
-        if (format is null && reader.IsValid)
-        {
-            reader.Add(ApiQuery.Format.Name, "Missing: give format=csv, format=xlsx or format=json.");
-        }
-
-        if (!reader.IsValid)
+        if (ExportEndpoints.Format(reader) is not { } format)
         {
             return ApiProblems.BadQuery(reader);
         }
 
-        var stamp = DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var name = "jixiao-findings-" + stamp + "." + format;
+        var name = ExportEndpoints.FileName("findings", format);
         var cancellationToken = http.RequestAborted;
         var rows = findings.StreamAsync(http.User.Caller(), query, cancellationToken);
         ExportEndpoints.NoCache(http);
