@@ -50,7 +50,8 @@ pg_url() {
 
 cleanup() {
   if [ -n "$web_pid" ] && kill -0 "$web_pid" 2>/dev/null; then kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; fi
-  if [ "$provider" = postgres ] && [ -z "${BENCH_KEEP_DB:-}" ]; then
+  # a database measured again (BENCH_REUSE_DB) is kept like one asked to be kept
+  if [ "$provider" = postgres ] && [ -z "${BENCH_KEEP_DB:-}" ] && [ -z "${BENCH_REUSE_DB:-}" ]; then
     psql_admin "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)" >/dev/null 2>&1 || true
   fi
   rm -rf "$work"

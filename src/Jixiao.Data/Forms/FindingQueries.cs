@@ -134,22 +134,36 @@ public sealed class FindingQueries
             return null;
         }
 
-        var cells = await PortfolioQueries.FindingCells(db, departments, formQuery.Year)
-            .GroupBy(c => new { c.DepartmentId, c.Code, c.Severity })
-            .Select(g => new CubeCell(g.Key.DepartmentId, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
-            .ToListAsync(cancellationToken);
-        var formCounts = await PortfolioQueries.Cells(db, departments, formQuery.Year, formQuery.Kind)
-            .GroupBy(c => c.DepartmentId)
-            .Select(g => new { g.Key, Forms = g.Sum(c => (long)c.Forms) })
-            .ToDictionaryAsync(g => g.Key, g => g.Forms, cancellationToken);
-        var names = await Organisations.NamesAsync(db, cells.Select(c => (long?)c.DepartmentId), cancellationToken);
+        // the stored totals, summed by what this query needs of them: departments for a sort by department, checks and
+        // severities for a finding filter or a sort by them (and then the forms, to size a walk)
+        var byDepartment = query.Sort == FindingSort.Department;
+        var byCheck = query.Code is not null || query.Severity is not null || query.Sort is FindingSort.Check or FindingSort.Severity;
+        var stored = PortfolioQueries.FindingCells(db, departments, formQuery.Year);
+        var cells = await ((byDepartment, byCheck) switch
+        {
+            (true, true) => stored.GroupBy(c => new { c.DepartmentId, c.Code, c.Severity })
+                .Select(g => new CubeCell(g.Key.DepartmentId, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings))).ToListAsync(cancellationToken),
+            (true, false) => stored.GroupBy(c => c.DepartmentId)
+                .Select(g => new CubeCell(g.Key, "", Severity.Info, g.Sum(c => c.Findings))).ToListAsync(cancellationToken),
+            (false, true) => stored.GroupBy(c => new { c.Code, c.Severity })
+                .Select(g => new CubeCell(CubeCell.AllDepartments, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings))).ToListAsync(cancellationToken),
+            _ => stored.GroupBy(c => 1)
+                .Select(g => new CubeCell(CubeCell.AllDepartments, "", Severity.Info, g.Sum(c => c.Findings))).ToListAsync(cancellationToken),
+        });
+        var formCounts = !byCheck
+            ? []
+            : await PortfolioQueries.Cells(db, departments, formQuery.Year, formQuery.Kind)
+                .GroupBy(c => c.DepartmentId)
+                .Select(g => new { g.Key, Forms = g.Sum(c => (long)c.Forms) })
+                .ToDictionaryAsync(g => g.Key, g => g.Forms, cancellationToken);
+        var names = byDepartment ? await Organisations.NamesAsync(db, cells.Select(c => (long?)c.DepartmentId), cancellationToken) : [];
 
         // the check code index holds every year and department: what reading a check through it costs
-        var everywhere = query.Code is null && query.Severity is null && query.Sort is not (FindingSort.Check or FindingSort.Severity)
+        var everywhere = !byCheck
             ? []
             : await db.FindingCells.AsNoTracking()
                 .GroupBy(c => new { c.Code, c.Severity })
-                .Select(g => new CubeCell(0, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
+                .Select(g => new CubeCell(CubeCell.AllDepartments, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
                 .ToListAsync(cancellationToken);
         return new Selection(this, db, query, forms, others, [.. cells.Where(c => c.Findings > 0)], everywhere, formCounts, names, FormQueries.CubeSummarises(formQuery));
     }
@@ -294,9 +308,9 @@ public sealed class FindingQueries
                 yield break;
             }
 
-            var (passed, ids) = await s.WindowAsync(part, walked, size, cancellationToken);
+            var (passed, found) = await s.WindowAsync(part, findings, walked, size, cancellationToken);
             walked += passed;
-            yield return await FindingsOfAsync(findings, ids, cancellationToken);
+            yield return found;
             if (passed < size)
             {
                 yield break;
@@ -304,25 +318,6 @@ public sealed class FindingQueries
 
             size = grow.Value ? Math.Min(size * 2, MaxBatch) : size;
         }
-    }
-
-    /// <summary>The keys of <paramref name="findings"/> on the forms <paramref name="ids"/>, in the order of the ids, then by position.</summary>
-    private static async Task<List<FindingKey>> FindingsOfAsync(IQueryable<FindingRecord> findings, List<long> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var rank = new Dictionary<long, int>(ids.Count);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            rank[ids[i]] = i;
-        }
-
-        var found = await findings.Where(x => ids.Contains(x.FormId)).Select(x => new FindingKey(x.FormId, x.Position)).ToListAsync(cancellationToken);
-        found.Sort((a, b) => a.FormId == b.FormId ? a.Position.CompareTo(b.Position) : rank[a.FormId].CompareTo(rank[b.FormId]));
-        return found;
     }
 
     /// <summary>Every key of one part in order (exports): an export walks every form, without a budget.</summary>
@@ -335,9 +330,9 @@ public sealed class FindingQueries
             long walked = 0;
             while (true)
             {
-                var (passed, ids) = await s.WindowAsync(part, walked, MaxBatch, cancellationToken);
+                var (passed, found) = await s.WindowAsync(part, findings, walked, MaxBatch, cancellationToken);
                 walked += passed;
-                foreach (var key in await FindingsOfAsync(findings, ids, cancellationToken))
+                foreach (var key in found)
                 {
                     yield return key;
                 }
@@ -392,7 +387,9 @@ public sealed class FindingQueries
             : await db.Indicators.AsNoTracking().Where(i => withIndicators.Contains(i.FormId))
                 .Select(i => new { i.FormId, i.Position, i.Name, i.Score, i.RecomputedScore })
                 .ToDictionaryAsync(i => new FindingKey(i.FormId, i.Position), i => (i.Name, i.Score, i.RecomputedScore), cancellationToken);
-        var tables = (await db.FormGoals.AsNoTracking().Where(g => ids.Contains(g.FormId) && g.Details != null)
+        // forms read from a workbook, PDF or web page say so in their details: their lines are no lines of text
+        var lined = findings.Values.Where(x => x.SourceLine > 0 && forms[x.FormId].SourceFirstLine is not null).Select(x => x.FormId).Distinct().ToArray();
+        var tables = (lined.Length == 0 ? [] : await db.FormGoals.AsNoTracking().Where(g => lined.Contains(g.FormId) && g.Details != null)
                 .Select(g => new { g.FormId, g.Details }).ToListAsync(cancellationToken))
             .Where(g => FormDetailsJson.Read(g.Details).SourceFormat is not null)
             .Select(g => g.FormId)
@@ -427,8 +424,14 @@ public sealed class FindingQueries
     /// <summary>The keys of a page, the rows counted on the way, and whether that count is complete (else a lower bound).</summary>
     private sealed record Collected(long Counted, List<FindingKey> Keys, bool Complete);
 
-    /// <summary>The stored findings of one department, check and severity under the query's year and departments.</summary>
-    private sealed record CubeCell(long DepartmentId, string Code, Severity Severity, long Findings);
+    /// <summary>
+    /// The stored findings of one department, check and severity under the query's year and departments (departments,
+    /// checks or severities summed together where the query needs them not apart: <see cref="AllDepartments"/>, "").
+    /// </summary>
+    private sealed record CubeCell(long DepartmentId, string Code, Severity Severity, long Findings)
+    {
+        public const long AllDepartments = -1;
+    }
 
     /// <summary>How one part's rows are found.</summary>
     private enum Strategy
@@ -491,21 +494,52 @@ public sealed class FindingQueries
         };
 
         /// <summary>
-        /// The next <paramref name="size"/> forms of the part in order after the first <paramref name="walked"/> (all the
-        /// filters but the text), and of those the ones the text filter keeps, in order: a search is tested on each form
-        /// of the window, as the form list does, instead of an ordered walk through its matches.
+        /// The next <paramref name="size"/> forms of the part in order after the first <paramref name="walked"/> (by
+        /// all the filters but the text), and the keys of <paramref name="findings"/> on those of them the text filter
+        /// keeps, in the order of the forms, then by position. A search is tested on the window's forms (its matches
+        /// read once through the search index when they are few, else form by form), as the form list does, instead of
+        /// an ordered walk through its matches.
         /// </summary>
-        public async Task<(int Walked, List<long> Ids)> WindowAsync(Group part, long walked, int size, CancellationToken cancellationToken)
+        public async Task<(int Walked, List<FindingKey> Keys)> WindowAsync(
+            Group part, IQueryable<FindingRecord> findings, long walked, int size, CancellationToken cancellationToken)
         {
-            var window = await FormQueries.Sort(Within(others, part), FormOrder.Sort, FormOrder.Descending)
-                .Skip((int)Math.Min(walked, int.MaxValue)).Take(size).Select(f => f.Id).ToListAsync(cancellationToken);
-            if (text.Length == 0 || window.Count == 0)
+            var window = FormQueries.Sort(Within(others, part), FormOrder.Sort, FormOrder.Descending)
+                .Skip((int)Math.Min(walked, int.MaxValue)).Take(size).Select(f => f.Id);
+            var ids = await window.ToListAsync(cancellationToken);
+            if (ids.Count == 0)
             {
-                return (window.Count, window);
+                return (0, []);
             }
 
-            // the forms the text finds, read once through the search index when they are not too many; else each form
-            // of the window is tested
+            var kept = await KeptAsync(ids, cancellationToken);
+            var rank = new Dictionary<long, int>(ids.Count);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                rank[ids[i]] = i;
+            }
+
+            // SQLite reads the window again as a subquery (an ordered index walk) and probes the findings' keys: a list
+            // of thousands of parameters costs it more than the walk. PostgreSQL takes the ids as one array.
+            var onWindow = db.Provider == DatabaseProvider.Sqlite ? findings.Where(x => window.Contains(x.FormId)) : findings.Where(x => ids.Contains(x.FormId));
+            var found = await onWindow.Select(x => new FindingKey(x.FormId, x.Position)).ToListAsync(cancellationToken);
+            if (kept is not null)
+            {
+                found.RemoveAll(k => !kept.Contains(k.FormId));
+            }
+
+            found.Sort((a, b) => a.FormId == b.FormId ? a.Position.CompareTo(b.Position) : rank[a.FormId].CompareTo(rank[b.FormId]));
+            return (ids.Count, found);
+        }
+
+        /// <summary>Of the forms <paramref name="ids"/>, those the text filter keeps; null without a text filter (all).</summary>
+        private async Task<HashSet<long>?> KeptAsync(List<long> ids, CancellationToken cancellationToken)
+        {
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            // the forms the text finds, read once through the search index when they are not too many
             if (textMatches is null && !textTooCommon)
             {
                 var found = await TextSearch.TextMatches(db, text).Take(owner.TextMatchLimit + 1).ToListAsync(cancellationToken);
@@ -513,9 +547,8 @@ public sealed class FindingQueries
                 textMatches = textTooCommon ? null : found.ToHashSet();
             }
 
-            var kept = textMatches ?? (await TextSearch.WhereText(db, db.Forms.AsNoTracking().Where(f => window.Contains(f.Id)), text, TextPlan.Probe)
+            return textMatches ?? (await TextSearch.WhereText(db, db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id)), text, TextPlan.Probe)
                 .Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
-            return (window.Count, [.. window.Where(kept.Contains)]);
         }
 
         /// <summary>
