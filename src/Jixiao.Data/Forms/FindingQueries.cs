@@ -68,7 +68,7 @@ public sealed class FindingQueries
         }
 
         var skip = (long)(page - 1) * size;
-        long? exact = selection.CubeExact ? selection.Upper(Group.All) : null;
+        long? exact = selection.CubeExact ? selection.Upper(Part.All) : null;
         if (exact is null && query.ExactCount)
         {
             exact = await CountAllAsync(selection, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class FindingQueries
 
         await using var details = database.CreateContext();
         var keys = new List<FindingKey>(LoadBatch);
-        foreach (var part in selection.Groups().Where(g => selection.Upper(g) > 0))
+        foreach (var part in selection.Parts().Where(g => selection.Upper(g) > 0))
         {
             await foreach (var key in KeysAsync(selection, part, cancellationToken))
             {
@@ -170,7 +170,7 @@ public sealed class FindingQueries
 
     /// <summary>Every finding of the selection, counted by the database (the exact count the user asks for).</summary>
     private static Task<long> CountAllAsync(Selection s, CancellationToken cancellationToken) =>
-        (from f in s.Forms(Group.All) join x in s.Findings(Group.All, indexed: true) on f.Id equals x.FormId select x.Position).LongCountAsync(cancellationToken);
+        (from f in s.Forms(Part.All) join x in s.Findings(Part.All, indexed: true) on f.Id equals x.FormId select x.Position).LongCountAsync(cancellationToken);
 
     /// <summary>
     /// The keys of rows [<paramref name="skip"/>, skip + <paramref name="take"/>) in the query's order, and how many rows
@@ -182,7 +182,7 @@ public sealed class FindingQueries
     {
         var keys = new List<FindingKey>(take);
         long counted = 0;
-        foreach (var part in s.Groups())
+        foreach (var part in s.Parts())
         {
             var upper = s.Upper(part);
             if (upper == 0)
@@ -220,7 +220,7 @@ public sealed class FindingQueries
     /// Rows [<paramref name="skip"/>, skip + <paramref name="take"/>) of one part, and the part's count up to
     /// <paramref name="countTo"/> (not counted when null: the count is known).
     /// </summary>
-    private async Task<Collected> CollectPartAsync(Selection s, Group part, long skip, int take, long? countTo, CancellationToken cancellationToken)
+    private async Task<Collected> CollectPartAsync(Selection s, Part part, long skip, int take, long? countTo, CancellationToken cancellationToken)
     {
         var strategy = s.StrategyOf(part, skip + take, counting: countTo is not null);
         if (strategy == Strategy.Walk && await WalkAsync(s, part, skip, take, countTo, cancellationToken) is { } walked)
@@ -247,7 +247,7 @@ public sealed class FindingQueries
     /// Counting goes on up to <paramref name="countTo"/> for one more batch after the page is full (then the count is a
     /// lower bound). Null when the walk passes <see cref="WalkBudget"/> forms before the page is full.
     /// </summary>
-    private async Task<Collected?> WalkAsync(Selection s, Group part, long skip, int take, long? countTo, CancellationToken cancellationToken)
+    private async Task<Collected?> WalkAsync(Selection s, Part part, long skip, int take, long? countTo, CancellationToken cancellationToken)
     {
         var keys = new List<FindingKey>(Math.Max(0, take));
         var limit = countTo ?? skip + take;
@@ -295,7 +295,7 @@ public sealed class FindingQueries
     /// says so. Yields null (and stops) when the walk has passed <see cref="WalkBudget"/> forms.
     /// </summary>
     private async IAsyncEnumerable<List<FindingKey>?> WalkBatchesAsync(
-        Selection s, Group part, long expected, StrongBox<bool> grow, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Selection s, Part part, long expected, StrongBox<bool> grow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var findings = s.Findings(part, indexed: false);
         var size = s.FirstBatch(part, expected);
@@ -321,7 +321,7 @@ public sealed class FindingQueries
     }
 
     /// <summary>Every key of one part in order (exports): an export walks every form, without a budget.</summary>
-    private async IAsyncEnumerable<FindingKey> KeysAsync(Selection s, Group part, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<FindingKey> KeysAsync(Selection s, Part part, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var strategy = s.StrategyOf(part, long.MaxValue, counting: false);
         if (strategy == Strategy.Walk)
@@ -351,7 +351,7 @@ public sealed class FindingQueries
     }
 
     /// <summary>The part's findings joined with their forms in the query's order.</summary>
-    private static IQueryable<FindingKey> OrderedKeys(Selection s, Group part, bool indexed)
+    private static IQueryable<FindingKey> OrderedKeys(Selection s, Part part, bool indexed)
     {
         var joined = from f in s.Forms(part)
                      join x in s.Findings(part, indexed) on f.Id equals x.FormId
@@ -450,9 +450,9 @@ public sealed class FindingQueries
     /// A part of the list that is in order by itself: all of it, or one department, check or severity when the list is
     /// sorted by that. Null members do not restrict; <see cref="NoDepartment"/> is the forms without a 主管部门.
     /// </summary>
-    private sealed record Group(long? Department, bool NoDepartment, string? Code, Severity? Severity)
+    private sealed record Part(long? Department, bool NoDepartment, string? Code, Severity? Severity)
     {
-        public static Group All { get; } = new(null, false, null, null);
+        public static Part All { get; } = new(null, false, null, null);
     }
 
     /// <summary>A query resolved against one context: its forms, finding filters, groups and the stored totals over them.</summary>
@@ -475,9 +475,9 @@ public sealed class FindingQueries
         private HashSet<long>? textMatches;
         private bool textTooCommon;
 
-        public IQueryable<FormRecord> Forms(Group part) => Within(forms, part);
+        public IQueryable<FormRecord> Forms(Part part) => Within(forms, part);
 
-        private static IQueryable<FormRecord> Within(IQueryable<FormRecord> forms, Group part) => part switch
+        private static IQueryable<FormRecord> Within(IQueryable<FormRecord> forms, Part part) => part switch
         {
             { NoDepartment: true } => forms.Where(f => f.DepartmentId == null),
             { Department: { } d } => forms.Where(f => f.DepartmentId == d),
@@ -501,7 +501,7 @@ public sealed class FindingQueries
         /// an ordered walk through its matches.
         /// </summary>
         public async Task<(int Walked, List<FindingKey> Keys)> WindowAsync(
-            Group part, IQueryable<FindingRecord> findings, long walked, int size, CancellationToken cancellationToken)
+            Part part, IQueryable<FindingRecord> findings, long walked, int size, CancellationToken cancellationToken)
         {
             var window = FormQueries.Sort(Within(others, part), FormOrder.Sort, FormOrder.Descending)
                 .Skip((int)Math.Min(walked, int.MaxValue)).Take(size).Select(f => f.Id);
@@ -555,7 +555,7 @@ public sealed class FindingQueries
         /// The findings the query and the part select. <paramref name="indexed"/> adds the codes of the wanted
         /// severity, so that the database reads them through the check code index.
         /// </summary>
-        public IQueryable<FindingRecord> Findings(Group part, bool indexed)
+        public IQueryable<FindingRecord> Findings(Part part, bool indexed)
         {
             IQueryable<FindingRecord> findings = db.Findings.AsNoTracking();
             var code = part.Code ?? query.Code;
@@ -579,10 +579,10 @@ public sealed class FindingQueries
         }
 
         /// <summary>True when the query or the part filters the findings (not only the forms).</summary>
-        private bool FiltersFindings(Group part) => (part.Code ?? query.Code) is not null || (part.Severity ?? query.Severity) is not null;
+        private bool FiltersFindings(Part part) => (part.Code ?? query.Code) is not null || (part.Severity ?? query.Severity) is not null;
 
         /// <summary>The stored count of the part's findings: exact when <see cref="CubeExact"/>, an upper bound otherwise.</summary>
-        public long Upper(Group part, bool filtered = true)
+        public long Upper(Part part, bool filtered = true)
         {
             var code = part.Code ?? (filtered ? query.Code : null);
             var severity = part.Severity ?? (filtered ? query.Severity : null);
@@ -605,7 +605,7 @@ public sealed class FindingQueries
         /// three times over for the count), else by walking. Reading a finding through the index costs about two reads
         /// (the finding and its form), twice when the part is counted too; the index holds every year and department.
         /// </summary>
-        public Strategy StrategyOf(Group part, long rows, bool counting)
+        public Strategy StrategyOf(Part part, long rows, bool counting)
         {
             if (!FiltersFindings(part))
             {
@@ -621,13 +621,13 @@ public sealed class FindingQueries
         }
 
         /// <summary>The forms of the part by the stored totals (the query's year, departments and kind).</summary>
-        private long FormsOf(Group part) =>
+        private long FormsOf(Part part) =>
             part.Department is { } d ? formCounts.GetValueOrDefault(d)
             : part.NoDepartment ? formCounts.GetValueOrDefault(0)
             : formCounts.Values.Sum();
 
         /// <summary>The first batch of a walk: enough forms to hold <paramref name="expected"/> matches by the stored totals, twice over.</summary>
-        public int FirstBatch(Group part, long expected)
+        public int FirstBatch(Part part, long expected)
         {
             var perForm = (double)Math.Max(1, Upper(part)) / Math.Max(1, FormsOf(part));
             var batch = 2.0 * expected / perForm;
@@ -635,7 +635,7 @@ public sealed class FindingQueries
         }
 
         /// <summary>The parts of the list in order: one for a sort by the forms, else one per department, check or severity.</summary>
-        public IEnumerable<Group> Groups()
+        public IEnumerable<Part> Parts()
         {
             var descending = query.Descending;
             switch (query.Sort)
@@ -648,12 +648,12 @@ public sealed class FindingQueries
                         : named.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Id);
                     foreach (var (id, _) in ordered)
                     {
-                        yield return new Group(id, false, null, null);
+                        yield return new Part(id, false, null, null);
                     }
 
                     if (cells.Any(c => c.DepartmentId == 0))
                     {
-                        yield return new Group(null, true, null, null);
+                        yield return new Part(null, true, null, null);
                     }
 
                     break;
@@ -661,7 +661,7 @@ public sealed class FindingQueries
                     var codes = cells.Select(c => c.Code).Where(c => query.Code is null || c == query.Code).Distinct(StringComparer.Ordinal);
                     foreach (var code in descending ? codes.OrderDescending(StringComparer.Ordinal) : codes.Order(StringComparer.Ordinal))
                     {
-                        yield return new Group(null, false, code, null);
+                        yield return new Part(null, false, code, null);
                     }
 
                     break;
@@ -669,12 +669,12 @@ public sealed class FindingQueries
                     var severities = cells.Select(c => c.Severity).Where(v => query.Severity is null || v == query.Severity).Distinct();
                     foreach (var severity in descending ? severities.OrderDescending() : severities.Order())
                     {
-                        yield return new Group(null, false, null, severity);
+                        yield return new Part(null, false, null, severity);
                     }
 
                     break;
                 default:
-                    yield return Group.All;
+                    yield return Part.All;
                     break;
             }
         }
