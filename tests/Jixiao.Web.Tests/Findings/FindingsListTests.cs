@@ -342,6 +342,33 @@ public sealed class FindingsListTests(ApiFixture api)
         Assert.All(csv.Skip(1), r => Assert.Equal("Self-evaluation", r[Array.IndexOf(csv[0], "Kind")]));
     }
 
+    [Fact]
+    public async Task The_summary_of_a_selection_beyond_year_and_department_is_counted_on_request()
+    {
+        var stored = await StoredAsync();
+        await using var db = api.Factory.Database.CreateContext();
+        var declarations = (await db.Forms.AsNoTracking().Where(f => f.Kind == Core.Forms.FormKind.TargetDeclaration).Select(f => f.Id).ToListAsync()).ToHashSet();
+        var byCode = stored.Where(x => declarations.Contains(x.FormId)).GroupBy(x => x.Code).ToDictionary(g => g.Key, g => g.Count());
+
+        var page = await JixiaoWebFactory.HtmlAsync(api.Admin, "/findings?kind=declaration");
+        Assert.Null(page.QuerySelector("#summary-table"));
+        var ask = page.QuerySelector("#summary-on-request a")!.GetAttribute("href")!;
+        Assert.Contains("summary=1", ask, StringComparison.Ordinal);
+
+        var counted = await JixiaoWebFactory.HtmlAsync(api.Admin, ask);
+        var lines = counted.QuerySelectorAll("#summary-table tbody tr[data-code]")
+            .ToDictionary(r => r.GetAttribute("data-code")!, r => int.Parse(r.QuerySelectorAll("td")[1].TextContent, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        Assert.Equal(byCode.OrderBy(p => p.Key, StringComparer.Ordinal), lines.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(byCode.Values.Sum().ToString(CultureInfo.InvariantCulture), counted.QuerySelector("#finding-count")!.GetAttribute("data-total"));
+
+        // each line opens the list filtered to its check, keeping the other filters
+        var code = lines.Keys.First();
+        var link = counted.QuerySelector($"#summary-table tr[data-code='{code}'] td a")!.GetAttribute("href")!;
+        Assert.Contains("kind=declaration", link, StringComparison.Ordinal);
+        Assert.Contains("check=" + code, link, StringComparison.Ordinal);
+        Assert.Equal(byCode[code].ToString(CultureInfo.InvariantCulture), (await JixiaoWebFactory.HtmlAsync(api.Admin, link)).QuerySelector("#finding-count")!.GetAttribute("data-total"));
+    }
+
     /// <summary>The (form id, finding number) of each row of a list page.</summary>
     private static List<(long, int)> Rows(IHtmlDocument html) =>
         [.. html.QuerySelectorAll("#findings-table tbody tr").Select(r => (
