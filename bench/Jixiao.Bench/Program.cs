@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "quick" => QuickBench.Run(args[1..]),
     "xlsx" => XlsxBench.Run(args[1..]),
     "pdf" => PdfBench.Run(args[1..]),
+    "cross" => CrossBench.Run(args[1..]),
     _ => Run(args),
 };
 

@@ -64,6 +64,26 @@ public static class QuickBench
         });
         Report("score + check (corpus forms, repeated)", 0, t, many.Count);
 
+        // the checks alone, on forms scored in advance: what the catalogue itself costs
+        var scored = read.Select(f => scorer.Score(f)).ToList();
+        t = Best(() =>
+        {
+            foreach (var s in scored)
+            {
+                _ = checker.Check(s);
+            }
+        });
+        Report($"check only, {CheckCatalogue.All.Count} checks (generated forms)", 0, t, scored.Count);
+        var scoredCorpus = many.Select(f => scorer.Score(f)).ToList();
+        t = Best(() =>
+        {
+            foreach (var s in scoredCorpus)
+            {
+                _ = checker.Check(s);
+            }
+        });
+        Report($"check only, {CheckCatalogue.All.Count} checks (corpus forms)", 0, t, scoredCorpus.Count);
+
         var counter = new CountingStream();
         t = Best(() =>
         {

@@ -2,13 +2,16 @@ using Jixiao.App.Access;
 using Jixiao.App.Forms;
 using Jixiao.App.Imports;
 using Jixiao.App.Portfolio;
+using Jixiao.App.Review;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Imports;
 using Jixiao.Data.Portfolio;
+using Jixiao.Data.Reviews;
 using Jixiao.Data.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jixiao.App;
 
@@ -38,9 +41,12 @@ public static class JixiaoServices
         services.AddSingleton(sp => new PortfolioQueries(sp.GetRequiredService<JixiaoDatabase>(), sp.GetRequiredService<FormQueries>()));
         services.AddSingleton(sp => new PortfolioAnalytics(sp.GetRequiredService<JixiaoDatabase>()));
         services.AddSingleton<ImportBatchStore>();
+        services.AddSingleton<CrossFormChecks>();
         services.AddSingleton<DepartmentDirectory>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ReviewStore>();
+        services.TryAddSingleton(TimeProvider.System);
 
         // App: policy, use cases, facades
         services.AddSingleton<AccessPolicy>();
@@ -54,6 +60,10 @@ public static class JixiaoServices
         services.AddSingleton<FindingCatalog>();
         services.AddSingleton<PortfolioView>();
         services.AddSingleton<Accounts.Accounts>();
+        services.AddSingleton<FormReviews>();
+        services.AddSingleton<DecideFinding>();
+        services.AddSingleton<RequestRectification>();
+        services.AddSingleton<RectificationSteps>();
         return services;
     }
 
@@ -61,13 +71,20 @@ public static class JixiaoServices
     /// The database <paramref name="configuration"/> names: PostgreSQL when <c>Jixiao:Database:Provider</c> is
     /// <c>Postgres</c> (or <c>PostgreSQL</c>), or when it is unset and the connection string <c>ConnectionStrings:Jixiao</c>
     /// names a <c>Host=</c>; else SQLite in <c>ConnectionStrings:Jixiao</c> (a file path or <c>Data Source=…</c>),
-    /// <c>Jixiao:Database:SqlitePath</c>, or <c>{Jixiao:DataDirectory}/jixiao.db</c> (default <c>data/jixiao.db</c>).
-    /// Throws <see cref="InvalidOperationException"/> when PostgreSQL is chosen without a connection string.
+    /// <c>Jixiao:Database:SqlitePath</c>, or <c>{Jixiao:DataDirectory}/jixiao.db</c> (default <c>data/jixiao.db</c>), whose
+    /// writes wait at most <c>Jixiao:Database:BusyTimeoutSeconds</c> (default 30) for the write lock.
+    /// Throws <see cref="InvalidOperationException"/> when PostgreSQL is chosen without a connection string, and when
+    /// the configuration is wrong in a way <see cref="ConfigurationProblem"/> names.
     /// </summary>
     public static JixiaoDatabase OpenDatabase(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration.GetConnectionString("Jixiao");
+        if (ConfigurationProblem(configuration) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
         var provider = configuration["Jixiao:Database:Provider"]?.Trim();
         var postgres = string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase)
             || string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase)
@@ -90,8 +107,32 @@ public static class JixiaoServices
             path = Path.Combine(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory, "jixiao.db");
         }
 
-        return JixiaoDatabase.Sqlite(path);
+        var busy = int.TryParse(configuration["Jixiao:Database:BusyTimeoutSeconds"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : (TimeSpan?)null;
+        return JixiaoDatabase.Sqlite(path, busy);
     }
+
+    /// <summary>
+    /// What is wrong with the database settings, in one line, or null. Jixiao reads one connection string,
+    /// <c>ConnectionStrings:Jixiao</c>; any other one that is set (<c>ConnectionStrings:Postgres</c>, the name older
+    /// documentation used) is refused rather than ignored — ignored, the application would quietly run on an empty
+    /// SQLite file while the operator believes it uses PostgreSQL.
+    /// </summary>
+    public static string? ConfigurationProblem(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var other = configuration.GetSection("ConnectionStrings").GetChildren()
+            .FirstOrDefault(c => !string.Equals(c.Key, ConnectionStringName, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(c.Value));
+        return other is null
+            ? null
+            : $"ConnectionStrings:{other.Key} is set, but Jixiao reads its database only from ConnectionStrings:{ConnectionStringName} "
+              + $"(environment variable ConnectionStrings__{ConnectionStringName}): rename the setting (docs/deploy.md). "
+              + $"连接字符串应配置为 ConnectionStrings:{ConnectionStringName}，不是 ConnectionStrings:{other.Key}。";
+    }
+
+    /// <summary>The one connection string Jixiao reads: <c>ConnectionStrings:Jixiao</c>.</summary>
+    public const string ConnectionStringName = "Jixiao";
 
     private static string? SqlitePathOf(string? connectionString)
     {

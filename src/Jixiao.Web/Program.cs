@@ -21,6 +21,14 @@ if (string.IsNullOrEmpty(listenUrls) && !builder.Configuration.GetSection("Kestr
     builder.WebHost.UseUrls(listenUrls);
 }
 
+// a setting that would make the application run on the wrong database stops it here, in one line
+if (JixiaoServices.ConfigurationProblem(builder.Configuration) is { } configurationProblem)
+{
+    await Console.Error.WriteLineAsync("jixiao: " + configurationProblem);
+    Environment.ExitCode = 1;
+    return;
+}
+
 var options = builder.Configuration.GetSection(JixiaoOptions.Section).Get<JixiaoOptions>() ?? new JixiaoOptions();
 builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection(JixiaoOptions.Section));
 
@@ -40,7 +48,10 @@ builder.Services.AddJixiaoAccounts(options);
 builder.Services.AddSingleton<UploadStore>();
 builder.Services.AddSingleton<IKeptFiles>(sp => sp.GetRequiredService<UploadStore>());
 builder.Services.AddSingleton<UploadHandler>();
+// A background service that fails is logged and the application serves on (an outage of the database must not end it).
+builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 builder.Services.AddHostedService<ImportWorker>();
+builder.Services.AddHostedService<CrossCheckWorker>();
 builder.Services.AddSingleton<DemoState>();
 builder.Services.AddHostedService<DemoData>();
 
@@ -52,7 +63,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("Jixiao")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(options.DataDirectory, "keys"))));
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DatabaseOutage.Customize);
 builder.Services.AddApiV1(); // API (owned by Api/)
 builder.Services.AddAntiforgery(o =>
 {
@@ -84,24 +95,25 @@ if (app.Logger.IsEnabled(LogLevel.Information))
 
 app.UseSecurityHeaders();
 
-// Errors: problem details (RFC 7807) for the API, a friendly page for people; never a stack trace.
+// Errors: problem details (RFC 7807) for the API, a friendly page for people; never a stack trace. A database that
+// cannot be reached answers 503 with Retry-After (DatabaseOutage), anything else 500.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
 {
-    api.UseExceptionHandler();
+    api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusCodeOf });
     api.UseStatusCodePages();
 });
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 {
-    pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
+    pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = DatabaseOutage.StatusCodeOf });
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
 
 app.UseStaticFiles();
 app.UseJixiaoCultures();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authentication: exports are limited per signed-in user
 app.UseAntiforgery();
 
 app.MapRazorPages();

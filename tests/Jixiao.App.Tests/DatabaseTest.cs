@@ -1,27 +1,11 @@
 using Jixiao.App.Imports;
-using Jixiao.Data.Schema;
 using Jixiao.Data.Tests;
 
 namespace Jixiao.App.Tests;
 
 /// <summary>A test class with a fresh database of its own per test (a SQLite file or a new PostgreSQL database).</summary>
-public abstract class DatabaseTest : IAsyncLifetime
+public abstract class DatabaseTest : ProviderTest
 {
-    private TestDatabase? test;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected JixiaoDatabase Db => test!.Database;
-
-    public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider);
-
-    public async Task DisposeAsync()
-    {
-        if (test is not null)
-        {
-            await test.DisposeAsync();
-        }
-    }
 }
 
 /// <summary>A host that keeps no uploaded files (the use cases under test are given their input directly).</summary>

@@ -93,10 +93,10 @@ public class ImportExportCommandTests : CliTestBase
         var lines = first.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
             [
-                $"{Corpus.PathOf(Corpus.Police2024)}: imported 37 forms (350 indicators, 181 findings) as batch 1",
-                $"{Corpus.PathOf(Corpus.Police2023Targets)}: imported 3 forms (40 indicators, 18 findings) as batch 2",
-                $"{Corpus.PathOf(Corpus.DataBureau2024)}: imported 34 forms (374 indicators, 371 findings) as batch 3",
-                $"{Corpus.PathOf(Corpus.Songnan2023)}: imported 5 forms (50 indicators, 38 findings) as batch 4",
+                $"{Corpus.PathOf(Corpus.Police2024)}: imported 37 forms (350 indicators, 270 findings) as batch 1",
+                $"{Corpus.PathOf(Corpus.Police2023Targets)}: imported 3 forms (40 indicators, 19 findings) as batch 2",
+                $"{Corpus.PathOf(Corpus.DataBureau2024)}: imported 34 forms (374 indicators, 468 findings) as batch 3",
+                $"{Corpus.PathOf(Corpus.Songnan2023)}: imported 5 forms (50 indicators, 58 findings) as batch 4",
             ],
             lines[..4]);
         Assert.StartsWith("4 file(s): 4 imported (79 forms), 0 duplicate(s), 0 failed — SQLite ", lines[4], StringComparison.Ordinal);
@@ -170,10 +170,10 @@ public class ImportExportCommandTests : CliTestBase
         Assert.Equal(80, rows.Count);
         Assert.All(rows, r => Assert.Equal(14, r.Count));
 
-        // data-bureau-2024 l.843: 10.00 of 38.66 万元 executed
+        // data-bureau-2024 l.843: 10.00 of 38.66 万元 executed; warnings GOAL-COPIED and SAT-UNMEASURED (满意度 answered 达成指标)
         var low = Assert.Single(rows, r => r[5] == "386600");
         Assert.Equal(
-            ["2024", "self-evaluation", "上海市宝山区数据局", "上海市宝山区大数据中心", "100000", "25.8665", "92.59", "92.59", "优", "优", "0", "1"],
+            ["2024", "self-evaluation", "上海市宝山区数据局", "上海市宝山区大数据中心", "100000", "25.8665", "92.59", "92.59", "优", "优", "0", "2"],
             [.. low[..4], .. low[6..]]);
 
         // a declaration has no printed total and no grade; police-2024 l.139 is an error

@@ -163,6 +163,66 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         Assert.InRange(rare.TotalCount, 1, TestStore.TextCountLimit - 1);
     }
 
+    [DataFact]
+    public async Task An_exact_count_counts_a_full_text_search_to_the_end_and_the_totals_count_every_match()
+    {
+        var importer = new FormImporter(Db);
+        Assert.True((await importer.ImportFormsAsync(new FormGenerator(32).Generate(1_100).Select(g => g.Form), "generated-32")).Succeeded);
+        var store = Store;
+        var query = new FormQuery { Text = "江海市" };
+
+        var counted = await store.ListAsync(query);
+        Assert.True(counted.TotalIsLowerBound);
+        Assert.Equal(TestStore.TextCountLimit, counted.TotalCount);
+
+        var exact = await store.ListAsync(query, exactCount: true);
+        Assert.False(exact.TotalIsLowerBound);
+        Assert.Equal(1_100, exact.TotalCount);
+        Assert.Equal(22, exact.PageCount);
+        Assert.Equal(counted.Items.Select(f => f.Id), exact.Items.Select(f => f.Id));
+
+        // the totals of a search are always exact: every one of the 1,100 matches, as added up by hand
+        var totals = await store.GetTotalsAsync(query);
+        Assert.Equal(1_100, totals.Forms);
+        Assert.Equal(HandTotals(await AllFormsAsync(store, new FormQuery())), totals);
+
+        // a search under the limit is exact either way
+        var rare = await store.ListAsync(new FormQuery { Text = counted.Items[0].ProjectName }, exactCount: true);
+        Assert.Equal((await store.ListAsync(new FormQuery { Text = counted.Items[0].ProjectName })).TotalCount, rare.TotalCount);
+    }
+
+    [DataFact]
+    public async Task Budget_and_rate_count_the_self_evaluations_that_state_both_amounts_and_declarations_apart()
+    {
+        Assert.True((await new FormImporter(Db).ImportFormsAsync(TinyPortfolio.Forms(), "tiny")).Succeeded);
+        var store = Store;
+        foreach (var query in new[] { new FormQuery(), new FormQuery { Year = TinyPortfolio.Year, Department = TinyPortfolio.Department } })
+        {
+            var stored = await store.GetStatisticsAsync(query);
+            var computed = await store.ComputeStatisticsAsync(query);
+            Assert.Equal(Describe(computed), Describe(stored));
+            var row = Assert.Single(stored.Rows);
+            Assert.Equal((4, 3, 1), (row.Forms, row.SelfEvaluations, row.Declarations));
+            Assert.Equal(TinyPortfolio.Budget, row.Budget);
+            Assert.Equal(TinyPortfolio.Executed, row.Executed);
+            Assert.Equal(TinyPortfolio.DeclaredBudget, row.DeclaredBudget);
+            Assert.Equal(TinyPortfolio.ExecutionRate, row.ExecutionRate);
+            Assert.Equal(TinyPortfolio.ExecutionRate, stored.ExecutionRate);
+
+            var totals = await store.GetTotalsAsync(query);
+            Assert.Equal(await store.ComputeTotalsAsync(query), totals);
+            Assert.Equal((4L, 3L, 1L), (totals.Forms, totals.SelfEvaluations, totals.Declarations));
+            Assert.Equal((TinyPortfolio.Budget, TinyPortfolio.Executed, TinyPortfolio.DeclaredBudget), (totals.Budget, totals.Executed, totals.DeclaredBudget));
+            Assert.Equal(TinyPortfolio.ExecutionRate, totals.ExecutionRate);
+            Assert.Equal(TinyPortfolio.MeanPrintedTotal, totals.MeanPrintedTotal);
+            Assert.Equal(3, totals.PrintedTotals);
+        }
+
+        // the self-evaluations alone (computed from the forms: the stored totals have no kind for findings)
+        var self = await store.GetTotalsAsync(new FormQuery { Kind = FormKind.SelfEvaluation });
+        Assert.Equal((2L, 1_200_000m, 1_150_000m, 95.83m, 0m), (self.Forms, self.Budget, self.Executed, self.ExecutionRate, self.DeclaredBudget));
+    }
+
     /// <summary>For the whole portfolio, each year, each department, a scope and a kind: stored totals = computed.</summary>
     private async Task AssertTotalsMatchAsync(int expectedForms)
     {
@@ -198,7 +258,19 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
                     FormKind.TargetDeclaration => r.Declarations,
                     _ => r.Forms,
                 }), listed.TotalCount);
+
+                // the totals of the list: stored (when the filter allows) = computed = added up by hand over its forms
+                var totals = await store.GetTotalsAsync(q);
+                Assert.Equal(await store.ComputeTotalsAsync(q), totals);
+                Assert.Equal(HandTotals(await AllFormsAsync(store, q)), totals);
             }
+
+            // the overview and the list totals tell the same money
+            var overall = await store.GetTotalsAsync(query);
+            Assert.Equal(overall.Budget, stored.Budget);
+            Assert.Equal(overall.Executed, stored.Executed);
+            Assert.Equal(overall.DeclaredBudget, stored.DeclaredBudget);
+            Assert.Equal(overall.ExecutionRate, stored.ExecutionRate);
         }
 
         // the department comparison's columns agree with the indicators and forms they count
@@ -255,6 +327,65 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         Assert.Equal(await db.Forms.Where(f => f.Year != null).Select(f => f.Year!.Value).Distinct().OrderByDescending(y => y).ToListAsync(), years);
     }
 
+    /// <summary>Every form a query selects, page by page through the list.</summary>
+    internal static async Task<List<FormSummary>> AllFormsAsync(TestStore store, FormQuery query)
+    {
+        var forms = new List<FormSummary>();
+        for (var page = 1; ; page++)
+        {
+            var result = await store.ListAsync(query with { Page = page, PageSize = FormQuery.MaxPageSize });
+            forms.AddRange(result.Items);
+            if (page >= result.PageCount)
+            {
+                return forms;
+            }
+        }
+    }
+
+    /// <summary>The totals of some forms added up here, one form at a time (the rule of ExecutionRates written out).</summary>
+    internal static FormTotals HandTotals(IReadOnlyList<FormSummary> forms)
+    {
+        decimal budget = 0, executed = 0, declared = 0, printed = 0, recomputed = 0;
+        long self = 0, declarations = 0, printedCount = 0, recomputedCount = 0, errors = 0, warnings = 0, infos = 0;
+        foreach (var f in forms)
+        {
+            if (f.Kind == FormKind.TargetDeclaration)
+            {
+                declarations++;
+                declared += f.Budget ?? 0;
+            }
+            else
+            {
+                self++;
+                if (f.Budget is { } b && f.Executed is { } e)
+                {
+                    budget += b;
+                    executed += e;
+                }
+            }
+
+            if (f.TotalScore is { } p)
+            {
+                printed += p;
+                printedCount++;
+            }
+
+            if (f.RecomputedTotal is { } r)
+            {
+                recomputed += r;
+                recomputedCount++;
+            }
+
+            errors += f.ErrorCount;
+            warnings += f.WarningCount;
+            infos += f.InfoCount;
+        }
+
+        static decimal? Mean(decimal sum, long count) => count == 0 ? null : Math.Round(sum / count, 2, MidpointRounding.AwayFromZero);
+        return new FormTotals(forms.Count, self, declarations, budget, executed, declared,
+            Mean(printed, printedCount), printedCount, Mean(recomputed, recomputedCount), recomputedCount, errors, warnings, infos);
+    }
+
     private static string Describe(IReadOnlyList<FindingGroup> groups) =>
         string.Join("\n", groups.Select(g => $"{g.Code}|{g.Severity}|{g.DepartmentId}|{g.Department}|{g.Findings}|{g.Forms}").Order(StringComparer.Ordinal));
 
@@ -264,7 +395,7 @@ public abstract class PortfolioCubeTests : IAsyncLifetime
         var sb = new StringBuilder();
         foreach (var r in s.Rows)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Year}|{r.DepartmentId}|{r.Department}|{r.Forms}|{r.SelfEvaluations}|{r.Declarations}|{r.Budget:0.00}|{r.Executed:0.00}|{r.MeanExecutionRate:0.000}|{string.Join(",", r.ScoreBuckets)}|{r.Grades}|{r.RecomputedGrades}|{r.Errors}|{r.Warnings}|{r.FormsWithErrors}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Year}|{r.DepartmentId}|{r.Department}|{r.Forms}|{r.SelfEvaluations}|{r.Declarations}|{r.Budget:0.00}|{r.Executed:0.00}|{r.DeclaredBudget:0.00}|{r.ExecutionRate}|{r.MeanExecutionRate:0.000}|{string.Join(",", r.ScoreBuckets)}|{r.Grades}|{r.RecomputedGrades}|{r.Errors}|{r.Warnings}|{r.FormsWithErrors}");
         }
 
         foreach (var c in s.FindingsByCheck.OrderBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.Severity))

@@ -50,24 +50,8 @@ public sealed class SearchGramsCodingTests
 /// A search answered from the character-pair lists (PostgreSQL) finds exactly the forms, in exactly the order, that the
 /// trigram index and LIKE find; on SQLite the lists are not used and the test shows both stores agree trivially.
 /// </summary>
-public abstract class SearchGramsTests : IAsyncLifetime
+public abstract class SearchGramsTests : ProviderTest
 {
-    private TestDatabase? test;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    private JixiaoDatabase Db => test!.Database;
-
-    public async Task InitializeAsync() => test = await TestDatabase.CreateAsync(Provider);
-
-    public async Task DisposeAsync()
-    {
-        if (test is not null)
-        {
-            await test.DisposeAsync();
-        }
-    }
-
     /// <summary>Words of every kind: common and rare, two characters and more, one year's, punctuation, ASCII, none.</summary>
     private static readonly string[] Words =
     [

@@ -20,7 +20,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public JixiaoDatabase Database { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
+    /// <summary>A new database of <paramref name="provider"/>, migrated unless <paramref name="migrate"/> is false; on SQLite its writes wait at most <paramref name="busyTimeout"/> for the write lock.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true, TimeSpan? busyTimeout = null)
     {
         TestDatabase test;
         if (provider == DatabaseProvider.Sqlite)
@@ -28,7 +29,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var dir = Path.Combine(Path.GetTempPath(), "jixiao-data-tests");
             Directory.CreateDirectory(dir);
             var file = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db");
-            test = new TestDatabase(JixiaoDatabase.Sqlite(file), file, null, null);
+            test = new TestDatabase(JixiaoDatabase.Sqlite(file, busyTimeout), file, null, null);
         }
         else
         {
@@ -60,7 +61,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm", sqliteFile + "-import" })
             {
                 try
                 {

@@ -38,6 +38,12 @@ public sealed class TestStore
 
     public Task<PagedResult<FormSummary>> ListAsync(FormQuery query) => Forms.ListAsync(query);
 
+    public Task<PagedResult<FormSummary>> ListAsync(FormQuery query, bool exactCount) => Forms.ListAsync(query, exactCount);
+
+    public Task<FormTotals> GetTotalsAsync(FormQuery query) => Forms.GetTotalsAsync(query);
+
+    public Task<FormTotals> ComputeTotalsAsync(FormQuery query) => Forms.ComputeTotalsAsync(query);
+
     public async Task<FormDetail?> GetAsync(long id, string? scopeDepartment = null) => await Forms.GetAsync(id, await ScopeAsync(scopeDepartment));
 
     public Task<PortfolioStatistics> GetStatisticsAsync(FormQuery query) => Portfolio.GetStatisticsAsync(query);

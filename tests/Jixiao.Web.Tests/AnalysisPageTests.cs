@@ -67,6 +67,23 @@ public sealed class AnalysisPageTests(LineageFixture fixture) : IClassFixture<Li
         // indicators of the declaration that the self-evaluation dropped, and new ones
         Assert.Equal("—", rows["特保人员经费发放数量"].QuerySelectorAll("td")[2].TextContent.Trim());
         Assert.NotNull(rows["特保人员工作完成率"].QuerySelectorAll("td")[2].QuerySelector(".badge"));
+
+        // every change is counted: 6 of the 12 declared indicators dropped, 4 added, 1 target changed (市民满意度 had none)
+        Assert.Equal("（指标值变化 1 处，分值变化 0 处，新增指标 4 项，删除指标 6 项）", page.QuerySelector("#lineage-changes")!.TextContent.Trim());
+
+        // the checks across forms name the declaration on the self-evaluation
+        var across = page.QuerySelectorAll("#lineage-findings li").Select(li => li.GetAttribute("data-code")).ToList();
+        Assert.Contains("DECL-INDICATORS-CHANGED", across);
+    }
+
+    [Fact]
+    public async Task A_budget_five_times_the_declared_one_is_flagged_on_the_project_page()
+    {
+        var page = await JixiaoWebFactory.HtmlAsync(Admin, "/projects/" + Uri.EscapeDataString("视频监控共享平台") + "?dept=" + Uri.EscapeDataString(CorpusFixture.PoliceDepartment));
+
+        var jump = page.QuerySelectorAll("#lineage-findings li").Single(li => li.GetAttribute("data-code") == "DECL-BUDGET-JUMP");
+        Assert.Contains("5.51 倍", jump.TextContent, StringComparison.Ordinal);
+        Assert.Equal("（指标值变化 0 处，分值变化 0 处，新增指标 1 项，删除指标 4 项）", page.QuerySelector("#lineage-changes")!.TextContent.Trim());
     }
 
     [Fact]

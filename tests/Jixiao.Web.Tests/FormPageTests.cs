@@ -181,7 +181,7 @@ public sealed class FormPageTests(CorpusFixture corpus) : IClassFixture<CorpusFi
         Assert.Equal($"L{form.SourceFirstLine}", lines[0].Id);
         Assert.Contains("2024年涉案财务存放管理", page.QuerySelector("#source-lines")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("财政项目支出绩效自评表", page.QuerySelector("#sheet .sheet-title")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("94", page.QuerySelector("#official-table td[data-field='totalScore']")!.ChildNodes[0].TextContent.Trim());
+        Assert.Equal("94.00", page.QuerySelector("#official-table td[data-field='totalScore']")!.ChildNodes[0].TextContent.Trim()); // scores: two decimals
     }
 
     [Fact]

@@ -89,6 +89,13 @@ public sealed class StartupTests
         var id = await db.Forms.Select(f => f.Id).FirstAsync();
         var detail = await JixiaoWebFactory.HtmlAsync(client, $"/forms/{id}");
         Assert.NotEmpty(detail.QuerySelectorAll("#source-lines tr"));
+
+        // the demo forms name the demo file as their source (not the kept copy's name, 1.txt), in the store and the exports
+        Assert.Equal(DemoData.FileName, batch.FileName);
+        Assert.Equal([DemoData.FileName], await db.Forms.Select(f => f.SourceFile).Distinct().ToListAsync());
+        var csv = await client.GetStringAsync("/api/v1/forms/export?format=csv&sort=imported");
+        Assert.Contains(DemoData.FileName, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",1.txt,", csv, StringComparison.Ordinal);
     }
 
     [Fact]

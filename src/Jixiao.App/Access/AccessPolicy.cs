@@ -17,6 +17,21 @@ public enum Permission
 
     /// <summary>Create accounts, change roles, disable, reset passwords; read the audit log.</summary>
     ManageAccounts,
+
+    /// <summary>
+    /// Confirm or dismiss a finding (复核): administrators, finance reviewers and supervisors — the one change a
+    /// supervisor (人大预算工委, 审计) may make, because confirming what the checks flag is their work.
+    /// </summary>
+    ReviewFindings,
+
+    /// <summary>
+    /// Send a form's department a rectification request (整改通知) and accept or send back its answer (督办):
+    /// administrators and finance reviewers.
+    /// </summary>
+    DemandRectification,
+
+    /// <summary>Answer a rectification request of one's own department (答复整改): department users.</summary>
+    AnswerRectification,
 }
 
 /// <summary>
@@ -50,6 +65,9 @@ public sealed class AccessPolicy
             Permission.Import => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer,
             Permission.DeleteBatch => caller.Role is UserRole.Administrator,
             Permission.ManageAccounts => caller.Role is UserRole.Administrator,
+            Permission.ReviewFindings => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer or UserRole.Supervisor,
+            Permission.DemandRectification => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer,
+            Permission.AnswerRectification => caller.Role is UserRole.DepartmentUser,
             _ => false,
         };
     }

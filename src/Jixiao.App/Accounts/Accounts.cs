@@ -11,7 +11,7 @@ namespace Jixiao.App.Accounts;
 /// <see cref="AccessPolicy"/> and written with its audit entry in one transaction (<see cref="AccountStore"/>).
 /// The first administrator comes from the first-run page or from configuration.
 /// </summary>
-public sealed class Accounts(AccountStore store, AuditLog audit)
+public sealed class Accounts(AccountStore store, AuditLog audit, DepartmentDirectory departments)
 {
     /// <summary>True when no account exists yet (the first-run page is open).</summary>
     public async Task<bool> NoneYetAsync(CancellationToken cancellationToken = default) => (await store.ListAsync(cancellationToken)).Count == 0;
@@ -34,6 +34,16 @@ public sealed class Accounts(AccountStore store, AuditLog audit)
     /// <summary>What a signed-in session is checked against on its requests; null for an unknown user.</summary>
     public Task<AccountSession?> FindSessionAsync(string userName, CancellationToken cancellationToken = default) =>
         store.FindSessionAsync(userName, cancellationToken);
+
+    /// <summary>
+    /// The caller signs out: every session of theirs ends, on this device and any other, and a cookie saved before
+    /// no longer works (the session stamp changes). Written to the audit log as <c>logout</c>.
+    /// </summary>
+    public Task<bool> SignOutAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return store.EndSessionsAsync(caller.Name, cancellationToken);
+    }
 
     /// <summary>The caller changes their own password (the current one verified).</summary>
     public Task<AccountResult> ChangeOwnPasswordAsync(Caller caller, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
@@ -70,17 +80,38 @@ public sealed class Accounts(AccountStore store, AuditLog audit)
         return store.FindAsync(userName, cancellationToken);
     }
 
-    /// <summary>Creates an account (administrators); throws <see cref="InvalidOperationException"/> when the name is taken.</summary>
-    public Task<User> CreateAsync(Caller caller, string userName, string password, UserRole role, string? department, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// True when <paramref name="department"/> names a 主管部门 of the stored forms (after normalisation): the only
+    /// departments a department user can be given, since their scope is the forms of that department.
+    /// </summary>
+    public async Task<bool> DepartmentExistsAsync(string? department, CancellationToken cancellationToken = default) =>
+        !string.IsNullOrWhiteSpace(department) && (await departments.IdsOfAsync(department, cancellationToken)).Length > 0;
+
+    /// <summary>
+    /// Creates an account (administrators); throws <see cref="InvalidOperationException"/> when the name is taken and
+    /// <see cref="ArgumentException"/> when a department user's department is not known (<see cref="DepartmentExistsAsync"/>).
+    /// </summary>
+    public async Task<User> CreateAsync(Caller caller, string userName, string password, UserRole role, string? department, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(caller, Permission.ManageAccounts);
-        return store.CreateAsync(userName, password, role, department, caller.Name, cancellationToken);
+        if (role == UserRole.DepartmentUser && !await DepartmentExistsAsync(department, cancellationToken))
+        {
+            throw new ArgumentException($"no department named '{department}' is known: a department user needs the department of stored forms", nameof(department));
+        }
+
+        return await store.CreateAsync(userName, password, role, department, caller.Name, cancellationToken);
     }
 
-    public Task<AccountResult> ChangeRoleAsync(Caller caller, string userName, UserRole role, string? department, CancellationToken cancellationToken = default)
+    /// <summary>Changes a role (administrators); a department user's department must be known, else <see cref="AccountResult.UnknownDepartment"/>.</summary>
+    public async Task<AccountResult> ChangeRoleAsync(Caller caller, string userName, UserRole role, string? department, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(caller, Permission.ManageAccounts);
-        return store.ChangeRoleAsync(userName, role, department, caller.Name, cancellationToken);
+        if (role == UserRole.DepartmentUser && !await DepartmentExistsAsync(department, cancellationToken))
+        {
+            return AccountResult.UnknownDepartment;
+        }
+
+        return await store.ChangeRoleAsync(userName, role, department, caller.Name, cancellationToken);
     }
 
     public Task<AccountResult> ResetPasswordAsync(Caller caller, string userName, string newPassword, CancellationToken cancellationToken = default)

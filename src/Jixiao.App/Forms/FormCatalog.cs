@@ -14,10 +14,21 @@ public sealed class FormCatalog(AccessPolicy policy, FormQueries queries, FormRe
     public const int TextCountLimit = FormQueries.TextCountLimit;
 
     /// <summary>One page of the forms <paramref name="query"/> selects within the caller's scope.</summary>
-    public async Task<PagedResult<FormSummary>> ListAsync(Caller caller, FormQuery query, CancellationToken cancellationToken = default)
+    public Task<PagedResult<FormSummary>> ListAsync(Caller caller, FormQuery query, CancellationToken cancellationToken = default) =>
+        ListAsync(caller, query, exactCount: false, cancellationToken);
+
+    /// <summary>The same, a full-text search counted to the end when <paramref name="exactCount"/> (精确计数).</summary>
+    public async Task<PagedResult<FormSummary>> ListAsync(Caller caller, FormQuery query, bool exactCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return await queries.ListAsync(query with { Scope = await policy.ScopeAsync(caller, cancellationToken) }, cancellationToken);
+        return await queries.ListAsync(query with { Scope = await policy.ScopeAsync(caller, cancellationToken) }, exactCount, cancellationToken);
+    }
+
+    /// <summary>The totals (汇总) of every form <paramref name="query"/> selects within the caller's scope.</summary>
+    public async Task<FormTotals> TotalsAsync(Caller caller, FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await queries.GetTotalsAsync(query with { Scope = await policy.ScopeAsync(caller, cancellationToken) }, cancellationToken);
     }
 
     /// <summary>One form with its goals, indicators, findings and batch; null when missing or out of scope.</summary>

@@ -19,13 +19,20 @@ public sealed class DemoPortfolio(FormQueries forms, ImportBatchStore batches, F
     /// </summary>
     public async Task<bool> PrepareAsync(string demoUser, CancellationToken cancellationToken = default)
     {
-        if (await forms.AnyAsync(cancellationToken))
+        var all = await batches.ListAllAsync(cancellationToken);
+        if (all.Any(b => b.CreatedBy != demoUser))
         {
             return false;
         }
 
-        var all = await batches.ListAllAsync(cancellationToken);
-        if (all.Any(b => b.CreatedBy != demoUser))
+        // a demo load cut short is failed first: on SQLite an import commits its forms in chunks, and failing the
+        // batch removes the ones it had stored
+        foreach (var b in all.Where(b => b.Status is ImportStatus.Queued or ImportStatus.Running))
+        {
+            await batches.FailAsync(b.Id, $"{b.FileName}: the demo load was interrupted; nothing was stored", 0, b.ContentHash, null, cancellationToken);
+        }
+
+        if (await forms.AnyAsync(cancellationToken))
         {
             return false;
         }
@@ -33,11 +40,6 @@ public sealed class DemoPortfolio(FormQueries forms, ImportBatchStore batches, F
         foreach (var b in all)
         {
             var id = b.Id.ToString(CultureInfo.InvariantCulture);
-            if (b.Status is ImportStatus.Queued or ImportStatus.Running)
-            {
-                await batches.FailAsync(b.Id, $"{b.FileName}: the demo load was interrupted; nothing was stored", 0, b.ContentHash, null, cancellationToken);
-            }
-
             await writer.DeleteBatchAsync(b.Id, new AuditRecord(demoUser, "delete", "import", id, $"{b.FileName}: an interrupted demo load removed"), cancellationToken);
             kept.Delete(b.Id, b.FileName);
         }

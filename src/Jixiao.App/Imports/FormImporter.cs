@@ -31,6 +31,7 @@ public sealed class FormImporter
     private readonly ImportBatchStore batches;
     private readonly FormChecker checker;
     private readonly FormatRegistry formats;
+    private readonly CrossFormChecks crossChecks;
 
     public FormImporter(FormWriter writer, ImportBatchStore batches, FormChecker? checker = null, FormatRegistry? formats = null)
     {
@@ -40,6 +41,7 @@ public sealed class FormImporter
         this.batches = batches;
         this.checker = checker ?? FormChecker.ByJurisdiction();
         this.formats = formats ?? FormatRegistry.Default;
+        crossChecks = new CrossFormChecks(writer.Database);
     }
 
     /// <summary>An importer over <paramref name="database"/> (tests, benchmarks, tools).</summary>
@@ -47,6 +49,12 @@ public sealed class FormImporter
         : this(new FormWriter(database), new ImportBatchStore(database), checker)
     {
     }
+
+    /// <summary>
+    /// Takes the import lock (dispose to release): on SQLite one import at a time, across processes; every import takes
+    /// it, and the start of the background import takes it to tell batches left running by a process that is gone.
+    /// </summary>
+    public Task<IAsyncDisposable> LockImportsAsync(CancellationToken cancellationToken = default) => writer.LockImportsAsync(cancellationToken);
 
     /// <summary>Records an uploaded file as a queued batch (processed later by <see cref="ImportRunner"/>) and returns its id.</summary>
     public Task<long> QueueAsync(string fileName, long sizeBytes, string? user, CancellationToken cancellationToken = default) =>
@@ -84,6 +92,7 @@ public sealed class FormImporter
         var name = FileNames.Clean(fileName);
         var clock = Stopwatch.StartNew();
         long? size = stream.CanSeek ? stream.Length - stream.Position : null;
+        await using var importLock = await writer.LockImportsAsync(cancellationToken);
         var batch = await batches.StartAsync(options.BatchId, name, size, options.User, cancellationToken);
 
         // Seekable input (files, uploads kept on disk): hashed first, so a re-import costs one read and no parsing.
@@ -125,6 +134,7 @@ public sealed class FormImporter
         ArgumentNullException.ThrowIfNull(forms);
         options ??= new ImportOptions();
         var clock = Stopwatch.StartNew();
+        await using var importLock = await writer.LockImportsAsync(cancellationToken);
         var batch = await batches.StartAsync(options.BatchId, FileNames.Clean(name), null, options.User, cancellationToken);
         return await WriteBatchAsync(batch, forms, null, null, "", options, [], () => null, clock, cancellationToken);
     }
@@ -144,6 +154,7 @@ public sealed class FormImporter
         var chunkSize = Math.Clamp(options.ChunkSize, 1, 100_000);
         var now = DateTime.UtcNow;
         using var combined = input is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        var formSet = new FormSetHash();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<Totals>? producer = null;
         FormBatchSession? session = null;
@@ -161,7 +172,7 @@ public sealed class FormImporter
             // chunk is prepared. At most two chunks wait between them.
             var channel = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var open = session;
-            producer = Task.Run(() => Produce(forms, batch, open, input, combined, fatal, chunkSize, now, channel.Writer, stop.Token), stop.Token);
+            producer = Task.Run(() => Produce(forms, batch, open, input, combined, formSet, fatal, chunkSize, now, channel.Writer, stop.Token), stop.Token);
             var written = 0;
             await foreach (var chunk in channel.Reader.ReadAllAsync(stop.Token))
             {
@@ -181,8 +192,18 @@ public sealed class FormImporter
                 }
             }
 
+            // other bytes, the same forms (another encoding, other line ends, another format): a duplicate too
+            if (await session.FindSameFormsAsync(formSet.ToString(), cancellationToken) is { Count: > 0 } holders)
+            {
+                return await DuplicateAsync(session, batch, hash, options, diagnostics, clock, holders);
+            }
+
             var stored = new BatchTotals(hash, size ?? input?.BytesRead ?? 0L, totals.Forms, totals.Indicators, totals.Findings, totals.Diagnostics + diagnostics.Count);
             await session.CommitAsync(stored, Audit(options, batch.Id, batch.FileName, ImportStatus.Succeeded, totals.Forms, totals.Findings, null), cancellationToken);
+            if (options.CompareAcross)
+            {
+                await CompareAcrossAsync(batch.Id, cancellationToken);
+            }
             return new ImportResult(batch.Id, ImportStatus.Succeeded, batch.FileName, hash, totals.Forms, totals.Indicators, totals.Findings, null, null, clock.Elapsed, diagnostics);
         }
         catch (Exception ex)
@@ -211,9 +232,20 @@ public sealed class FormImporter
                 ImportFailedException f => (f.Message, f.Line),
                 ChannelClosedException { InnerException: ImportFailedException f } => (f.Message, f.Line),
                 OperationCanceledException when cancellationToken.IsCancellationRequested => ($"{batch.FileName}: the import was cancelled; nothing was stored", 0),
+                BatchAbandonedException => (ImportMessages.Interrupted(batch.FileName), 0),
+                _ when DatabaseErrors.IsUnavailable(ex) => (ImportMessages.DatabaseLost(batch.FileName, ex), 0),
                 _ => ($"{batch.FileName}: the import failed ({ex.GetType().Name}: {ex.Message}); nothing was stored", 0),
             };
-            await batches.FailAsync(batch.Id, message, line, hash, Audit(options, batch.Id, batch.FileName, ImportStatus.Failed, 0, 0, message), CancellationToken.None);
+            try
+            {
+                await batches.FailAsync(batch.Id, message, line, hash, Audit(options, batch.Id, batch.FileName, ImportStatus.Failed, 0, 0, message), CancellationToken.None);
+            }
+            catch (Exception recording) when (recording is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // the database is away: the failure is recorded later (ImportRunner retries; a start fails what is left running)
+                throw new ImportNotRecordedException(batch.Id, message, line, hash, recording);
+            }
+
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -231,14 +263,33 @@ public sealed class FormImporter
     }
 
     /// <summary>
+    /// Compares the stored batch's forms with every stored form (<see cref="CrossFormChecks"/>). The batch is stored whatever happens here: when the comparison fails (the database went away), the batch
+    /// stays marked as not compared and the next pass (<see cref="CrossFormChecks.RunPendingAsync"/>) compares it.
+    /// </summary>
+    private async Task CompareAcrossAsync(long batchId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await crossChecks.RunBatchAsync(batchId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException
+            || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // stored, not yet compared: the next pass compares it
+        }
+    }
+
+    /// <summary>
     /// Records the batch as a duplicate in the session's transaction, under the content's lock, and ends it: the forms
     /// written so far (a stream hashed on the way) are rolled back with it. When the batch holding the content was
     /// deleted in the meantime, the forms are gone and the batch fails, asking for the file again.
     /// </summary>
-    private async Task<ImportResult> DuplicateAsync(FormBatchSession session, ImportBatch batch, string hash, ImportOptions options, List<Diagnostic> diagnostics, Stopwatch clock)
+    private async Task<ImportResult> DuplicateAsync(FormBatchSession session, ImportBatch batch, string hash, ImportOptions options, List<Diagnostic> diagnostics, Stopwatch clock,
+        IReadOnlyList<long>? sameForms = null)
     {
         var original = await session.CommitDuplicateAsync(hash,
-            id => Audit(options, batch.Id, batch.FileName, ImportStatus.Duplicate, 0, 0, null, id), CancellationToken.None);
+            id => Audit(options, batch.Id, batch.FileName, ImportStatus.Duplicate, 0, 0, null, id),
+            sameForms, sameForms is null ? null : _ => ImportMessages.SameForms(batch.FileName, sameForms), CancellationToken.None);
         if (original is null)
         {
             await session.RollbackAsync();
@@ -264,6 +315,7 @@ public sealed class FormImporter
         FormBatchSession session,
         HashingStream? input,
         IncrementalHash? combined,
+        FormSetHash formSet,
         Func<Diagnostic?> fatal,
         int chunkSize,
         DateTime now,
@@ -285,11 +337,9 @@ public sealed class FormImporter
 
                 var result = checker.CheckAndScore(form);
                 var contentHash = session.Add(chunk.Forms, form, result, result.Rules.Name, now);
-                if (combined is not null)
-                {
-                    Convert.FromHexString(contentHash, formHash, out _, out _);
-                    combined.AppendData(formHash);
-                }
+                Convert.FromHexString(contentHash, formHash, out _, out _);
+                combined?.AppendData(formHash);
+                formSet.Add(formHash);
 
                 totals.Forms++;
                 totals.Diagnostics += form.Diagnostics.Count;

@@ -1,18 +1,25 @@
 using System.Globalization;
-using Jixiao.Data.Entities;
 using Jixiao.Data.Accounts;
+using Jixiao.Data.Entities;
 using Jixiao.Data.Imports;
+using Jixiao.Data.Schema;
 using Microsoft.Extensions.Logging;
 
 namespace Jixiao.App.Imports;
 
 /// <summary>
 /// The host-free part of the background import (后台导入): runs queued files one after another (SQLite has one writer
-/// anyway; PostgreSQL imports are fast enough in sequence) and, at start, picks up batches left queued or interrupted
-/// by a stop (their transaction was rolled back, so running them again is safe). A failing file fails its batch only;
-/// the next goes on. The web application's hosted service only calls <see cref="RunAsync(CancellationToken)"/>.
+/// anyway; PostgreSQL imports are fast enough in sequence). A failing file fails its batch only; the next goes on.
+/// The web application's hosted service only calls <see cref="RunAsync(CancellationToken)"/>.
 /// </summary>
-public sealed class ImportRunner(
+/// <remarks>
+/// Nothing the database does ends it. A batch whose failure cannot be recorded because the database is away (a
+/// PostgreSQL restart, a SQLite file locked or gone) is recorded when the database is back, tried again with growing
+/// pauses (<see cref="RetryDelay"/>); meanwhile the application serves. At start, batches left queued are imported
+/// and batches left running by a process that is gone are failed with the reason (their forms are removed), so none
+/// stays "running".
+/// </remarks>
+public sealed partial class ImportRunner(
     ImportQueue queue,
     FormImporter importer,
     ImportBatchStore batches,
@@ -22,10 +29,16 @@ public sealed class ImportRunner(
     /// <summary>The creator name of batches the demo loader restarts itself (never resumed here).</summary>
     public const string DemoUser = "demo";
 
-    /// <summary>Resumes open batches, then imports queued files until <paramref name="stoppingToken"/> is cancelled.</summary>
+    /// <summary>The pause before the next attempt to reach the database: 1, 2, 4 … seconds, at most 30.</summary>
+    public static TimeSpan RetryDelay(int attempt) => TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt, 5)));
+
+    /// <summary>For tests: the pauses between attempts (default <see cref="RetryDelay"/>).</summary>
+    internal Func<int, TimeSpan> Delay { get; init; } = RetryDelay;
+
+    /// <summary>Recovers the batches left open, then imports queued files until <paramref name="stoppingToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        await ResumeAsync(stoppingToken);
+        await UntilDoneAsync(ResumeAsync, "Resuming the import batches left open", stoppingToken);
         await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -34,17 +47,23 @@ public sealed class ImportRunner(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                return; // the batch stays running: the next start fails it
+            }
+            catch (ImportNotRecordedException ex)
+            {
+                await RecordFailureAsync(job, ex.Message, ex.Line, ex.ContentHash, stoppingToken);
             }
             catch (FileNotFoundException)
             {
-                await FailAsync(job, $"{job.FileName}: the uploaded file is gone; nothing was stored, please upload it again");
+                await RecordFailureAsync(job, $"{job.FileName}: the uploaded file is gone; nothing was stored, please upload it again", 0, "", stoppingToken);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                logger.LogError(ex, "Import of batch {Batch} ({File}) failed unexpectedly", job.BatchId, job.FileName);
-                await FailAsync(job, $"{job.FileName}: the import stopped unexpectedly ({ex.GetType().Name}); nothing was stored");
-                kept.Delete(job.BatchId, job.FileName);
+                Unexpected(logger, ex, job.BatchId, job.FileName);
+                var message = DatabaseErrors.IsUnavailable(ex)
+                    ? ImportMessages.DatabaseLost(job.FileName, ex)
+                    : $"{job.FileName}: the import stopped unexpectedly ({ex.GetType().Name}); nothing was stored";
+                await RecordFailureAsync(job, message, 0, "", stoppingToken);
             }
             finally
             {
@@ -81,8 +100,14 @@ public sealed class ImportRunner(
         return result;
     }
 
+    /// <summary>
+    /// The batches left open: queued ones are imported; running ones were left by a process that is gone (on SQLite no
+    /// import holds the import lock, which is taken here; on PostgreSQL the batch's lease is free) and are failed with
+    /// the reason, their forms removed. The demo loader's own batches are left to it.
+    /// </summary>
     private async Task ResumeAsync(CancellationToken cancellationToken)
     {
+        await using var importLock = await importer.LockImportsAsync(cancellationToken);
         foreach (var batch in await batches.ListOpenAsync(cancellationToken))
         {
             if (batch.CreatedBy == DemoUser)
@@ -92,19 +117,83 @@ public sealed class ImportRunner(
 
             var path = kept.PathOf(batch.Id, batch.FileName);
             var user = batch.CreatedBy ?? "system";
-            if (File.Exists(path))
+            var job = new ImportJob(batch.Id, path, batch.FileName, user);
+            if (batch.Status == ImportStatus.Running)
             {
-                await queue.EnqueueAsync(new ImportJob(batch.Id, path, batch.FileName, user), cancellationToken);
+                var reason = ImportMessages.Interrupted(batch.FileName);
+                if (await batches.FailAbandonedAsync(batch.Id, reason, batch.ContentHash, Audit(job, reason), cancellationToken))
+                {
+                    kept.Delete(batch.Id, batch.FileName);
+                }
+            }
+            else if (File.Exists(path))
+            {
+                await queue.EnqueueAsync(job, cancellationToken);
             }
             else
             {
-                await FailAsync(new ImportJob(batch.Id, path, batch.FileName, user),
-                    $"{batch.FileName}: the import was interrupted and the uploaded file is gone; nothing was stored, please upload it again");
+                await FailAsync(job, $"{batch.FileName}: the import was interrupted and the uploaded file is gone; nothing was stored, please upload it again", 0, "", cancellationToken);
             }
         }
     }
 
-    private Task FailAsync(ImportJob job, string message) =>
-        batches.FailAsync(job.BatchId, message, 0, "", new AuditRecord(job.User, "import", "import",
-            job.BatchId.ToString(CultureInfo.InvariantCulture), $"{job.FileName}: {ImportStatus.Failed}; forms=0; findings=0; {message}"), CancellationToken.None);
+    /// <summary>Records the failure of <paramref name="job"/> once the database takes it, trying again with pauses until stopped.</summary>
+    private async Task RecordFailureAsync(ImportJob job, string message, int line, string contentHash, CancellationToken stoppingToken)
+    {
+        await UntilDoneAsync(ct => FailAsync(job, message, line, contentHash, ct), $"Recording the failure of import batch {job.BatchId}", stoppingToken);
+        kept.Delete(job.BatchId, job.FileName);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> until it is done, pausing (<see cref="Delay"/>) after each failure; never throws
+    /// but on stopping. An interruption that outlasts the application is settled by the next start.
+    /// </summary>
+    private async Task UntilDoneAsync(Func<CancellationToken, Task> work, string what, CancellationToken stoppingToken)
+    {
+        for (var attempt = 0; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await work(stoppingToken);
+                if (attempt > 0)
+                {
+                    Recovered(logger, what, attempt + 1);
+                }
+
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                var pause = Delay(attempt);
+                Retrying(logger, ex, what, pause.TotalSeconds);
+                try
+                {
+                    await Task.Delay(pause, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Task FailAsync(ImportJob job, string message, int line, string contentHash, CancellationToken cancellationToken) =>
+        batches.FailAsync(job.BatchId, message, line, contentHash, Audit(job, message), cancellationToken);
+
+    private static AuditRecord Audit(ImportJob job, string message) =>
+        new(job.User, "import", "import", job.BatchId.ToString(CultureInfo.InvariantCulture), $"{job.FileName}: {ImportStatus.Failed}; forms=0; findings=0; {message}");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import of batch {Batch} ({File}) failed unexpectedly")]
+    private static partial void Unexpected(ILogger logger, Exception exception, long batch, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{What} failed; trying again in {Seconds} s")]
+    private static partial void Retrying(ILogger logger, Exception exception, string what, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{What}: done at attempt {Attempt}")]
+    private static partial void Recovered(ILogger logger, string what, int attempt);
 }

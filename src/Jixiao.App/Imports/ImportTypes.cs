@@ -24,6 +24,13 @@ public sealed record ImportOptions
 
     /// <summary>Forms per written chunk (default 1,000).</summary>
     public int ChunkSize { get; init; } = 1000;
+
+    /// <summary>
+    /// Compare the stored batch with the other stored forms right away (the checks across forms, default). False
+    /// leaves it to the next background pass (<see cref="Data.Forms.CrossFormChecks.RunPendingAsync"/>): for bulk
+    /// loads, and to measure the two apart.
+    /// </summary>
+    public bool CompareAcross { get; init; } = true;
 }
 
 /// <summary>What an import did.</summary>
@@ -86,4 +93,42 @@ internal sealed class ImportFailedException : Exception
     }
 
     public int Line { get; }
+}
+
+/// <summary>
+/// An import failed and its failure could not be recorded either (the database went away): the batch still says
+/// "running". Carries what to record; <see cref="ImportRunner"/> records it when the database is back.
+/// </summary>
+public sealed class ImportNotRecordedException : Exception
+{
+    public ImportNotRecordedException(long batchId, string reason, int line, string contentHash, Exception innerException)
+        : base(reason, innerException)
+    {
+        BatchId = batchId;
+        Line = line;
+        ContentHash = contentHash;
+    }
+
+    public ImportNotRecordedException()
+    {
+    }
+
+    public ImportNotRecordedException(string message)
+        : base(message)
+    {
+    }
+
+    public ImportNotRecordedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>The batch that failed.</summary>
+    public long BatchId { get; }
+
+    /// <summary>The line of the file the failure names (0: none).</summary>
+    public int Line { get; }
+
+    /// <summary>The file's content hash when known, else empty.</summary>
+    public string ContentHash { get; } = "";
 }

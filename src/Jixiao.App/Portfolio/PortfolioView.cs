@@ -37,6 +37,10 @@ public sealed class PortfolioView(AccessPolicy policy, PortfolioQueries queries,
     public Task<IReadOnlyList<OrganisationItem>> AllDepartmentsAsync(CancellationToken cancellationToken = default) =>
         queries.ListDepartmentsAsync(DepartmentScope.All, cancellationToken);
 
+    /// <summary>The 实施单位 the caller may see (of <paramref name="department"/> when given), by name: the unit filter's suggestions.</summary>
+    public async Task<IReadOnlyList<string>> UnitNamesAsync(Caller caller, string? department, int take = 1000, CancellationToken cancellationToken = default) =>
+        await queries.ListUnitNamesAsync(await policy.ScopeAsync(caller, cancellationToken), department, take, cancellationToken);
+
     /// <summary>The years that have forms, newest first.</summary>
     public Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default) => queries.ListYearsAsync(cancellationToken);
 
@@ -47,4 +51,8 @@ public sealed class PortfolioView(AccessPolicy policy, PortfolioQueries queries,
     /// <summary>Projects with more than one stored form, most forms first.</summary>
     public async Task<IReadOnlyList<ProjectItem>> ProjectsAsync(Caller caller, string? text, int take, CancellationToken cancellationToken = default) =>
         await analytics.ListProjectsAsync(text, await policy.ScopeAsync(caller, cancellationToken), take, cancellationToken);
+
+    /// <summary>One page of the projects with more than one form the caller may see, with their number.</summary>
+    public async Task<ProjectPage> ProjectPageAsync(Caller caller, string? text, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        await analytics.PageProjectsAsync(text, await policy.ScopeAsync(caller, cancellationToken), page, pageSize, cancellationToken);
 }

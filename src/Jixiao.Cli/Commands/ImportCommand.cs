@@ -25,19 +25,24 @@ internal static class ImportCommand
             DefaultValueFactory = _ => "cli",
             HelpName = "NAME",
         };
+        var defer = new Option<bool>("--defer-cross-checks")
+        {
+            Description = "Store the files without comparing their forms with the stored ones (the checks across forms); the web application compares them in the background at its next start",
+        };
         var database = new DatabaseOptions();
         var command = new Command("import", "Store forms in the database (SQLite ./data/jixiao.db by default): one import batch per file, scored and checked")
         {
             files,
             user,
+            defer,
         };
         database.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(context, database, parse, parse.GetValue(files) ?? [], parse.GetValue(user), cancellationToken));
+            RunAsync(context, database, parse, parse.GetValue(files) ?? [], parse.GetValue(user), !parse.GetValue(defer), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, DatabaseOptions options, ParseResult parse, string[] paths, string? user, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, DatabaseOptions options, ParseResult parse, string[] paths, string? user, bool compareAcross, CancellationToken cancellationToken)
     {
         await using var services = await options.OpenAsync(context, parse, mustExist: false, cancellationToken);
         if (services is null)
@@ -65,6 +70,7 @@ internal static class ImportCommand
                 {
                     User = string.IsNullOrWhiteSpace(user) ? "cli" : user,
                     Progress = p => progress.Update(before.Bytes + p.BytesRead, before.Forms + p.Forms),
+                    CompareAcross = compareAcross,
                 }, cancellationToken);
                 bytesDone += SizeOf(path);
                 formsDone += result.Forms;

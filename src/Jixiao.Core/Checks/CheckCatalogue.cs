@@ -23,20 +23,26 @@ public static class CheckCatalogue
         new GradeMismatchCheck(),
         new GradeRecomputedCheck(),
         new IndicatorMetDeductedCheck(),
+        new QualitativeMetDeductedCheck(),
         new IndicatorMissedFullCheck(),
         new StrictBoundaryCheck(),
         new QualitativeBandCheck(),
         new UnitMismatchCheck(),
         new ActualUnmeasuredCheck(),
+        new ActualsAtThresholdCheck(),
+        new CostFundsCheck(),
         new DateOrderCheck(),
 
         // completeness
         new DeviationMissingCheck(),
         new GoalCopiedCheck(),
+        new GoalNearCopyCheck(),
+        new SatisfactionUnmeasuredCheck(),
         new CategoryMissingCheck(),
         new CategoryUnknownCheck(),
         new ValueMissingCheck(),
         new FundRateLowCheck(),
+        new FundMidYearCheck(),
 
         // target quality
         new TargetUnmeasurableCheck(),
@@ -44,10 +50,30 @@ public static class CheckCatalogue
         new TargetTooLowCheck(),
         new WeightSplitCheck(),
         new WeightConcentratedCheck(),
+        new IndicatorDuplicateCheck(),
+        new QuantityRateCheck(),
+        new LevelUnfitCheck(),
     ];
 
-    /// <summary>All check definitions, in catalogue order.</summary>
-    public static IReadOnlyList<CheckDefinition> Definitions { get; } = [.. All.Select(c => c.Definition)];
+    /// <summary>
+    /// All check definitions, in catalogue order: the checks of one form (<see cref="All"/>), then the checks across
+    /// forms (<see cref="Across.CrossChecks"/>), which the store runs when forms are added.
+    /// </summary>
+    public static IReadOnlyList<CheckDefinition> Definitions { get; } = [.. All.Select(c => c.Definition), .. Across.CrossChecks.Definitions];
+
+    /// <summary>The definition of the check with that code (of one form or across forms), or null.</summary>
+    public static CheckDefinition? Definition(string code)
+    {
+        foreach (var d in Definitions)
+        {
+            if (string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The check with that code, or null.</summary>
     public static ICheck? Find(string code)

@@ -21,15 +21,21 @@ public sealed class GoalCopiedCheck : ICheck
             return;
         }
 
-        var text = goals.Actual!;
-        if (text.Length > 30)
-        {
-            var cut = char.IsHighSurrogate(text[29]) ? 29 : 30;
-            text = text[..cut] + "…";
-        }
-
+        var text = Clip(goals.Actual!);
         context.Report(Rule, Fields.GoalsActual,
             $"实际完成情况与预期目标完全相同（“{text}”）。",
             $"The actual results repeat the expected goal word for word (\"{text}\").");
+    }
+
+    /// <summary>A goal text for a message: its first 30 characters and "…" when longer.</summary>
+    internal static string Clip(string text)
+    {
+        if (text.Length <= 30)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[29]) ? 29 : 30;
+        return text[..cut] + "…";
     }
 }

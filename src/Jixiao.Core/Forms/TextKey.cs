@@ -8,8 +8,10 @@ namespace Jixiao.Core.Forms;
 /// The text key (比较键): the one form in which Jixiao compares texts — level labels, header words, names of
 /// projects, departments and indicators, targets and goals. It is the comparison rule of the interchange format
 /// (form-schema.md: Unicode NFKC 兼容性规范化, then every white-space character removed), with one addition: the
-/// characters that print nothing are removed too — control characters (Unicode category Cc) and the zero-width
-/// characters U+200B–U+200D, U+2060 and U+FEFF that PDF extraction leaves in text.
+/// characters that print nothing are removed too — control characters (Unicode category Cc) and format characters
+/// (Cf): the zero-width characters U+200B–U+200D, U+2060 and U+FEFF that PDF extraction leaves in text, the
+/// direction marks and embeddings (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the soft hyphen U+00AD and the
+/// invisible operators U+2061–U+2064 that a copied name may carry.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -159,14 +161,15 @@ public static class TextKey
         return c switch
         {
             <= '\u00A0' => Dropped, // C1 controls, next line, no-break space (NFKC: a space)
+            '\u00AD' => Dropped, // soft hyphen
             '\u00A8' or '\u00AA' or '\u00AF' or (>= '\u00B2' and <= '\u00B5') or (>= '\u00B8' and <= '\u00BA') or (>= '\u00BC' and <= '\u00BE') => NeedsRuntime,
             <= '\u00FF' => c,
             '\u1680' => Dropped,
             < '\u2000' => NeedsRuntime,
-            <= '\u200D' => Dropped, // the typographic spaces (NFKC: a space) and the zero-width characters
+            <= '\u200F' => Dropped, // the typographic spaces (NFKC: a space), the zero-width characters, the direction marks
             '\u2010' or (>= '\u2012' and <= '\u2016') or (>= '\u2018' and <= '\u2023') or '\u2027' or (>= '\u2030' and <= '\u2032') or '\u2035' or '\u203B' => c,
             '\u2024' => '.',
-            '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u2060' => Dropped,
+            (>= '\u2028' and <= '\u202F') or '\u205F' or (>= '\u2060' and <= '\u2064') or (>= '\u2066' and <= '\u206F') => Dropped, // separators, embeddings, invisible operators
             < '\u2190' => NeedsRuntime,
             <= '\u222B' or '\u222E' => c, // arrows, mathematical operators (≥ ≤ ≠ ± …)
             < '\u2231' => NeedsRuntime, // ∬ ∭ ∯ ∰
@@ -183,9 +186,9 @@ public static class TextKey
         };
     }
 
-    /// <summary>Removed from the folded text: white space, control characters, zero-width characters.</summary>
+    /// <summary>Removed from the folded text: white space, control characters, format characters (zero-width, direction marks …).</summary>
     private static bool IsDropped(char c) =>
-        char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+        char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     /// <summary>The key by the table into <paramref name="destination"/>: its length, -1 when it does not fit, or <see cref="NeedsRuntime"/>.</summary>
     private static int WriteByTable(ReadOnlySpan<char> text, Span<char> destination)

@@ -47,7 +47,8 @@ public static class Units
     /// <summary>How a value prints its unit, for messages.</summary>
     public static string Label(TargetValue value) => value.IsPercent ? "%" : string.IsNullOrEmpty(value.Unit) ? "—" : value.Unit;
 
-    private static decimal YuanPer(string unit) => unit switch
+    /// <summary>How many yuan one <paramref name="unit"/> is (元 1, 千元, 万元, 百万元, 亿元); 0 when it is not a unit of money.</summary>
+    public static decimal YuanPer(string? unit) => unit switch
     {
         "元" => 1m,
         "千元" => 1_000m,

@@ -34,6 +34,9 @@ public enum AccountResult
 
     /// <summary>The account is disabled.</summary>
     Disabled,
+
+    /// <summary>A department user's 主管部门 is not one of the departments of the stored forms.</summary>
+    UnknownDepartment,
 }
 
 /// <summary>The outcome of a sign-in attempt.</summary>
@@ -65,14 +68,15 @@ public static class PasswordRules
 /// <summary>
 /// What a signed-in session is checked against on its requests: the stored account without its password hash.
 /// <see cref="Stamp"/> is derived from the password hash, so a password reset or change ends the other sessions of
-/// that user (no extra column is needed: the hash gets a new salt on every change).
+/// that user (the hash gets a new salt on every change); <see cref="Session"/> is the account's session stamp
+/// (<see cref="User.SecurityStamp"/>), changed by signing out, so a cookie saved before a sign-out no longer works.
 /// </summary>
-public sealed record AccountSession(long Id, string UserName, string? DisplayName, UserRole Role, string? Department, bool Disabled, string Stamp)
+public sealed record AccountSession(long Id, string UserName, string? DisplayName, UserRole Role, string? Department, bool Disabled, string Stamp, string Session = "")
 {
     public static AccountSession Of(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new AccountSession(user.Id, user.UserName, user.DisplayName, user.Role, user.Department, user.Disabled, StampOf(user.PasswordHash));
+        return new AccountSession(user.Id, user.UserName, user.DisplayName, user.Role, user.Department, user.Disabled, StampOf(user.PasswordHash), user.SecurityStamp ?? "");
     }
 
     /// <summary>A short fingerprint of a password hash (the first 12 bytes of its SHA-256, base64).</summary>

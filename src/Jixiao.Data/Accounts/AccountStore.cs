@@ -26,7 +26,10 @@ public sealed class AccountStore
         this.database = database;
     }
 
-    /// <summary>Creates an account; throws <see cref="InvalidOperationException"/> when the user name is taken.</summary>
+    /// <summary>
+    /// Creates an account; throws <see cref="InvalidOperationException"/> when the user name is taken — compared as
+    /// <see cref="UserNames"/> compares them, so <c>Admin</c> is taken when <c>admin</c> exists.
+    /// </summary>
     public async Task<User> CreateAsync(string userName, string password, UserRole role, string? department, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
@@ -37,15 +40,17 @@ public sealed class AccountStore
         }
 
         var name = userName.Trim();
+        var key = UserNames.Normalise(name);
         await using var db = database.CreateContext();
-        if (await db.Users.AnyAsync(u => u.UserName == name, cancellationToken))
+        if (await UserNames.Named(db.Users, name).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
-            throw new InvalidOperationException($"the user name {name} is taken");
+            throw new InvalidOperationException($"the user name {name} is taken (by {existing})");
         }
 
         var user = new User
         {
             UserName = name,
+            NormalizedUserName = key,
             PasswordHash = PasswordHashing.Hash(password),
             Role = role,
             Department = role == UserRole.DepartmentUser ? department!.Trim() : null,
@@ -53,15 +58,24 @@ public sealed class AccountStore
         };
         db.Users.Add(user);
         db.AuditLog.Add(AuditLog.Entry(actor, "user-create", "user", name, $"role={role}; department={user.Department}"));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is System.Data.Common.DbException)
+        {
+            // created at the same moment by another request: the unique index on the normalised name refused it
+            throw new InvalidOperationException($"the user name {name} is taken", ex);
+        }
+
         return user;
     }
 
+    /// <summary>The account named <paramref name="userName"/> (compared as <see cref="UserNames"/> compares names), or null.</summary>
     public async Task<User?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
-        var name = userName?.Trim() ?? "";
         await using var db = database.CreateContext();
-        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        return await UserNames.Named(db.Users.AsNoTracking(), userName).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>What a signed-in session of <paramref name="userName"/> is checked against; null when the user does not exist.</summary>
@@ -84,9 +98,8 @@ public sealed class AccountStore
     /// </summary>
     public async Task<LoginAttempt> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
-        var name = userName?.Trim() ?? "";
         await using var db = database.CreateContext();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        var user = await UserNames.Named(db.Users, userName).FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             _ = PasswordHashing.Verify(password ?? "", DummyHash.Value);
@@ -192,7 +205,7 @@ public sealed class AccountStore
         {
             await using var db = database.CreateContext();
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+            var user = await UserNames.Named(db.Users, userName).FirstOrDefaultAsync(cancellationToken);
             if (user is null)
             {
                 return AccountResult.NotFound;
@@ -226,7 +239,7 @@ public sealed class AccountStore
         }
 
         await using var db = database.CreateContext();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        var user = await UserNames.Named(db.Users, userName).FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return AccountResult.NotFound;
@@ -250,7 +263,7 @@ public sealed class AccountStore
     public async Task<AccountResult> ChangePasswordAsync(string userName, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        var user = await UserNames.Named(db.Users, userName).FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return AccountResult.NotFound;
@@ -282,6 +295,26 @@ public sealed class AccountStore
         db.AuditLog.Add(AuditLog.Entry(user.UserName, "password-change", "user", user.UserName, null));
         await db.SaveChangesAsync(cancellationToken);
         return AccountResult.Done;
+    }
+
+    /// <summary>
+    /// Ends every session of <paramref name="userName"/> (signing out): the session stamp gets a new random value, so
+    /// a cookie signed in before — also one saved and replayed later — is refused on its next request. Written to the
+    /// audit log as <c>logout</c>. False when the user does not exist.
+    /// </summary>
+    public async Task<bool> EndSessionsAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var user = await UserNames.Named(db.Users, userName).FirstOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.SecurityStamp = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        db.AuditLog.Add(AuditLog.Entry(user.UserName, "logout", "user", user.UserName, null));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> AnyAdministratorAsync(CancellationToken cancellationToken = default)

@@ -30,4 +30,11 @@ public sealed class FindingRecord
 
     /// <summary>The 1-based source line the finding points at; 0 when unknown.</summary>
     public int SourceLine { get; set; }
+
+    /// <summary>
+    /// For a finding of a check across forms (<see cref="Core.Checks.Across.CrossChecks"/>): the other form of the pair.
+    /// Null for the checks of one form. Such findings are added when either form is imported and removed when the
+    /// other is deleted (<see cref="Forms.CrossFormChecks"/>).
+    /// </summary>
+    public long? RelatedFormId { get; set; }
 }

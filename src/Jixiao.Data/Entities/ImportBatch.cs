@@ -60,4 +60,10 @@ public sealed class ImportBatch
     public DateTime? StartedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>
+    /// Its forms were compared with the stored ones by the checks across forms (<see cref="Forms.CrossFormChecks"/>).
+    /// A batch stored before that pass ran (or whose pass was interrupted) is compared by the next pass.
+    /// </summary>
+    public bool CrossChecked { get; set; }
 }

@@ -20,10 +20,13 @@ public sealed class PortfolioCell
 
     public int Forms { get; set; }
 
-    /// <summary>Σ 年度预算 (the budget used for the execution rate), yuan.</summary>
+    /// <summary>
+    /// Yuan. A declaration cell: Σ 年度资金申请总额 (申报预算). A self-evaluation cell: Σ 全年预算数 of the forms that
+    /// state 全年执行数 too — the divisor of the execution rate (<see cref="Forms.ExecutionRates"/>).
+    /// </summary>
     public decimal Budget { get; set; }
 
-    /// <summary>Σ 执行数, yuan.</summary>
+    /// <summary>Σ 全年执行数 of the forms that state 全年预算数 too, yuan (declarations state none).</summary>
     public decimal Executed { get; set; }
 
     /// <summary>Σ execution rate (percent) over the forms that have one, and how many they are: the mean is exact.</summary>

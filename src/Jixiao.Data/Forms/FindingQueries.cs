@@ -471,7 +471,7 @@ public sealed class FindingQueries
         /// <summary>True when the stored totals are the query's own counts (it filters by year, department, check and severity only).</summary>
         public bool CubeExact { get; } = cubeExact;
 
-        private readonly string text = NameKeys.Search(query.Forms.Text);
+        private readonly SearchTerms text = SearchTerms.Parse(query.Forms.Text);
         private HashSet<long>? textMatches;
         private bool textTooCommon;
 
@@ -534,7 +534,7 @@ public sealed class FindingQueries
         /// <summary>Of the forms <paramref name="ids"/>, those the text filter keeps; null without a text filter (all).</summary>
         private async Task<HashSet<long>?> KeptAsync(List<long> ids, CancellationToken cancellationToken)
         {
-            if (text.Length == 0)
+            if (text.IsEmpty)
             {
                 return null;
             }

@@ -94,9 +94,12 @@ public sealed record FindingValues(FindingMeasure Measure, decimal? Printed, dec
         ? RecomputedGrade is { } g && g != PrintedGrade
         : DiffersFrom(Printed, Recomputed);
 
-    /// <summary>True when a recomputed value differs from the printed one (by at least 0.005, or nothing is printed).</summary>
+    /// <summary>
+    /// True when a recomputed value differs from the printed one by at least 0.005. A value the form does not print is
+    /// no mismatch (the checks report the missing value).
+    /// </summary>
     public static bool DiffersFrom(decimal? printed, decimal? recomputed) =>
-        recomputed is { } r && (printed is not { } p || Math.Abs(p - r) >= 0.005m);
+        recomputed is { } r && printed is { } p && Math.Abs(p - r) >= 0.005m;
 
     /// <summary>Execution rate in percent from two amounts (2 places), as the form page recomputes it; null without both.</summary>
     public static decimal? Rate(decimal? executed, decimal? budget) =>
@@ -126,7 +129,7 @@ public sealed record FindingRow(
     int SourceLine,
     FindingValues? Values)
 {
-    /// <summary>The finding's number on its form page (1-based, as in the page's list of findings).</summary>
+    /// <summary>The finding's number on its form page: its position, 1-based (the page's anchors <c>#finding-N</c> and <c>#cell-N</c>).</summary>
     public int Number => Position + 1;
 
     /// <summary>

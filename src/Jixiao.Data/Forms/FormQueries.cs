@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Portfolio;
+using Jixiao.Data.Reviews;
 using Jixiao.Data.Schema;
 using Jixiao.Data.Search;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +33,15 @@ public sealed class FormQueries
     public const int TextCountLimit = 1000;
 
     /// <summary>One page of the forms <paramref name="query"/> selects, and how many it selects in all.</summary>
-    public async Task<PagedResult<FormSummary>> ListAsync(FormQuery query, CancellationToken cancellationToken = default)
+    public Task<PagedResult<FormSummary>> ListAsync(FormQuery query, CancellationToken cancellationToken = default) =>
+        ListAsync(query, exactCount: false, cancellationToken);
+
+    /// <summary>
+    /// One page of the forms <paramref name="query"/> selects, and how many it selects in all; with
+    /// <paramref name="exactCount"/> a full-text search is counted to the end instead of up to
+    /// <see cref="TextCountLimit"/> (精确计数: it costs as much as reading every match).
+    /// </summary>
+    public async Task<PagedResult<FormSummary>> ListAsync(FormQuery query, bool exactCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = database.CreateContext();
@@ -44,8 +54,8 @@ public sealed class FormQueries
             return new PagedResult<FormSummary>([], 0, query.SafePage, query.SafePageSize);
         }
 
-        var text = NameKeys.Search(query.Text);
-        var filtered = text.Length > 0 ? TextSearch.WhereText(db, others, text, TextPlan.Any) : others;
+        var text = SearchTerms.Parse(query.Text);
+        var filtered = text.IsEmpty ? others : TextSearch.WhereText(db, others, text, TextPlan.Any);
 
         var page = query.SafePage;
         var size = query.SafePageSize;
@@ -56,13 +66,13 @@ public sealed class FormQueries
         {
             total = await PortfolioQueries.Cells(db, departments, query.Year, query.Kind).SumAsync(c => (long)c.Forms, cancellationToken);
         }
-        else if (text.Length > 0 && await SearchGramsPageAsync(db, query, text, cancellationToken) is { } grams)
+        else if (!text.IsEmpty && await SearchGramsPageAsync(db, query, text, cancellationToken) is { } grams)
         {
             total = grams.Total;
             lowerBound = grams.TotalIsLowerBound;
             ids = grams.Ids;
         }
-        else if (text.Length > 0)
+        else if (!text.IsEmpty)
         {
             // a search reads the ids of its matches up to the limit (without other filters, in the search table alone)
             var limit = (int)Math.Min(Math.Max(TextCountLimit, (long)page * size) + 1, int.MaxValue);
@@ -77,6 +87,12 @@ public sealed class FormQueries
         else
         {
             total = await filtered.LongCountAsync(cancellationToken);
+        }
+
+        if (lowerBound && exactCount)
+        {
+            total = await filtered.LongCountAsync(cancellationToken);
+            lowerBound = false;
         }
 
         // the page's ids first (an index-only walk in sort order), then those rows: the database does not fetch a wide
@@ -98,11 +114,12 @@ public sealed class FormQueries
 
     /// <summary>
     /// On PostgreSQL, a search by text alone in the default order comes from the character-pair lists
-    /// (<see cref="SearchGrams"/>); null where they do not answer (SQLite, other filters or orders, one character).
+    /// (<see cref="SearchGrams"/>); null where they do not answer (SQLite, other filters or orders, no included term
+    /// of two characters or more).
     /// </summary>
-    private async Task<SearchGrams.Page?> SearchGramsPageAsync(JixiaoDbContext db, FormQuery query, string text, CancellationToken cancellationToken)
+    private async Task<SearchGrams.Page?> SearchGramsPageAsync(JixiaoDbContext db, FormQuery query, SearchTerms text, CancellationToken cancellationToken)
     {
-        if (!UseSearchGrams || db.Provider != DatabaseProvider.Postgres || !TextOnly(query) || text.Length < 2
+        if (!UseSearchGrams || db.Provider != DatabaseProvider.Postgres || !TextOnly(query) || !text.Include.Any(t => t.Length >= 2)
             || query is not ({ Sort: FormSort.Default, Descending: false } or { Sort: FormSort.Year, Descending: true }))
         {
             return null;
@@ -138,7 +155,7 @@ public sealed class FormQueries
     /// when the page is not full by then, the matches are found through the search index and sorted instead.
     /// </summary>
     private async Task<List<long>> ManyMatchesPageAsync(
-        JixiaoDbContext db, FormQuery query, IQueryable<FormRecord> others, string text, CancellationToken cancellationToken)
+        JixiaoDbContext db, FormQuery query, IQueryable<FormRecord> others, SearchTerms text, CancellationToken cancellationToken)
     {
         var size = query.SafePageSize;
         var window = (int)Math.Min(Math.Max(1, (long)TextWalkWindow) * query.SafePage, int.MaxValue);
@@ -147,6 +164,130 @@ public sealed class FormQueries
         return walked.Count == size
             ? walked
             : await PageIdsAsync(TextSearch.WhereText(db, others, text, TextPlan.Index), query, cancellationToken);
+    }
+
+    /// <summary>
+    /// The totals of every form <paramref name="query"/> selects (paging and sorting ignored): read from the stored
+    /// totals when the query filters by year and department only (<see cref="CubeSummarises"/>), else added up over
+    /// the forms. Both ways give the same numbers.
+    /// </summary>
+    public async Task<FormTotals> GetTotalsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        return CubeSummarises(query)
+            ? await TotalsFromCellsAsync(db, query, cancellationToken)
+            : await ComputeTotalsAsync(db, query, cancellationToken);
+    }
+
+    /// <summary>The totals added up over the forms themselves (any filter); the stored totals must agree with them.</summary>
+    internal async Task<FormTotals> ComputeTotalsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        return await ComputeTotalsAsync(db, query, cancellationToken);
+    }
+
+    private static async Task<FormTotals> ComputeTotalsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var filtered = await FilterAsync(db, query, cancellationToken);
+        if (filtered is null)
+        {
+            return FormTotals.Empty;
+        }
+
+        // one row for the declarations and one for the self-evaluations (either may be missing)
+        var parts = await filtered
+            .GroupBy(f => f.Kind == FormKind.TargetDeclaration)
+            .Select(g => new TotalsPart(
+                g.Key,
+                g.LongCount(),
+                g.Sum(f => f.Budget != null && f.Executed != null ? f.Budget.Value : 0m),
+                g.Sum(f => f.Budget != null && f.Executed != null ? f.Executed.Value : 0m),
+                g.Sum(f => f.Budget ?? 0m),
+                g.Sum(f => f.TotalScore ?? 0m),
+                g.Sum(f => f.TotalScore != null ? 1L : 0L),
+                g.Sum(f => f.RecomputedTotal ?? 0m),
+                g.Sum(f => f.RecomputedTotal != null ? 1L : 0L),
+                g.Sum(f => (long)f.ErrorCount),
+                g.Sum(f => (long)f.WarningCount),
+                g.Sum(f => (long)f.InfoCount)))
+            .ToListAsync(cancellationToken);
+        return Combine(parts);
+    }
+
+    /// <summary>The totals read from the stored cells: a few hundred rows whatever the number of forms.</summary>
+    private static async Task<FormTotals> TotalsFromCellsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var departments = await DepartmentIdsAsync(db, query, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return FormTotals.Empty;
+        }
+
+        var cells = await PortfolioQueries.Cells(db, departments, query.Year, null).ToListAsync(cancellationToken);
+        var severities = await PortfolioQueries.FindingCells(db, departments, query.Year)
+            .Select(c => new { c.Severity, c.Findings })
+            .ToListAsync(cancellationToken);
+        long Findings(Core.Checks.Severity severity) => severities.Where(c => c.Severity == severity).Sum(c => c.Findings);
+
+        // a self-evaluation cell's budget and executed are already those of the forms that state both amounts
+        var parts = cells.GroupBy(c => c.Kind == FormKind.TargetDeclaration).Select(g => new TotalsPart(
+            g.Key,
+            g.Sum(c => (long)c.Forms),
+            g.Sum(c => c.Budget),
+            g.Sum(c => c.Executed),
+            g.Sum(c => c.Budget),
+            g.Sum(c => c.PrintedTotalSum),
+            g.Sum(c => (long)c.PrintedTotalCount),
+            g.Sum(c => c.RecomputedTotalSum),
+            g.Sum(c => (long)c.RecomputedTotalCount),
+            0,
+            0,
+            0)).ToList();
+        return Combine(parts) with
+        {
+            Errors = Findings(Core.Checks.Severity.Error),
+            Warnings = Findings(Core.Checks.Severity.Warning),
+            Infos = Findings(Core.Checks.Severity.Info),
+        };
+    }
+
+    /// <summary>The sums over the declarations or over the self-evaluations of a selection.</summary>
+    private sealed record TotalsPart(
+        bool Declarations,
+        long Forms,
+        decimal RatedBudget,
+        decimal RatedExecuted,
+        decimal Budget,
+        decimal PrintedSum,
+        long PrintedCount,
+        decimal RecomputedSum,
+        long RecomputedCount,
+        long Errors,
+        long Warnings,
+        long Infos);
+
+    private static FormTotals Combine(List<TotalsPart> parts)
+    {
+        var self = parts.Where(p => !p.Declarations).ToList();
+        var declarations = parts.Where(p => p.Declarations).ToList();
+        var printed = parts.Sum(p => p.PrintedCount);
+        var recomputed = parts.Sum(p => p.RecomputedCount);
+        return new FormTotals(
+            parts.Sum(p => p.Forms),
+            self.Sum(p => p.Forms),
+            declarations.Sum(p => p.Forms),
+            Math.Round(self.Sum(p => p.RatedBudget), 2),
+            Math.Round(self.Sum(p => p.RatedExecuted), 2),
+            Math.Round(declarations.Sum(p => p.Budget), 2),
+            FormTotals.Mean(parts.Sum(p => p.PrintedSum), printed),
+            printed,
+            FormTotals.Mean(parts.Sum(p => p.RecomputedSum), recomputed),
+            recomputed,
+            parts.Sum(p => p.Errors),
+            parts.Sum(p => p.Warnings),
+            parts.Sum(p => p.Infos));
     }
 
     /// <summary>True when at least one form is stored.</summary>
@@ -228,7 +369,7 @@ public sealed class FormQueries
 
         if (!string.IsNullOrWhiteSpace(q.Unit))
         {
-            var units = await Organisations.IdsAsync(db, OrganisationKind.Unit, q.Unit, cancellationToken);
+            var units = await Organisations.UnitIdsAsync(db, q.Unit, cancellationToken);
             if (units.Length == 0)
             {
                 return null;
@@ -305,14 +446,19 @@ public sealed class FormQueries
             forms = forms.Where(f => f.LineageKey == key);
         }
 
+        if (q.ReviewState is { } reviewState)
+        {
+            forms = forms.WhereReviewState(db, reviewState);
+        }
+
         if (!string.IsNullOrWhiteSpace(q.CheckCode))
         {
             var code = q.CheckCode.Trim().ToUpperInvariant();
             forms = forms.Where(f => db.Findings.Any(x => x.FormId == f.Id && x.Code == code));
         }
 
-        var text = NameKeys.Search(q.Text);
-        return text.Length > 0 ? TextSearch.WhereText(db, forms, text, TextPlan.Any) : forms;
+        var text = SearchTerms.Parse(q.Text);
+        return text.IsEmpty ? forms : TextSearch.WhereText(db, forms, text, TextPlan.Any);
     }
 
     /// <summary>True when <paramref name="q"/> filters by text only (every form is in scope).</summary>

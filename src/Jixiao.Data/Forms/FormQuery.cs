@@ -42,7 +42,7 @@ public sealed record FormQuery
     /// <summary>主管部门, matched by normalised name.</summary>
     public string? Department { get; init; }
 
-    /// <summary>实施单位, matched by normalised name.</summary>
+    /// <summary>实施单位, matched by normalised name; a name no unit has matches every unit whose name contains it.</summary>
     public string? Unit { get; init; }
 
     public FormKind? Kind { get; init; }
@@ -75,6 +75,9 @@ public sealed record FormQuery
     public decimal? ExecutionRateMax { get; init; }
 
     public long? ImportBatchId { get; init; }
+
+    /// <summary>Forms in this review state (复核状态, <see cref="Reviews.ReviewFilters.WhereReviewState"/>).</summary>
+    public Core.Workflow.FormReviewState? ReviewState { get; init; }
 
     /// <summary>Forms of one project across years (<see cref="Search.NameKeys.Lineage"/>).</summary>
     public string? LineageKey { get; init; }

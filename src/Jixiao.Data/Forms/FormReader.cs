@@ -40,31 +40,53 @@ public sealed class FormReader(JixiaoDatabase database) : IDisposable
     private bool disposed;
 
     /// <summary>The form, or null when it is missing or outside <paramref name="scope"/> (a department user's 主管部门).</summary>
+    /// <remarks>
+    /// A session whose connection the server has closed (a PostgreSQL restart: the kept connections all died with it)
+    /// is not an error of the request: the kept sessions are dropped, the connection pool cleared, and the form read
+    /// once more on a new connection.
+    /// </remarks>
     public async Task<FormDetail?> GetAsync(long id, DepartmentScope? scope, CancellationToken cancellationToken)
     {
-        var session = await RentAsync(cancellationToken);
         FormDetail? detail;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            detail = await LoadAsync(session, id, cancellationToken);
-        }
-        catch
-        {
-            await session.DisposeAsync();
-            throw;
+            var session = await RentAsync(cancellationToken);
+            try
+            {
+                detail = await LoadAsync(session, id, cancellationToken);
+                Return(session);
+                break;
+            }
+            catch (Exception ex) when (attempt == 0 && DatabaseErrors.IsBrokenConnection(ex))
+            {
+                await session.DisposeAsync();
+                DropIdle();
+                database.ClearPool();
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
         }
 
-        Return(session);
         return detail is not null && FormQueries.InScope(detail.Form, scope) ? detail : null;
+    }
+
+    /// <summary>Disposes the idle sessions (their connections were opened before the database went away).</summary>
+    private void DropIdle()
+    {
+        while (idle.TryTake(out var stale))
+        {
+            Interlocked.Decrement(ref idleCount);
+            stale.Dispose();
+        }
     }
 
     public void Dispose()
     {
         disposed = true;
-        while (idle.TryTake(out var session))
-        {
-            session.Dispose();
-        }
+        DropIdle();
     }
 
     private async Task<FormDetail?> LoadAsync(Session session, long id, CancellationToken cancellationToken)

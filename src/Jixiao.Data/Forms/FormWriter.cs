@@ -49,13 +49,24 @@ public sealed class FormWriter
         });
     }
 
+    /// <summary>The database the forms are written to.</summary>
+    public JixiaoDatabase Database => database;
+
     /// <summary>For tests: runs inside a deletion once its batch and content are locked, before anything is deleted.</summary>
     internal Func<Task>? AfterDeletionLocked { get; init; }
 
     /// <summary>
+    /// Takes the import lock for the whole of one import (dispose to release): on SQLite one import at a time, across
+    /// processes (<see cref="ImportLock"/>) — an import commits its forms in steps there and keeps other imports out
+    /// between them; on PostgreSQL nothing.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockImportsAsync(CancellationToken cancellationToken = default) => await database.LockImportsAsync(cancellationToken);
+
+    /// <summary>
     /// Opens the transaction that stores the forms of import batch <paramref name="batchId"/>: on SQLite it takes the
-    /// write lock at once (BEGIN IMMEDIATE), so a deletion in progress ends first. Dispose the session to roll back
-    /// whatever was not committed.
+    /// write lock at once (BEGIN IMMEDIATE), so a deletion in progress ends first; on PostgreSQL it takes the batch's
+    /// lease (an advisory lock held to its end), by which a restart of another application tells a running import
+    /// from an abandoned one. Dispose the session to roll back whatever was not committed.
     /// </summary>
     public async Task<FormBatchSession> BeginBatchAsync(long batchId, CancellationToken cancellationToken = default)
     {
@@ -66,9 +77,14 @@ public sealed class FormWriter
             transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: false)
                 : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            if (connection is not SqliteConnection)
+            {
+                await Sql.ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", Sql.BatchLeaseKey(batchId)));
+            }
+
             var organisations = await OrganisationDirectory.LoadAsync(connection, transaction, cancellationToken);
             await transaction.SaveAsync(FormBatchSession.FormsSavepoint, cancellationToken);
-            return new FormBatchSession(connection, transaction, tables.Value, batchId, organisations);
+            return new FormBatchSession(connection, transaction, tables.Value, batchId, organisations, database.Writers);
         }
         catch
         {
@@ -113,24 +129,40 @@ public sealed class FormWriter
             await hook();
         }
 
-        var formIds = db.Forms.Where(f => f.ImportBatchId == batchId).Select(f => f.Id);
-        await PortfolioCube.ApplyBatchAsync(connection, transaction, batchId, -1, cancellationToken);
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            await SqliteSearchIndex.DeleteBatchAsync(connection, transaction, batchId, cancellationToken);
-        }
-
-        await db.FormSearch.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
-        await db.FormGoals.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Indicators.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Findings.Where(s => formIds.Contains(s.FormId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Forms.Where(f => f.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+        await RemoveFormsAsync(connection, transaction, batchId, cancellationToken);
         await db.ImportBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(cancellationToken);
         db.AuditLog.Add(audit.ToEntry());
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return BatchDeletion.Deleted;
     }
+
+    /// <summary>
+    /// Removes every form a batch has stored — with its indicators, findings, goals, search text and indexes, and the
+    /// findings across forms that name it — and subtracts them from the stored totals, in the caller's transaction; the
+    /// batch row stays. The deletion of a batch, and the failing of one that had committed forms (a SQLite import
+    /// commits in steps), both end here.
+    /// </summary>
+    internal static async Task RemoveFormsAsync(DbConnection connection, DbTransaction transaction, long batchId, CancellationToken cancellationToken)
+    {
+        await CrossFormChecks.RemoveForBatchAsync(connection, transaction, batchId, cancellationToken);
+        await PortfolioCube.ApplyBatchAsync(connection, transaction, batchId, -1, cancellationToken);
+        if (connection is SqliteConnection)
+        {
+            await SqliteSearchIndex.DeleteBatchAsync(connection, transaction, batchId, cancellationToken);
+        }
+
+        foreach (var table in FormTables.Children)
+        {
+            await Sql.ExecuteAsync(connection, transaction, $"DELETE FROM {table} WHERE form_id IN (SELECT id FROM forms WHERE import_batch_id = @batch)", cancellationToken, ("batch", batchId));
+        }
+
+        await Sql.ExecuteAsync(connection, transaction, "DELETE FROM forms WHERE import_batch_id = @batch", cancellationToken, ("batch", batchId));
+    }
+
+    /// <summary>True when a batch has stored forms (a SQLite import that failed after committing some of its steps).</summary>
+    internal static async Task<bool> HasFormsAsync(DbConnection connection, DbTransaction transaction, long batchId, CancellationToken cancellationToken) =>
+        await Sql.ScalarAsync(connection, transaction, "SELECT 1 FROM forms WHERE import_batch_id = @batch LIMIT 1", cancellationToken, ("batch", batchId)) is not null;
 }
 
 /// <summary>The tables an import writes, as the EF model maps them.</summary>
@@ -149,6 +181,9 @@ internal sealed class FormTables(Microsoft.EntityFrameworkCore.Metadata.IModel m
     public BulkTable Grams { get; } = BulkTable.For<SearchGramRecord>(model);
 
     public BulkTable Organisations { get; } = BulkTable.For<Organisation>(model);
+
+    /// <summary>The tables of a form's parts, keyed by <c>form_id</c>, in the order they are emptied before the forms.</summary>
+    public static IReadOnlyList<string> Children { get; } = ["form_search", "form_goals", "indicators", "findings"];
 }
 
 /// <summary>
@@ -179,6 +214,24 @@ public sealed class FormChunk
     /// <summary>Findings of the chunk's forms.</summary>
     public int Findings { get; private set; }
 
+    /// <summary>
+    /// The forms <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1 as a chunk of their
+    /// own; the first part takes the new organisations, which its forms or later ones name.
+    /// </summary>
+    internal FormChunk Slice(int start, int count)
+    {
+        if (start == 0 && count == Forms.Count)
+        {
+            return this;
+        }
+
+        var part = new FormChunk(count);
+        part.Forms.AddRange(Forms.GetRange(start, count));
+        part.Search.AddRange(Search.GetRange(start, count));
+        part.NewOrganisations = start == 0 ? NewOrganisations : [];
+        return part;
+    }
+
     internal void Counted(FormRecord record)
     {
         Indicators += record.Indicators.Count;
@@ -195,13 +248,31 @@ public sealed record BatchTotals(string ContentHash, long SizeBytes, int Forms, 
 /// a prepared INSERT); the search tables grow with them; <see cref="CommitAsync"/> adds the batch to the stored
 /// totals, completes the batch row and writes the audit entry, all in the same transaction. Disposing rolls back.
 /// </summary>
+/// <remarks>
+/// On SQLite, whose one write lock a transaction holds to its end, a long import would keep every sign-in and upload
+/// waiting for its whole length. There the session commits in steps instead (<see cref="StepForms"/>, <see cref="StepTime"/>): each step
+/// commits the forms written since the last one together with their stored totals, gives way to the writes of the
+/// application waiting for the lock (<see cref="SqliteWriters"/>), and goes on in a new transaction. The forms of a
+/// running import thus appear as they are stored; an import that fails afterwards has them removed when its batch is
+/// failed (<see cref="Imports.ImportBatchStore.FailAsync"/>), and a duplicate found at the end removes them itself.
+/// Other imports wait for the whole import (<see cref="FormWriter.LockImportsAsync"/>).
+/// </remarks>
 public sealed class FormBatchSession : IAsyncDisposable
 {
     /// <summary>The savepoint before the first form: a duplicate found at the end rolls back to it.</summary>
     internal const string FormsSavepoint = "forms";
 
+    /// <summary>
+    /// How long a SQLite step holds the write lock at most when no write of the application waits (it commits sooner,
+    /// after the part being written, when one does).
+    /// </summary>
+    internal static readonly TimeSpan StepTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>Forms written between two chances of a SQLite step to commit (a few tens of milliseconds of writing).</summary>
+    internal const int StepForms = 100;
+
     private readonly DbConnection connection;
-    private readonly DbTransaction transaction;
+    private DbTransaction transaction;
     private readonly FormTables tables;
     private readonly long batchId;
     private readonly OrganisationDirectory organisations;
@@ -212,15 +283,25 @@ public sealed class FormBatchSession : IAsyncDisposable
     private SqliteCommand? searchIndex;
     private bool done;
 
-    internal FormBatchSession(DbConnection connection, DbTransaction transaction, FormTables tables, long batchId, OrganisationDirectory organisations)
+    // steps (SQLite): the writers to give way to, the last form id whose totals are committed, the last form id written
+    private readonly SqliteWriters? writers;
+    private long committedThrough;
+    private long writtenThrough;
+    private long stepStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    internal FormBatchSession(DbConnection connection, DbTransaction transaction, FormTables tables, long batchId, OrganisationDirectory organisations, SqliteWriters? writers)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.tables = tables;
         this.batchId = batchId;
         this.organisations = organisations;
+        this.writers = connection is SqliteConnection ? writers : null;
         grams = connection is SqliteConnection ? null : new SearchGrams.Collector(batchId);
     }
+
+    /// <summary>True once a step has committed forms of the batch (SQLite): rolling back no longer removes them.</summary>
+    public bool HasCommittedForms => committedThrough > 0;
 
     /// <summary>The batch this session writes.</summary>
     public long BatchId => batchId;
@@ -266,10 +347,31 @@ public sealed class FormBatchSession : IAsyncDisposable
         return id is null ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Writes a sealed chunk (ids assigned here).</summary>
+    /// <summary>
+    /// Writes a sealed chunk (ids assigned here). On SQLite in parts of <see cref="StepForms"/> forms, each followed by
+    /// a step when a write of the application waits for the lock (or the step is old): the wait is a part, not a chunk.
+    /// </summary>
     public async Task WriteAsync(FormChunk chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chunk);
+        if (writers is null)
+        {
+            await WritePartAsync(chunk, cancellationToken);
+            return;
+        }
+
+        for (var start = 0; start < chunk.Count; start += StepForms)
+        {
+            await WritePartAsync(chunk.Slice(start, Math.Min(StepForms, chunk.Count - start)), cancellationToken);
+            if (writers.AnyWaiting || System.Diagnostics.Stopwatch.GetElapsedTime(stepStarted) >= StepTime)
+            {
+                await StepAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task WritePartAsync(FormChunk chunk, CancellationToken cancellationToken)
+    {
         writer ??= BulkWriter.Create(connection, transaction);
         if (connection is SqliteConnection sqlite)
         {
@@ -366,6 +468,10 @@ public sealed class FormBatchSession : IAsyncDisposable
 
         await writer.WriteAsync(t.Indicators, indicators, cancellationToken);
         await writer.WriteAsync(t.Findings, findings, cancellationToken);
+        if (formIds.Length > 0)
+        {
+            writtenThrough = formIds[^1];
+        }
 
         if (grams is not null)
         {
@@ -378,6 +484,40 @@ public sealed class FormBatchSession : IAsyncDisposable
             {
                 await writer.WriteAsync(t.Grams, grams.TakeRows(), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Commits the forms written so far with their stored totals (a SQLite step), lets the writes of the application
+    /// that wait for the lock go first, and goes on in a new transaction. Fails when the batch is no longer running:
+    /// another start of the application took it for abandoned and failed it.
+    /// </summary>
+    private async Task StepAsync(CancellationToken cancellationToken)
+    {
+        await EnsureRunningAsync(cancellationToken);
+        await PortfolioCube.AddBatchStepAsync(connection, transaction, batchId, committedThrough, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        committedThrough = writtenThrough;
+        await transaction.DisposeAsync();
+        await writers!.YieldAsync(cancellationToken);
+        transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        writer?.Continue(transaction);
+        if (searchIndex is not null)
+        {
+            searchIndex.Transaction = (SqliteTransaction)transaction;
+        }
+
+        stepStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Takes the batch row (its lock) and checks that the batch is still running; throws <see cref="BatchAbandonedException"/> if not.</summary>
+    private async Task EnsureRunningAsync(CancellationToken cancellationToken)
+    {
+        var running = await Sql.ExecuteAsync(connection, transaction, "UPDATE import_batches SET status = status WHERE id = @id AND status = @running",
+            cancellationToken, ("id", batchId), ("running", (int)ImportStatus.Running));
+        if (running == 0)
+        {
+            throw new BatchAbandonedException(batchId);
         }
     }
 
@@ -395,8 +535,10 @@ public sealed class FormBatchSession : IAsyncDisposable
             await writer.WriteAsync(tables.Grams, grams.TakeRows(), cancellationToken);
         }
 
-        // the stored portfolio totals take the batch in the same transaction: they never count a form that is not there
-        await PortfolioCube.ApplyBatchAsync(connection, transaction, batchId, 1, cancellationToken);
+        // the stored portfolio totals take the batch (or its last step) in the same transaction: they never count a
+        // form that is not there
+        await EnsureRunningAsync(cancellationToken);
+        await PortfolioCube.AddBatchStepAsync(connection, transaction, batchId, committedThrough, cancellationToken);
         await Sql.ExecuteAsync(connection, transaction, """
             UPDATE import_batches SET status = @status, content_hash = @hash, size_bytes = @size, form_count = @forms,
                 indicator_count = @indicators, finding_count = @findings, diagnostic_count = @diagnostics,
@@ -412,31 +554,116 @@ public sealed class FormBatchSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends the session storing nothing of the forms, when the content turned out to be stored already: everything
-    /// written is rolled back, the content's lock taken (again) and the duplicate checked (again), and the batch
-    /// recorded as a duplicate of that batch with the audit entry <paramref name="audit"/> makes of its id, in one
-    /// transaction. Returns that batch's id; null when no batch holds the content any more (it was deleted meanwhile),
-    /// in which case nothing is recorded and the caller fails the batch.
+    /// The batches that already hold every form of this batch (a file stored before in another encoding or with
+    /// other line ends: other bytes, the same forms), oldest first, at most five; empty when a form of this batch is
+    /// stored nowhere else. Compares the forms' content hashes (indexed); takes the lock of
+    /// <paramref name="formsHash"/> (the hash of the set of the forms) first, so two imports of the same forms at the
+    /// same moment give one outcome.
     /// </summary>
-    public async Task<long?> CommitDuplicateAsync(string contentHash, Func<long, AuditRecord> audit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<long>> FindSameFormsAsync(string formsHash, CancellationToken cancellationToken = default)
+    {
+        await Sql.LockContentAsync(connection, transaction, formsHash, cancellationToken);
+        var parameters = new (string, object?)[] { ("self", batchId), ("succeeded", (int)ImportStatus.Succeeded) };
+        var unmatched = await Sql.ScalarAsync(connection, transaction, """
+            SELECT 1 FROM forms f
+            WHERE f.import_batch_id = @self AND NOT EXISTS (
+                SELECT 1 FROM forms g JOIN import_batches b ON b.id = g.import_batch_id
+                WHERE g.content_hash = f.content_hash AND g.import_batch_id <> @self AND b.status = @succeeded)
+            LIMIT 1
+            """, cancellationToken, parameters);
+        if (unmatched is not null)
+        {
+            return [];
+        }
+
+        var batches = new List<long>();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT DISTINCT g.import_batch_id FROM forms f
+            JOIN forms g ON g.content_hash = f.content_hash AND g.import_batch_id <> @self
+            JOIN import_batches b ON b.id = g.import_batch_id AND b.status = @succeeded
+            WHERE f.import_batch_id = @self
+            ORDER BY 1
+            LIMIT 5
+            """;
+        foreach (var (name, value) in parameters)
+        {
+            Sql.AddParameter(command, name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            batches.Add(reader.GetInt64(0));
+        }
+
+        return batches;
+    }
+
+    /// <summary>
+    /// Ends the session storing nothing of the forms, when the content turned out to be stored already: everything
+    /// written is rolled back (forms a SQLite step committed are removed), the content's lock taken (again) and the
+    /// duplicate checked (again), and the batch recorded as a duplicate of that batch with the audit entry
+    /// <paramref name="audit"/> makes of its id, in one transaction. With <paramref name="sameForms"/> (the batches
+    /// <see cref="FindSameFormsAsync"/> found) the duplicate is of the first of them that still exists, and
+    /// <paramref name="note"/> is kept as the batch's message. Returns that batch's id; null when no batch holds the
+    /// content any more (it was deleted meanwhile), in which case nothing is recorded and the caller fails the batch.
+    /// </summary>
+    public async Task<long?> CommitDuplicateAsync(string contentHash, Func<long, AuditRecord> audit, IReadOnlyList<long>? sameForms = null, Func<long, string>? note = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        await transaction.RollbackAsync(FormsSavepoint, cancellationToken);
-        if (await FindDuplicateAsync(contentHash, cancellationToken) is not { } original)
+        if (HasCommittedForms)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await transaction.DisposeAsync();
+            transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
+            await FormWriter.RemoveFormsAsync(connection, transaction, batchId, cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(FormsSavepoint, cancellationToken);
+        }
+
+        var original = sameForms is null
+            ? await FindDuplicateAsync(contentHash, cancellationToken)
+            : await FirstStoredAsync(sameForms, cancellationToken);
+        if (original is not { } first)
         {
             return null;
         }
 
         await Sql.ExecuteAsync(connection, transaction, """
             UPDATE import_batches SET status = @status, content_hash = @hash, duplicate_of_batch_id = @original,
-                form_count = 0, indicator_count = 0, finding_count = 0, finished_at = @finished
+                form_count = 0, indicator_count = 0, finding_count = 0, finished_at = @finished, error_message = @note
             WHERE id = @id
             """, cancellationToken,
-            ("status", (int)ImportStatus.Duplicate), ("hash", contentHash), ("original", original), ("finished", DateTime.UtcNow), ("id", batchId));
-        await AuditLog.InsertAsync(connection, transaction, audit(original), cancellationToken);
+            ("status", (int)ImportStatus.Duplicate), ("hash", contentHash), ("original", first), ("finished", DateTime.UtcNow), ("id", batchId),
+            ("note", note?.Invoke(first)));
+        await AuditLog.InsertAsync(connection, transaction, audit(first), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         done = true;
-        return original;
+        return first;
+    }
+
+    /// <summary>
+    /// The first of <paramref name="batchIds"/> still stored and succeeded; its row locked against a deletion until the
+    /// end of the transaction (PostgreSQL: a deletion in progress ends first, and its batch is then gone).
+    /// </summary>
+    private async Task<long?> FirstStoredAsync(IReadOnlyList<long> batchIds, CancellationToken cancellationToken)
+    {
+        var lockRow = connection is SqliteConnection ? "" : " FOR SHARE";
+        foreach (var id in batchIds)
+        {
+            if (await Sql.ScalarAsync(connection, transaction, "SELECT id FROM import_batches WHERE id = @id AND status = @succeeded" + lockRow,
+                    cancellationToken, ("id", id), ("succeeded", (int)ImportStatus.Succeeded)) is not null)
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Rolls back everything the session wrote (safe when the connection is gone).</summary>

@@ -78,14 +78,14 @@ internal sealed class OrganisationDirectory
             }
 
             deptPath = regionPath + "/" + deptKey;
-            deptId = GetOrAdd(OrganisationKind.Department, "Department:" + deptPath, department!.Trim(), deptKey, regionId);
+            deptId = GetOrAdd(OrganisationKind.Department, "Department:" + deptPath, NameKeys.Display(department), deptKey, regionId);
         }
 
         var unitKey = NameKeys.Plain(unit);
         long? unitId = null;
         if (unitKey.Length > 0)
         {
-            unitId = GetOrAdd(OrganisationKind.Unit, "Unit:" + deptPath + "/" + unitKey, unit!.Trim(), unitKey, deptId);
+            unitId = GetOrAdd(OrganisationKind.Unit, "Unit:" + deptPath + "/" + unitKey, NameKeys.Display(unit), unitKey, deptId);
         }
 
         return (deptId, unitId);

@@ -15,6 +15,25 @@ internal static class Organisations
         return await db.Organisations.AsNoTracking().Where(o => o.Kind == kind && o.Key == key).Select(o => o.Id).ToArrayAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The ids of the 实施单位 a unit filter names: the unit of that normalised name when there is one, else every unit
+    /// whose normalised name contains it (a part of the name, e.g. 大数据中心), matched literally.
+    /// </summary>
+    internal static async Task<long[]> UnitIdsAsync(JixiaoDbContext db, string name, CancellationToken cancellationToken)
+    {
+        var exact = await IdsAsync(db, OrganisationKind.Unit, name, cancellationToken);
+        var key = NameKeys.Plain(name);
+        if (exact.Length > 0 || key.Length == 0)
+        {
+            return exact;
+        }
+
+        var pattern = TextSearch.LikePattern(key);
+        return await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Unit && EF.Functions.Like(o.Key, pattern, "\\"))
+            .Select(o => o.Id).ToArrayAsync(cancellationToken);
+    }
+
     /// <summary>The names of the organisations <paramref name="ids"/>.</summary>
     internal static async Task<Dictionary<long, string>> NamesAsync(JixiaoDbContext db, IEnumerable<long?> ids, CancellationToken cancellationToken)
     {

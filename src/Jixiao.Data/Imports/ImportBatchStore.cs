@@ -3,6 +3,7 @@ using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Schema;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Jixiao.Data.Imports;
 
@@ -80,21 +81,52 @@ public sealed class ImportBatchStore
     /// <summary>
     /// Fails a batch: nothing of it is stored, <paramref name="message"/> says why (<c>file:line: what was expected</c>),
     /// and its counts are zero. Written with <paramref name="audit"/> in one transaction. The one way a batch fails.
+    /// Forms the batch had committed (a SQLite import commits in steps) are removed in the same transaction. Only a
+    /// queued or running batch is failed; false when the batch is not open (any more).
     /// </summary>
-    public async Task FailAsync(long batchId, string message, int line, string contentHash, AuditRecord? audit, CancellationToken cancellationToken = default)
+    public Task<bool> FailAsync(long batchId, string message, int line, string contentHash, AuditRecord? audit, CancellationToken cancellationToken = default) =>
+        FailCoreAsync(batchId, message, line, contentHash, audit, abandonedOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Fails a batch left open by an import that no longer runs, as <see cref="FailAsync"/> does; a batch whose import still runs in another application (PostgreSQL: its lease is held) is left alone, and
+    /// false is returned. On SQLite the caller holds the import lock, so no import runs anywhere.
+    /// </summary>
+    public Task<bool> FailAbandonedAsync(long batchId, string message, string contentHash, AuditRecord? audit, CancellationToken cancellationToken = default) =>
+        FailCoreAsync(batchId, message, 0, contentHash, audit, abandonedOnly: true, cancellationToken);
+
+    private async Task<bool> FailCoreAsync(long batchId, string message, int line, string contentHash, AuditRecord? audit, bool abandonedOnly, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var transaction = tx.GetDbTransaction();
+        if (abandonedOnly && db.Provider == DatabaseProvider.Postgres
+            && await Sql.ScalarAsync(connection, transaction, "SELECT pg_try_advisory_xact_lock(@key)", cancellationToken, ("key", Sql.BatchLeaseKey(batchId))) is false)
+        {
+            return false;
+        }
+
         var reason = Cut(message, ErrorLength);
-        await db.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s
-            .SetProperty(b => b.Status, ImportStatus.Failed)
-            .SetProperty(b => b.ErrorMessage, reason)
-            .SetProperty(b => b.ErrorLine, line)
-            .SetProperty(b => b.ContentHash, contentHash)
-            .SetProperty(b => b.FormCount, 0)
-            .SetProperty(b => b.IndicatorCount, 0)
-            .SetProperty(b => b.FindingCount, 0)
-            .SetProperty(b => b.FinishedAt, DateTime.UtcNow), cancellationToken);
+        var failed = await db.ImportBatches.Where(b => b.Id == batchId && (b.Status == ImportStatus.Queued || b.Status == ImportStatus.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, ImportStatus.Failed)
+                .SetProperty(b => b.ErrorMessage, reason)
+                .SetProperty(b => b.ErrorLine, line)
+                .SetProperty(b => b.ContentHash, contentHash)
+                .SetProperty(b => b.FormCount, 0)
+                .SetProperty(b => b.IndicatorCount, 0)
+                .SetProperty(b => b.FindingCount, 0)
+                .SetProperty(b => b.FinishedAt, DateTime.UtcNow), cancellationToken);
+        if (failed == 0)
+        {
+            return false;
+        }
+
+        if (await FormWriter.HasFormsAsync(connection, transaction, batchId, cancellationToken))
+        {
+            await FormWriter.RemoveFormsAsync(connection, transaction, batchId, cancellationToken);
+        }
+
         if (audit is not null)
         {
             db.AuditLog.Add(audit.ToEntry());
@@ -102,6 +134,7 @@ public sealed class ImportBatchStore
         }
 
         await tx.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Batches left queued or running (by a stop), oldest first.</summary>

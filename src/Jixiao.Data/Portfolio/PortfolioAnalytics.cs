@@ -40,6 +40,9 @@ public sealed record DepartmentComparison(
 /// <summary>A project followed across years: its lineage key, department and forms.</summary>
 public sealed record ProjectItem(string LineageKey, long? DepartmentId, string? Department, string ProjectName, int Forms, int? FirstYear, int? LastYear, int Declarations);
 
+/// <summary>One page of the projects list and how many projects the filter selects in all.</summary>
+public sealed record ProjectPage(IReadOnlyList<ProjectItem> Items, int Total, int Page, int PageSize);
+
 /// <summary>
 /// Signals across forms from the stored totals: the department comparison (部门比较) and the projects with more than
 /// one form (项目). Every method honours the caller's department scope.
@@ -95,8 +98,13 @@ public sealed class PortfolioAnalytics(JixiaoDatabase database)
     /// Projects (lineage key within a department) with more than one stored form, most forms first, read from the
     /// stored projects (<c>project_cells</c>, kept by every import and deletion).
     /// </summary>
-    public async Task<IReadOnlyList<ProjectItem>> ListProjectsAsync(string? text, DepartmentScope? scope, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProjectItem>> ListProjectsAsync(string? text, DepartmentScope? scope, int take, CancellationToken cancellationToken) =>
+        (await PageProjectsAsync(text, scope, 1, take, cancellationToken)).Items;
+
+    /// <summary>Page <paramref name="page"/> (from 1; past the last page, the last) of the projects with more than one form, and their number.</summary>
+    public async Task<ProjectPage> PageProjectsAsync(string? text, DepartmentScope? scope, int page, int pageSize, CancellationToken cancellationToken)
     {
+        pageSize = Math.Clamp(pageSize, 1, 1000);
         await using var db = database.CreateContext();
         var projects = db.ProjectCells.AsNoTracking().Where(p => p.Forms > 1);
         if (scope?.DepartmentIds is { } ids)
@@ -111,12 +119,16 @@ public sealed class PortfolioAnalytics(JixiaoDatabase database)
             projects = projects.Where(p => EF.Functions.Like(p.LineageKey, pattern, "\\"));
         }
 
+        var total = await projects.CountAsync(cancellationToken);
+        var last = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, last);
         var rows = await projects
-            .OrderByDescending(p => p.Forms).ThenBy(p => p.LineageKey)
-            .Take(Math.Clamp(take, 1, 1000))
+            .OrderByDescending(p => p.Forms).ThenBy(p => p.LineageKey).ThenBy(p => p.DepartmentId)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
             .ToListAsync(cancellationToken);
         var names = await Organisations.NamesAsync(db, rows.Select(r => r.DepartmentId == 0 ? (long?)null : r.DepartmentId), cancellationToken);
-        return [.. rows.Select(r => new ProjectItem(
+        return new ProjectPage([.. rows.Select(r => new ProjectItem(
             r.LineageKey,
             r.DepartmentId == 0 ? null : r.DepartmentId,
             r.DepartmentId == 0 ? null : names.GetValueOrDefault(r.DepartmentId),
@@ -124,6 +136,6 @@ public sealed class PortfolioAnalytics(JixiaoDatabase database)
             r.Forms,
             r.FirstYear,
             r.LastYear,
-            r.Declarations))];
+            r.Declarations))], total, page, pageSize);
     }
 }

@@ -18,7 +18,8 @@ namespace Jixiao.Data.Portfolio;
 internal static class PortfolioCube
 {
     /// <summary>The definition of the totals; a change of what they hold bumps it, and the next start rebuilds them.</summary>
-    internal const string Version = "3";
+    /// <remarks>4: budget and executed follow <see cref="ExecutionRates"/> (self-evaluations that state both amounts).</remarks>
+    internal const string Version = "4";
 
     internal const string StateKey = "portfolio_cube";
 
@@ -51,6 +52,56 @@ internal static class PortfolioCube
         await ExecuteAsync(connection, transaction, $"DELETE FROM project_cells WHERE (lineage_key, department_id) IN ({BatchProjects})", cancellationToken, ("batch", batchId));
         await ExecuteAsync(connection, transaction, ProjectsSql($"(f.lineage_key, coalesce(f.department_id, 0)) IN ({BatchProjects}) AND (f.import_batch_id IS NULL OR f.import_batch_id <> @batch)", ""), cancellationToken, ("batch", batchId));
     }
+
+    /// <summary>
+    /// Adds (<paramref name="sign"/> 1) or subtracts (−1) what the findings of the forms <paramref name="formIds"/>
+    /// contribute to the totals — the finding cells and the error, warning and forms-with-errors counts of the form
+    /// cells: a change to stored forms' findings subtracts them, changes the findings and the forms' counts, and adds
+    /// them again. Nothing else of a cell depends on findings.
+    /// </summary>
+    internal static async Task ApplyFindingsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken)
+    {
+        if (formIds.Count == 0)
+        {
+            return;
+        }
+
+        var where = "f.id IN (" + string.Join(", ", formIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + ")";
+        var counted = FormColumns().Where(c => c.Column is "errors" or "warnings" or "forms_with_errors").ToList();
+        var rest = FormColumns().Where(c => !counted.Contains(c)).Concat(IndicatorColumns()).Select(c => (c.Column, "0")).ToList();
+        foreach (var sql in new[] { Upsert(counted, rest, "FROM forms f", where), FindingsSql(where) })
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken, ("sign", sign));
+        }
+
+        if (sign < 0)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Adds the totals of the forms of a batch stored after form id <paramref name="afterId"/>: an import that commits
+    /// in steps (SQLite, <see cref="Forms.FormBatchSession"/>) adds each step's forms with the step, so the totals
+    /// never count a form that is not stored, nor miss one that is.
+    /// </summary>
+    internal static async Task AddBatchStepAsync(DbConnection connection, DbTransaction? transaction, long batchId, long afterId, CancellationToken cancellationToken)
+    {
+        if (afterId <= 0)
+        {
+            await ApplyBatchAsync(connection, transaction, batchId, 1, cancellationToken);
+            return;
+        }
+
+        foreach (var sql in StepSql)
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken, ("batch", batchId), ("sign", 1), ("after", afterId));
+        }
+    }
+
+    private const string BatchStep = BatchForms + " AND f.id > @after";
+
+    private static readonly string[] StepSql = [CellsSql(BatchStep), IndicatorCellsSql(BatchStep), FindingsSql(BatchStep), ProjectsSql(BatchStep, ProjectsOnConflict("min", "max"))];
 
     private const string BatchProjects = "SELECT b.lineage_key, coalesce(b.department_id, 0) FROM forms b WHERE b.import_batch_id = @batch";
 
@@ -156,15 +207,17 @@ internal static class PortfolioCube
     /// <summary>The form-level columns of a cell and the aggregate over <c>forms f</c> that fills each.</summary>
     private static List<(string Column, string Expression)> FormColumns()
     {
-        static string Int(Grade g) => ((int)g).ToString(CultureInfo.InvariantCulture);
+        static string Int<T>(T value) where T : Enum => Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         static string Num(decimal d) => d.ToString(CultureInfo.InvariantCulture);
         static string Count(string condition) => $"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)";
 
         var columns = new List<(string, string)>
         {
             ("forms", "count(*)"),
-            ("budget", "coalesce(sum(f.budget), 0)"),
-            ("executed", "coalesce(sum(f.executed), 0)"),
+            // a declaration's budget as declared; a self-evaluation's 全年预算数 and 全年执行数 only when it states
+            // both (ExecutionRates): the cell then holds the two sums of the execution rate, without a new column
+            ("budget", $"coalesce(sum(CASE WHEN f.kind = {Int(Core.Forms.FormKind.TargetDeclaration)} OR f.executed IS NOT NULL THEN f.budget END), 0)"),
+            ("executed", "coalesce(sum(CASE WHEN f.budget IS NOT NULL THEN f.executed END), 0)"),
             ("rate_sum", "coalesce(sum(f.execution_rate), 0)"),
             ("rate_count", "count(f.execution_rate)"),
         };

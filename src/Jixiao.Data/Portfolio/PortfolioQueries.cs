@@ -61,8 +61,9 @@ public sealed class PortfolioQueries
                 g.Key.DepartmentId,
                 Forms = g.Count(),
                 Self = g.Sum(f => f.Kind != FormKind.TargetDeclaration ? 1 : 0),
-                Budget = g.Sum(f => f.Budget ?? 0m),
-                Executed = g.Sum(f => f.Executed ?? 0m),
+                Budget = g.Sum(f => f.Kind != FormKind.TargetDeclaration && f.Executed != null ? f.Budget ?? 0m : 0m),
+                Executed = g.Sum(f => f.Kind != FormKind.TargetDeclaration && f.Budget != null ? f.Executed ?? 0m : 0m),
+                Declared = g.Sum(f => f.Kind == FormKind.TargetDeclaration ? f.Budget ?? 0m : 0m),
                 Rate = g.Average(f => f.ExecutionRate),
                 B0 = g.Sum(f => f.TotalScore != null && f.TotalScore < 60m ? 1 : 0),
                 B1 = g.Sum(f => f.TotalScore >= 60m && f.TotalScore < 70m ? 1 : 0),
@@ -96,6 +97,7 @@ public sealed class PortfolioQueries
                 r.Forms - r.Self,
                 Math.Round(r.Budget, 2),
                 Math.Round(r.Executed, 2),
+                Math.Round(r.Declared, 2),
                 r.Rate is { } rate ? Math.Round(rate, 4) : null,
                 [r.B0, r.B1, r.B2, r.B3, r.B4, r.B5, r.B6],
                 new GradeCounts(r.GE, r.GG, r.GF, r.GP, r.Forms - r.GE - r.GG - r.GF - r.GP),
@@ -134,7 +136,8 @@ public sealed class PortfolioQueries
             {
                 var forms = g.Sum(c => c.Forms);
                 var rated = g.Sum(c => c.RateCount);
-                var self = g.Where(c => c.Kind != FormKind.TargetDeclaration).Sum(c => c.Forms);
+                var self = g.Where(c => c.Kind != FormKind.TargetDeclaration).ToList();
+                var declared = g.Where(c => c.Kind == FormKind.TargetDeclaration).ToList();
                 var grades = new GradeCounts(g.Sum(c => c.GradeExcellent), g.Sum(c => c.GradeGood), g.Sum(c => c.GradeFair), g.Sum(c => c.GradePoor), 0);
                 var recomputed = new GradeCounts(g.Sum(c => c.RecomputedExcellent), g.Sum(c => c.RecomputedGood), g.Sum(c => c.RecomputedFair), g.Sum(c => c.RecomputedPoor), 0);
                 return new YearDepartmentStatistics(
@@ -142,10 +145,11 @@ public sealed class PortfolioQueries
                     g.Key.DepartmentId == 0 ? null : g.Key.DepartmentId,
                     g.Key.DepartmentId == 0 ? null : names.GetValueOrDefault(g.Key.DepartmentId),
                     forms,
-                    self,
-                    forms - self,
-                    Math.Round(g.Sum(c => c.Budget), 2),
-                    Math.Round(g.Sum(c => c.Executed), 2),
+                    forms - declared.Sum(c => c.Forms),
+                    declared.Sum(c => c.Forms),
+                    Math.Round(self.Sum(c => c.Budget), 2),
+                    Math.Round(self.Sum(c => c.Executed), 2),
+                    Math.Round(declared.Sum(c => c.Budget), 2),
                     rated > 0 ? Math.Round(g.Sum(c => c.RateSum) / rated, 4) : null,
                     [g.Sum(c => c.Score0), g.Sum(c => c.Score1), g.Sum(c => c.Score2), g.Sum(c => c.Score3), g.Sum(c => c.Score4), g.Sum(c => c.Score5), g.Sum(c => c.Score6)],
                     grades with { None = forms - grades.Total },
@@ -282,6 +286,30 @@ public sealed class PortfolioQueries
         var list = await departments.ToListAsync(cancellationToken);
         return [.. list.Select(o => new OrganisationItem(o.Id, o.Kind, o.Name, o.ParentId, counts.GetValueOrDefault(o.Id)))
             .OrderBy(o => o.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The names of the 实施单位 in <paramref name="scope"/> (under the 主管部门 <paramref name="department"/> when given),
+    /// in name order, at most <paramref name="take"/>: the suggestions of the unit filter.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListUnitNamesAsync(DepartmentScope? scope, string? department, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var parents = scope?.DepartmentIds;
+        if (!string.IsNullOrWhiteSpace(department))
+        {
+            var named = await Organisations.IdsAsync(db, OrganisationKind.Department, department, cancellationToken);
+            parents = parents is null ? named : [.. parents.Intersect(named)];
+        }
+
+        var units = db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Unit);
+        if (parents is not null)
+        {
+            units = units.Where(o => o.ParentId != null && parents.Contains(o.ParentId.Value));
+        }
+
+        var names = await units.Select(o => o.Name).Distinct().OrderBy(n => n).Take(Math.Clamp(take, 1, 5000)).ToListAsync(cancellationToken);
+        return [.. names.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The years that have forms, newest first.</summary>

@@ -82,6 +82,12 @@ internal abstract class BulkWriter : IAsyncDisposable
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Goes on in <paramref name="transaction"/> after the previous one was committed (a SQLite import commits in
+    /// steps); ids are read afresh, since others may have written in between.
+    /// </summary>
+    public virtual void Continue(DbTransaction transaction) => throw new NotSupportedException($"{GetType().Name} writes in one transaction");
+
     public static BulkWriter Create(DbConnection connection, DbTransaction transaction) => connection switch
     {
         NpgsqlConnection npgsql => new PostgresBulkWriter(npgsql, (NpgsqlTransaction)transaction),
@@ -177,7 +183,7 @@ internal sealed class PostgresBulkWriter : BulkWriter
 internal sealed class SqliteBulkWriter : BulkWriter
 {
     private readonly SqliteConnection connection;
-    private readonly SqliteTransaction transaction;
+    private SqliteTransaction transaction;
     private readonly Dictionary<string, SqliteCommand> inserts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> nextIds = new(StringComparer.Ordinal);
 
@@ -238,6 +244,17 @@ internal sealed class SqliteBulkWriter : BulkWriter
 
         nextIds[table] = next;
         return ids;
+    }
+
+    public override void Continue(DbTransaction transaction)
+    {
+        this.transaction = (SqliteTransaction)transaction;
+        foreach (var cmd in inserts.Values)
+        {
+            cmd.Transaction = this.transaction;
+        }
+
+        nextIds.Clear();
     }
 
     public override ValueTask DisposeAsync()

@@ -27,11 +27,18 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
     /// <summary>The default SQLite file, relative to the working directory.</summary>
     public const string DefaultSqlitePath = "data/jixiao.db";
 
+    /// <summary>
+    /// How long a SQLite write of the application waits for the write lock by default (a sign-in, an upload, a
+    /// deletion): an import gives way between its steps, so the wait is short; this bounds it when something else
+    /// holds the lock.
+    /// </summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
+
     private readonly DbContextOptions sqliteOptions;
     private readonly DbContextOptions postgresOptions;
     private readonly NpgsqlDataSource? dataSource;
 
-    private JixiaoDatabase(DatabaseProvider provider, string connectionString, string? sqlitePath)
+    private JixiaoDatabase(DatabaseProvider provider, string connectionString, string? sqlitePath, TimeSpan? busyTimeout = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
@@ -41,13 +48,17 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
             dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
             postgresOptions = new DbContextOptionsBuilder<PostgresJixiaoDbContext>()
                 .UseNpgsql(dataSource, o => o.CommandTimeout(600))
+                .AddInterceptors(new ConnectionResetInterceptor(ClearPool))
                 .Options;
             sqliteOptions = new DbContextOptionsBuilder<SqliteJixiaoDbContext>().Options;
         }
         else
         {
+            // SQLite's command timeout is how long a write waits for the write lock (reads never wait: WAL)
+            Writers = new SqliteWriters();
             sqliteOptions = new DbContextOptionsBuilder<SqliteJixiaoDbContext>()
-                .UseSqlite(connectionString, o => o.CommandTimeout(600))
+                .UseSqlite(connectionString, o => o.CommandTimeout(BusySeconds(busyTimeout)))
+                .AddInterceptors(Writers)
                 .Options;
             postgresOptions = new DbContextOptionsBuilder<PostgresJixiaoDbContext>().Options;
         }
@@ -55,14 +66,32 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
+    private static int BusySeconds(TimeSpan? busyTimeout) => Math.Max(1, (int)Math.Ceiling((busyTimeout ?? DefaultBusyTimeout).TotalSeconds));
+
     /// <summary>The ADO.NET connection string (contains the password on PostgreSQL: never log it).</summary>
     public string ConnectionString { get; }
 
     /// <summary>The SQLite file, or null on PostgreSQL.</summary>
     public string? SqlitePath { get; }
 
-    /// <summary>A SQLite database in <paramref name="path"/> (the folder is created on <see cref="MigrateAsync"/>).</summary>
-    public static JixiaoDatabase Sqlite(string path = DefaultSqlitePath)
+    /// <summary>The writes of this process waiting for SQLite's write lock (null on PostgreSQL).</summary>
+    internal SqliteWriters? Writers { get; }
+
+    /// <summary>
+    /// Takes the import lock: on SQLite one import at a time (<see cref="ImportLock"/>), waiting for the running one;
+    /// on PostgreSQL nothing (imports run side by side).
+    /// </summary>
+    internal Task<ImportLock> LockImportsAsync(CancellationToken cancellationToken) =>
+        SqlitePath is null ? Task.FromResult(ImportLock.None) : ImportLock.AcquireAsync(SqlitePath + "-import", cancellationToken);
+
+    /// <summary>The import lock when no import holds it (SQLite); <see cref="ImportLock.None"/> on PostgreSQL; null when an import runs.</summary>
+    internal ImportLock? TryLockImports() => SqlitePath is null ? ImportLock.None : ImportLock.TryAcquire(SqlitePath + "-import");
+
+    /// <summary>
+    /// A SQLite database in <paramref name="path"/> (the folder is created on <see cref="MigrateAsync"/>); its writes
+    /// wait at most <paramref name="busyTimeout"/> (default <see cref="DefaultBusyTimeout"/>) for the write lock.
+    /// </summary>
+    public static JixiaoDatabase Sqlite(string path = DefaultSqlitePath, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
@@ -72,9 +101,9 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 60,
+            DefaultTimeout = BusySeconds(busyTimeout), // how long a raw connection (an import's steps) waits for the write lock
         }.ToString();
-        return new JixiaoDatabase(DatabaseProvider.Sqlite, cs, full);
+        return new JixiaoDatabase(DatabaseProvider.Sqlite, cs, full, busyTimeout);
     }
 
     /// <summary>
@@ -133,6 +162,7 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await Accounts.UserNames.EnsureNormalisedAsync(this, cancellationToken);
         await PortfolioCube.EnsureAsync(this, cancellationToken);
         if (Provider == DatabaseProvider.Sqlite)
         {
@@ -142,6 +172,60 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
         else
         {
             await SearchGrams.EnsureAsync(this, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Checks that the database answers: a trivial query (PostgreSQL <c>SELECT 1</c>; SQLite reads the schema page of a
+    /// file that must already exist) within <paramref name="timeout"/>. Returns null when it does, else the exception
+    /// that says why (for the log). A pooled connection found dead empties the pool and the check is made once more on
+    /// a new connection, so a restarted server is reported as up, and the pool is healthy again for the requests.
+    /// </summary>
+    public async Task<Exception?> CheckAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using System.Data.Common.DbConnection connection = dataSource is not null
+                    ? dataSource.CreateConnection()
+                    : new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+                await connection.OpenAsync(limit.Token);
+                await using var command = connection.CreateCommand();
+                command.CommandText = Provider == DatabaseProvider.Sqlite ? "SELECT count(*) FROM sqlite_schema" : "SELECT 1";
+                command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+                await command.ExecuteScalarAsync(limit.Token);
+                return null;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is System.Data.Common.DbException or OperationCanceledException or TimeoutException or InvalidOperationException or IOException)
+            {
+                if (attempt == 0 && DatabaseErrors.IsBrokenConnection(ex) && !limit.IsCancellationRequested)
+                {
+                    ClearPool();
+                    continue;
+                }
+
+                return ex is OperationCanceledException ? new TimeoutException($"the database did not answer within {timeout.TotalSeconds:0.#} s", ex) : ex;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Closes the idle pooled connections, so that the next ones are opened anew: after a PostgreSQL restart the pool
+    /// holds connections the server has closed. Connections in use are discarded when they are returned.
+    /// </summary>
+    public void ClearPool()
+    {
+        if (dataSource is not null)
+        {
+            dataSource.Clear();
+        }
+        else
+        {
+            using var connection = new SqliteConnection(ConnectionString);
+            SqliteConnection.ClearPool(connection);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -36,6 +37,9 @@ public abstract class JixiaoDbContext : DbContext
 
     public DbSet<FormGoalsRecord> FormGoals => Set<FormGoalsRecord>();
 
+    /// <summary>The signatures of the forms, by which the checks across forms find the forms to compare.</summary>
+    public DbSet<FormSignatureRecord> FormSignatures => Set<FormSignatureRecord>();
+
     public DbSet<FormSearchRecord> FormSearch => Set<FormSearchRecord>();
 
     public DbSet<SearchGramRecord> SearchGrams => Set<SearchGramRecord>();
@@ -59,6 +63,18 @@ public abstract class JixiaoDbContext : DbContext
 
     public DbSet<StorageState> StorageState => Set<StorageState>();
 
+    /// <summary>The review state of each form content (复核状态, <see cref="Reviews.ReviewStore"/>).</summary>
+    public DbSet<FormReviewRecord> FormReviews => Set<FormReviewRecord>();
+
+    /// <summary>The conclusions on findings (复核结论).</summary>
+    public DbSet<FindingReviewRecord> FindingReviews => Set<FindingReviewRecord>();
+
+    /// <summary>The rectification requests (整改通知).</summary>
+    public DbSet<RectificationRecord> Rectifications => Set<RectificationRecord>();
+
+    /// <summary>The messages of the rectification threads (整改往来).</summary>
+    public DbSet<RectificationMessageRecord> RectificationMessages => Set<RectificationMessageRecord>();
+
     /// <summary>The provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
@@ -68,6 +84,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureForms(modelBuilder.Entity<FormRecord>());
         ConfigureIndicators(modelBuilder.Entity<IndicatorRecord>());
         ConfigureFindings(modelBuilder.Entity<FindingRecord>());
+        ConfigureSignatures(modelBuilder.Entity<FormSignatureRecord>());
 
         var goals = modelBuilder.Entity<FormGoalsRecord>();
         goals.ToTable("form_goals");
@@ -92,6 +109,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureUsers(modelBuilder.Entity<User>());
         ConfigureAudit(modelBuilder.Entity<AuditEntry>());
         ConfigureCube(modelBuilder);
+        ConfigureReviews(modelBuilder);
 
         ApplySnakeCase(modelBuilder);
     }
@@ -196,6 +214,14 @@ public abstract class JixiaoDbContext : DbContext
         f.Property(x => x.Code).HasMaxLength(40);
         f.Property(x => x.Field).HasMaxLength(200);
         f.HasIndex(x => new { x.Code, x.FormId });
+        f.HasIndex(x => x.RelatedFormId);
+    }
+
+    private static void ConfigureSignatures(EntityTypeBuilder<FormSignatureRecord> s)
+    {
+        s.ToTable("form_signatures");
+        s.HasKey(x => new { x.Kind, x.Hash, x.FormId });
+        s.HasIndex(x => x.FormId);
     }
 
     private static void ConfigureBatches(EntityTypeBuilder<ImportBatch> b)
@@ -231,6 +257,9 @@ public abstract class JixiaoDbContext : DbContext
         u.Property(x => x.PasswordHash).HasMaxLength(300);
         u.Property(x => x.Department).HasMaxLength(FormMapper.NameLength);
         u.HasIndex(x => x.UserName).IsUnique();
+        u.Property(x => x.NormalizedUserName).HasMaxLength(UserNames.MaxLength + 21);
+        u.HasIndex(x => x.NormalizedUserName).IsUnique();
+        u.Property(x => x.SecurityStamp).HasMaxLength(64);
     }
 
     private static void ConfigureAudit(EntityTypeBuilder<AuditEntry> a)
@@ -280,6 +309,49 @@ public abstract class JixiaoDbContext : DbContext
         state.HasKey(x => x.Key);
         state.Property(x => x.Key).HasMaxLength(100);
         state.Property(x => x.Value).HasMaxLength(400);
+    }
+
+    /// <summary>The follow-up of findings (复核 and 整改): keyed by the form's content hash, so a re-import finds them again.</summary>
+    private static void ConfigureReviews(ModelBuilder modelBuilder)
+    {
+        var forms = modelBuilder.Entity<FormReviewRecord>();
+        forms.ToTable("form_reviews");
+        forms.HasKey(x => x.ContentHash);
+        forms.Property(x => x.ContentHash).HasMaxLength(64);
+        forms.Property(x => x.UpdatedBy).HasMaxLength(100);
+        forms.HasIndex(x => new { x.State, x.ContentHash });
+
+        var findings = modelBuilder.Entity<FindingReviewRecord>();
+        findings.ToTable("finding_reviews");
+        findings.HasKey(x => x.Id);
+        findings.Property(x => x.ContentHash).HasMaxLength(64);
+        findings.Property(x => x.Code).HasMaxLength(40);
+        findings.Property(x => x.Field).HasMaxLength(200);
+        findings.Property(x => x.Note).HasMaxLength(Reviews.ReviewStore.NoteLength);
+        findings.Property(x => x.DecidedBy).HasMaxLength(100);
+        findings.HasIndex(x => new { x.ContentHash, x.Code, x.Field, x.Occurrence }).IsUnique();
+
+        var requests = modelBuilder.Entity<RectificationRecord>();
+        requests.ToTable("rectifications");
+        requests.HasKey(x => x.Id);
+        requests.Property(x => x.ContentHash).HasMaxLength(64);
+        requests.Property(x => x.Department).HasMaxLength(FormMapper.NameLength);
+        requests.Property(x => x.ProjectName).HasMaxLength(FormMapper.NameLength);
+        requests.Property(x => x.Text).HasMaxLength(Reviews.ReviewStore.TextLength);
+        requests.Property(x => x.RequestedBy).HasMaxLength(100);
+        requests.Property(x => x.AnsweredBy).HasMaxLength(100);
+        requests.Property(x => x.ClosedBy).HasMaxLength(100);
+        requests.HasIndex(x => x.ContentHash);
+        requests.HasIndex(x => new { x.DepartmentId, x.Status, x.Deadline });
+        requests.HasIndex(x => new { x.Status, x.Deadline });
+
+        var messages = modelBuilder.Entity<RectificationMessageRecord>();
+        messages.ToTable("rectification_messages");
+        messages.HasKey(x => x.Id);
+        messages.Property(x => x.Author).HasMaxLength(100);
+        messages.Property(x => x.Text).HasMaxLength(Reviews.ReviewStore.TextLength);
+        messages.HasOne<RectificationRecord>().WithMany().HasForeignKey(x => x.RectificationId).OnDelete(DeleteBehavior.Cascade);
+        messages.HasIndex(x => new { x.RectificationId, x.Id });
     }
 
     private static void ApplySnakeCase(ModelBuilder modelBuilder)

@@ -72,6 +72,12 @@ internal static class Sql
         }
     }
 
+    /// <summary>
+    /// The advisory lock key of an import batch's lease (PostgreSQL): its import's transaction holds it to the end, so
+    /// a batch marked running whose lease is free was left by an application that is gone.
+    /// </summary>
+    internal static long BatchLeaseKey(long batchId) => ContentLockKey("import-batch:" + batchId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The advisory lock key of the organisation tree (a fixed number; content keys come from SHA-256).</summary>
     private const long OrganisationsLockKey = 0x4A69_7869_616F_4F72; // "JixiaoOr"
 

@@ -15,6 +15,42 @@ public static class NameKeys
     public static string Plain(string? text) => Cut(TextKey.Of(text));
 
     /// <summary>
+    /// The name an organisation is shown by: as printed, without the characters that print nothing (format characters
+    /// such as U+200B or U+200E, control characters), each run of white space one space, trimmed, cut to the column.
+    /// Two printings of one name that differ only in those characters get one organisation (matched by <see cref="Plain"/>)
+    /// and show the same.
+    /// </summary>
+    public static string Display(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "";
+        }
+
+        var sb = new System.Text.StringBuilder(name.Length);
+        var space = false;
+        foreach (var c in name)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+            }
+            else if (!char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                if (space)
+                {
+                    sb.Append(' ');
+                    space = false;
+                }
+
+                sb.Append(c);
+            }
+        }
+
+        return Cut(sb.ToString());
+    }
+
+    /// <summary>
     /// The search form of a text: <see cref="Plain"/> and lower case. The search column holds it, and a query is
     /// put in the same form before it is matched literally.
     /// </summary>

@@ -233,21 +233,22 @@ public static class SearchGrams
     internal sealed record Page(List<long> Ids, long Total, bool TotalIsLowerBound);
 
     /// <summary>
-    /// The page <paramref name="page"/> of <paramref name="pageSize"/> forms whose normalised search text contains
-    /// <paramref name="text"/>, newest year first (forms without a year before them, as PostgreSQL sorts a null first
-    /// when descending), then the latest imported; counted exactly for two characters and up to
-    /// <paramref name="countLimit"/> otherwise. Null when the text has fewer than two characters (no pair to look up).
+    /// The page <paramref name="page"/> of <paramref name="pageSize"/> forms whose normalised search text contains every
+    /// included term of <paramref name="terms"/> and none of the excluded ones, newest year first (forms without a year
+    /// before them, as PostgreSQL sorts a null first when descending), then the latest imported; counted exactly for a
+    /// single term of two characters and up to <paramref name="countLimit"/> otherwise. The pairs of every included
+    /// term narrow the candidates; null when no included term has two characters (no pair to look up).
     /// </summary>
     internal static async Task<Page?> SearchAsync(
-        NpgsqlConnection connection, string text, int page, int pageSize, int countLimit, CancellationToken cancellationToken)
+        NpgsqlConnection connection, SearchTerms terms, int page, int pageSize, int countLimit, CancellationToken cancellationToken)
     {
-        if (text.Length < 2)
+        if (!terms.Include.Any(t => t.Length >= 2))
         {
             return null;
         }
 
         // how many forms each pair has, per year
-        var grams = GramsOf(text).ToArray();
+        var grams = terms.Include.SelectMany(GramsOf).Distinct().ToArray();
         var sizes = new Dictionary<(int Gram, int Year), long>();
         await using (var count = new NpgsqlCommand(
             "SELECT gram, year, sum(count)::bigint FROM search_grams WHERE gram = ANY(@grams) GROUP BY gram, year", connection))
@@ -279,7 +280,7 @@ public static class SearchGrams
             .OrderBy(y => y == 0 ? 0 : 1).ThenByDescending(y => y)
             .ToList();
 
-        if (text.Length == 2)
+        if (terms.IsSingle && terms.Include[0].Length == 2)
         {
             // one pair is the whole text: its list is exactly the forms that contain it, counted without reading it
             var gram = grams[0];
@@ -319,7 +320,7 @@ public static class SearchGrams
                 var take = (int)Math.Min(candidates.Count - next, Math.Max(chunk, Math.Min(limit - matches.Count, 4_096)));
                 var slice = candidates.Items.AsSpan(next, take).ToArray();
                 next += take;
-                var found = await MatchesAsync(connection, slice, text, cancellationToken);
+                var found = await MatchesAsync(connection, slice, terms, cancellationToken);
                 foreach (var id in slice)
                 {
                     if (matches.Count < limit && found.Contains(id))
@@ -473,13 +474,23 @@ public static class SearchGrams
         }
     }
 
-    /// <summary>The ids of <paramref name="ids"/> whose search text contains <paramref name="text"/> (a literal substring).</summary>
-    private static async Task<HashSet<long>> MatchesAsync(NpgsqlConnection connection, long[] ids, string text, CancellationToken cancellationToken)
+    /// <summary>The ids of <paramref name="ids"/> whose search text contains every included term and no excluded one (literal substrings).</summary>
+    private static async Task<HashSet<long>> MatchesAsync(NpgsqlConnection connection, long[] ids, SearchTerms terms, CancellationToken cancellationToken)
     {
         var found = new HashSet<long>();
-        await using var check = new NpgsqlCommand("SELECT form_id FROM form_search WHERE form_id = ANY(@ids) AND strpos(text, @text) > 0", connection);
+        var conditions = terms.Include.Select((_, i) => $" AND strpos(text, @i{i}) > 0").Concat(terms.Exclude.Select((_, i) => $" AND strpos(text, @x{i}) = 0"));
+        await using var check = new NpgsqlCommand("SELECT form_id FROM form_search WHERE form_id = ANY(@ids)" + string.Concat(conditions), connection);
         check.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids });
-        check.Parameters.AddWithValue("text", text);
+        for (var i = 0; i < terms.Include.Count; i++)
+        {
+            check.Parameters.AddWithValue("i" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), terms.Include[i]);
+        }
+
+        for (var i = 0; i < terms.Exclude.Count; i++)
+        {
+            check.Parameters.AddWithValue("x" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), terms.Exclude[i]);
+        }
+
         await using var reader = await check.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -84,6 +84,9 @@ public static class FormJsonReader
         private Phase _phase;
         private int _index;
 
+        // the offset in the file of _buffer[0], for byte offsets in messages
+        private long _bufferOffset;
+
         // line bookkeeping: the line of _buffer[_scanPos] is _scanLine (1-based)
         private int _scanPos;
         private long _scanLine = 1;
@@ -230,7 +233,7 @@ public static class FormJsonReader
 
                 var slice = new ReadOnlySpan<byte>(_buffer, _start, length);
                 var firstLine = LineAt(_start);
-                var mapper = new FormMapper(fileName, report, slice, firstLine);
+                var mapper = new FormMapper(fileName, report, slice, firstLine, _bufferOffset + _start);
                 form = mapper.Map(path);
                 _start += length;
                 return true;
@@ -328,6 +331,7 @@ public static class FormJsonReader
                 var remaining = _end - _start;
                 Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
                 _scanPos -= _start;
+                _bufferOffset += _start;
                 _end = remaining;
                 _start = 0;
             }
@@ -391,15 +395,18 @@ public static class FormJsonReader
         private readonly Action<Diagnostic>? _report;
         private readonly ReadOnlySpan<byte> _json;
         private readonly long _firstLine;
+        private readonly long _offset;
         private Utf8JsonReader _reader;
         private List<Diagnostic>? _diagnostics;
 
-        public FormMapper(string file, Action<Diagnostic>? report, ReadOnlySpan<byte> json, long firstLine)
+        /// <summary>A mapper of <paramref name="json"/>, which begins at line <paramref name="firstLine"/> and byte <paramref name="offset"/> of the file (for messages).</summary>
+        public FormMapper(string file, Action<Diagnostic>? report, ReadOnlySpan<byte> json, long firstLine, long offset)
         {
             _file = file;
             _report = report;
             _json = json;
             _firstLine = firstLine;
+            _offset = offset;
             _reader = new Utf8JsonReader(json, isFinalBlock: true, default);
         }
 
@@ -423,9 +430,12 @@ public static class FormJsonReader
             var declarationFunds = new DeclarationFunds();
             var goals = new Goals();
             var schemaLine = _firstLine;
+            var sawFormMember = false;
+            List<string>? others = null;
 
             while (NextMember(path, out var name, out var memberPath))
             {
+                sawFormMember |= name is JsonNames.Kind or JsonNames.ProjectName;
                 switch (name)
                 {
                     case JsonNames.Schema:
@@ -549,9 +559,23 @@ public static class FormJsonReader
                         break;
                     default:
                         // Extension members of other producers are allowed and ignored.
+                        if ((others ??= []).Count < 5)
+                        {
+                            others.Add(name);
+                        }
+
                         _reader.Skip();
                         break;
                 }
+            }
+
+            if (!sawFormMember && !(sawSchema && schema != FormJsonWriter.SchemaId))
+            {
+                // {"a":1} is not an empty form (an object naming another schema is reported by that, below): nothing of it is read, and the file says so
+                var found = others is { Count: > 0 } ? "found only " + string.Join(", ", others.Select(o => $"\"{Shorten(o)}\"")) : "found no member of a form";
+                FileError(path, $"不是绩效表单：缺少 \"{JsonNames.Kind}\" 和 \"{JsonNames.ProjectName}\"。Not a form: expected a jixiao.form/1 object with \"{JsonNames.Kind}\" and \"{JsonNames.ProjectName}\", {found}; the value is skipped", _firstLine);
+                Flush(null);
+                return null;
             }
 
             if (sawSchema && schema != FormJsonWriter.SchemaId)
@@ -917,7 +941,7 @@ public static class FormJsonReader
         {
             if (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
             {
-                name = _reader.GetString()!;
+                name = GetString(path) ?? "";
                 _reader.Read();
                 memberPath = path + "." + name;
                 return true;
@@ -952,7 +976,29 @@ public static class FormJsonReader
         private bool ExpectObject(string path) => Expect(path, JsonTokenType.StartObject, "an object");
 
         private string? ReadString(string path) =>
-            Expect(path, JsonTokenType.String, "a string") ? _reader.GetString() : null;
+            Expect(path, JsonTokenType.String, "a string") ? GetString(path) : null;
+
+        /// <summary>
+        /// The current string token (a value or a member name) as text; null, with an error naming its byte offset,
+        /// when its bytes are not valid UTF-8 — a file saved in GB18030/GBK and called JSON.
+        /// </summary>
+        private string? GetString(string path)
+        {
+            try
+            {
+                return _reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                var raw = _reader.ValueSpan;
+                var status = System.Text.Unicode.Utf8.ToUtf16(raw, new char[raw.Length], out var valid, out _, replaceInvalidSequences: false);
+                var index = status == System.Buffers.OperationStatus.InvalidData ? valid : 0;
+                var offset = _offset + _reader.TokenStartIndex + 1 + index;
+                var bytes = Convert.ToHexString(raw.Slice(index, Math.Min(2, raw.Length - index)));
+                FileError(path, $"第 {offset} 字节起不是有效的 UTF-8 文本（0x{bytes}），JSON 文件须以 UTF-8 保存。Invalid UTF-8 at byte {offset} (0x{bytes}): expected UTF-8 text; the file may be in GB18030/GBK — save it as UTF-8", CurrentLine());
+                return null;
+            }
+        }
 
         private decimal? ReadDecimal(string path)
         {
@@ -1021,7 +1067,7 @@ public static class FormJsonReader
 
         private readonly string Describe() => _reader.TokenType switch
         {
-            JsonTokenType.String => $"a string \"{Shorten(_reader.GetString())}\"",
+            JsonTokenType.String => $"a string \"{Shorten(DescribeString())}\"",
             JsonTokenType.Number => $"the number {Raw()}",
             JsonTokenType.StartObject => "an object",
             JsonTokenType.StartArray => "an array",
@@ -1030,6 +1076,21 @@ public static class FormJsonReader
             JsonTokenType.Null => "null",
             _ => _reader.TokenType.ToString(),
         };
+
+        /// <summary>The current string for a message, with invalid UTF-8 replaced (U+FFFD).</summary>
+        private readonly string DescribeString() => _reader.ValueIsEscaped ? SafeGetString() : Encoding.UTF8.GetString(_reader.ValueSpan);
+
+        private readonly string SafeGetString()
+        {
+            try
+            {
+                return _reader.GetString() ?? "";
+            }
+            catch (InvalidOperationException)
+            {
+                return Encoding.UTF8.GetString(_reader.ValueSpan);
+            }
+        }
 
         private static string Shorten(string? text) =>
             text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
@@ -1042,6 +1103,10 @@ public static class FormJsonReader
 
         private void Error(string path, string message, long? line = null) =>
             Add(DiagnosticSeverity.Error, path, message, line ?? CurrentLine());
+
+        /// <summary>An error of the file rather than of one form (it fails an import): reported at once, never kept in a form.</summary>
+        private readonly void FileError(string path, string message, long line) =>
+            _report?.Invoke(new Diagnostic(_file, (int)Math.Min(line, int.MaxValue), DiagnosticSeverity.Error, $"{path}: {message}"));
 
         private void Warning(string path, string message, long line) =>
             Add(DiagnosticSeverity.Warning, path, message, line);

@@ -512,6 +512,10 @@ public sealed partial class FormGenerator
                         actual = t.Shape == TargetShape.Percent
                             ? RoundActual(draft, target * Uniform(0.1, 1.0))
                             : Math.Floor(target * Uniform(0.6, 1.0));
+                        if (BudgetRate(draft, t, target) is { } rate)
+                        {
+                            actual = RoundActual(draft, rate); // a cost kept within the budget is measured by the fund table (COST-FUNDS)
+                        }
                     }
                     else if (met)
                     {
@@ -547,6 +551,16 @@ public sealed partial class FormGenerator
         }
 
         return d;
+    }
+
+    /// <summary>For a cost indicator capped at ≤ 100% of the budget: the form's execution rate, which is what it measures.</summary>
+    private static decimal? BudgetRate(Draft draft, IndicatorTemplate t, decimal target)
+    {
+        var total = draft.Form.SelfEvaluationFunds?.Total;
+        return t.Shape == TargetShape.Percent && target == 100m && t.Level2.EndsWith("成本指标", StringComparison.Ordinal)
+            && total?.AnnualBudget is > 0m and var budget && total.Executed is { } executed
+            ? executed / budget * 100m
+            : null;
     }
 
     private decimal NiceNumber(decimal min, decimal max)

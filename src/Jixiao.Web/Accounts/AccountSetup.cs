@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Jixiao.App.Access;
+using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Jixiao.Web.Shared;
 using Microsoft.AspNetCore.Authentication;
@@ -31,17 +33,20 @@ public static class AccountSetup
 
         // Password guessing: at most Jixiao:Accounts:LoginsPerMinute sign-in attempts (and own-password changes,
         // which check the current password) per client address and minute.
+        // Exports: a few at once per user and in all (Exports/ExportLimits).
         var perMinute = Math.Max(1, options.Accounts.LoginsPerMinute);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            o.OnRejected = Exports.ExportLimits.OnRejectedAsync;
+            var logins = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method)
                 && (context.Request.Path.StartsWithSegments("/login") || context.Request.Path.StartsWithSegments(PasswordPath))
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "local",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained([logins, .. Exports.ExportLimits.Limiters(options.Exports)]);
         });
 
         services.AddMemoryCache();
@@ -69,7 +74,10 @@ public static class AccountSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(UserClaims.CanChangePolicy, p => p.RequireRole(nameof(UserRole.Administrator), nameof(UserRole.FinanceReviewer)))
-            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(nameof(UserRole.Administrator)));
+            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(nameof(UserRole.Administrator)))
+            .AddPolicy(UserClaims.CanReviewPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.ReviewFindings)))
+            .AddPolicy(UserClaims.CanDemandRectificationPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.DemandRectification)))
+            .AddPolicy(UserClaims.CanAnswerRectificationPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.AnswerRectification)));
         return services;
     }
 
@@ -117,12 +125,13 @@ public static class AccountSetup
 /// <summary>
 /// Checks a signed-in user on each request against the stored account, cached for at most
 /// <see cref="CacheTime"/> (a memory lookup on the hot path; <see cref="Forget"/> after a change in this process
-/// makes it immediate): a deleted or disabled account, or one whose password was reset or changed since the
-/// sign-in, is signed out; a changed role or department takes effect without a new sign-in.
+/// makes it immediate): a deleted or disabled account, one whose password was reset or changed since the sign-in,
+/// and a cookie issued before its user signed out (the session stamp changed) are signed out; a changed role or
+/// department takes effect without a new sign-in.
 /// </summary>
 public sealed class UserValidator(App.Accounts.Accounts accounts, IMemoryCache cache)
 {
-    /// <summary>Why a session was ended (<see cref="HttpContext.Items"/> key): <c>disabled</c> or <c>password</c>.</summary>
+    /// <summary>Why a session was ended (<see cref="HttpContext.Items"/> key): <c>disabled</c>, <c>password</c> or <c>signed-out</c>.</summary>
     public const string EndedItem = "jixiao:session-ended";
 
     private static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(20);
@@ -138,11 +147,22 @@ public sealed class UserValidator(App.Accounts.Accounts accounts, IMemoryCache c
             return;
         }
 
-        var user = await cache.GetOrCreateAsync(Key(name), async entry =>
+        AccountSession? user;
+        try
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheTime;
-            return await accounts.FindSessionAsync(name, context.HttpContext.RequestAborted);
-        });
+            user = await cache.GetOrCreateAsync(Key(name), async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = CacheTime;
+                return await accounts.FindSessionAsync(name, context.HttpContext.RequestAborted);
+            });
+        }
+        catch (Exception ex) when (App.JixiaoStorage.IsUnavailable(ex))
+        {
+            // The database cannot be asked: the session is neither ended nor renewed. The page needs the database
+            // too and answers 503 (try again); the error page itself still shows.
+            return;
+        }
+
         if (user is null || principal.FindFirstValue(ClaimTypes.NameIdentifier) != user.Id.ToString(CultureInfo.InvariantCulture))
         {
             await EndAsync(context, null);
@@ -158,6 +178,12 @@ public sealed class UserValidator(App.Accounts.Accounts accounts, IMemoryCache c
         if (principal.FindFirstValue(UserClaims.Stamp) != user.Stamp)
         {
             await EndAsync(context, "password"); // the password was reset or changed since this sign-in
+            return;
+        }
+
+        if ((principal.FindFirstValue(UserClaims.Session) ?? "") != user.Session)
+        {
+            await EndAsync(context, "signed-out"); // the user signed out since this cookie was issued (a saved cookie replayed)
             return;
         }
 

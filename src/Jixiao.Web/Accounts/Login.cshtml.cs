@@ -31,6 +31,7 @@ public sealed class LoginModel(App.Accounts.Accounts accounts, IOptions<JixiaoOp
     {
         "disabled" => Ui.T("您的账户已被停用，已退出登录。如有疑问请联系管理员。", "Your account has been disabled and you were signed out. Ask an administrator if this is unexpected."),
         "password" => Ui.T("您的密码已被更改，请使用新密码重新登录。", "Your password was changed: sign in again with the new password."),
+        "signed-out" => Ui.T("此登录已退出（在此处或其他设备上），请重新登录。", "This session was signed out (here or on another device): sign in again."),
         _ => null,
     };
 
@@ -75,5 +76,6 @@ public sealed class LoginModel(App.Accounts.Accounts accounts, IOptions<JixiaoOp
         return LocalRedirect(SafeReturnUrl);
     }
 
-    private string SafeReturnUrl => Culture.IsLocal(ReturnUrl) && !ReturnUrl!.StartsWith("/login", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/";
+    /// <summary>Where to go after signing in: the return URL when it is a path on this site (not the login page), else <c>/</c>.</summary>
+    private string SafeReturnUrl => ReturnUrls.OrHome(ReturnUrl, except: "/login");
 }

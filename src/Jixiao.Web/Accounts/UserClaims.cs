@@ -12,14 +12,26 @@ public static class UserClaims
     /// <summary>The 主管部门 of a department user.</summary>
     public const string Department = "jixiao:department";
 
-    /// <summary>Policy: may import and delete (administrators and finance reviewers).</summary>
+    /// <summary>Policy: may import (administrators and finance reviewers). Deleting a batch is for administrators only (<see cref="AdminPolicy"/>, AccessPolicy).</summary>
     public const string CanChangePolicy = "CanChange";
 
     /// <summary>Policy: administrators only (accounts, audit log).</summary>
     public const string AdminPolicy = "Admin";
 
+    /// <summary>Policy: may confirm or dismiss findings (<see cref="Permission.ReviewFindings"/>).</summary>
+    public const string CanReviewPolicy = "CanReview";
+
+    /// <summary>Policy: may ask for, accept and send back rectifications (<see cref="Permission.DemandRectification"/>).</summary>
+    public const string CanDemandRectificationPolicy = "CanDemandRectification";
+
+    /// <summary>Policy: may answer rectification requests (<see cref="Permission.AnswerRectification"/>).</summary>
+    public const string CanAnswerRectificationPolicy = "CanAnswerRectification";
+
     /// <summary>The session stamp (<see cref="AccountSession.Stamp"/>): a changed password ends the other sessions.</summary>
     public const string Stamp = "jixiao:stamp";
+
+    /// <summary>The account's session stamp when the cookie was issued (<see cref="AccountSession.Session"/>): signing out changes it.</summary>
+    public const string Session = "jixiao:session";
 
     public static ClaimsPrincipal Principal(User user) => Principal(AccountSession.Of(user));
 
@@ -32,6 +44,7 @@ public static class UserClaims
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.Role, user.Role.ToString()),
             new(Stamp, user.Stamp),
+            new(Session, user.Session),
         };
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {
@@ -74,10 +87,14 @@ public static class UserClaims
         return new Caller(user.Actor(), role, department);
     }
 
-    /// <summary>May import and delete.</summary>
+    /// <summary>May import (administrators and finance reviewers); only administrators delete batches.</summary>
     public static bool CanChange(this ClaimsPrincipal user) => user.RoleOf() is UserRole.Administrator or UserRole.FinanceReviewer;
 
     public static bool IsAdministrator(this ClaimsPrincipal user) => user.RoleOf() == UserRole.Administrator;
+
+    /// <summary>True when the signed-in user's role has <paramref name="permission"/> (the access policy decides).</summary>
+    public static bool May(this ClaimsPrincipal user, Permission permission) =>
+        user?.Identity?.IsAuthenticated == true && AccessPolicy.Allows(user.Caller(), permission);
 
     /// <summary>The user name for the audit log.</summary>
     public static string Actor(this ClaimsPrincipal user) => user?.Identity?.Name ?? "anonymous";

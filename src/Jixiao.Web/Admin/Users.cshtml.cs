@@ -1,4 +1,5 @@
 using Jixiao.App.Portfolio;
+using Jixiao.Core.Forms;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
@@ -67,12 +68,28 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
             return await FailAsync(Ui.T("部门用户必须指定主管部门。", "A department user needs a department."), cancellationToken);
         }
 
-        if (await accounts.FindAsync(User.Caller(), name, cancellationToken) is not null)
+        if (NewRole == UserRole.DepartmentUser && !await accounts.DepartmentExistsAsync(department, cancellationToken))
         {
-            return await FailAsync(Ui.T($"用户名 {name} 已存在。", $"The user name {name} is taken."), cancellationToken);
+            return await UnknownDepartmentAsync(department, cancellationToken);
         }
 
-        await accounts.CreateAsync(User.Caller(), name, NewPassword, NewRole, department, cancellationToken);
+        // user names are one name whatever their case or width: Admin is taken when admin exists
+        if (await accounts.FindAsync(User.Caller(), name, cancellationToken) is { } existing)
+        {
+            return await FailAsync(existing.UserName == name
+                ? Ui.T($"用户名 {name} 已存在。", $"The user name {name} is taken.")
+                : Ui.T($"用户名 {name} 已被 {existing.UserName} 使用（用户名不区分大小写和全角半角）。", $"The user name {name} is taken by {existing.UserName} (user names ignore case and width)."), cancellationToken);
+        }
+
+        try
+        {
+            await accounts.CreateAsync(User.Caller(), name, NewPassword, NewRole, department, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return await FailAsync(Ui.T($"用户名 {name} 已存在。", $"The user name {name} is taken."), cancellationToken); // created meanwhile
+        }
+
         TempData["message"] = Ui.T($"已创建用户 {name}。", $"Created the user {name}.");
         return RedirectToPage();
     }
@@ -96,6 +113,8 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
                 break;
             case AccountResult.OwnAccount:
                 return await FailAsync(Ui.T("不能取消自己的管理员角色。", "You cannot take the administrator role from yourself."), cancellationToken);
+            case AccountResult.UnknownDepartment:
+                return await UnknownDepartmentAsync(department, cancellationToken);
             case var other:
                 return await RefusedAsync(other, userName, cancellationToken);
         }
@@ -170,6 +189,42 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
         AccountResult.InvalidPassword => FailAsync(PasswordModel.PasswordLengthText(), cancellationToken),
         _ => FailAsync(Ui.T("无法完成此操作。", "This change cannot be made."), cancellationToken),
     };
+
+    /// <summary>
+    /// Refuses a department that no stored form names, and offers the known departments whose names share the typed
+    /// text (else says where the full list is): a department user sees only the forms of their department.
+    /// </summary>
+    private async Task<IActionResult> UnknownDepartmentAsync(string? department, CancellationToken cancellationToken)
+    {
+        var typed = TextKey.Of(department);
+        var known = await portfolio.AllDepartmentsAsync(cancellationToken);
+        var close = typed.Length == 0 ? [] : known
+            .Select(d => (d.Name, Key: TextKey.Of(d.Name)))
+            .Where(d => d.Key.Contains(typed, StringComparison.Ordinal) || typed.Contains(d.Key, StringComparison.Ordinal) || SharedTail(typed, d.Key))
+            .Select(d => d.Name).Take(5).ToList();
+        var shown = (department ?? "").Trim();
+        var message = known.Count == 0
+            ? Ui.T($"没有名为“{shown}”的主管部门：还没有导入任何表单。请先导入该部门的表单，再创建部门用户。",
+                $"There is no department “{shown}”: no forms have been imported yet. Import the department's forms first, then create its user.")
+            : close.Count > 0
+                ? Ui.T($"没有名为“{shown}”的主管部门。您是否要找：{string.Join("、", close)}？请从列表中选择。",
+                    $"There is no department “{shown}”. Did you mean: {string.Join(", ", close)}? Choose one from the list.")
+                : Ui.T($"没有名为“{shown}”的主管部门（已导入的表单中没有）。请从列表中选择已有的主管部门。",
+                    $"There is no department “{shown}” among the imported forms. Choose a known department from the list.");
+        return await FailAsync(message, cancellationToken);
+    }
+
+    /// <summary>True when two department names end alike in three characters or more (the same kind of bureau elsewhere: …区教育局).</summary>
+    private static bool SharedTail(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[a.Length - 1 - n] == b[b.Length - 1 - n])
+        {
+            n++;
+        }
+
+        return n >= 3;
+    }
 
     private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken, int status = StatusCodes.Status400BadRequest)
     {

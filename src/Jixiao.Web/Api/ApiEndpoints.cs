@@ -4,13 +4,15 @@ using Jixiao.Web.Findings;
 
 using Jixiao.Web.Forms;
 using Jixiao.Web.Imports;
+using Jixiao.Web.Review;
+using Jixiao.Web.Shared;
 
 namespace Jixiao.Web.Api;
 
 /// <summary>
 /// The JSON API under <c>/api/v1</c> (docs: the OpenAPI document at <c>/openapi/v1.json</c>): forms (list, one,
 /// exports), findings, statistics, the check catalogue, and imports. Every endpoint needs a signed-in user except
-/// the health check; department users are limited to their department, supervisors only read. Errors are RFC 7807
+/// the health check; department users are limited to their department, supervisors read and review findings. Errors are RFC 7807
 /// problem details.
 /// </summary>
 public static class ApiEndpoints
@@ -24,8 +26,25 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddApiOpenApi();
+        services.AddReviewApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = ApiJson.Encoder);
         return services;
+    }
+
+    /// <summary>How long the health check waits for the database.</summary>
+    public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(2);
+
+    private static async Task<IResult> HealthAsync(JixiaoStorage storage, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (await storage.CheckAsync(HealthTimeout, cancellationToken) is not { } problem)
+        {
+            return TypedResults.Json(new HealthItem("ok", storage.ProviderName), ApiJson.Context.HealthItem);
+        }
+
+        loggers.CreateLogger("Jixiao.Health").LogWarning(problem, "Health check: the database does not answer");
+        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Json(new HealthItem("unavailable", storage.ProviderName, DatabaseOutage.Message), ApiJson.Context.HealthItem,
+            statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
@@ -33,17 +52,21 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization();
 
-        // GET /api/v1/health: the application runs and which database it uses (no secrets)
-        api.MapGet("/health", (JixiaoStorage storage) => TypedResults.Json(
-                new HealthItem("ok", storage.ProviderName), ApiJson.Context.HealthItem))
+        // GET /api/v1/health: the application runs, its database answers (a trivial query, 2 s at most), and which
+        // database it is (no secrets); 503 while the database does not answer
+        api.MapGet("/health", HealthAsync)
             .AllowAnonymous()
             .WithName("Health")
-            .WithSummary("The application runs; which database it uses");
+            .WithSummary("The application runs and its database answers; which database it uses")
+            .WithDescription("200 with status ok; 503 with status unavailable (and Retry-After) while the database does not answer within 2 s.")
+            .Produces<HealthItem>()
+            .Produces<HealthItem>(StatusCodes.Status503ServiceUnavailable);
 
         FormsApi.Map(api);
         FindingsApi.Map(api);
         ExportEndpoints.Map(api);
         ImportsApi.Map(api);
+        ReviewApi.Map(api);
 
         // GET /openapi/v1.json (describes the API only; no data)
         app.MapOpenApi().AllowAnonymous();

@@ -64,11 +64,17 @@ public sealed record FindingDepartmentGroup(long? DepartmentId, string? Departme
 /// <summary>All findings over the selected forms, by check (most frequent first).</summary>
 public sealed record FindingsResponse(int Findings, IReadOnlyList<FindingCheckGroup> Checks);
 
-/// <summary>The overview (<c>GET /api/v1/statistics</c>): totals, per year and department, and findings by check.</summary>
+/// <summary>
+/// The overview (<c>GET /api/v1/statistics</c>): totals, per year and department, and findings by check. Budget and
+/// executed (yuan) are those of the self-evaluations that state both amounts, executionRate is Σ executed ÷ Σ budget
+/// × 100 over them; declaredBudget is the money of the target declarations, apart.
+/// </summary>
 public sealed record StatisticsResponse(
     int Forms,
     decimal Budget,
     decimal Executed,
+    decimal? ExecutionRate,
+    decimal DeclaredBudget,
     IReadOnlyList<decimal> ScoreBucketBounds,
     IReadOnlyList<StatisticsRow> Rows,
     IReadOnlyList<CheckCountItem> FindingsByCheck);
@@ -82,6 +88,8 @@ public sealed record StatisticsRow(
     int Declarations,
     decimal Budget,
     decimal Executed,
+    decimal? ExecutionRate,
+    decimal DeclaredBudget,
     decimal? MeanExecutionRate,
     IReadOnlyList<int> ScoreBuckets,
     GradeCountsItem Grades,
@@ -90,6 +98,40 @@ public sealed record StatisticsRow(
     int Warnings,
     int FormsWithErrors,
     string FormsUrl);
+
+/// <summary>
+/// The totals of the forms the filters select (<c>GET /api/v1/forms/totals</c>, and <c>totals</c> in a JSON export):
+/// money in yuan of the self-evaluations that state both 全年预算数 and 全年执行数, executionRate = Σ executed ÷ Σ
+/// budget × 100 over them, the declarations' money apart, mean printed and recomputed totals over the forms that have
+/// one, and findings by severity.
+/// </summary>
+public sealed record TotalsItem(
+    long Forms,
+    long SelfEvaluations,
+    long Declarations,
+    decimal Budget,
+    decimal Executed,
+    decimal? ExecutionRate,
+    decimal DeclaredBudget,
+    decimal? MeanPrintedTotal,
+    long PrintedTotals,
+    decimal? MeanRecomputedTotal,
+    long RecomputedTotals,
+    FindingTotals Findings)
+{
+    public static TotalsItem From(FormTotals t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return new TotalsItem(
+            t.Forms, t.SelfEvaluations, t.Declarations,
+            ApiJson.Shortest(t.Budget) ?? 0, ApiJson.Shortest(t.Executed) ?? 0, ApiJson.Shortest(t.ExecutionRate), ApiJson.Shortest(t.DeclaredBudget) ?? 0,
+            ApiJson.Shortest(t.MeanPrintedTotal), t.PrintedTotals, ApiJson.Shortest(t.MeanRecomputedTotal), t.RecomputedTotals,
+            new FindingTotals(t.Errors, t.Warnings, t.Infos));
+    }
+}
+
+/// <summary>Findings by severity over a selection of forms.</summary>
+public sealed record FindingTotals(long Errors, long Warnings, long Infos);
 
 /// <summary>Counts of 优 (excellent) / 良 (good) / 中 (fair) / 差 (poor) and of forms with no grade.</summary>
 public sealed record GradeCountsItem(int Excellent, int Good, int Fair, int Poor, int None);
@@ -130,13 +172,15 @@ public sealed record RefusedFile(string FileName, long SizeBytes, int Status, st
 /// <summary>The antiforgery token to send as a header on <c>POST /api/v1/imports</c>.</summary>
 public sealed record AntiforgeryToken(string HeaderName, string Token);
 
-public sealed record HealthItem(string Status, string Database);
+/// <summary>The health of the application: <c>ok</c>, or <c>unavailable</c> (503) with a message when the database does not answer.</summary>
+public sealed record HealthItem(string Status, string Database, string? Message = null);
 
 /// <summary>The API's JSON: camelCase, Chinese readable, HTML-sensitive characters escaped, source-generated.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(PagedList<FormListItem>))]
 [JsonSerializable(typeof(FindingsResponse))]
 [JsonSerializable(typeof(StatisticsResponse))]
+[JsonSerializable(typeof(TotalsItem))]
 [JsonSerializable(typeof(IReadOnlyList<CheckItem>))]
 [JsonSerializable(typeof(PagedList<ImportItem>))]
 [JsonSerializable(typeof(ImportItem))]

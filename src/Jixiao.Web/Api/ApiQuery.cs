@@ -34,13 +34,16 @@ public sealed class ApiQuery
     public const int DefaultPageSize = 50;
 
     public static readonly ParameterSpec Text = new("q", ParameterType.String,
-        "Full-text search in project, unit, department and indicator names (literal; NFKC, case and white space ignored).");
+        "Full-text search in project, unit, department and indicator names: words separated by spaces (also U+3000) must all occur; "
+        + "\"a phrase\" (or “…”) must occur as written; -word or -\"phrase\" must not occur. Literal (no wildcards); NFKC and case ignored, "
+        + "white space inside a phrase ignored.");
 
     public static readonly ParameterSpec Year = new("year", ParameterType.Integer, "年度, e.g. 2024 (1900–2200).");
 
     public static readonly ParameterSpec Department = new("department", ParameterType.String, "主管部门, the exact name (normalised).", ["dept"]);
 
-    public static readonly ParameterSpec Unit = new("unit", ParameterType.String, "实施单位, the exact name (normalised).");
+    public static readonly ParameterSpec Unit = new("unit", ParameterType.String,
+        "实施单位: the full name (normalised), or a part of it — every unit whose name contains it when no unit has that name.");
 
     public static readonly ParameterSpec Kind = new("kind", ParameterType.String, "Form kind.", null,
         ["self-evaluation", "target-declaration", "self", "declaration"]);
@@ -73,6 +76,10 @@ public sealed class ApiQuery
 
     public static readonly ParameterSpec Project = new("project", ParameterType.String, "One project across years: its name or lineage key.");
 
+    public static readonly ParameterSpec Review = new("review", ParameterType.String,
+        "复核状态: forms pending review (with findings not all confirmed or dismissed), reviewed, under rectification, or rectified.", null,
+        Jixiao.Web.Review.ReviewTexts.StateNames);
+
     public static readonly ParameterSpec Sort = new("sort", ParameterType.String,
         "Sort order; a leading '-' sorts descending (e.g. -score). Default: newest year first.", null,
         ["year", "name", "department", "score", "recomputed", "rate", "budget", "errors", "imported"]);
@@ -87,9 +94,15 @@ public sealed class ApiQuery
 
     public static readonly ParameterSpec Format = new("format", ParameterType.String, "Export format.", null, ["csv", "xlsx", "json"]);
 
+    public static readonly ParameterSpec Exact = new("exact", ParameterType.Boolean,
+        "true: count every match of a full-text search (精确计数) instead of stopping at 1,000 (totalIsLowerBound); costs as much as reading every match.");
+
+    public static readonly ParameterSpec Totals = new("totals", ParameterType.Boolean,
+        "true: add the totals of the selection (汇总): a trailing block in CSV, a sheet 汇总 in xlsx, an object {totals, forms} in JSON (then not an import file).");
+
     /// <summary>The filters every form-selecting endpoint takes (list, findings, statistics, exports).</summary>
     public static readonly ParameterSpec[] Filters =
-        [Text, Year, Department, Unit, Kind, Grade, RecomputedGrade, Check, HasErrors, ScoreMin, ScoreMax, RecomputedMin, RecomputedMax, RateMin, RateMax, Batch, Project];
+        [Text, Year, Department, Unit, Kind, Grade, RecomputedGrade, Check, HasErrors, ScoreMin, ScoreMax, RecomputedMin, RecomputedMax, RateMin, RateMax, Batch, Project, Review];
 
     public static readonly ParameterSpec[] Sorting = [Sort, Descending];
 
@@ -176,6 +189,7 @@ public sealed class ApiQuery
             ExecutionRateMax = rateMax,
             ImportBatchId = Long(Batch),
             LineageKey = String(Project),
+            ReviewState = Jixiao.Web.Review.ReviewTexts.ParseState(OneOf(Review)),
             Sort = sort,
             Descending = descending,
             Page = paging ? PageNumber() : 1,
@@ -402,14 +416,14 @@ public sealed class ApiQuery
             return null;
         }
 
-        var check = v.Length <= 40 ? CheckCatalogue.Find(v.ToUpperInvariant()) : null;
+        var check = v.Length <= 40 ? CheckCatalogue.Definition(v.ToUpperInvariant()) : null;
         if (check is null)
         {
             Add(Check.Name, $"'{Clip(v)}' is not a check code: expected a code of the catalogue such as FUND-RATE (GET /api/v1/checks lists all {CheckCatalogue.Definitions.Count}).");
             return null;
         }
 
-        return check.Definition.Code;
+        return check.Code;
     }
 
     private (FormSort Sort, bool Descending) SortOrder()

@@ -105,6 +105,12 @@ public static class FormDocument
 
             w.WriteString("message", x.MessageZh);
             w.WriteString("messageEn", x.MessageEn);
+            if (x.RelatedFormId is { } related)
+            {
+                // a check across forms: the other form of the pair
+                w.WriteNumber("relatedForm", related);
+            }
+
             if (x.SourceLine > 0)
             {
                 w.WriteNumber("line", x.SourceLine);

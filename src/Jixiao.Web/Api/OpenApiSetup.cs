@@ -28,7 +28,7 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Performance forms of public project spending: read, re-score, check, import and export. "
                     + "Sign in on /login (cookie jixiao.auth); every endpoint but /api/v1/health needs it. Department users see "
-                    + "only their own department (others' data is 404), supervisors only read (403 on POST and DELETE). "
+                    + "only their own department (others' data is 404), supervisors read and confirm or dismiss findings (403 on every other POST and DELETE). "
                     + "POST /api/v1/imports needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header. "
                     + "Forms are in the interchange format jixiao.form/1 (docs/schema.md); errors are RFC 7807 problem details.",
             };

@@ -7,8 +7,10 @@ namespace Jixiao.Web.Exports;
 /// A list of forms as CSV: UTF-8 with a BOM (so that Excel opens Chinese text right), RFC 4180 (comma, CRLF,
 /// fields with a comma, quote or line break quoted, quotes doubled), and guarded against formula injection: a text
 /// field that starts with <c>= + - @</c>, a tab or a line break gets a leading apostrophe, so a spreadsheet shows it
-/// as text instead of running it. Numbers are written plain and invariant (<c>3221300</c>, <c>97.77</c>).
-/// Streams: one row at a time.
+/// as text instead of running it. Numbers are written plain and invariant (<c>3221300</c>), scores and rates with two
+/// decimals (<c>96.80</c>, <c>94.30</c>).
+/// Streams: one row at a time. With totals, the rows are followed by an empty line and a block of three-field lines
+/// whose first field is 汇总 (Totals): <c>汇总,表单数,79</c> (see <see cref="ExportTotals"/>).
 /// </summary>
 public static class CsvExport
 {
@@ -16,12 +18,16 @@ public static class CsvExport
 
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
-    /// <summary>Forms, one row each, with the columns of <see cref="ExportColumns"/>; returns the rows written.</summary>
     public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken) =>
-        WriteAsync(output, forms, ExportColumns.All, cancellationToken);
+        WriteAsync(output, forms, null, cancellationToken);
 
-    /// <summary>Rows of any kind with the given columns; returns the rows written.</summary>
-    public static async Task<long> WriteAsync<T>(Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CancellationToken cancellationToken)
+    /// <summary>Writes the forms, then the block of <paramref name="totals"/> when given; returns the form rows written.</summary>
+    public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, FormTotals? totals, CancellationToken cancellationToken) =>
+        WriteAsync(output, forms, ExportColumns.All, totals, cancellationToken);
+
+    /// <summary>Writes rows of any kind with the given columns, then the block of <paramref name="totals"/> when given; returns the rows written.</summary>
+    public static async Task<long> WriteAsync<T>(
+        Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, FormTotals? totals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(columns);
@@ -39,24 +45,25 @@ public static class CsvExport
             line.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
-                var v = columns[i].Value(row);
-                if (v.Number is not null)
-                {
-                    if (i > 0)
-                    {
-                        line.Append(',');
-                    }
-
-                    line.Append(v.NumberText);
-                }
-                else
-                {
-                    AppendField(line, i, v.Text);
-                }
+                AppendValue(line, i, columns[i].Value(row), columns[i].Format);
             }
 
             await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
             written++;
+        }
+
+        if (totals is not null)
+        {
+            await writer.WriteAsync("\r\n");
+            foreach (var t in ExportTotals.Lines(totals))
+            {
+                line.Clear();
+                AppendField(line, 0, ExportTotals.Title);
+                AppendField(line, 1, t.Label);
+                AppendValue(line, 2, t.Value, t.Format);
+
+                await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
+            }
         }
 
         await writer.FlushAsync(cancellationToken);
@@ -74,6 +81,23 @@ public static class CsvExport
     /// <summary>True when a spreadsheet would read <paramref name="text"/> as a formula (or DDE) if unguarded.</summary>
     public static bool NeedsGuard(string text) =>
         !string.IsNullOrEmpty(text) && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
+
+    /// <summary>One value: a number plain and invariant, text as a field.</summary>
+    private static void AppendValue(StringBuilder sb, int index, ExportValue value, ExportFormat format)
+    {
+        if (value.Number is null)
+        {
+            AppendField(sb, index, value.Text);
+            return;
+        }
+
+        if (index > 0)
+        {
+            sb.Append(',');
+        }
+
+        sb.Append(value.NumberText(format));
+    }
 
     private static void AppendField(StringBuilder sb, int index, string? text)
     {

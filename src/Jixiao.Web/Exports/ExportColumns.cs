@@ -19,8 +19,13 @@ public readonly record struct ExportValue(string? Text, decimal? Number)
 
     public bool IsEmpty => Text is null && Number is null;
 
-    /// <summary>The number as written in CSV: invariant, shortest form (<c>3221300</c>, <c>97.77</c>).</summary>
-    public string NumberText => Number is { } n ? ApiJson.Shortest(n)!.Value.ToString(CultureInfo.InvariantCulture) : "";
+    /// <summary>
+    /// The number as written in CSV, invariant: scores and rates with two decimals as on the pages (<c>96.80</c>,
+    /// <c>94.30</c>), anything else in its shortest form (<c>3221300</c>, <c>10</c>).
+    /// </summary>
+    public string NumberText(ExportFormat format) => Number is not { } n ? ""
+        : format is ExportFormat.Score or ExportFormat.Percent ? n.ToString("0.00", CultureInfo.InvariantCulture)
+        : ApiJson.Shortest(n)!.Value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>One column of a list export of <typeparamref name="T"/> rows: a stable key, its heading in Chinese and English, and its value.</summary>
@@ -35,12 +40,17 @@ public enum ExportFormat
 {
     General,
     Money,
+
+    /// <summary>A rate in percent (the heading says %): two decimals.</summary>
     Percent,
+
+    /// <summary>A score (得分): two decimals, as everywhere scores are shown.</summary>
+    Score,
 }
 
 /// <summary>
-/// The columns of a list export (CSV and xlsx): one row per form, money in yuan, rates in percent, the printed
-/// values beside the recomputed ones, the finding counts and codes, and where the form came from.
+/// The columns of a list export (CSV and xlsx): one row per form, money in yuan, rates in percent and scores with
+/// two decimals (the pages' rule), the printed values beside the recomputed ones, the finding counts and codes, and where the form came from.
 /// </summary>
 public static class ExportColumns
 {
@@ -57,12 +67,12 @@ public static class ExportColumns
         new("executed", "全年执行数（元）", "Executed (yuan)", d => d.Form.Executed, ExportFormat.Money),
         new("executionRate", "执行率（%）", "Execution rate (%)", d => d.Form.ExecutionRate, ExportFormat.Percent),
         new("totalWeight", "总分分值", "Total weight", d => d.Form.TotalWeight),
-        new("totalScore", "自评得分", "Printed total", d => d.Form.TotalScore),
+        new("totalScore", "自评得分", "Printed total", d => d.Form.TotalScore, ExportFormat.Score),
         new("grade", "评分等级（原表）", "Printed grade", d => d.Form.GradePrinted),
         new("claimedGrade", "自评等级", "Claimed grade", d => ApiJson.GradeName(d.Form.Grade)),
-        new("recomputedTotal", "复核得分", "Recomputed total", d => d.Form.RecomputedTotal),
-        new("recomputedMin", "复核下限", "Recomputed min", d => d.Form.RecomputedMin),
-        new("recomputedMax", "复核上限", "Recomputed max", d => d.Form.RecomputedMax),
+        new("recomputedTotal", "复核得分", "Recomputed total", d => d.Form.RecomputedTotal, ExportFormat.Score),
+        new("recomputedMin", "复核下限", "Recomputed min", d => d.Form.RecomputedMin, ExportFormat.Score),
+        new("recomputedMax", "复核上限", "Recomputed max", d => d.Form.RecomputedMax, ExportFormat.Score),
         new("recomputedGrade", "复核等级", "Recomputed grade", d => ApiJson.GradeName(d.Form.RecomputedGrade)),
         new("notAssessable", "无法评估项", "Not assessable", d => d.Form.CannotAssessCount),
         new("indicators", "指标数", "Indicators", d => d.Form.IndicatorCount),

@@ -8,7 +8,7 @@ namespace Jixiao.Web.Exports;
 
 /// <summary>
 /// Downloads: <c>GET /api/v1/forms/export?format=csv|xlsx|json&amp;…filters</c> (every form the filters select, in
-/// their sort order; page and pageSize are ignored) and <c>GET /api/v1/forms/{id}/export?format=xlsx|json</c> (one
+/// their sort order; page and pageSize are ignored; <c>totals=true</c> adds their totals) and <c>GET /api/v1/forms/{id}/export?format=xlsx|json</c> (one
 /// form: the official table layout, or its interchange object). Department users export their own department only.
 /// </summary>
 public static class ExportEndpoints
@@ -22,8 +22,8 @@ public static class ExportEndpoints
         api.MapGet("/forms/export", ListAsync)
             .WithName("ExportForms")
             .WithSummary("Download the forms the filters select as CSV, xlsx or JSON (jixiao.form/1)")
-            .WithDescription("CSV: UTF-8 with BOM, RFC 4180, text that a spreadsheet would run as a formula is prefixed with an apostrophe. xlsx: one sheet, a row per form. JSON: an array of jixiao.form/1 objects. All formats stream; page and pageSize are ignored.")
-            .WithQueryParameters([ApiQuery.Format, .. ApiQuery.Filters, .. ApiQuery.Sorting, .. ApiQuery.Paging])
+            .WithDescription("CSV: UTF-8 with BOM, RFC 4180, text that a spreadsheet would run as a formula is prefixed with an apostrophe. xlsx: one sheet, a row per form. JSON: an array of jixiao.form/1 objects. All formats stream; page and pageSize are ignored. With totals=true the totals of the selection (as GET /api/v1/forms/totals gives them) come too: after the rows of a CSV, an empty line and lines 汇总,label,value; a second sheet 汇总 in xlsx; in JSON the object {\"totals\": {…}, \"forms\": [ … ]} instead of the array.")
+            .WithQueryParameters([ApiQuery.Format, ApiQuery.Totals, .. ApiQuery.Filters, .. ApiQuery.Sorting, .. ApiQuery.Paging])
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
@@ -39,9 +39,10 @@ public static class ExportEndpoints
             .ProducesValidationProblem();
     }
 
-    private static IResult ListAsync(HttpContext http, FormCatalog catalog)
+    private static async Task<IResult> ListAsync(HttpContext http, FormCatalog catalog)
     {
-        var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
+        var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format, ApiQuery.Totals], ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
+        var withTotals = reader.Bool(ApiQuery.Totals) ?? false;
         var query = reader.FormQuery(paging: false);
         if (Format(reader) is not { } format)
         {
@@ -50,13 +51,15 @@ public static class ExportEndpoints
 
         var name = FileName("forms", format);
         var cancellationToken = http.RequestAborted;
-        var forms = catalog.StreamAsync(http.User.Caller(), query, cancellationToken);
+        var caller = http.User.Caller();
+        var totals = withTotals ? await catalog.TotalsAsync(caller, query, cancellationToken) : null;
+        var forms = catalog.StreamAsync(caller, query, cancellationToken);
         NoCache(http);
         return format switch
         {
-            "csv" => TypedResults.Stream(body => CsvExport.WriteAsync(body, forms, cancellationToken), CsvExport.ContentType, name),
-            "json" => TypedResults.Stream(body => JsonExport.WriteAsync(body, forms, cancellationToken), JsonExport.ContentType, name),
-            _ => TypedResults.Stream(body => WriteXlsxAsync(body, file => XlsxListExport.WriteAsync(file, forms, cancellationToken), cancellationToken), Xlsx.ContentType, name),
+            "csv" => TypedResults.Stream(body => CsvExport.WriteAsync(body, forms, totals, cancellationToken), CsvExport.ContentType, name),
+            "json" => TypedResults.Stream(body => JsonExport.WriteAsync(body, forms, totals, cancellationToken), JsonExport.ContentType, name),
+            _ => TypedResults.Stream(body => WriteXlsxAsync(body, file => XlsxListExport.WriteAsync(file, forms, totals, cancellationToken), cancellationToken), Xlsx.ContentType, name),
         };
     }
 

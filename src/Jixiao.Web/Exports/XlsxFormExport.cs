@@ -95,7 +95,7 @@ public static class XlsxFormExport
             g.Number(r, 5, Money(executed, unit), XlsxStyle.BoxedMoney);
             g.Number(r, 6, weight, XlsxStyle.Number);
             g.Number(r, 7, rate, XlsxStyle.BoxedPercent);
-            g.Number(r, 8, score, XlsxStyle.Number);
+            g.Number(r, 8, score, XlsxStyle.BoxedPercent); // a score: 0.00 like every score
         }
 
         g.Text(10, 0, "年度总体目标", XlsxStyle.Label, rowSpan: 2);
@@ -125,7 +125,7 @@ public static class XlsxFormExport
             g.Text(r, 4, ind.Target, XlsxStyle.Center);
             g.Text(r, 5, ind.Actual, XlsxStyle.Center);
             g.Number(r, 6, ind.Weight, XlsxStyle.Number);
-            g.Number(r, 7, ind.Score, XlsxStyle.Number);
+            g.Number(r, 7, ind.Score, XlsxStyle.BoxedPercent);
             g.Text(r, 8, ind.Deviation, XlsxStyle.Text);
             g.Fit(r, ind.Name, 30);
             g.Fit(r, ind.Target, 14);
@@ -136,7 +136,7 @@ public static class XlsxFormExport
         var total = first + d.Indicators.Count;
         g.Text(total, 0, "总分", XlsxStyle.Label, colSpan: 6);
         g.Number(total, 6, f.TotalWeight, XlsxStyle.Number);
-        g.Number(total, 7, f.TotalScore, XlsxStyle.Number);
+        g.Number(total, 7, f.TotalScore, XlsxStyle.BoxedPercent);
         g.Text(total, 8, "评分等级：" + (f.GradePrinted ?? ""), XlsxStyle.Text);
     }
 
@@ -242,21 +242,22 @@ public static class XlsxFormExport
     {
         var f = d.Form;
         g.Text(1, 0, "复核结果（按财预〔2020〕10号规则重新计算）", XlsxStyle.LeftLabel, colSpan: 8);
-        (string Label, string? Text, decimal? Number)[] summary =
+        // scores and rates with two decimals (0.00), as on the pages; counts as they are
+        (string Label, string? Text, decimal? Number, XlsxStyle Style)[] summary =
         [
-            ("项目名称", f.ProjectName, null),
-            ("自评得分", null, ApiJson.Shortest(f.TotalScore)),
-            ("复核得分", null, ApiJson.Shortest(f.RecomputedTotal)),
-            ("复核区间", f.RecomputedMin is { } min && f.RecomputedMax is { } max ? $"{N(min)}–{N(max)}" : null, null),
-            ("自评等级", ApiJson.GradeName(f.Grade), null),
-            ("复核等级", ApiJson.GradeName(f.RecomputedGrade), null),
-            ("执行率（复核，%）", null, ApiJson.Shortest(f.ExecutionRateRecomputed)),
-            ("预算执行得分（复核）", null, ApiJson.Shortest(f.ExecutionScoreRecomputed)),
-            ("无法评估项", null, f.Kind != FormKind.TargetDeclaration ? f.CannotAssessCount : null),
-            ("问题（错误/警告/提示）", $"{f.ErrorCount} / {f.WarningCount} / {f.InfoCount}", null),
+            ("项目名称", f.ProjectName, null, XlsxStyle.Number),
+            ("自评得分", null, ApiJson.Shortest(f.TotalScore), XlsxStyle.BoxedPercent),
+            ("复核得分", null, ApiJson.Shortest(f.RecomputedTotal), XlsxStyle.BoxedPercent),
+            ("复核区间", f.RecomputedMin is { } min && f.RecomputedMax is { } max ? $"{Two(min)}–{Two(max)}" : null, null, XlsxStyle.Number),
+            ("自评等级", ApiJson.GradeName(f.Grade), null, XlsxStyle.Number),
+            ("复核等级", ApiJson.GradeName(f.RecomputedGrade), null, XlsxStyle.Number),
+            ("执行率（复核，%）", null, ApiJson.Shortest(f.ExecutionRateRecomputed), XlsxStyle.BoxedPercent),
+            ("预算执行得分（复核）", null, ApiJson.Shortest(f.ExecutionScoreRecomputed), XlsxStyle.BoxedPercent),
+            ("无法评估项", null, f.Kind != FormKind.TargetDeclaration ? f.CannotAssessCount : null, XlsxStyle.Number),
+            ("问题（错误/警告/提示）", $"{f.ErrorCount} / {f.WarningCount} / {f.InfoCount}", null, XlsxStyle.Number),
         ];
         var r = 2;
-        foreach (var (label, text, number) in summary)
+        foreach (var (label, text, number, style) in summary)
         {
             g.Text(r, 0, label, XlsxStyle.LeftLabel, colSpan: 2);
             if (text is not null || number is null)
@@ -265,7 +266,7 @@ public static class XlsxFormExport
             }
             else
             {
-                g.Number(r, 2, number, XlsxStyle.Number);
+                g.Number(r, 2, number, style);
             }
 
             r++;
@@ -299,7 +300,8 @@ public static class XlsxFormExport
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
-    private static string N(decimal value) => ApiJson.Shortest(value)!.Value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A score with two decimals, as the pages show it.</summary>
+    private static string Two(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Yuan in the unit the form printed.</summary>
     private static decimal? Money(decimal? yuan, MoneyUnit unit) => yuan is { } y ? ApiJson.Shortest(unit.FromYuan(y)) : null;

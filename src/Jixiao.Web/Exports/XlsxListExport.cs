@@ -9,7 +9,8 @@ namespace Jixiao.Web.Exports;
 
 /// <summary>
 /// A list (of forms, with the columns of <see cref="ExportColumns"/>, or of any rows and columns) as one xlsx sheet: a bold, frozen header row with
-/// a filter, numbers as numbers (money <c>#,##0.00</c> yuan, rates <c>0.00</c>), text as inline strings.
+/// a filter, numbers as numbers (money <c>#,##0.00</c> yuan, rates <c>0.00</c>), text as inline strings; with
+/// totals, a second sheet 汇总 of labelled lines (<see cref="ExportTotals"/>).
 /// </summary>
 /// <remarks>
 /// Streams: the sheet is written row by row with <see cref="OpenXmlWriter"/> straight into a ZIP entry
@@ -26,15 +27,19 @@ public static class XlsxListExport
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the workbook of forms to <paramref name="output"/> (left open); returns the rows written.</summary>
+    /// <summary>Writes the workbook to <paramref name="output"/> (left open); returns the rows written.</summary>
     public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken) =>
-        WriteAsync(output, forms, ExportColumns.All, Ui.T("表单", "Forms"), cancellationToken);
+        WriteAsync(output, forms, null, cancellationToken);
 
-    /// <summary>Writes a workbook of one sheet named <paramref name="sheetName"/>, one row per item, to <paramref name="output"/>.</summary>
+    /// <summary>The same, with the sheet 汇总 of <paramref name="totals"/> when given.</summary>
+    public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, FormTotals? totals, CancellationToken cancellationToken) =>
+        WriteAsync(output, forms, ExportColumns.All, Ui.T("表单", "Forms"), totals, cancellationToken);
+
+    /// <summary>A workbook of one sheet named <paramref name="sheetName"/>, one row per item, and the sheet 汇总 of <paramref name="totals"/> when given.</summary>
     public static async Task<long> WriteAsync<T>(
-        Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName, CancellationToken cancellationToken)
+        Stream output, IAsyncEnumerable<T> items, IReadOnlyList<ExportColumn<T>> columns, string sheetName, FormTotals? totals, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(columns);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         Entry(zip, "[Content_Types].xml",
@@ -43,6 +48,7 @@ public static class XlsxListExport
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
             + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
             + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            + (totals is null ? "" : "<Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")
             + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
             + "</Types>");
         Entry(zip, "_rels/.rels",
@@ -51,16 +57,72 @@ public static class XlsxListExport
             $"<Relationships xmlns=\"{Relationships}\">"
             + $"<Relationship Id=\"rId1\" Type=\"{OfficeRelationships}/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
             + $"<Relationship Id=\"rId2\" Type=\"{OfficeRelationships}/styles\" Target=\"styles.xml\"/>"
+            + (totals is null ? "" : $"<Relationship Id=\"rId3\" Type=\"{OfficeRelationships}/worksheet\" Target=\"worksheets/sheet2.xml\"/>")
             + "</Relationships>");
-        var workbook = new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = sheetName }));
+        var sheets = new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = sheetName });
+        if (totals is not null)
+        {
+            sheets.Append(new Sheet { Id = "rId3", SheetId = 2, Name = ExportTotals.Title });
+        }
+
+        var workbook = new Workbook(sheets);
         workbook.AddNamespaceDeclaration("r", OfficeRelationships);
         Entry(zip, "xl/workbook.xml", workbook.OuterXml);
         Entry(zip, "xl/styles.xml", Xlsx.Stylesheet().OuterXml);
 
+        long rows;
         var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
-        await using var sheet = entry.Open();
-        return await WriteSheetAsync(sheet, rows, columns, cancellationToken);
+        await using (var sheet = entry.Open())
+        {
+            rows = await WriteSheetAsync(sheet, items, columns, cancellationToken);
+        }
+
+        if (totals is not null)
+        {
+            Entry(zip, "xl/worksheets/sheet2.xml", TotalsSheet(totals).OuterXml);
+        }
+
+        return rows;
     }
+
+    /// <summary>The sheet 汇总: a heading row, then one line per total (label, value).</summary>
+    private static Worksheet TotalsSheet(FormTotals totals)
+    {
+        var data = new SheetData(new Row(
+            Xlsx.TextCell(1, 0, ExportTotals.Title, XlsxStyle.Header),
+            Xlsx.TextCell(1, 1, Ui.T("数值", "Value"), XlsxStyle.Header))
+        { RowIndex = 1 });
+        var r = 1;
+        foreach (var line in ExportTotals.Lines(totals))
+        {
+            r++;
+            var row = new Row { RowIndex = (uint)r };
+            row.Append(Xlsx.TextCell(r, 0, line.Label));
+            if (line.Value.Number is { } n)
+            {
+                row.Append(Xlsx.NumberCell(r, 1, n, Style(line.Format)));
+            }
+            else if (line.Value.Text is { } text)
+            {
+                row.Append(Xlsx.TextCell(r, 1, text));
+            }
+
+            data.Append(row);
+        }
+
+        var worksheet = new Worksheet(
+            new Columns(new Column { Min = 1, Max = 1, Width = 36, CustomWidth = true }, new Column { Min = 2, Max = 2, Width = 24, CustomWidth = true }),
+            data);
+        worksheet.AddNamespaceDeclaration("r", OfficeRelationships);
+        return worksheet;
+    }
+
+    private static XlsxStyle Style(ExportFormat format) => format switch
+    {
+        ExportFormat.Money => XlsxStyle.Money,
+        ExportFormat.Percent or ExportFormat.Score => XlsxStyle.Percent, // both 0.00
+        _ => XlsxStyle.Default,
+    };
 
     private static async Task<long> WriteSheetAsync<T>(Stream sheet, IAsyncEnumerable<T> items, IReadOnlyList<ExportColumn<T>> columns, CancellationToken cancellationToken)
     {
@@ -106,14 +168,7 @@ public static class XlsxListExport
                     continue;
                 }
 
-                w.WriteElement(v.Number is { } n
-                    ? Xlsx.NumberCell(r, i, n, columns[i].Format switch
-                    {
-                        ExportFormat.Money => XlsxStyle.Money,
-                        ExportFormat.Percent => XlsxStyle.Percent,
-                        _ => XlsxStyle.Default,
-                    })
-                    : Xlsx.TextCell(r, i, v.Text));
+                w.WriteElement(v.Number is { } n ? Xlsx.NumberCell(r, i, n, Style(columns[i].Format)) : Xlsx.TextCell(r, i, v.Text));
             }
 
             w.WriteEndElement();

@@ -21,9 +21,10 @@ public sealed class FindingFilter
     public static readonly IReadOnlyList<int> PageSizes = [20, 50, 100, 200];
 
     /// <summary>The parameters of this list that are not form filters, in the order links write them.</summary>
-    private static readonly string[] Keys = ["severity", "sort", "desc", "page", "size", "count", "by", "summary"];
+    private static readonly string[] Keys = ["severity", "sort", "desc", "page", "size", "by", "summary"];
 
-    private static readonly string[] FormKeys = ["sort", "desc", "page", "size"];
+    /// <summary>The form list's own sort and page (and the API's names of them), which this list reads itself.</summary>
+    private static readonly string[] FormKeys = ["sort", "desc", "page", "size", "pageSize"];
 
     private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
 
@@ -40,8 +41,8 @@ public sealed class FindingFilter
 
     public int PageSize { get; private init; } = DefaultPageSize;
 
-    /// <summary>Count every finding when the list would stop at 1,000 (<c>count=exact</c>).</summary>
-    public bool ExactCount { get; private init; }
+    /// <summary>Count every finding when the list would stop at 1,000 (<c>exact=1</c>, as on the form list).</summary>
+    public bool ExactCount => Forms.Exact;
 
     /// <summary>The summary above the list by department instead of by check (<c>by=department</c>).</summary>
     public bool SummaryByDepartment { get; private init; }
@@ -67,16 +68,16 @@ public sealed class FindingFilter
         // the form filters without the form list's own sort and page
         var formQuery = new QueryCollection(query.Where(p => !FormKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
-        var size = int.TryParse(Get("size"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && PageSizes.Contains(s) ? s : DefaultPageSize;
+        var sort = Get("sort");
+        var size = int.TryParse(Get("size") ?? Get("pageSize"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && PageSizes.Contains(s) ? s : DefaultPageSize;
         var f = new FindingFilter
         {
             Forms = FormFilter.Parse(formQuery),
             Severity = ParseSeverity(Get("severity")),
-            Sort = ParseSort(Get("sort")),
-            Descending = Get("desc") is "1" or "true",
+            Sort = ParseSort(sort?.TrimStart('-')),
+            Descending = Get("desc") is "1" or "true" || sort?.StartsWith('-') == true,
             Page = int.TryParse(Get("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 1_000_000 ? p : 1,
             PageSize = size,
-            ExactCount = Get("count") == "exact",
             SummaryByDepartment = Get("by") == "department",
             SummaryRequested = Get("summary") is "1" or "true",
         };
@@ -108,13 +109,13 @@ public sealed class FindingFilter
         var keepPage = false;
         foreach (var (key, value) in changes)
         {
+            keepPage |= key is "page" or "exact" or "by" or "summary";
             if (!Keys.Contains(key, StringComparer.Ordinal))
             {
                 formChanges.Add((key, value));
                 continue;
             }
 
-            keepPage |= key is "page" or "count" or "by" or "summary";
             if (string.IsNullOrEmpty(value))
             {
                 own.Remove(key);
@@ -159,7 +160,7 @@ public sealed class FindingFilter
 
     /// <summary>The download of the filtered findings in <paramref name="format"/> (csv, xlsx, json), in this view's order.</summary>
     public string ExportLink(string format) =>
-        "/api/v1/findings/export" + With(("format", format), ("page", null), ("size", null), ("count", null), ("by", null), ("summary", null));
+        "/api/v1/findings/export" + With(("format", format), ("page", null), ("size", null), ("exact", null), ("by", null), ("summary", null));
 
     /// <summary>The same view as JSON from the API (<c>GET /api/v1/findings</c>).</summary>
     public string ApiLink() => "/api/v1/findings" + With(("by", null), ("summary", null), ("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null));
@@ -212,7 +213,6 @@ public sealed class FindingFilter
         Put("desc", Descending ? "1" : null);
         Put("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);
         Put("size", PageSize != DefaultPageSize ? PageSize.ToString(CultureInfo.InvariantCulture) : null);
-        Put("count", ExactCount ? "exact" : null);
         Put("by", SummaryByDepartment ? "department" : null);
         Put("summary", SummaryRequested ? "1" : null);
     }

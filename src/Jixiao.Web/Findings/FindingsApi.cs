@@ -25,8 +25,6 @@ public static class FindingsApi
         "Sort order; a leading '-' sorts descending (e.g. -severity: errors first). Default: newest year first, then the latest imported form; a form's findings in their order.",
         null, ["form", "department", "severity", "check", "year"]);
 
-    public static readonly ParameterSpec Count = new("count", ParameterType.String,
-        "exact: count every finding where the list would stop counting at 1,000 (slower on a large database).", null, ["exact"]);
 
     private static readonly ParameterSpec[] Sorting = [Sort, ApiQuery.Descending];
 
@@ -37,8 +35,8 @@ public static class FindingsApi
         api.MapGet("/findings", ListAsync)
             .WithName("ListFindings")
             .WithSummary("The findings the filters select, one per item, a page at a time")
-            .WithDescription("Each item: the form (id, url and the page's anchor of the finding), its kind, year, project, 主管部门 and 实施单位, the indicator (三级指标), the check (code, severity, category, meaning), the field, the message (message in the request's language, messageZh, messageEn), the printed and recomputed value where the form has them, and the source line. totalIsLowerBound: counting stopped at 1,000 (count=exact counts all). Department users see their own department only.")
-            .WithQueryParameters([.. ApiQuery.Filters, ApiQuery.Severity, .. Sorting, .. ApiQuery.Paging, Count])
+            .WithDescription("Each item: the form (id, url and the page's anchor of the finding), its kind, year, project, 主管部门 and 实施单位, the indicator (三级指标), the check (code, severity, category, meaning), the field, the message (message in the request's language, messageZh, messageEn), the printed and recomputed value where the form has them, and the source line. totalIsLowerBound: counting stopped at 1,000 or one batch past the page (exact=true counts all). Department users see their own department only.")
+            .WithQueryParameters([.. ApiQuery.Filters, ApiQuery.Severity, .. Sorting, .. ApiQuery.Paging, ApiQuery.Exact])
             .Produces<PagedList<FindingListItem>>()
             .ProducesValidationProblem();
 
@@ -55,7 +53,7 @@ public static class FindingsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, FindingCatalog findings, CancellationToken cancellationToken)
     {
-        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, [ApiQuery.Severity, Count], Sorting, ApiQuery.Paging);
+        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, [ApiQuery.Severity, ApiQuery.Exact], Sorting, ApiQuery.Paging);
         var query = Query(reader, paging: true);
         if (!reader.IsValid)
         {
@@ -92,10 +90,10 @@ public static class FindingsApi
         ExportEndpoints.NoCache(http);
         return format switch
         {
-            "csv" => TypedResults.Stream(body => CsvExport.WriteAsync(body, rows, FindingExportColumns.All, cancellationToken), CsvExport.ContentType, name),
+            "csv" => TypedResults.Stream(body => CsvExport.WriteAsync(body, rows, FindingExportColumns.All, null, cancellationToken), CsvExport.ContentType, name),
             "json" => TypedResults.Stream(body => WriteJsonAsync(body, rows, cancellationToken), JsonExport.ContentType, name),
             _ => TypedResults.Stream(body => ExportEndpoints.WriteXlsxAsync(body,
-                file => XlsxListExport.WriteAsync(file, rows, FindingExportColumns.All, Ui.T("问题", "Findings"), cancellationToken), cancellationToken), Xlsx.ContentType, name),
+                file => XlsxListExport.WriteAsync(file, rows, FindingExportColumns.All, Ui.T("问题", "Findings"), null, cancellationToken), cancellationToken), Xlsx.ContentType, name),
         };
     }
 
@@ -119,7 +117,7 @@ public static class FindingsApi
             Descending = descending,
             Page = paging ? reader.PageNumber() : 1,
             PageSize = paging ? reader.PageSizeValue() : FindingQuery.MaxPageSize,
-            ExactCount = paging && reader.OneOf(Count) == "exact",
+            ExactCount = paging && (reader.Bool(ApiQuery.Exact) ?? false),
         };
     }
 
@@ -161,7 +159,7 @@ public static class FindingsApi
     public static FindingListItem ToItem(FindingRow x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var definition = CheckCatalogue.Find(x.Code)?.Definition;
+        var definition = CheckCatalogue.Definition(x.Code);
         var form = "/forms/" + x.FormId.ToString(CultureInfo.InvariantCulture);
         return new FindingListItem(
             x.FormId,
@@ -283,7 +281,7 @@ public static class FindingExportColumns
         new("implementingUnit", "实施单位", "Implementing unit", x => x.ImplementingUnit),
         new("indicator", "三级指标", "Indicator", x => x.IndicatorName),
         new("code", "检查项", "Check", x => x.Code),
-        new("check", "检查项含义", "Check meaning", x => CheckText.ShortOf(x.Code)),
+        new("check", "检查项含义", "Check meaning", x => CheckLabels.Of(x.Code)),
         new("severity", "严重程度", "Severity", x => Ui.SeverityText(x.Severity)),
         new("field", "字段", "Field", x => x.Field),
         new("message", "问题说明", "Message", x => Ui.T(x.MessageZh, x.MessageEn)),

@@ -2,6 +2,7 @@ using Jixiao.App.Forms;
 using Jixiao.App.Portfolio;
 using Jixiao.Core.Checks;
 using Jixiao.Data.Forms;
+using Jixiao.Data.Search;
 using Jixiao.Web.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,6 +32,12 @@ public sealed class IndexModel(FindingCatalog findings, PortfolioView portfolio)
 
     public IReadOnlyList<CheckDefinition> Checks => CheckCatalogue.Definitions;
 
+    /// <summary>The 实施单位 offered as suggestions of the unit filter (as on the form list).</summary>
+    public IReadOnlyList<string> Units { get; private set; } = [];
+
+    /// <summary>How the search text was read (as on the form list).</summary>
+    public SearchTerms Terms => SearchTerms.Parse(Filter.Forms.Text);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Filter = FindingFilter.Parse(Request.Query);
@@ -39,6 +46,7 @@ public sealed class IndexModel(FindingCatalog findings, PortfolioView portfolio)
         Result = await findings.ListAsync(caller, query, cancellationToken);
         Years = await portfolio.YearsAsync(cancellationToken);
         Departments = await portfolio.DepartmentsAsync(caller, cancellationToken);
+        Units = await portfolio.UnitNamesAsync(caller, Filter.Forms.Department, cancellationToken: cancellationToken);
         if (Filter.SummaryIsCheap || Filter.SummaryRequested)
         {
             // every check over the filtered forms (the list's own check and severity are marked, not applied)

@@ -11,15 +11,22 @@ namespace Jixiao.Web.Forms;
 /// The filters, sort and page of the form list, read from and written to the query string so that every view can
 /// be shared as a link. Values that do not parse are ignored (never an error, never passed on as text): a year of
 /// <c>2024' OR 1=1</c> is no year. Parameters: <c>q year dept unit kind grade rgrade check errors smin smax rmin
-/// rmax emin emax batch project sort desc page size</c>.
+/// rmax emin emax batch project review sort desc page size exact</c> (<c>exact=1</c>: count a full-text search to the end).
+/// The API's names for the same filters (<see cref="Api.ApiQuery"/>: <c>department recomputedGrade scoreMin …
+/// pageSize</c>, <c>sort=-score</c>) are read too, so a link works on either side; the page writes its own short names.
 /// </summary>
 public sealed class FormFilter
 {
     public const int DefaultPageSize = 50;
     private const int MaxTextLength = 200;
 
+    /// <summary>The API's name of each page parameter that has another one there (the API takes the page's names as aliases).</summary>
+    private static readonly Dictionary<string, string> ApiNames = Api.ApiQuery.Filters.Concat(Api.ApiQuery.Paging)
+        .SelectMany(spec => (spec.Aliases ?? []).Select(alias => (alias, spec.Name)))
+        .ToDictionary(x => x.alias, x => x.Name, StringComparer.Ordinal);
+
     private static readonly string[] Keys =
-        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "sort", "desc", "page", "size", "format"];
+        ["q", "year", "dept", "unit", "kind", "grade", "rgrade", "check", "errors", "smin", "smax", "rmin", "rmax", "emin", "emax", "batch", "project", "review", "sort", "desc", "page", "size", "exact", "format", "totals"];
 
     private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
 
@@ -57,6 +64,9 @@ public sealed class FormFilter
 
     public string? Project { get; private init; }
 
+    /// <summary>复核状态 (<c>review=pending|reviewed|rectification-required|rectified</c>).</summary>
+    public Core.Workflow.FormReviewState? ReviewState { get; private init; }
+
     public FormSort Sort { get; private init; }
 
     public bool Descending { get; private init; }
@@ -65,8 +75,11 @@ public sealed class FormFilter
 
     public int PageSize { get; private init; } = DefaultPageSize;
 
-    /// <summary>True when any filter (not sort or page) is set.</summary>
-    public bool IsFiltered => values.Keys.Any(k => k is not ("sort" or "desc" or "page" or "size"));
+    /// <summary>Count a full-text search to the end (精确计数) instead of stopping at 1,000.</summary>
+    public bool Exact { get; private init; }
+
+    /// <summary>True when any filter (not sort, page or counting) is set.</summary>
+    public bool IsFiltered => values.Keys.Any(k => k is not ("sort" or "desc" or "page" or "size" or "exact"));
 
     /// <summary>The normalised value of a parameter as it goes into links ("" when not set).</summary>
     public string this[string key] => values.GetValueOrDefault(key, "");
@@ -77,8 +90,15 @@ public sealed class FormFilter
         string? Get(string key)
         {
             var v = query[key].ToString().Trim();
+            if (v.Length == 0 && ApiNames.TryGetValue(key, out var apiName))
+            {
+                v = query[apiName].ToString().Trim();
+            }
+
             return v.Length == 0 ? null : v.Length > MaxTextLength ? v[..MaxTextLength] : v;
         }
+
+        var sort = Get("sort");
 
         var f = new FormFilter
         {
@@ -90,7 +110,7 @@ public sealed class FormFilter
             Grade = ParseGrade(Get("grade")),
             RecomputedGrade = ParseGrade(Get("rgrade")),
             CheckCode = ParseCode(Get("check")),
-            HasErrors = Get("errors") switch { "1" or "true" => true, "0" or "false" => false, _ => null },
+            HasErrors = Get("errors")?.ToLowerInvariant() switch { "1" or "true" or "yes" => true, "0" or "false" or "no" => false, _ => null },
             ScoreMin = ParseDecimal(Get("smin")),
             ScoreMax = ParseDecimal(Get("smax")),
             RecomputedMin = ParseDecimal(Get("rmin")),
@@ -99,10 +119,12 @@ public sealed class FormFilter
             ExecutionRateMax = ParseDecimal(Get("emax")),
             Batch = ParseLong(Get("batch")),
             Project = Get("project"),
-            Sort = ParseSort(Get("sort")),
-            Descending = Get("desc") is "1" or "true",
+            ReviewState = Review.ReviewTexts.ParseState(Get("review")),
+            Sort = ParseSort(sort?.TrimStart('-')),
+            Descending = Get("desc") is "1" or "true" || sort?.StartsWith('-') == true,
             Page = ParseInt(Get("page"), 1, 1_000_000) ?? 1,
             PageSize = ParseInt(Get("size"), 1, FormQuery.MaxPageSize) ?? DefaultPageSize,
+            Exact = Get("exact") is "1" or "true",
         };
         f.Normalise();
         return f;
@@ -128,6 +150,7 @@ public sealed class FormFilter
         ExecutionRateMax = ExecutionRateMax,
         ImportBatchId = Batch,
         LineageKey = Project,
+        ReviewState = ReviewState,
         Sort = Sort,
         Descending = Descending,
         Page = Page,
@@ -218,11 +241,16 @@ public sealed class FormFilter
         Put("emax", Dec(ExecutionRateMax));
         Put("batch", Batch?.ToString(CultureInfo.InvariantCulture));
         Put("project", Project);
+        Put("review", ReviewState is { } review ? Review.ReviewTexts.StateName(review) : null);
         Put("sort", SortName(Sort));
         Put("desc", Descending ? "1" : null);
         Put("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);
         Put("size", PageSize != DefaultPageSize ? PageSize.ToString(CultureInfo.InvariantCulture) : null);
+        Put("exact", Exact ? "1" : null);
     }
+
+    /// <summary>The query string of the export of this view in <paramref name="format"/>, with its totals (the API takes no <c>exact</c>).</summary>
+    public string ExportQuery(string format) => With(("format", format), ("totals", "1"), ("exact", null));
 
     private static string ToQueryString(IEnumerable<KeyValuePair<string, string>> pairs)
     {
@@ -291,14 +319,14 @@ public sealed class FormFilter
     private static FormSort ParseSort(string? s) => s?.ToLowerInvariant() switch
     {
         "year" => FormSort.Year,
-        "name" => FormSort.ProjectName,
-        "dept" => FormSort.Department,
-        "score" => FormSort.TotalScore,
-        "recomputed" => FormSort.RecomputedTotal,
-        "rate" => FormSort.ExecutionRate,
+        "name" or "projectname" => FormSort.ProjectName,
+        "dept" or "department" => FormSort.Department,
+        "score" or "totalscore" => FormSort.TotalScore,
+        "recomputed" or "recomputedtotal" => FormSort.RecomputedTotal,
+        "rate" or "executionrate" => FormSort.ExecutionRate,
         "budget" => FormSort.Budget,
         "errors" => FormSort.Errors,
-        "imported" => FormSort.Imported,
+        "imported" or "id" => FormSort.Imported,
         _ => FormSort.Default,
     };
 }

@@ -91,10 +91,14 @@ public sealed class FormSheet
 
     public IReadOnlyList<LevelSpan> Level2Spans { get; }
 
-    /// <summary>The number of a finding in the list (1-based), for its anchor.</summary>
+    /// <summary>
+    /// The anchor of a finding in the list below the table, by its stored position (1-based: <c>finding-3</c> is
+    /// position 2), so that a link from elsewhere stays right when an earlier finding was removed (a check across
+    /// forms whose other form was deleted).
+    /// </summary>
     public static string Anchor(int number) => "finding-" + number.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The anchor of a finding's marker on its cell of the table (the first cell that shows it).</summary>
+    /// <summary>The anchor of a finding's marker on its cell of the table (the first cell that shows it), by position as <see cref="Anchor"/>.</summary>
     public static string CellAnchor(int number) => "cell-" + number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -174,8 +178,8 @@ public sealed class FormSheet
         var html = new HtmlContentBuilder();
         foreach (var (number, finding) in found)
         {
-            var id = anchored.Add(number) ? " id=\"" + CellAnchor(number) + "\"" : "";
-            html.AppendHtml("<a data-annotation" + id + " class=\"flag " + Ui.SeverityCss(finding.Severity) + "\" href=\"#" + Anchor(number) + "\" data-code=\""
+            var id = anchored.Add(finding.Position) ? " id=\"" + CellAnchor(finding.Position + 1) + "\"" : "";
+            html.AppendHtml("<a data-annotation" + id + " class=\"flag " + Ui.SeverityCss(finding.Severity) + "\" href=\"#" + Anchor(finding.Position + 1) + "\" data-code=\""
                 + HtmlEncoder.Default.Encode(finding.Code) + "\" aria-label=\"" + HtmlEncoder.Default.Encode(Ui.T("问题 ", "Finding ") + number + " " + finding.Code)
                 + "\">" + number.ToString(CultureInfo.InvariantCulture) + "</a>");
         }
@@ -205,7 +209,10 @@ public sealed class FormSheet
     /// <summary>Execution rate in percent recomputed from two amounts, or null.</summary>
     public static decimal? Rate(decimal? executed, decimal? budget) => FindingValues.Rate(executed, budget);
 
-    /// <summary>True when a recomputed value differs from the printed one (by at least 0.005, or one is missing).</summary>
+    /// <summary>
+    /// True when a recomputed value differs from the printed one by at least 0.005. A value the form does not print
+    /// (“—”) is no mismatch: the recomputed value stands beside it unmarked, and the checks report the missing value.
+    /// </summary>
     public static bool Differs(decimal? printed, decimal? recomputed) => FindingValues.DiffersFrom(printed, recomputed);
 
     private static List<LevelSpan> Spans(IReadOnlyList<IndicatorRecord> rows, int from, int count, Func<IndicatorRecord, string?> label)

@@ -25,8 +25,16 @@ public static class FormsApi
             .WithName("ListForms")
             .WithSummary("The forms the filters select, one page at a time")
             .WithDescription("The same filters as the form list page (the page's short parameter names work too). Department users see their own department only.")
-            .WithQueryParameters([.. ApiQuery.Filters, .. ApiQuery.Sorting, .. ApiQuery.Paging])
+            .WithQueryParameters([.. ApiQuery.Filters, .. ApiQuery.Sorting, .. ApiQuery.Paging, ApiQuery.Exact])
             .Produces<PagedList<FormListItem>>()
+            .ProducesValidationProblem();
+
+        api.MapGet("/forms/totals", TotalsAsync)
+            .WithName("GetFormTotals")
+            .WithSummary("The totals of the forms the filters select: forms, money, execution rate, mean totals, findings by severity")
+            .WithDescription("budget and executed (yuan) are the 全年预算数 and 全年执行数 of the self-evaluations that state both; executionRate = Σ executed ÷ Σ budget × 100 over them (two decimals); declaredBudget is the money of the target declarations, in neither. meanPrintedTotal and meanRecomputedTotal are over the forms that have one (printedTotals, recomputedTotals of them). Always exact, whatever the list counts.")
+            .WithQueryParameters(ApiQuery.Filters)
+            .Produces<TotalsItem>()
             .ProducesValidationProblem();
 
         api.MapGet("/forms/{id}", GetAsync)
@@ -48,7 +56,7 @@ public static class FormsApi
         api.MapGet("/statistics", StatisticsAsync)
             .WithName("GetStatistics")
             .WithSummary("The overview per year and department over the selected forms")
-            .WithDescription("Forms, money (yuan), mean execution rate, printed totals per score bucket, printed and recomputed grades, findings by severity; and findings by check.")
+            .WithDescription("Forms, money (yuan), execution rate, printed totals per score bucket, printed and recomputed grades, findings by severity; and findings by check. budget and executed are the 全年预算数 and 全年执行数 of the self-evaluations that state both, executionRate = Σ executed ÷ Σ budget × 100 over them; declaredBudget is the money of the target declarations, in neither. meanExecutionRate is the plain mean of the forms' own rates.")
             .WithQueryParameters(ApiQuery.Filters)
             .Produces<StatisticsResponse>()
             .ProducesValidationProblem();
@@ -61,14 +69,15 @@ public static class FormsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, FormCatalog forms, CancellationToken cancellationToken)
     {
-        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
+        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging, [ApiQuery.Exact]);
         var query = reader.FormQuery();
+        var exact = reader.Bool(ApiQuery.Exact) ?? false;
         if (!reader.IsValid)
         {
             return ApiProblems.BadQuery(reader);
         }
 
-        var result = await forms.ListAsync(http.User.Caller(), query, cancellationToken);
+        var result = await forms.ListAsync(http.User.Caller(), query, exact, cancellationToken);
         var page = new PagedList<FormListItem>(
             [.. result.Items.Select(ApiJson.ToItem)],
             result.Page,
@@ -81,6 +90,20 @@ public static class FormsApi
             TotalIsLowerBound = result.TotalIsLowerBound,
         };
         return TypedResults.Json(page, ApiJson.Context.PagedListFormListItem);
+    }
+
+    private static async Task<IResult> TotalsAsync(HttpContext http, FormCatalog forms, CancellationToken cancellationToken)
+    {
+        var (query, problem) = Filters(http);
+        return problem ?? TypedResults.Json(TotalsItem.From(await forms.TotalsAsync(http.User.Caller(), query, cancellationToken)), ApiJson.Context.TotalsItem);
+    }
+
+    /// <summary>The filters of a request that takes nothing else (no sort, no page), or the problem that refuses it.</summary>
+    private static (FormQuery Query, IResult? Problem) Filters(HttpContext http)
+    {
+        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters);
+        var query = reader.FormQuery(paging: false);
+        return (query, reader.IsValid ? null : ApiProblems.BadQuery(reader));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, FormCatalog forms, CancellationToken cancellationToken)
@@ -119,7 +142,7 @@ public static class FormsApi
             .GroupBy(g => g.Code, StringComparer.Ordinal)
             .Select(g =>
             {
-                var definition = CheckCatalogue.Find(g.Key)?.Definition;
+                var definition = CheckCatalogue.Definition(g.Key);
                 return new FindingCheckGroup(
                     g.Key,
                     ApiJson.SeverityName(g.First().Severity),
@@ -139,11 +162,10 @@ public static class FormsApi
 
     private static async Task<IResult> StatisticsAsync(HttpContext http, PortfolioView portfolio, CancellationToken cancellationToken)
     {
-        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters);
-        var query = reader.FormQuery(paging: false);
-        if (!reader.IsValid)
+        var (query, problem) = Filters(http);
+        if (problem is not null)
         {
-            return ApiProblems.BadQuery(reader);
+            return problem;
         }
 
         var stats = await portfolio.StatisticsAsync(http.User.Caller(), query, cancellationToken);
@@ -151,10 +173,13 @@ public static class FormsApi
             stats.Forms,
             ApiJson.Shortest(stats.Budget) ?? 0,
             ApiJson.Shortest(stats.Executed) ?? 0,
+            ApiJson.Shortest(stats.ExecutionRate),
+            ApiJson.Shortest(stats.DeclaredBudget) ?? 0,
             PortfolioStatistics.ScoreBucketBounds,
             [.. stats.Rows.Select(r => new StatisticsRow(
                 r.Year, r.DepartmentId, r.Department, r.Forms, r.SelfEvaluations, r.Declarations,
-                ApiJson.Shortest(r.Budget) ?? 0, ApiJson.Shortest(r.Executed) ?? 0, ApiJson.Shortest(r.MeanExecutionRate),
+                ApiJson.Shortest(r.Budget) ?? 0, ApiJson.Shortest(r.Executed) ?? 0, ApiJson.Shortest(r.ExecutionRate),
+                ApiJson.Shortest(r.DeclaredBudget) ?? 0, ApiJson.Shortest(r.MeanExecutionRate),
                 r.ScoreBuckets, Grades(r.Grades), Grades(r.RecomputedGrades), r.Errors, r.Warnings, r.FormsWithErrors,
                 FormsUrl(("year", r.Year?.ToString(CultureInfo.InvariantCulture)), ("department", r.Department))))],
             [.. stats.FindingsByCheck.Select(c => new CheckCountItem(c.Code, ApiJson.SeverityName(c.Severity), c.Findings, c.Forms))]);

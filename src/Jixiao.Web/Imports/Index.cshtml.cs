@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jixiao.App.Access;
 using Jixiao.App.Imports;
+using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Imports;
 using Jixiao.Web.Accounts;
@@ -13,9 +14,9 @@ namespace Jixiao.Web.Imports;
 /// <summary>
 /// The import page: drop or choose files; each accepted file becomes an import batch processed in the background,
 /// whose progress the page follows (<c>/imports/{id}/status</c>). Refused files say why and store nothing. The list
-/// below shows the recent batches; a batch can be deleted with its forms. Administrators and finance reviewers only.
+/// below shows the recent batches. Administrators and finance reviewers import; only administrators delete a batch with its forms (AccessPolicy).
 /// </summary>
-public sealed class IndexModel(UploadHandler uploads, ImportBatches batches, DeleteBatch delete) : PageModel
+public sealed class IndexModel(UploadHandler uploads, ImportBatches batches, DeleteBatch delete, ImportQueue queue) : PageModel
 {
     private const string OutcomesKey = "import-outcomes";
 
@@ -39,6 +40,30 @@ public sealed class IndexModel(UploadHandler uploads, ImportBatches batches, Del
 
         Message = TempData["message"] as string;
         Batches = await batches.ListAsync(User.Caller(), PageNumber, 50, cancellationToken);
+    }
+
+    /// <summary>
+    /// GET /imports?handler=Batches: the batch table alone (<c>_BatchTable</c>), which the page's script puts in place
+    /// after an upload and while a batch is queued or running, so that new batches, their status and progress show
+    /// without a full reload.
+    /// </summary>
+    public async Task<IActionResult> OnGetBatchesAsync(CancellationToken cancellationToken)
+    {
+        Batches = await batches.ListAsync(User.Caller(), PageNumber, 50, cancellationToken);
+        return Partial("_BatchTable", this);
+    }
+
+    /// <summary>How far a running batch is: forms stored so far and the share of the file read; null when not running.</summary>
+    public BatchProgress? ProgressOf(ImportBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Status != ImportStatus.Running || queue.ProgressOf(batch.Id) is not { } p)
+        {
+            return null;
+        }
+
+        var total = p.TotalBytes ?? batch.SizeBytes;
+        return new BatchProgress(p.Forms, total > 0 ? (int)Math.Clamp(100 * p.BytesRead / total, 0, 100) : 0);
     }
 
     /// <summary>POST /imports?handler=upload (multipart, field <c>files</c>): JSON for scripts, a redirect for plain forms.</summary>
@@ -103,3 +128,6 @@ public sealed class IndexModel(UploadHandler uploads, ImportBatches batches, Del
         return RedirectToPage();
     }
 }
+
+/// <summary>A running batch's progress in the batch table: forms stored so far and the percent of the file read.</summary>
+public sealed record BatchProgress(long Forms, int Percent);

@@ -9,10 +9,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Overview;
 
-/// <summary>One department's totals over the selected years.</summary>
-public sealed record DepartmentRow(string? Department, int Forms, int SelfEvaluations, decimal Budget, decimal Executed, int Excellent, int RecomputedExcellent, int FormsWithErrors)
+/// <summary>
+/// One department's totals over the selected years: the self-evaluations' money and its execution rate
+/// (<see cref="ExecutionRates"/>), and the money its declarations ask for, apart.
+/// </summary>
+public sealed record DepartmentRow(string? Department, int Forms, int SelfEvaluations, decimal Budget, decimal Executed, decimal DeclaredBudget, int Excellent, int RecomputedExcellent, int FormsWithErrors)
 {
-    public decimal? Rate => Budget > 0 ? Math.Round(Executed / Budget * 100m, 2) : null;
+    public decimal? Rate => ExecutionRates.Pooled(Executed, Budget);
+}
+
+/// <summary>One year's totals: forms, the self-evaluations' money and rate, the declared money, forms with errors.</summary>
+public sealed record YearRow(int? Year, int Forms, decimal Budget, decimal Executed, decimal DeclaredBudget, int WithErrors)
+{
+    public decimal? Rate => ExecutionRates.Pooled(Executed, Budget);
 }
 
 /// <summary>
@@ -31,7 +40,7 @@ public sealed class IndexModel(PortfolioView portfolio) : PageModel
 
     public IReadOnlyList<DepartmentRow> ByDepartment { get; private set; } = [];
 
-    public IReadOnlyList<(int? Year, int Forms, decimal Budget, decimal Executed, int WithErrors)> ByYear { get; private set; } = [];
+    public IReadOnlyList<YearRow> ByYear { get; private set; } = [];
 
     public int[] ScoreBuckets { get; private set; } = new int[7];
 
@@ -59,9 +68,9 @@ public sealed class IndexModel(PortfolioView portfolio) : PageModel
 
         var rows = Statistics.Rows;
         ByYear = [.. rows.GroupBy(r => r.Year).OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Sum(r => r.Forms), g.Sum(r => r.Budget), g.Sum(r => r.Executed), g.Sum(r => r.FormsWithErrors)))];
+            .Select(g => new YearRow(g.Key, g.Sum(r => r.Forms), g.Sum(r => r.Budget), g.Sum(r => r.Executed), g.Sum(r => r.DeclaredBudget), g.Sum(r => r.FormsWithErrors)))];
         ByDepartment = [.. rows.GroupBy(r => r.Department)
-            .Select(g => new DepartmentRow(g.Key, g.Sum(r => r.Forms), g.Sum(r => r.SelfEvaluations), g.Sum(r => r.Budget), g.Sum(r => r.Executed),
+            .Select(g => new DepartmentRow(g.Key, g.Sum(r => r.Forms), g.Sum(r => r.SelfEvaluations), g.Sum(r => r.Budget), g.Sum(r => r.Executed), g.Sum(r => r.DeclaredBudget),
                 g.Sum(r => r.Grades.Excellent), g.Sum(r => r.RecomputedGrades.Excellent), g.Sum(r => r.FormsWithErrors)))
             .OrderByDescending(d => d.Forms).ThenBy(d => d.Department, StringComparer.Ordinal)];
         for (var i = 0; i < ScoreBuckets.Length; i++)
@@ -101,13 +110,17 @@ public sealed class IndexModel(PortfolioView portfolio) : PageModel
         string Label(int i) => i == bounds.Count - 1
             ? "100"
             : bounds[i].ToString(CultureInfo.InvariantCulture) + "–" + (i + 1 < bounds.Count ? bounds[i + 1].ToString(CultureInfo.InvariantCulture) : "");
-        var topChecks = Statistics.FindingsByCheck.Take(15).ToList();
+        // the checks with most findings, most first; a log scale when the largest would flatten the smallest
+        var topChecks = Statistics.FindingsByCheck.OrderByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal).Take(15).ToList();
+        var checkScale = topChecks.Count > 1 && topChecks[0].Findings >= 20L * Math.Max(1, topChecks[^1].Findings) ? "log" : "linear";
         var data = new
         {
             labels = new
             {
                 forms = Ui.T("表单数", "Forms"),
-                budget = Ui.T("预算（万元）", "Budget (10k yuan)"),
+                budget = Ui.T("自评预算（万元）", "Self-evaluated budget (10k yuan)"),
+                declared = Ui.T("申报预算（万元）", "Declared budget (10k yuan)"),
+                money = Ui.T("万元", "10k yuan"),
                 rate = Ui.T("执行率 %", "Execution rate %"),
                 printed = Ui.T("自评", "Claimed"),
                 recomputed = Ui.T("复核", "Recomputed"),
@@ -118,7 +131,8 @@ public sealed class IndexModel(PortfolioView portfolio) : PageModel
                 categories = ByYear.Select(y => y.Year?.ToString(CultureInfo.InvariantCulture) ?? "—"),
                 forms = ByYear.Select(y => y.Forms),
                 budget = ByYear.Select(y => Math.Round(y.Budget / 10_000m, 2)),
-                rate = ByYear.Select(y => y.Budget > 0 ? Math.Round(y.Executed / y.Budget * 100m, 2) : 0m),
+                declared = ByYear.Select(y => Math.Round(y.DeclaredBudget / 10_000m, 2)),
+                rate = ByYear.Select(y => y.Rate),
                 links = ByYear.Select(y => FormsLink(("year", y.Year?.ToString(CultureInfo.InvariantCulture)))),
             },
             scores = new
@@ -141,6 +155,8 @@ public sealed class IndexModel(PortfolioView portfolio) : PageModel
             checks = new
             {
                 categories = topChecks.Select(c => c.Code),
+                labels = topChecks.Select(c => CheckLabels.Of(c.Code)),
+                scale = checkScale,
                 counts = topChecks.Select(c => c.Findings),
                 severities = topChecks.Select(c => c.Severity.ToString().ToLowerInvariant()),
                 meanings = topChecks.Select(c => Ui.CheckMeaning(c.Code)),

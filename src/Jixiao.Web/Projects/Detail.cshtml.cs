@@ -13,7 +13,10 @@ namespace Jixiao.Web.Projects;
 /// </summary>
 public sealed class DetailModel(PortfolioView portfolio, FormCatalog catalog) : PageModel
 {
-    private const int MaxForms = 24;
+    public const int MaxForms = 24;
+
+    /// <summary>Forms of the project in all (more than <see cref="MaxForms"/> are not all shown, and the page says so).</summary>
+    public int TotalForms { get; private set; }
 
     public Lineage Lineage { get; private set; } = null!;
 
@@ -31,6 +34,7 @@ public sealed class DetailModel(PortfolioView portfolio, FormCatalog catalog) : 
 
         var caller = User.Caller();
         var lineage = await portfolio.LineageAsync(caller, key, Department, cancellationToken);
+        TotalForms = lineage.Forms.Count;
         var forms = new List<FormDetail>();
         foreach (var summary in lineage.Forms.Take(MaxForms))
         {

@@ -33,12 +33,8 @@ public static class Culture
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(ReturnUrls.OrHome(returnUrl));
         }).AllowAnonymous();
         return app;
     }
-
-    /// <summary>A path on this site (no scheme, no host, no <c>//</c> or <c>/\</c>).</summary>
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("\r", StringComparison.Ordinal) && !url.Contains("\n", StringComparison.Ordinal);
 }

@@ -53,7 +53,11 @@ public sealed class DemoData(
     ILogger<DemoData> logger) : BackgroundService
 {
     public const string DemoUser = ImportRunner.DemoUser;
-    public const string FileName = "demo-portfolio.txt";
+    /// <summary>
+    /// The demo file's name: the batch's name and every demo form's source file in the page, the exports and the API
+    /// (the kept copy is named by its batch, e.g. <c>uploads/1.txt</c>, which is no source a reader can place).
+    /// </summary>
+    public const string FileName = "演示数据-demo-portfolio.txt";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,13 +86,19 @@ public sealed class DemoData(
                 generator.WriteText(writer, count);
             }
 
-            var result = await importer.ImportFileAsync(path, new ImportOptions
+            ImportResult result;
+            await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous))
             {
-                BatchId = batchId,
-                User = DemoUser,
-                ChunkSize = 250,
-                Progress = p => state.Forms = p.Forms,
-            }, stoppingToken);
+                // read under the demo's own name, not the kept copy's (1.txt)
+                result = await importer.ImportAsync(stream, FileName, new ImportOptions
+                {
+                    BatchId = batchId,
+                    User = DemoUser,
+                    ChunkSize = 250,
+                    Progress = p => state.Forms = p.Forms,
+                }, stoppingToken);
+            }
+
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Demo data: {Result}", result.ToString());

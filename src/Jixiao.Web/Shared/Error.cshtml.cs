@@ -29,6 +29,11 @@ public sealed class ErrorModel : PageModel
             Response.StatusCode = 500;
         }
 
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+        {
+            DatabaseOutage.SetRetryAfter(Response);
+        }
+
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         (Title, Message) = Code switch
         {
@@ -38,6 +43,7 @@ public sealed class ErrorModel : PageModel
             405 => (Ui.T("不支持的操作", "Method not allowed"), Ui.T("此页面不支持该操作。", "This page does not support that action.")),
             429 => (Ui.T("尝试次数过多", "Too many attempts"), Ui.T("登录尝试过于频繁，请一分钟后再试。", "Too many sign-in attempts: try again in a minute.")),
             413 => (Ui.T("上传过大", "Upload too large"), Ui.T("上传的内容超过了大小上限。", "The upload is larger than the limit.")),
+            503 when DatabaseOutage.Caused(HttpContext) => (Ui.T("数据库暂时不可用", "Database unavailable"), Ui.T("数据库暂时不可用，请稍后重试。", "The database is unavailable for the moment: please try again shortly.")),
             _ when Code >= 500 => (Ui.T("出错了", "Something went wrong"), Ui.T("服务器处理请求时出错。错误已记录；请稍后重试。", "The server failed to handle the request. The error was logged; please try again later.")),
             _ => (Ui.T("出错了", "Error"), Ui.T("请求未能完成。", "The request did not complete.")),
         };

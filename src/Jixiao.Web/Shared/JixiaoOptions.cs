@@ -20,6 +20,18 @@ public sealed class JixiaoOptions
     public ImportSettings Imports { get; set; } = new();
 
     public AccountSettings Accounts { get; set; } = new();
+
+    public ExportSettings Exports { get; set; } = new();
+}
+
+/// <summary><c>Jixiao:Exports</c>: how many exports (CSV, xlsx, JSON downloads) run at once; more get 429.</summary>
+public sealed class ExportSettings
+{
+    /// <summary>Exports one user may run at once.</summary>
+    public int PerUser { get; set; } = 2;
+
+    /// <summary>Exports all users together may run at once.</summary>
+    public int Total { get; set; } = 4;
 }
 
 /// <summary><c>Jixiao:Accounts</c>: sign-in limits.</summary>

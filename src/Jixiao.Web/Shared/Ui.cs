@@ -41,8 +41,14 @@ public static class Ui
     public static string Fixed(decimal? value, int decimals = 2) =>
         value is { } v ? v.ToString("#,0." + new string('0', Math.Max(1, decimals)), CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>A percentage: <c>97.77%</c>.</summary>
-    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
+    /// <summary>
+    /// A score (得分, 总分, 复核得分) everywhere it is shown — list, form page, exports: always two decimals
+    /// (<c>96.80</c>, <c>90.00</c>), so that printed and recomputed scores line up; an em dash when missing.
+    /// </summary>
+    public static string Score(decimal? value) => Fixed(value);
+
+    /// <summary>A rate in percent (执行率) everywhere it is shown: always two decimals and the sign (<c>94.30%</c>, <c>88.33%</c>).</summary>
+    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
 
     /// <summary>A share 0–1 as a percentage with one decimal.</summary>
     public static string Share(double value) => double.IsNaN(value) ? "—" : (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
@@ -77,6 +83,18 @@ public static class Ui
         Grade.Poor => T("差", "Poor"),
         _ => "—",
     };
+
+    /// <summary>
+    /// True when the claimed grade was not printed on the form (评分等级 blank) but derived from its printed total: such
+    /// a grade is shown apart (<see cref="GradeCss(Grade?, string?)"/>) so that it does not look printed.
+    /// </summary>
+    public static bool IsDerivedGrade(Grade? grade, string? printed) => grade is not null && string.IsNullOrWhiteSpace(printed);
+
+    /// <summary>The note beside a derived grade.</summary>
+    public static string DerivedGradeNote => T("原表未印评分等级，按自评总分推得", "Not printed on the form: derived from its printed total");
+
+    /// <summary>The classes of a claimed grade, with <c>derived</c> when it was not printed (<see cref="IsDerivedGrade"/>).</summary>
+    public static string GradeCss(Grade? grade, string? printed) => GradeCss(grade) + (IsDerivedGrade(grade, printed) ? " derived" : "");
 
     public static string GradeCss(Grade? grade) => grade switch
     {
@@ -126,6 +144,33 @@ public static class Ui
         _ => T("监督", "Supervisor"),
     };
 
+    /// <summary>
+    /// What a role may do, made from the access policy (<see cref="App.Access.AccessPolicy.Allows"/>) so the words
+    /// never drift from what the pages and the API allow: 财政评审 imports but does not delete batches.
+    /// </summary>
+    public static string RoleAbilities(UserRole role)
+    {
+        var caller = new App.Access.Caller("role", role, role == UserRole.DepartmentUser ? "部门" : null);
+        var parts = new List<string> { role == UserRole.DepartmentUser ? T("只能查看本部门", "read own department only") : T("查看全部", "read all") };
+        foreach (var (permission, label) in new[]
+        {
+            (App.Access.Permission.Import, T("导入", "import")),
+            (App.Access.Permission.DeleteBatch, T("删除批次", "delete batches")),
+            (App.Access.Permission.ReviewFindings, T("复核问题", "review findings")),
+            (App.Access.Permission.DemandRectification, T("要求整改", "demand rectification")),
+            (App.Access.Permission.AnswerRectification, T("答复整改", "answer rectification")),
+            (App.Access.Permission.ManageAccounts, T("管理账户和审计日志", "accounts and the audit log")),
+        })
+        {
+            if (App.Access.AccessPolicy.Allows(caller, permission))
+            {
+                parts.Add(label);
+            }
+        }
+
+        return string.Join(T("、", ", "), parts);
+    }
+
     public static string StatusText(ImportStatus status) => status switch
     {
         ImportStatus.Queued => T("排队中", "Queued"),
@@ -146,8 +191,8 @@ public static class Ui
     /// <summary>A check's meaning in the current language, or the code when unknown.</summary>
     public static string CheckMeaning(string code)
     {
-        var check = CheckCatalogue.Find(code);
-        return check is null ? code : T(check.Definition.MeaningZh, check.Definition.MeaningEn);
+        var check = CheckCatalogue.Definition(code);
+        return check is null ? code : T(check.MeaningZh, check.MeaningEn);
     }
 
     /// <summary>A UTC time shown in China Standard Time (UTC+8), the forms' time zone.</summary>

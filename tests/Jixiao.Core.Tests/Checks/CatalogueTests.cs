@@ -20,7 +20,8 @@ public class CatalogueTests
 
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, c => Assert.Matches("^[A-Z]+(-[A-Z]+)*$", c));
-        Assert.Equal(29, codes.Count);
+        Assert.Equal(38, CheckCatalogue.All.Count);
+        Assert.Equal(CheckCatalogue.All.Count + Core.Checks.Across.CrossChecks.Definitions.Count, codes.Count);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public static class TestForms
     /// 效益 30 / 满意度 10, every target quantitative and met; total 100.00, grade 优.
     /// </summary>
     public static PerformanceForm Valid() => SelfEvaluation(
-        Row("产出指标", "数量指标", "设备维护完成率", "=100.00(%)", "100.00(%)", 20m, 20m),
+        Row("产出指标", "质量指标", "设备维护完成率", "=100.00(%)", "100.00(%)", 20m, 20m),
         Row("产出指标", "质量指标", "维护质量合格率", "≥95.00(%)", "98.00(%)", 15m, 15m),
         Row("产出指标", "时效指标", "故障响应时间", "≤2.00(小时)", "1.50(小时)", 15m, 15m),
         Row("效益指标", "社会效益指标", "设备完好率", "≥90.00(%)", "96.00(%)", 15m, 15m),

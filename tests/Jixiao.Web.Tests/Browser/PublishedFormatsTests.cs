@@ -46,6 +46,7 @@ public sealed class PublishedFormatsTests(BrowserFixture browser, ITestOutputHel
         Assert.Contains(".pdf", await page.Locator("#files").GetAttributeAsync("accept"), StringComparison.Ordinal);
         Assert.Contains(".xlsx", await page.Locator("#files").GetAttributeAsync("accept"), StringComparison.Ordinal);
         await page.SetInputFilesAsync("#files", [workbook, pdf, scan]);
+        await page.ClickAsync("#upload-button");
 
         var workbookItem = page.Locator("#upload-list li").Filter(new() { HasText = "松岗申报表(1).xlsx" });
         var pdfItem = page.Locator("#upload-list li").Filter(new() { HasText = "淞南2023.pdf" });

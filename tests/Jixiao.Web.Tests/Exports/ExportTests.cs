@@ -46,8 +46,9 @@ public sealed class ExportTests(ApiFixture api)
             Assert.Equal(item.GetProperty("projectName").GetString(), row[3]);
             Assert.Equal(item.GetProperty("department").GetString(), row[4]);
             Assert.Equal(Text(item.GetProperty("budget")), row[Array.IndexOf(header, "年度预算（元）")]);
-            Assert.Equal(Text(item.GetProperty("totalScore")), row[Array.IndexOf(header, "自评得分")]);
-            Assert.Equal(Text(item.GetProperty("recomputedTotal")), row[Array.IndexOf(header, "复核得分")]);
+            Assert.Equal(TwoDecimals(item.GetProperty("totalScore")), row[Array.IndexOf(header, "自评得分")]); // scores: 0.00, as on the pages
+            Assert.Equal(TwoDecimals(item.GetProperty("recomputedTotal")), row[Array.IndexOf(header, "复核得分")]);
+            Assert.Equal(TwoDecimals(item.GetProperty("executionRate")), row[Array.IndexOf(header, "执行率（%）")]);
             Assert.Equal(item.GetProperty("findings").GetProperty("errors").GetInt32().ToString(CultureInfo.InvariantCulture), row[Array.IndexOf(header, "错误")]);
         }
     }
@@ -257,6 +258,8 @@ public sealed class ExportTests(ApiFixture api)
         await ApiClient.ProblemAsync(api.Admin, "/api/v1/forms/1/export?format=csv", HttpStatusCode.BadRequest);
         await ApiClient.ProblemAsync(api.Admin, "/api/v1/forms/99999999/export", HttpStatusCode.NotFound);
     }
+
+    private static string TwoDecimals(JsonElement number) => number.ValueKind == JsonValueKind.Null ? "" : number.GetDecimal().ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Text(JsonElement number) => number.ValueKind == JsonValueKind.Null ? "" : number.GetDecimal().ToString(CultureInfo.InvariantCulture);
 

@@ -105,11 +105,11 @@ public sealed class FindingsListTests(ApiFixture api)
         Assert.Equal(form.Year.ToString(), cells[3].TextContent);
         Assert.Contains("FUND-RATE-LOW", cells[6].TextContent, StringComparison.Ordinal);
         Assert.Contains("执行率偏低", cells[6].TextContent, StringComparison.Ordinal);
-        Assert.Equal(CheckCatalogue.Find("FUND-RATE-LOW")!.Definition.MeaningZh, cells[6].GetAttribute("title"));
+        Assert.Equal(CheckCatalogue.Definition("FUND-RATE-LOW")!.MeaningZh, cells[6].GetAttribute("title"));
         Assert.Equal("提示", cells[7].TextContent.Trim());
         Assert.Equal(finding.MessageZh, cells[8].TextContent);
-        Assert.Equal(form.TotalExecutionRate!.Value.ToString("0.##", CultureInfo.InvariantCulture) + "%", row.QuerySelector(".values .printed")!.TextContent);
-        Assert.Equal(form.ExecutionRateRecomputed!.Value.ToString("0.##", CultureInfo.InvariantCulture) + "%", row.QuerySelector(".values .recomputed-value")!.TextContent);
+        Assert.Equal(Web.Shared.Ui.Percent(form.TotalExecutionRate), row.QuerySelector(".values .printed")!.TextContent);
+        Assert.Equal(Web.Shared.Ui.Percent(form.ExecutionRateRecomputed), row.QuerySelector(".values .recomputed-value")!.TextContent);
         Assert.Equal(form.TotalExecutionRate != form.ExecutionRateRecomputed, row.QuerySelector(".values .recomputed-value")!.ClassList.Contains("sev-error"));
         Assert.Equal($"/forms/{form.Id}#L{finding.SourceLine}", row.QuerySelector("a.source-line")!.GetAttribute("href"));
 
@@ -329,7 +329,7 @@ public sealed class FindingsListTests(ApiFixture api)
         Assert.Contains("Findings", html.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var row = html.QuerySelector($"#findings-table tr[data-form-id='{finding.FormId}'][data-number='{finding.Position + 1}']")!;
         Assert.Equal(finding.MessageEn, row.QuerySelector("td.message")!.TextContent);
-        Assert.Contains("Actual copies the goal", row.QuerySelector("td.check")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Goal copied as result", row.QuerySelector("td.check")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Warning", row.QuerySelector(".pill")!.TextContent);
         Assert.Equal(["Form", "Department", "Implementing unit", "Year", "Kind", "Indicator", "Check", "Severity", "Message"],
             html.QuerySelectorAll("#findings-table th").Take(9).Select(th => th.TextContent.Trim(' ', '▲', '▼')).ToList());
@@ -375,6 +375,6 @@ public sealed class FindingsListTests(ApiFixture api)
             long.Parse(r.GetAttribute("data-form-id")!, CultureInfo.InvariantCulture),
             int.Parse(r.GetAttribute("data-number")!, CultureInfo.InvariantCulture)))];
 
-    /// <summary>A score as the page shows it (up to two places).</summary>
-    private static string Ui(decimal? value) => Web.Shared.Ui.Num(value);
+    /// <summary>A score as the page shows it (two places).</summary>
+    private static string Ui(decimal? value) => Web.Shared.Ui.Score(value);
 }

@@ -137,6 +137,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("message_zh");
 
+                    b.Property<long?>("RelatedFormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("related_form_id");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("severity");
@@ -147,9 +151,67 @@ namespace Jixiao.Data.Migrations.Sqlite
 
                     b.HasKey("FormId", "Position");
 
+                    b.HasIndex("RelatedFormId");
+
                     b.HasIndex("Code", "FormId");
 
                     b.ToTable("findings", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.FindingReviewRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurrence");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash", "Code", "Field", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("finding_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.FormGoalsRecord", b =>
@@ -570,6 +632,38 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("forms", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.FormReviewRecord", b =>
+                {
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("ContentHash");
+
+                    b.HasIndex("State", "ContentHash");
+
+                    b.ToTable("form_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.FormSearchRecord", b =>
                 {
                     b.Property<long>("FormId")
@@ -584,6 +678,27 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasKey("FormId");
 
                     b.ToTable("form_search", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.FormSignatureRecord", b =>
+                {
+                    b.Property<short>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("FormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_id");
+
+                    b.HasKey("Kind", "Hash", "FormId");
+
+                    b.HasIndex("FormId");
+
+                    b.ToTable("form_signatures", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.ImportBatch", b =>
@@ -607,6 +722,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
+
+                    b.Property<bool>("CrossChecked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cross_checked");
 
                     b.Property<int>("DiagnosticCount")
                         .HasColumnType("INTEGER")
@@ -989,6 +1108,137 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("project_cells", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.RectificationMessageRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<bool>("MarkedDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marked_done");
+
+                    b.Property<long>("RectificationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rectification_id");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationId", "Id");
+
+                    b.ToTable("rectification_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.RectificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("MarkedDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marked_done");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_name");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.HasIndex("DepartmentId", "Status", "Deadline");
+
+                    b.ToTable("rectifications", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>
                 {
                     b.Property<int>("Gram")
@@ -1070,6 +1320,12 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_login_at");
 
+                    b.Property<string>("NormalizedUserName")
+                        .IsRequired()
+                        .HasMaxLength(121)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_user_name");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1080,6 +1336,12 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("role");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1087,6 +1349,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnName("user_name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique();
 
                     b.HasIndex("UserName")
                         .IsUnique();
@@ -1155,6 +1420,15 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.RectificationMessageRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.RectificationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>

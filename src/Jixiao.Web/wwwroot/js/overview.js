@@ -35,10 +35,11 @@
     chart("chart-years", {
         legend: { top: 0 },
         xAxis: { type: "category", data: data.years.categories },
-        yAxis: [{ type: "value", name: L.forms }, { type: "value", name: L.budget, splitLine: { show: false } }],
+        yAxis: [{ type: "value", name: L.forms }, { type: "value", name: L.money, splitLine: { show: false } }],
         series: [
             { name: L.forms, type: "bar", data: data.years.forms, barMaxWidth: 36 },
-            { name: L.budget, type: "line", yAxisIndex: 1, data: data.years.budget, smooth: true }
+            { name: L.budget, type: "line", yAxisIndex: 1, data: data.years.budget, smooth: true },
+            { name: L.declared, type: "line", yAxisIndex: 1, data: data.years.declared, smooth: true, lineStyle: { type: "dashed" } }
         ]
     }, data.years.links);
 
@@ -58,24 +59,40 @@
         ]
     }, function (p) { return p.seriesIndex === 0 ? data.grades.printedLinks : data.grades.recomputedLinks; });
 
+    // findings by check, most first: each bar labelled by the check's short name and its code, its count at its end;
+    // on a log scale when one check has many times the findings of another (the server says so), so none is flattened
     var colours = { error: "#b3261e", warning: "#d39a1c", info: "#2c6cb0" };
+    var checks = data.checks;
+    var n = checks.categories.length;
+    var reversed = function (a) { return a.slice().reverse(); };
+    var log = checks.scale === "log";
     chart("chart-checks", {
-        grid: { left: 8, right: 24, top: 8, bottom: 8 },
-        xAxis: { type: "value" },
-        yAxis: { type: "category", data: data.checks.categories.slice().reverse(), axisLabel: { fontFamily: "monospace" } },
+        grid: { left: 8, right: 48, top: 8, bottom: 8 },
+        xAxis: log
+            ? { type: "log", logBase: 10, min: 0.5, axisLabel: { formatter: function (v) { return v >= 1 ? String(v) : ""; } } }
+            : { type: "value" },
+        yAxis: {
+            type: "category",
+            data: reversed(checks.categories).map(function (code, j) { return reversed(checks.labels)[j] + "|" + code; }),
+            axisLabel: {
+                formatter: function (v) { var p = v.split("|"); return "{name|" + p[0] + "} {code|" + p[1] + "}"; },
+                rich: { name: { fontSize: 12 }, code: { fontFamily: "monospace", fontSize: 10, color: "#6b7787" } }
+            }
+        },
         tooltip: {
             trigger: "item",
             formatter: function (p) {
-                var i = data.checks.categories.length - 1 - p.dataIndex;
-                return data.checks.categories[i] + "\n" + data.checks.meanings[i] + "\n" + L.findings + ": " + p.value;
+                var i = n - 1 - p.dataIndex;
+                return checks.labels[i] + " · " + checks.categories[i] + "\n" + checks.meanings[i] + "\n" + L.findings + ": " + p.value;
             }
         },
         series: [{
             name: L.findings, type: "bar", barMaxWidth: 18,
-            data: data.checks.counts.slice().reverse().map(function (v, j) {
-                var i = data.checks.categories.length - 1 - j;
-                return { value: v, itemStyle: { color: colours[data.checks.severities[i]] || "#1d4e89" } };
+            label: { show: true, position: "right", fontSize: 11 },
+            data: reversed(checks.counts).map(function (v, j) {
+                var i = n - 1 - j;
+                return { value: v, itemStyle: { color: colours[checks.severities[i]] || "#1d4e89" } };
             })
         }]
-    }, data.checks.links.slice().reverse());
+    }, reversed(checks.links));
 })();

@@ -35,12 +35,18 @@
         target.closest(".flagged").classList.add("open");
     }
 
-    // Forms that ask before they act: <form data-confirm="…">
-    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
-        form.addEventListener("submit", function (e) {
-            if (!window.confirm(form.getAttribute("data-confirm"))) {
-                e.preventDefault();
-            }
+    // Forms that ask before they act: <form data-confirm="…"> (also those a script puts on the page later)
+    document.addEventListener("submit", function (e) {
+        var form = e.target;
+        if (form && form.matches && form.matches("form[data-confirm]") && !window.confirm(form.getAttribute("data-confirm"))) {
+            e.preventDefault();
+        }
+    });
+
+    // Choices that apply at once: <select data-autosubmit> submits its form when changed (the button does without scripts)
+    document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+        select.addEventListener("change", function () {
+            if (select.form) { select.form.submit(); }
         });
     });
 
@@ -48,6 +54,40 @@
     document.querySelectorAll("[data-print]").forEach(function (b) {
         b.addEventListener("click", function () { window.print(); });
     });
+
+    // The print view's running header and footer (a form page's <div id="print-meta">): the system, the source file,
+    // the print date and "page x / y" in the @page margin boxes, which Chromium prints on every page. A constructed
+    // style sheet (no inline style, which the CSP forbids); the date is set again when printing starts.
+    var meta = document.getElementById("print-meta");
+    if (meta && window.CSSStyleSheet && "adoptedStyleSheets" in document) {
+        var sheet = null;
+        var quote = function (s) {
+            return "\"" + String(s || "").replace(/[\\"]/g, "\\$&").replace(/[\u0000-\u001f\u007f]/g, " ") + "\"";
+        };
+        var two = function (n) { return (n < 10 ? "0" : "") + n; };
+        var margins = function () {
+            var d = new Date();
+            var date = d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) + " " + two(d.getHours()) + ":" + two(d.getMinutes());
+            var box = "font-size: 8pt; color: #444;";
+            var m = meta.dataset;
+            return "@page { "
+                + "@top-left { content: " + quote(m.system) + "; " + box + " } "
+                + "@top-right { content: " + quote(m.source) + "; " + box + " } "
+                + "@bottom-left { content: " + quote(m.printed + date) + "; " + box + " } "
+                + "@bottom-right { content: " + quote(m.pageBefore) + " counter(page) " + quote(m.pageMiddle) + " counter(pages) " + quote(m.pageAfter) + "; " + box + " } }";
+        };
+        var apply = function () {
+            try {
+                if (!sheet) {
+                    sheet = new CSSStyleSheet();
+                    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+                }
+                sheet.replaceSync(margins());
+            } catch (e) { /* the static margins of print.css remain */ }
+        };
+        apply();
+        window.addEventListener("beforeprint", apply);
+    }
 
     // The demo data notice: follow the load and refresh the page when it is done.
     var notice = document.getElementById("demo-notice");
