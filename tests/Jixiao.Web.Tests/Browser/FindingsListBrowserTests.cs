@@ -34,7 +34,7 @@ public sealed class FindingsListBrowserTests(BrowserFixture browser, ITestOutput
         await using var context = await browser.NewContextAsync(app.BaseUrl);
         var page = await context.NewPageAsync();
         page.PageError += (_, e) => output.WriteLine("page error: " + e);
-        await SignInAsync(page, "admin", "jixiao-admin");
+        await ImportPageBrowserTests.SignInAsync(page, "admin", "jixiao-admin");
 
         // the department and severity to filter by: the pair with the most findings
         await using var db = app.Factory.Database.CreateContext();
@@ -123,7 +123,7 @@ public sealed class FindingsListBrowserTests(BrowserFixture browser, ITestOutput
         // a department user: only their department, whatever the link says
         await using var policeContext = await browser.NewContextAsync(app.BaseUrl);
         var police = await policeContext.NewPageAsync();
-        await SignInAsync(police, BrowserApp.PoliceUser, BrowserApp.PolicePassword);
+        await ImportPageBrowserTests.SignInAsync(police, BrowserApp.PoliceUser, BrowserApp.PolicePassword);
         var policeFindings = stored.Count(x => x.Department == CorpusFixture.PoliceDepartment);
         await police.GotoAsync("/findings?dept=" + Uri.EscapeDataString(otherDepartment));
         await Assertions.Expect(police.Locator("#finding-count")).ToHaveAttributeAsync("data-total", "0");
@@ -150,15 +150,6 @@ public sealed class FindingsListBrowserTests(BrowserFixture browser, ITestOutput
 
         var importer = app.Factory.Services.GetRequiredService<FormImporter>();
         Assert.True((await importer.ImportFileAsync(Corpus.PathOf(Corpus.Police2024))).Succeeded);
-    }
-
-    private static async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name='UserName']", user);
-        await page.FillAsync("input[name='Password']", password);
-        await page.ClickAsync("form button[type='submit']");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
     }
 
     private static async Task<List<string>> RowsAsync(IPage page) =>
