@@ -17,7 +17,9 @@
 # Environment: BENCH_DURATION (s per wrk run, default 15), BENCH_WARMUP (s of the same requests before each run, not
 # measured, default 10), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
 # BENCH_KEEP_DB=1 (keep the PostgreSQL database), BENCH_REUSE_DB=name (postgres only: skip generate and import and
-# measure that kept database again), BENCH_SKIP_BUILD=1 (use the existing build), BENCH_KEEP_FILE=path (reuse/keep a generated file at that path instead of generating into the temp folder).
+# measure that kept database again), BENCH_REUSE_SQLITE=path (sqlite only: the same with a kept database file),
+# BENCH_SKIP_BUILD=1 (use the existing build), BENCH_KEEP_FILE=path (reuse/keep a generated file at that path instead of
+# generating into the temp folder), BENCH_ONLY=forms,findings,overview,one (measure only these groups of requests).
 set -euo pipefail
 
 provider=${1:?usage: bench-web.sh sqlite|postgres [FORMS]}
@@ -48,7 +50,8 @@ pg_url() {
 
 cleanup() {
   if [ -n "$web_pid" ] && kill -0 "$web_pid" 2>/dev/null; then kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; fi
-  if [ "$provider" = postgres ] && [ -z "${BENCH_KEEP_DB:-}" ]; then
+  # a database measured again (BENCH_REUSE_DB) is kept like one asked to be kept
+  if [ "$provider" = postgres ] && [ -z "${BENCH_KEEP_DB:-}" ] && [ -z "${BENCH_REUSE_DB:-}" ]; then
     psql_admin "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)" >/dev/null 2>&1 || true
   fi
   rm -rf "$work"
@@ -69,7 +72,10 @@ webdll="$art/bin/Jixiao.Web/release/Jixiao.Web.dll"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), $(free -g | awk '/Mem:/ {print $2}') GB RAM, dotnet $(dotnet --version)"
 echo "provider: $provider, forms: $forms, wrk -t$threads -c$connections -d${duration}s after ${warmup}s of warm-up"
 
-if [ -n "${BENCH_REUSE_DB:-}" ]; then
+if [ "$provider" = sqlite ] && [ -n "${BENCH_REUSE_SQLITE:-}" ]; then
+  # measure again on a database file kept from an earlier import: no generate, no import
+  connection="Data Source=$BENCH_REUSE_SQLITE"
+elif [ -n "${BENCH_REUSE_DB:-}" ]; then
   # measure again on a database kept by an earlier run (BENCH_KEEP_DB=1): no generate, no import
   connection=$(sed "s/Database=[^;]*/Database=$pgdb/" <<<"$JIXIAO_TEST_POSTGRES")
 else
@@ -143,7 +149,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/api/v1
 first=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/forms?pageSize=1")
 year=$(jq -r '.items[0].year // 2024' <<<"$first")
 department=$(jq -r '.items[0].department' <<<"$first")
-check=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/findings" | jq -r '.checks | sort_by(.findings) | .[(length/2|floor)].code')
+check=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/findings/groups" | jq -r '.checks | sort_by(.findings) | .[(length/2|floor)].code')
 word=$(jq -r '.items[0].projectName' <<<"$first" | python3 -c 'import sys; s=sys.stdin.read().strip(); print(s[2:6] if len(s) >= 6 else s)')
 word2=$(python3 -c 'import sys; print(sys.argv[1][:2])' "$word")
 enc() { jq -rn --arg v "$1" '$v|@uri'; }
@@ -209,6 +215,9 @@ echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 filter="year=$year&department=$(enc "$department")&check=$(enc "$check")"
 page_filter="year=$year&dept=$(enc "$department")&check=$(enc "$check")"  # the pages call the department "dept"
 echo "(filtered = year=$year&department=$department&check=$check; full text = q=$word, two characters = q=$word2)"
+only=${BENCH_ONLY:-}
+want() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
+if want forms; then
 run "list page" "/forms"
 run "list page, filtered" "/forms?$page_filter"
 run "forms API" "/api/v1/forms"
@@ -217,6 +226,27 @@ run "list page, full text" "/forms?q=$(enc "$word")"
 run "forms API, full text" "/api/v1/forms?q=$(enc "$word")"
 run "forms API, full text, two characters" "/api/v1/forms?q=$(enc "$word2")"
 run "forms API, full text, $(tr -cd ',' <<<"$words" | wc -c | xargs expr 1 +) different words" "/api/v1/forms?q={word}" "$work/words.lua"
+fi
+if want findings; then
+# the findings list (issue 10): the page with its summary, the API, each filter alone, a combination, the sorts
+run "findings page" "/findings"
+run "findings page, filtered" "/findings?$page_filter"
+run "findings API" "/api/v1/findings"
+run "findings API, filtered" "/api/v1/findings?$filter"
+run "findings API, severity=error" "/api/v1/findings?severity=error"
+run "findings API, check" "/api/v1/findings?check=$(enc "$check")"
+run "findings API, department" "/api/v1/findings?department=$(enc "$department")"
+run "findings API, kind + severity=warning" "/api/v1/findings?kind=self&severity=warning"
+run "findings API, full text" "/api/v1/findings?q=$(enc "$word")"
+run "findings API, sort=department" "/api/v1/findings?sort=department"
+run "findings API, sort=-severity" "/api/v1/findings?sort=-severity"
+run "findings API, sort=check, page 20" "/api/v1/findings?sort=check&page=20"
+run "finding groups API" "/api/v1/findings/groups"
+fi
+if want overview; then
 run "overview page" "/"
 run "statistics API" "/api/v1/statistics"
+fi
+if want one; then
 run "one form (random id)" "/api/v1/forms/{1..$maxid}" "$work/ids.lua"
+fi

@@ -36,6 +36,7 @@ public static class JixiaoServices
         // Data: persistence
         services.AddSingleton<FormWriter>();
         services.AddSingleton<FormQueries>();
+        services.AddSingleton<FindingQueries>();
         services.AddSingleton(sp => new FormReader(sp.GetRequiredService<JixiaoDatabase>()));
         services.AddSingleton(sp => new PortfolioQueries(sp.GetRequiredService<JixiaoDatabase>(), sp.GetRequiredService<FormQueries>()));
         services.AddSingleton(sp => new PortfolioAnalytics(sp.GetRequiredService<JixiaoDatabase>()));
@@ -56,6 +57,7 @@ public static class JixiaoServices
         services.AddSingleton<DemoPortfolio>();
         services.AddSingleton<ImportBatches>();
         services.AddSingleton<FormCatalog>();
+        services.AddSingleton<FindingCatalog>();
         services.AddSingleton<PortfolioView>();
         services.AddSingleton<Accounts.Accounts>();
         services.AddSingleton<FormReviews>();

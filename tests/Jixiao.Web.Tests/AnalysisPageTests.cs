@@ -95,24 +95,25 @@ public sealed class AnalysisPageTests(LineageFixture fixture) : IClassFixture<Li
     }
 
     [Fact]
-    public async Task Findings_are_grouped_by_check_and_department_and_add_up()
+    public async Task The_findings_summary_counts_each_check_and_department_and_opens_the_list_filtered_to_it()
     {
         await using var db = fixture.Factory.Database.CreateContext();
         var byCode = await db.Findings.GroupBy(f => f.Code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
 
         var page = await JixiaoWebFactory.HtmlAsync(Admin, "/findings");
 
-        var groups = page.QuerySelectorAll("#findings-by-check details");
-        Assert.Equal(byCode.Count, groups.Length);
-        foreach (var g in groups)
+        var lines = page.QuerySelectorAll("#summary-table tbody tr[data-code]");
+        Assert.Equal(byCode.Count, lines.Length);
+        foreach (var line in lines)
         {
-            var code = g.GetAttribute("data-code")!;
-            var sum = g.QuerySelectorAll("tbody tr td:nth-child(2)").Sum(td => int.Parse(td.TextContent, CultureInfo.InvariantCulture));
-            Assert.Equal(byCode[code], sum);
+            var code = line.GetAttribute("data-code")!;
+            var count = line.QuerySelectorAll("td")[1];
+            Assert.Equal(byCode[code], int.Parse(count.TextContent, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+            Assert.Equal("/findings?check=" + code, count.QuerySelector("a")!.GetAttribute("href"));
         }
 
         var byDepartment = await JixiaoWebFactory.HtmlAsync(Admin, "/findings?by=department");
-        var departments = byDepartment.QuerySelectorAll("#findings-by-department details").Select(d => d.GetAttribute("data-department")!).Order(StringComparer.Ordinal).ToList();
+        var departments = byDepartment.QuerySelectorAll("#summary-table tbody tr[data-department]").Select(d => d.GetAttribute("data-department")!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(new[] { CorpusFixture.PoliceDepartment, CorpusFixture.DataBureauDepartment }.Order(StringComparer.Ordinal), departments);
     }
 

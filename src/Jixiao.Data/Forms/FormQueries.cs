@@ -352,7 +352,7 @@ public sealed class FormQueries
         await FilterAsync(db, q, await DepartmentIdsAsync(db, q, cancellationToken), cancellationToken);
 
     /// <summary>The same, with the 主管部门 ids of the query already resolved (<see cref="DepartmentIdsAsync"/>).</summary>
-    private static async Task<IQueryable<FormRecord>?> FilterAsync(JixiaoDbContext db, FormQuery q, long[]? departments, CancellationToken cancellationToken)
+    internal static async Task<IQueryable<FormRecord>?> FilterAsync(JixiaoDbContext db, FormQuery q, long[]? departments, CancellationToken cancellationToken)
     {
         IQueryable<FormRecord> forms = db.Forms.AsNoTracking();
         if (departments is not null)

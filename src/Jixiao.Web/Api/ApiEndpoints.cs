@@ -1,5 +1,6 @@
 using Jixiao.App;
 using Jixiao.Web.Exports;
+using Jixiao.Web.Findings;
 
 using Jixiao.Web.Forms;
 using Jixiao.Web.Imports;
@@ -62,6 +63,7 @@ public static class ApiEndpoints
             .Produces<HealthItem>(StatusCodes.Status503ServiceUnavailable);
 
         FormsApi.Map(api);
+        FindingsApi.Map(api);
         ExportEndpoints.Map(api);
         ImportsApi.Map(api);
         ReviewApi.Map(api);

@@ -47,7 +47,7 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     public bool TotalIsLowerBound { get; init; }
 }
 
-/// <summary>Findings of one check (<c>GET /api/v1/findings</c>), with the departments they occur in.</summary>
+/// <summary>Findings of one check (<c>GET /api/v1/findings/groups</c>), with the departments they occur in.</summary>
 public sealed record FindingCheckGroup(
     string Code,
     string Severity,

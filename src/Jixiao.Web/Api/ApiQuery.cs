@@ -154,8 +154,11 @@ public sealed class ApiQuery
         return reader;
     }
 
-    /// <summary>The form filters, sort and page as the query of the form list (the caller's scope is applied by Jixiao.App).</summary>
-    public FormQuery FormQuery(bool paging = true)
+    /// <summary>
+    /// The form filters, sort and page as the query of the form list (the caller's scope is applied by Jixiao.App);
+    /// <paramref name="sorting"/> false leaves <c>sort</c> and <c>desc</c> to the caller (a list with sorts of its own).
+    /// </summary>
+    public FormQuery FormQuery(bool paging = true, bool sorting = true)
     {
         var scoreMin = Decimal(ScoreMin);
         var scoreMax = Decimal(ScoreMax);
@@ -166,7 +169,7 @@ public sealed class ApiQuery
         Range(ScoreMin, scoreMin, ScoreMax, scoreMax);
         Range(RecomputedMin, recomputedMin, RecomputedMax, recomputedMax);
         Range(RateMin, rateMin, RateMax, rateMax);
-        var (sort, descending) = SortOrder();
+        var (sort, descending) = sorting ? SortOrder() : (FormSort.Default, false);
         return new FormQuery
         {
             Text = String(Text),

@@ -22,10 +22,15 @@ public static class CsvExport
         WriteAsync(output, forms, null, cancellationToken);
 
     /// <summary>Writes the forms, then the block of <paramref name="totals"/> when given; returns the form rows written.</summary>
-    public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, FormTotals? totals, CancellationToken cancellationToken)
+    public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, FormTotals? totals, CancellationToken cancellationToken) =>
+        WriteAsync(output, forms, ExportColumns.All, totals, cancellationToken);
+
+    /// <summary>Writes rows of any kind with the given columns, then the block of <paramref name="totals"/> when given; returns the rows written.</summary>
+    public static async Task<long> WriteAsync<T>(
+        Stream output, IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, FormTotals? totals, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(forms);
-        var columns = ExportColumns.All;
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
         await using var writer = new StreamWriter(output, Utf8WithBom, 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         var line = new StringBuilder(512);
         for (var i = 0; i < columns.Count; i++)
@@ -34,17 +39,17 @@ public static class CsvExport
         }
 
         await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
-        long rows = 0;
-        await foreach (var form in forms.WithCancellation(cancellationToken))
+        long written = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             line.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
-                AppendValue(line, i, columns[i].Value(form), columns[i].Format);
+                AppendValue(line, i, columns[i].Value(row), columns[i].Format);
             }
 
             await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
-            rows++;
+            written++;
         }
 
         if (totals is not null)
@@ -62,7 +67,7 @@ public static class CsvExport
         }
 
         await writer.FlushAsync(cancellationToken);
-        return rows;
+        return written;
     }
 
     /// <summary>One text field: guarded, then quoted when needed.</summary>

@@ -28,8 +28,8 @@ public readonly record struct ExportValue(string? Text, decimal? Number)
         : ApiJson.Shortest(n)!.Value.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>One column of a list export: a stable key, its heading in Chinese and English, and its value.</summary>
-public sealed record ExportColumn(string Key, string Zh, string En, Func<FormDetail, ExportValue> Value, ExportFormat Format = ExportFormat.General)
+/// <summary>One column of a list export of <typeparamref name="T"/> rows: a stable key, its heading in Chinese and English, and its value.</summary>
+public sealed record ExportColumn<T>(string Key, string Zh, string En, Func<T, ExportValue> Value, ExportFormat Format = ExportFormat.General)
 {
     /// <summary>The heading in the request's language (Chinese unless English was chosen).</summary>
     public string Heading => Ui.T(Zh, En);
@@ -54,7 +54,7 @@ public enum ExportFormat
 /// </summary>
 public static class ExportColumns
 {
-    public static IReadOnlyList<ExportColumn> All { get; } =
+    public static IReadOnlyList<ExportColumn<FormDetail>> All { get; } =
     [
         new("id", "编号", "ID", d => d.Form.Id),
         new("kind", "表类型", "Kind", d => d.Form.Kind.ToJsonLabel()),

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Jixiao.App.Forms;
-using Jixiao.Data.Forms;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Microsoft.Net.Http.Headers;
@@ -43,21 +42,14 @@ public static class ExportEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, FormCatalog catalog)
     {
         var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format, ApiQuery.Totals], ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
-        var format = reader.OneOf(ApiQuery.Format);
         var withTotals = reader.Bool(ApiQuery.Totals) ?? false;
         var query = reader.FormQuery(paging: false);
-        if (format is null && reader.IsValid)
-        {
-            reader.Add(ApiQuery.Format.Name, "Missing: give format=csv, format=xlsx or format=json.");
-        }
-
-        if (!reader.IsValid)
+        if (Format(reader) is not { } format)
         {
             return ApiProblems.BadQuery(reader);
         }
 
-        var stamp = DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var name = "jixiao-forms-" + stamp + "." + format;
+        var name = FileName("forms", format);
         var cancellationToken = http.RequestAborted;
         var caller = http.User.Caller();
         var totals = withTotals ? await catalog.TotalsAsync(caller, query, cancellationToken) : null;
@@ -67,7 +59,7 @@ public static class ExportEndpoints
         {
             "csv" => TypedResults.Stream(body => CsvExport.WriteAsync(body, forms, totals, cancellationToken), CsvExport.ContentType, name),
             "json" => TypedResults.Stream(body => JsonExport.WriteAsync(body, forms, totals, cancellationToken), JsonExport.ContentType, name),
-            _ => TypedResults.Stream(body => WriteXlsxAsync(body, forms, totals, cancellationToken), Xlsx.ContentType, name),
+            _ => TypedResults.Stream(body => WriteXlsxAsync(body, file => XlsxListExport.WriteAsync(file, forms, totals, cancellationToken), cancellationToken), Xlsx.ContentType, name),
         };
     }
 
@@ -102,16 +94,35 @@ public static class ExportEndpoints
     /// The workbook is written to a temporary file (the package format needs a file, not the response) and then
     /// copied to the response asynchronously; the file is deleted when closed.
     /// </summary>
-    private static async Task WriteXlsxAsync(Stream body, IAsyncEnumerable<FormDetail> forms, FormTotals? totals, CancellationToken cancellationToken)
+    internal static async Task WriteXlsxAsync(Stream body, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), "jixiao-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await XlsxListExport.WriteAsync(file, forms, totals, cancellationToken);
+        await write(file);
         file.Position = 0;
         await file.CopyToAsync(body, cancellationToken);
     }
 
+    /// <summary>
+    /// The format of a list export (csv, xlsx or json), read after the other parameters; null when the query has a
+    /// problem, a missing format included (then answer <see cref="ApiProblems.BadQuery"/>).
+    /// </summary>
+    internal static string? Format(ApiQuery reader)
+    {
+        var format = reader.OneOf(ApiQuery.Format);
+        if (format is null && reader.IsValid)
+        {
+            reader.Add(ApiQuery.Format.Name, "Missing: give format=csv, format=xlsx or format=json.");
+        }
+
+        return reader.IsValid ? format : null;
+    }
+
+    /// <summary>A download's name: <c>jixiao-{what}-{date-time in China}.{format}</c>.</summary>
+    internal static string FileName(string what, string format) =>
+        "jixiao-" + what + "-" + DateTime.UtcNow.AddHours(8).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "." + format;
+
     /// <summary>Exports hold data that may be scoped to a user: never cached by shared caches.</summary>
-    private static void NoCache(HttpContext http) => http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+    internal static void NoCache(HttpContext http) => http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
 }

@@ -8,7 +8,7 @@ using Jixiao.Web.Shared;
 namespace Jixiao.Web.Exports;
 
 /// <summary>
-/// A list of forms as one xlsx sheet with the columns of <see cref="ExportColumns"/>: a bold, frozen header row with
+/// A list (of forms, with the columns of <see cref="ExportColumns"/>, or of any rows and columns) as one xlsx sheet: a bold, frozen header row with
 /// a filter, numbers as numbers (money <c>#,##0.00</c> yuan, rates <c>0.00</c>), text as inline strings; with
 /// totals, a second sheet 汇总 of labelled lines (<see cref="ExportTotals"/>).
 /// </summary>
@@ -32,9 +32,15 @@ public static class XlsxListExport
         WriteAsync(output, forms, null, cancellationToken);
 
     /// <summary>The same, with the sheet 汇总 of <paramref name="totals"/> when given.</summary>
-    public static async Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, FormTotals? totals, CancellationToken cancellationToken)
+    public static Task<long> WriteAsync(Stream output, IAsyncEnumerable<FormDetail> forms, FormTotals? totals, CancellationToken cancellationToken) =>
+        WriteAsync(output, forms, ExportColumns.All, Ui.T("表单", "Forms"), totals, cancellationToken);
+
+    /// <summary>A workbook of one sheet named <paramref name="sheetName"/>, one row per item, and the sheet 汇总 of <paramref name="totals"/> when given.</summary>
+    public static async Task<long> WriteAsync<T>(
+        Stream output, IAsyncEnumerable<T> items, IReadOnlyList<ExportColumn<T>> columns, string sheetName, FormTotals? totals, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(forms);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(columns);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         Entry(zip, "[Content_Types].xml",
             "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -53,7 +59,7 @@ public static class XlsxListExport
             + $"<Relationship Id=\"rId2\" Type=\"{OfficeRelationships}/styles\" Target=\"styles.xml\"/>"
             + (totals is null ? "" : $"<Relationship Id=\"rId3\" Type=\"{OfficeRelationships}/worksheet\" Target=\"worksheets/sheet2.xml\"/>")
             + "</Relationships>");
-        var sheets = new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = Ui.T("表单", "Forms") });
+        var sheets = new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = sheetName });
         if (totals is not null)
         {
             sheets.Append(new Sheet { Id = "rId3", SheetId = 2, Name = ExportTotals.Title });
@@ -68,7 +74,7 @@ public static class XlsxListExport
         var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
         await using (var sheet = entry.Open())
         {
-            rows = await WriteSheetAsync(sheet, forms, cancellationToken);
+            rows = await WriteSheetAsync(sheet, items, columns, cancellationToken);
         }
 
         if (totals is not null)
@@ -118,9 +124,8 @@ public static class XlsxListExport
         _ => XlsxStyle.Default,
     };
 
-    private static async Task<long> WriteSheetAsync(Stream sheet, IAsyncEnumerable<FormDetail> forms, CancellationToken cancellationToken)
+    private static async Task<long> WriteSheetAsync<T>(Stream sheet, IAsyncEnumerable<T> items, IReadOnlyList<ExportColumn<T>> columns, CancellationToken cancellationToken)
     {
-        var columns = ExportColumns.All;
         long rows = 0;
         using var w = OpenXmlWriter.Create(sheet, Encoding.UTF8);
         w.WriteStartDocument(true);
@@ -146,7 +151,7 @@ public static class XlsxListExport
 
         w.WriteEndElement();
 
-        await foreach (var form in forms.WithCancellation(cancellationToken))
+        await foreach (var item in items.WithCancellation(cancellationToken))
         {
             if (rows + 1 >= Xlsx.MaxRows)
             {
@@ -157,7 +162,7 @@ public static class XlsxListExport
             w.WriteStartElement(new Row { RowIndex = (uint)r });
             for (var i = 0; i < columns.Count; i++)
             {
-                var v = columns[i].Value(form);
+                var v = columns[i].Value(item);
                 if (v.IsEmpty)
                 {
                     continue;
@@ -188,9 +193,9 @@ public static class XlsxListExport
 
     private static double Width(string key) => key switch
     {
-        "projectName" => 48,
-        "department" or "implementingUnit" => 30,
-        "findingCodes" or "sourceFile" => 28,
+        "projectName" or "message" => 48,
+        "department" or "implementingUnit" or "indicator" or "check" => 30,
+        "findingCodes" or "sourceFile" or "field" => 28,
         "budget" or "executed" => 16,
         "kind" => 18,
         _ => 11,

@@ -1,78 +1,72 @@
-using System.Globalization;
-using Jixiao.Core.Checks;
+using Jixiao.App.Forms;
 using Jixiao.App.Portfolio;
+using Jixiao.Core.Checks;
 using Jixiao.Data.Forms;
+using Jixiao.Data.Search;
 using Jixiao.Web.Accounts;
-using Jixiao.Web.Forms;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jixiao.Web.Findings;
 
-/// <summary>One check (or one department) with its findings split the other way.</summary>
-public sealed record FindingSection(string Key, string? Department, CheckDefinition? Check, int Findings, int Forms, IReadOnlyList<FindingGroup> Groups);
+/// <summary>One line of the summary above the list: a check (or a department) with its findings and forms.</summary>
+public sealed record FindingSummaryLine(string Key, string? Code, string? Department, Severity Severity, long Findings, int Forms);
 
 /// <summary>
-/// Findings across forms, grouped by check and department (or by department and check): how many, on how many
-/// forms, each count opening the forms behind it. Department users see their own department only.
+/// The findings list (问题清单): one row per finding with its form, department, unit, year, kind, indicator, check,
+/// severity, message, printed and recomputed value and source line; every filter of the form list plus severity;
+/// sorting, paging and exports, all in the query string (<see cref="FindingFilter"/>). Above it a compact summary by
+/// check (or department), each line opening the list filtered to it. Department users see their department only.
 /// </summary>
-public sealed class IndexModel(PortfolioView portfolio) : PageModel
+public sealed class IndexModel(FindingCatalog findings, PortfolioView portfolio) : PageModel
 {
-    public FormFilter Filter { get; private set; } = FormFilter.Parse(new QueryCollection());
+    public FindingFilter Filter { get; private set; } = FindingFilter.Parse(new QueryCollection());
 
-    public bool ByDepartment { get; private set; }
+    public PagedResult<FindingRow> Result { get; private set; } = new([], 0, 1, FindingFilter.DefaultPageSize);
 
-    public IReadOnlyList<FindingSection> Sections { get; private set; } = [];
+    /// <summary>The summary by check or department; null when it was not counted (filters beyond year and department, not asked for).</summary>
+    public IReadOnlyList<FindingSummaryLine>? Summary { get; private set; }
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
     public IReadOnlyList<OrganisationItem> Departments { get; private set; } = [];
 
-    public int Total => Sections.Sum(s => s.Findings);
+    public IReadOnlyList<CheckDefinition> Checks => CheckCatalogue.Definitions;
+
+    /// <summary>The 实施单位 offered as suggestions of the unit filter (as on the form list).</summary>
+    public IReadOnlyList<string> Units { get; private set; } = [];
+
+    /// <summary>How the search text was read (as on the form list).</summary>
+    public SearchTerms Terms => SearchTerms.Parse(Filter.Forms.Text);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Filter = FormFilter.Parse(Request.Query);
-        ByDepartment = Request.Query["by"] == "department";
+        Filter = FindingFilter.Parse(Request.Query);
         var caller = User.Caller();
-        var groups = await portfolio.FindingGroupsAsync(caller, new FormQuery
-        {
-            Year = Filter.Year,
-            Department = Filter.Department,
-            Kind = Filter.Kind,
-        }, cancellationToken);
+        var query = Filter.ToQuery();
+        Result = await findings.ListAsync(caller, query, cancellationToken);
         Years = await portfolio.YearsAsync(cancellationToken);
         Departments = await portfolio.DepartmentsAsync(caller, cancellationToken);
-
-        var order = CheckCatalogue.Definitions.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        Sections = ByDepartment
-            ? [.. groups.GroupBy(g => g.Department ?? "")
-                .Select(g => new FindingSection(g.Key, g.Key, null, g.Sum(x => x.Findings), 0,
-                    [.. g.OrderBy(x => order.GetValueOrDefault(x.Code, int.MaxValue))]))
-                .OrderByDescending(s => s.Findings).ThenBy(s => s.Key, StringComparer.Ordinal)]
-            : [.. groups.GroupBy(g => g.Code)
-                .Select(g => new FindingSection(g.Key, null, CheckCatalogue.Definition(g.Key), g.Sum(x => x.Findings), g.Sum(x => x.Forms),
-                    [.. g.OrderByDescending(x => x.Findings).ThenBy(x => x.Department, StringComparer.Ordinal)]))
-                .OrderByDescending(s => s.Check?.Severity ?? Severity.Info).ThenBy(s => order.GetValueOrDefault(s.Key, int.MaxValue))];
+        Units = await portfolio.UnitNamesAsync(caller, Filter.Forms.Department, cancellationToken: cancellationToken);
+        if (Filter.SummaryIsCheap || Filter.SummaryRequested)
+        {
+            // every check over the filtered forms (the list's own check and severity are marked, not applied)
+            var groups = await portfolio.FindingGroupsAsync(caller, query.Forms with { CheckCode = null }, cancellationToken);
+            Summary = Filter.SummaryByDepartment
+                ? [.. groups.GroupBy(g => g.Department ?? "")
+                    .Select(g => new FindingSummaryLine(g.Key, null, g.First().Department, g.Max(x => x.Severity), g.Sum(x => (long)x.Findings), 0))
+                    .OrderByDescending(l => l.Findings).ThenBy(l => l.Key, StringComparer.Ordinal)]
+                : [.. groups.GroupBy(g => g.Code, StringComparer.Ordinal)
+                    .Select(g => new FindingSummaryLine(g.Key, g.Key, null, g.First().Severity, g.Sum(x => (long)x.Findings), g.Sum(x => x.Forms)))
+                    .OrderByDescending(l => l.Severity).ThenByDescending(l => l.Findings).ThenBy(l => l.Key, StringComparer.Ordinal)];
+        }
     }
 
-    /// <summary>The forms behind a count, keeping the page's year and kind.</summary>
-    public string FormsLink(string code, string? department)
+    /// <summary>The list filtered to one line of the summary (its check, or its department), keeping the other filters.</summary>
+    public string SummaryLink(FindingSummaryLine line)
     {
-        var q = "/forms?check=" + Uri.EscapeDataString(code);
-        if (!string.IsNullOrEmpty(department))
-        {
-            q += "&dept=" + Uri.EscapeDataString(department);
-        }
-        else if (Filter.Department is { } d)
-        {
-            q += "&dept=" + Uri.EscapeDataString(d);
-        }
-
-        if (Filter.Year is { } y)
-        {
-            q += "&year=" + y.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return q;
+        ArgumentNullException.ThrowIfNull(line);
+        return "/findings" + (line.Code is not null
+            ? Filter.With(("check", line.Code), ("severity", null))
+            : Filter.With(("dept", line.Department)));
     }
 }

@@ -24,6 +24,7 @@ public sealed class FormSheet
 {
     private readonly Dictionary<string, List<(int Number, FindingRecord Finding)>> byField = new(StringComparer.Ordinal);
     private readonly HashSet<string> placed = new(StringComparer.Ordinal);
+    private readonly HashSet<int> anchored = [];
 
     public FormSheet(FormDetail detail)
     {
@@ -90,8 +91,65 @@ public sealed class FormSheet
 
     public IReadOnlyList<LevelSpan> Level2Spans { get; }
 
-    /// <summary>The number of a finding in the list (1-based), for its anchor.</summary>
+    /// <summary>
+    /// The anchor of a finding in the list below the table, by its stored position (1-based: <c>finding-3</c> is
+    /// position 2), so that a link from elsewhere stays right when an earlier finding was removed (a check across
+    /// forms whose other form was deleted).
+    /// </summary>
     public static string Anchor(int number) => "finding-" + number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The anchor of a finding's marker on its cell of the table (the first cell that shows it), by position as <see cref="Anchor"/>.</summary>
+    public static string CellAnchor(int number) => "cell-" + number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Where a list links a finding on its form's page: the marker on its cell when the table shows the finding's field
+    /// (<see cref="HasCell"/>), else the finding in the list below the table.
+    /// </summary>
+    public static string FindingLink(long formId, FormKind kind, string field, int number) =>
+        "/forms/" + formId.ToString(CultureInfo.InvariantCulture) + "#" + (HasCell(kind, field) ? CellAnchor(number) : Anchor(number));
+
+    /// <summary>The line of the form's source file on its page (shown when the file was lines of text).</summary>
+    public static string SourceLink(long formId, int line) =>
+        "/forms/" + formId.ToString(CultureInfo.InvariantCulture) + "#L" + line.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// True when the page's table of a form of <paramref name="kind"/> has a cell for <paramref name="field"/> (the
+    /// cells of Detail.cshtml: a self-evaluation's fund lines, goals, indicator columns and totals; a declaration's
+    /// dates, fund amounts, goals and indicator targets). A test renders forms of both kinds and holds this to the page.
+    /// </summary>
+    public static bool HasCell(FormKind kind, string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var declaration = kind == FormKind.TargetDeclaration;
+        if (FormMapper.IndicatorIndexOf(field) is not null)
+        {
+            var member = field[(field.IndexOf("].", StringComparison.Ordinal) + 2)..];
+            return declaration
+                ? member is "level1" or "level2" or "name" or "target"
+                : member is "level1" or "level2" or "name" or "target" or "actual" or "weight" or "score" or "deviation";
+        }
+
+        if (field is "projectName" or "department" or "implementingUnit" or "indicators")
+        {
+            return true;
+        }
+
+        if (declaration)
+        {
+            return field is "category" or "plannedStart" or "plannedEnd" or "goals.overall" or "goals.annual"
+                or "funds.projectTotal" or "funds.projectFiscal" or "funds.projectOther"
+                or "funds.annualTotal" or "funds.annualAppropriation" or "funds.annualCarryover" or "funds.annualOther";
+        }
+
+        if (field is "goals.expected" or "goals.actual" or "totalWeight" or "totalScore" or "grade")
+        {
+            return true;
+        }
+
+        var parts = field.Split('.');
+        return parts is ["funds", "total" or "appropriation" or "carryover" or "other", ..]
+            && (parts.Length == 2 || (parts.Length == 3 && parts[2] is "initialBudget" or "annualBudget" or "executed" or "weight" or "executionRate" or "score"));
+    }
 
     /// <summary>True when a finding's field was shown on a cell (call after the table is rendered).</summary>
     public bool IsPlaced(string field) => placed.Contains(field);
@@ -120,7 +178,8 @@ public sealed class FormSheet
         var html = new HtmlContentBuilder();
         foreach (var (number, finding) in found)
         {
-            html.AppendHtml("<a data-annotation class=\"flag " + Ui.SeverityCss(finding.Severity) + "\" href=\"#" + Anchor(number) + "\" data-code=\""
+            var id = anchored.Add(finding.Position) ? " id=\"" + CellAnchor(finding.Position + 1) + "\"" : "";
+            html.AppendHtml("<a data-annotation" + id + " class=\"flag " + Ui.SeverityCss(finding.Severity) + "\" href=\"#" + Anchor(finding.Position + 1) + "\" data-code=\""
                 + HtmlEncoder.Default.Encode(finding.Code) + "\" aria-label=\"" + HtmlEncoder.Default.Encode(Ui.T("问题 ", "Finding ") + number + " " + finding.Code)
                 + "\">" + number.ToString(CultureInfo.InvariantCulture) + "</a>");
         }
@@ -148,15 +207,13 @@ public sealed class FormSheet
     }
 
     /// <summary>Execution rate in percent recomputed from two amounts, or null.</summary>
-    public static decimal? Rate(decimal? executed, decimal? budget) =>
-        executed is { } e && budget is { } b && b != 0 ? Math.Round(e / b * 100m, 2) : null;
+    public static decimal? Rate(decimal? executed, decimal? budget) => FindingValues.Rate(executed, budget);
 
     /// <summary>
     /// True when a recomputed value differs from the printed one by at least 0.005. A value the form does not print
     /// (“—”) is no mismatch: the recomputed value stands beside it unmarked, and the checks report the missing value.
     /// </summary>
-    public static bool Differs(decimal? printed, decimal? recomputed) =>
-        recomputed is { } r && printed is { } p && Math.Abs(p - r) >= 0.005m;
+    public static bool Differs(decimal? printed, decimal? recomputed) => FindingValues.DiffersFrom(printed, recomputed);
 
     private static List<LevelSpan> Spans(IReadOnlyList<IndicatorRecord> rows, int from, int count, Func<IndicatorRecord, string?> label)
     {

@@ -45,9 +45,10 @@ public static class FormsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
 
-        api.MapGet("/findings", FindingsAsync)
-            .WithName("ListFindings")
+        api.MapGet("/findings/groups", FindingsAsync)
+            .WithName("ListFindingGroups")
             .WithSummary("Findings over the selected forms, grouped by check and department")
+            .WithDescription("The counts behind the findings list (GET /api/v1/findings lists the findings one by one). check and severity keep only that check or severity.")
             .WithQueryParameters([.. ApiQuery.Filters, ApiQuery.Severity])
             .Produces<FindingsResponse>()
             .ProducesValidationProblem();
@@ -208,7 +209,7 @@ public static class FormsApi
     }
 
     /// <summary>This request's URL (path and query) with another page.</summary>
-    private static string PageUrl(HttpRequest request, int page)
+    internal static string PageUrl(HttpRequest request, int page)
     {
         var sb = new StringBuilder(request.PathBase + request.Path);
         var first = true;

@@ -34,11 +34,11 @@ public sealed class BadInputTests(ApiFixture api)
     [MemberData(nameof(BadValues))]
     public async Task A_bad_filter_value_is_a_400_naming_the_parameter_and_what_was_expected(string query, string parameter, string message)
     {
-        foreach (var path in new[] { "/api/v1/forms", "/api/v1/forms/export?format=csv&", "/api/v1/statistics", "/api/v1/findings" })
+        foreach (var path in new[] { "/api/v1/forms", "/api/v1/forms/export?format=csv&", "/api/v1/statistics", "/api/v1/findings", "/api/v1/findings/groups", "/api/v1/findings/export?format=csv&" })
         {
-            if (parameter is "page" or "pageSize" && path != "/api/v1/forms")
+            if (parameter is "page" or "pageSize" && path is not ("/api/v1/forms" or "/api/v1/findings"))
             {
-                continue; // not paged: statistics and findings do not know page, exports ignore it
+                continue; // not paged: statistics and finding groups do not know page, exports ignore it
             }
 
             var url = path.EndsWith('&') ? path + query : path + "?" + query;
@@ -93,7 +93,7 @@ public sealed class BadInputTests(ApiFixture api)
         {
             foreach (var name in names)
             {
-                foreach (var path in new[] { "/api/v1/forms", "/api/v1/findings", "/api/v1/statistics", "/api/v1/forms/export?format=json" })
+                foreach (var path in new[] { "/api/v1/forms", "/api/v1/findings", "/api/v1/findings/groups", "/api/v1/statistics", "/api/v1/forms/export?format=json", "/api/v1/findings/export?format=json" })
                 {
                     var url = path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + name + "=" + Uri.EscapeDataString(attack);
                     var response = await api.Admin.GetAsync(url);
@@ -104,9 +104,9 @@ public sealed class BadInputTests(ApiFixture api)
                     Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
                     Assert.DoesNotContain("<img", body, StringComparison.Ordinal);
                     using var doc = JsonDocument.Parse(body);
-                    if (response.StatusCode == HttpStatusCode.OK && path == "/api/v1/forms")
+                    if (response.StatusCode == HttpStatusCode.OK && path is "/api/v1/forms" or "/api/v1/findings")
                     {
-                        Assert.True(ApiClient.TotalCount(doc) == 0 || name is "sort" or "desc", $"{url} matched {ApiClient.TotalCount(doc)} forms");
+                        Assert.True(ApiClient.TotalCount(doc) == 0 || name is "sort" or "desc", $"{url} matched {ApiClient.TotalCount(doc)} rows");
                     }
                     else if (response.StatusCode == HttpStatusCode.OK && path.Contains("export", StringComparison.Ordinal))
                     {

@@ -130,7 +130,7 @@ public sealed class FormsApiTests(ApiFixture api)
         using var found = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/forms?pageSize=500&q=" + Uri.EscapeDataString(name));
         Assert.Contains(ApiClient.Items(found), i => i.GetProperty("projectName").GetString() == name);
 
-        using var checks = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings");
+        using var checks = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings/groups");
         var top = checks.RootElement.GetProperty("checks")[0];
         var code = top.GetProperty("code").GetString()!;
         using var flagged = await ApiClient.GetJsonAsync(api.Admin, $"/api/v1/forms?pageSize=500&check={code.ToLowerInvariant()}");
@@ -384,7 +384,7 @@ public sealed class FormsApiTests(ApiFixture api)
     [Fact]
     public async Task Findings_are_grouped_by_check_and_department_and_add_up()
     {
-        using var doc = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings");
+        using var doc = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings/groups");
         var root = doc.RootElement;
         var checks = root.GetProperty("checks").EnumerateArray().ToList();
         Assert.NotEmpty(checks);
@@ -410,12 +410,12 @@ public sealed class FormsApiTests(ApiFixture api)
 
         // one check in one department, and one severity
         var code = checks[0].GetProperty("code").GetString()!;
-        using var one = await ApiClient.GetJsonAsync(api.Admin, $"/api/v1/findings?check={code}&department={Uri.EscapeDataString(ApiFixture.Police)}");
+        using var one = await ApiClient.GetJsonAsync(api.Admin, $"/api/v1/findings/groups?check={code}&department={Uri.EscapeDataString(ApiFixture.Police)}");
         var only = Assert.Single(one.RootElement.GetProperty("checks").EnumerateArray());
         Assert.Equal(code, only.GetProperty("code").GetString());
         Assert.All(only.GetProperty("departments").EnumerateArray(), d => Assert.Equal(ApiFixture.Police, d.GetProperty("department").GetString()));
 
-        using var errors = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings?severity=error");
+        using var errors = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings/groups?severity=error");
         Assert.All(errors.RootElement.GetProperty("checks").EnumerateArray(), c => Assert.Equal("error", c.GetProperty("severity").GetString()));
     }
 
@@ -444,7 +444,7 @@ public sealed class FormsApiTests(ApiFixture api)
         Assert.Equal(7, root.GetProperty("scoreBucketBounds").GetArrayLength());
 
         // findings by check agree with the findings endpoint
-        using var findings = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings");
+        using var findings = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings/groups");
         Assert.Equal(
             findings.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("findings").GetInt32()),
             root.GetProperty("findingsByCheck").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("findings").GetInt32()));
@@ -466,7 +466,7 @@ public sealed class FormsApiTests(ApiFixture api)
     public async Task Without_signing_in_every_endpoint_but_health_answers_401()
     {
         var anonymous = api.Factory.Client();
-        foreach (var url in new[] { "/api/v1/forms", "/api/v1/forms/1", "/api/v1/findings", "/api/v1/statistics", "/api/v1/imports", "/api/v1/imports/1", "/api/v1/forms/export?format=csv", "/api/v1/forms/1/export", "/api/v1/checks" })
+        foreach (var url in new[] { "/api/v1/forms", "/api/v1/forms/1", "/api/v1/findings", "/api/v1/findings/groups", "/api/v1/findings/export?format=csv", "/api/v1/statistics", "/api/v1/imports", "/api/v1/imports/1", "/api/v1/forms/export?format=csv", "/api/v1/forms/1/export", "/api/v1/checks" })
         {
             var response = await anonymous.GetAsync(url);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -25,6 +25,8 @@ public sealed class OpenApiTests(ApiFixture api)
             ["/api/v1/forms/export"] = ["get"],
             ["/api/v1/forms/{id}/export"] = ["get"],
             ["/api/v1/findings"] = ["get"],
+            ["/api/v1/findings/groups"] = ["get"],
+            ["/api/v1/findings/export"] = ["get"],
             ["/api/v1/statistics"] = ["get"],
             ["/api/v1/checks"] = ["get"],
             ["/api/v1/imports"] = ["get", "post"],

@@ -96,7 +96,7 @@ public sealed class PostgresApiTests
         Assert.Equal(0, ApiClient.TotalCount(forms));
         using var all = await ApiClient.GetJsonAsync(admin, "/api/v1/forms?pageSize=500&sort=-score&rateMax=100&scoreMin=0");
         Assert.Equal(71, ApiClient.TotalCount(all));
-        using var findings = await ApiClient.GetJsonAsync(admin, "/api/v1/findings");
+        using var findings = await ApiClient.GetJsonAsync(admin, "/api/v1/findings/groups");
         Assert.True(findings.RootElement.GetProperty("findings").GetInt32() > 0);
         using var stats = await ApiClient.GetJsonAsync(admin, "/api/v1/statistics");
         Assert.Equal(71, stats.RootElement.GetProperty("forms").GetInt32());

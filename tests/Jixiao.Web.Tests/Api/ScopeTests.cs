@@ -68,10 +68,10 @@ public sealed class ScopeTests(ApiFixture api)
         using var otherStats = await ApiClient.GetJsonAsync(api.PoliceUser, "/api/v1/statistics?department=" + Uri.EscapeDataString(ApiFixture.DataBureau));
         Assert.Equal(0, otherStats.RootElement.GetProperty("forms").GetInt32());
 
-        using var findings = await ApiClient.GetJsonAsync(api.PoliceUser, "/api/v1/findings");
+        using var findings = await ApiClient.GetJsonAsync(api.PoliceUser, "/api/v1/findings/groups");
         Assert.All(findings.RootElement.GetProperty("checks").EnumerateArray(), c =>
             Assert.All(c.GetProperty("departments").EnumerateArray(), d => Assert.Equal(ApiFixture.Police, d.GetProperty("department").GetString())));
-        using var adminPolice = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings?department=" + Uri.EscapeDataString(ApiFixture.Police));
+        using var adminPolice = await ApiClient.GetJsonAsync(api.Admin, "/api/v1/findings/groups?department=" + Uri.EscapeDataString(ApiFixture.Police));
         Assert.Equal(adminPolice.RootElement.GetProperty("findings").GetInt32(), findings.RootElement.GetProperty("findings").GetInt32());
 
         var json = await api.PoliceUser.GetStringAsync("/api/v1/forms/export?format=json");

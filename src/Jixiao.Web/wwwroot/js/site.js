@@ -29,6 +29,12 @@
         }
     });
 
+    // A link to a finding's cell (#cell-3, from the findings list) opens its explanation.
+    var target = window.location.hash.indexOf("#cell-") === 0 ? document.getElementById(window.location.hash.slice(1)) : null;
+    if (target && target.closest(".flagged")) {
+        target.closest(".flagged").classList.add("open");
+    }
+
     // Forms that ask before they act: <form data-confirm="…"> (also those a script puts on the page later)
     document.addEventListener("submit", function (e) {
         var form = e.target;
