@@ -183,6 +183,15 @@ public sealed class FormRecord
     /// </summary>
     public string RuleSet { get; set; } = "";
 
+    /// <summary>
+    /// The precision each number of the form was printed with (its decimal scale: <c>10.00</c> → 2, <c>4.9</c> → 1),
+    /// one digit per number in a fixed order (<see cref="Forms.PrintedScales"/>), which the numeric columns do not keep
+    /// (SQLite stores REAL, PostgreSQL numeric(12,4)). The checks read a printed number's precision to tell a rounding
+    /// from a mistake, so a form re-checked from its stored values needs it. Null on forms stored before it was
+    /// recorded: their numbers are read at their shortest precision.
+    /// </summary>
+    public string? PrintedScales { get; set; }
+
     /// <summary>Provenance: the file and the 1-based first and last line.</summary>
     public string? SourceFile { get; set; }
 
