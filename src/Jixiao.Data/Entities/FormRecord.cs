@@ -192,6 +192,14 @@ public sealed class FormRecord
     /// </summary>
     public string? PrintedScales { get; set; }
 
+    /// <summary>
+    /// The 1-based source lines of the four fund rows of a self-evaluation (年度资金总额, 当年财政拨款, 上年结转资金, 其他资金),
+    /// comma-separated, 0 when unknown (<c>32,33,34,35</c>): findings about a fund row point at its line, so a form
+    /// re-checked from its stored values needs them. Null when no row has a line (declarations, JSON, forms stored
+    /// before it was recorded).
+    /// </summary>
+    public string? FundSourceLines { get; set; }
+
     /// <summary>Provenance: the file and the 1-based first and last line.</summary>
     public string? SourceFile { get; set; }
 

@@ -70,6 +70,7 @@ public sealed class FormMapper
             r.Budget = r.TotalAnnualBudget ?? r.TotalInitialBudget;
             r.Executed = r.TotalExecuted;
             r.ExecutionRatePrinted = r.TotalExecutionRate;
+            r.FundSourceLines = PrintedScales.FundLinesOf(funds);
         }
         else if (form.DeclarationFunds is { } d)
         {
@@ -258,7 +259,8 @@ public sealed class FormMapper
 
     /// <summary>
     /// Rebuilds the model from stored records (the interchange JSON of a stored form, exports, the checks across forms
-    /// and the re-check): each number at the precision it was printed with (<see cref="FormRecord.PrintedScales"/>).
+    /// and the re-check): each number at the precision it was printed with (<see cref="FormRecord.PrintedScales"/>),
+    /// each fund row with its source line (<see cref="FormRecord.FundSourceLines"/>).
     /// </summary>
     public static PerformanceForm ToForm(FormRecord r, IEnumerable<IndicatorRecord> indicators, FormGoalsRecord? goals)
     {
@@ -294,6 +296,7 @@ public sealed class FormMapper
                     InitialBudget = P(initial, PrintedScales.Line(line, 0)), AnnualBudget = P(annual, PrintedScales.Line(line, 1)),
                     Executed = P(executed, PrintedScales.Line(line, 2)), Weight = P(weight, PrintedScales.Line(line, 3)),
                     ExecutionRate = P(rate, PrintedScales.Line(line, 4)), Score = P(score, PrintedScales.Line(line, 5)),
+                    SourceLine = PrintedScales.FundLine(r.FundSourceLines, line),
                 };
                 return l.IsEmpty ? null : l;
             }

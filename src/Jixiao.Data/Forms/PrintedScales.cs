@@ -10,7 +10,8 @@ namespace Jixiao.Data.Forms;
 /// self-evaluation (年度资金总额, 当年财政拨款, 上年结转资金, 其他资金), each 年初预算数, 全年预算数, 全年执行数, 分值, 执行率,
 /// 得分; 总分 分值 and 得分; the seven amounts of a declaration; then each indicator's 分值 and 得分. A missing number
 /// counts as 0. The numeric columns give back the value only (<c>10</c>), so <see cref="FormMapper.ToForm"/> pads it to
-/// its printed scale again: a stored form then checks exactly as the form that was read.
+/// its printed scale again: a stored form then checks exactly as the form that was read. The fund rows' source lines
+/// (<see cref="FormRecord.FundSourceLines"/>), where findings about them point, are kept beside for the same reason.
 /// </summary>
 public static class PrintedScales
 {
@@ -56,6 +57,20 @@ public static class PrintedScales
     ];
 
     private static char Digit(decimal? v) => v is { } x ? (char)('0' + Math.Min((int)x.Scale, 9)) : '0';
+
+    /// <summary>The source lines of a self-evaluation's four fund rows (<see cref="FormRecord.FundSourceLines"/>), or null when none is known.</summary>
+    public static string? FundLinesOf(SelfEvaluationFunds? funds)
+    {
+        var lines = new[] { funds?.Total, funds?.Appropriation, funds?.Carryover, funds?.Other }.Select(l => l?.SourceLine ?? 0).ToArray();
+        return lines.All(l => l == 0) ? null : string.Join(',', lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The source line of fund row <paramref name="line"/> (0 年度资金总额 … 3 其他资金) in <paramref name="fundLines"/>; 0 when unknown.</summary>
+    public static int FundLine(string? fundLines, int line)
+    {
+        var parts = fundLines?.Split(',');
+        return parts is not null && line < parts.Length && int.TryParse(parts[line], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+    }
 
     /// <summary>The position of number <paramref name="column"/> (0 年初预算数 … 5 得分) of fund line <paramref name="line"/> (0 年度资金总额 … 3 其他资金).</summary>
     internal static int Line(int line, int column) => (line * LineNumbers) + column;

@@ -58,24 +58,35 @@ public sealed class RecheckStore
     }
 
     /// <summary>
-    /// Records <paramref name="version"/> as the stored checks version when none is recorded and no form is stored (a
-    /// new database: whatever is imported is checked by this code). Called at every start (<see cref="JixiaoDatabase.MigrateAsync"/>).
+    /// Records <paramref name="version"/> as the stored checks version when no form is stored (a new database, or one
+    /// whose forms were all deleted: whatever is imported next is checked by this code, nothing needs a re-check); true
+    /// when the stored version is <paramref name="version"/> afterwards. Called at every start (<see cref="JixiaoDatabase.MigrateAsync"/>).
     /// </summary>
-    internal static async Task EnsureVersionAsync(JixiaoDatabase database, string version, CancellationToken cancellationToken)
+    public Task<bool> RecordVersionIfNoFormsAsync(string version, CancellationToken cancellationToken = default) => EnsureVersionAsync(database, version, cancellationToken);
+
+    internal static async Task<bool> EnsureVersionAsync(JixiaoDatabase database, string version, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        if (await db.StorageState.AnyAsync(s => s.Key == VersionKey, cancellationToken) || await db.Forms.AnyAsync(cancellationToken))
+        Task<bool> CurrentAsync() => db.StorageState.AnyAsync(s => s.Key == VersionKey && s.Value == version, cancellationToken);
+        if (await CurrentAsync())
         {
-            return;
+            return true;
+        }
+
+        if (await db.Forms.AnyAsync(cancellationToken))
+        {
+            return false;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.StorageState.AnyAsync(s => s.Key == VersionKey, cancellationToken) && !await db.Forms.AnyAsync(cancellationToken))
+        var empty = !await db.Forms.AnyAsync(cancellationToken);
+        if (empty && !await CurrentAsync())
         {
             await WriteVersionAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), version, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
+        return empty;
     }
 
     private static async Task WriteVersionAsync(DbConnection connection, DbTransaction transaction, string version, CancellationToken cancellationToken)
@@ -115,6 +126,9 @@ public sealed class RecheckStore
         var items = await db.RecheckJobs.AsNoTracking().OrderByDescending(j => j.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedResult<RecheckJob>(items, total, page, pageSize);
     }
+
+    /// <summary>The advisory lock key (PostgreSQL) by which the creations of jobs take turns (not the lease's: the lease holder creates jobs too).</summary>
+    private const long JobsLockKey = 0x4A69_7869_616F_524A; // "JixiaoRJ"
 
     private static IQueryable<RecheckJob> Open(JixiaoDbContext db) =>
         db.RecheckJobs.AsNoTracking().Where(j => j.State == RecheckState.Queued || j.State == RecheckState.Running).OrderBy(j => j.Id);
@@ -161,7 +175,7 @@ public sealed class RecheckStore
     {
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            await Sql.ExecuteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", RecheckLease.Key));
+            await Sql.ExecuteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", JobsLockKey));
         }
     }
 
@@ -274,7 +288,7 @@ public sealed class RecheckStore
 /// <summary>The lease of the process that runs re-checks (<see cref="RecheckStore.TryLeaseAsync"/>); dispose to release it.</summary>
 public sealed class RecheckLease : IAsyncDisposable
 {
-    /// <summary>The advisory lock key of the lease (PostgreSQL), also taken to record jobs one at a time.</summary>
+    /// <summary>The advisory lock key of the lease (PostgreSQL).</summary>
     internal const long Key = 0x4A69_7869_616F_5263; // "JixiaoRc"
 
     private readonly ImportLock? file;

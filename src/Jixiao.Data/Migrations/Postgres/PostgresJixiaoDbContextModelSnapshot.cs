@@ -414,6 +414,10 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("numeric(12,4)")
                         .HasColumnName("execution_score_recomputed");
 
+                    b.Property<string>("FundSourceLines")
+                        .HasColumnType("text")
+                        .HasColumnName("fund_source_lines");
+
                     b.Property<int?>("Grade")
                         .HasColumnType("integer")
                         .HasColumnName("grade");

@@ -402,6 +402,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("execution_score_recomputed");
 
+                    b.Property<string>("FundSourceLines")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_source_lines");
+
                     b.Property<int?>("Grade")
                         .HasColumnType("INTEGER")
                         .HasColumnName("grade");

@@ -5,56 +5,64 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jixiao.Data.Migrations.Sqlite
+namespace Jixiao.Data.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteJixiaoDbContext))]
-    [Migration("20261207022517_Rechecks")]
+    [DbContext(typeof(PostgresJixiaoDbContext))]
+    [Migration("20261207024032_Rechecks")]
     partial class Rechecks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.5")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Jixiao.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("actor");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Details")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("details");
 
                     b.Property<string>("TargetId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("target_id");
 
                     b.Property<string>("TargetType")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("target_type");
 
                     b.HasKey("Id");
@@ -69,28 +77,28 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Jixiao.Data.Entities.FindingCell", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.Property<long>("DepartmentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("department_id");
 
                     b.Property<string>("Code")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
                     b.Property<int>("Severity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("severity");
 
                     b.Property<long>("Findings")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("findings");
 
                     b.Property<int>("Forms")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("forms");
 
                     b.HasKey("Year", "DepartmentId", "Code", "Severity");
@@ -103,53 +111,53 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Jixiao.Data.Entities.FindingRecord", b =>
                 {
                     b.Property<long>("FormId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("form_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("position");
 
                     b.Property<int>("Category")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("category");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("field");
 
                     b.Property<int?>("IndicatorIndex")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("indicator_index");
 
                     b.Property<string>("MessageEn")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("message_en");
 
                     b.Property<string>("MessageZh")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("message_zh");
 
                     b.Property<long?>("RelatedFormId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("related_form_id");
 
                     b.Property<int>("Severity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("severity");
 
                     b.Property<int>("SourceLine")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("source_line");
 
                     b.HasKey("FormId", "Position");
@@ -165,48 +173,50 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("content_hash");
 
                     b.Property<DateTime>("DecidedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
 
                     b.Property<string>("DecidedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("decided_by");
 
                     b.Property<int>("Decision")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("decision");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("field");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
                     b.Property<int>("Occurrence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("occurrence");
 
                     b.HasKey("Id");
@@ -220,35 +230,35 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Jixiao.Data.Entities.FormGoalsRecord", b =>
                 {
                     b.Property<long>("FormId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("form_id");
 
                     b.Property<string>("Actual")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actual");
 
                     b.Property<string>("Annual")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("annual");
 
                     b.Property<string>("Details")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("details");
 
                     b.Property<string>("Expected")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("expected");
 
                     b.Property<string>("LongTerm")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("long_term");
 
                     b.Property<string>("Overall")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("overall");
 
                     b.Property<string>("ReaderNotes")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reader_notes");
 
                     b.HasKey("FormId");
@@ -260,348 +270,354 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    b.Property<double?>("AnnualAppropriation")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("AnnualAppropriation")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("annual_appropriation");
 
-                    b.Property<double?>("AnnualCarryover")
+                    b.Property<decimal?>("AnnualCarryover")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("annual_carryover");
 
-                    b.Property<double?>("AnnualOther")
+                    b.Property<decimal?>("AnnualOther")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("annual_other");
 
-                    b.Property<double?>("AnnualTotal")
+                    b.Property<decimal?>("AnnualTotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("annual_total");
 
-                    b.Property<double?>("AppropriationAnnualBudget")
+                    b.Property<decimal?>("AppropriationAnnualBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("appropriation_annual_budget");
 
-                    b.Property<double?>("AppropriationExecuted")
+                    b.Property<decimal?>("AppropriationExecuted")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("appropriation_executed");
 
-                    b.Property<double?>("AppropriationExecutionRate")
+                    b.Property<decimal?>("AppropriationExecutionRate")
                         .HasPrecision(14, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(14,4)")
                         .HasColumnName("appropriation_execution_rate");
 
-                    b.Property<double?>("AppropriationFundScore")
+                    b.Property<decimal?>("AppropriationFundScore")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("appropriation_fund_score");
 
-                    b.Property<double?>("AppropriationFundWeight")
+                    b.Property<decimal?>("AppropriationFundWeight")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("appropriation_fund_weight");
 
-                    b.Property<double?>("AppropriationInitialBudget")
+                    b.Property<decimal?>("AppropriationInitialBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("appropriation_initial_budget");
 
-                    b.Property<double?>("Budget")
+                    b.Property<decimal?>("Budget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("budget");
 
                     b.Property<int>("CannotAssessCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("cannot_assess_count");
 
-                    b.Property<double?>("CarryoverAnnualBudget")
+                    b.Property<decimal?>("CarryoverAnnualBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("carryover_annual_budget");
 
-                    b.Property<double?>("CarryoverExecuted")
+                    b.Property<decimal?>("CarryoverExecuted")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("carryover_executed");
 
-                    b.Property<double?>("CarryoverExecutionRate")
+                    b.Property<decimal?>("CarryoverExecutionRate")
                         .HasPrecision(14, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(14,4)")
                         .HasColumnName("carryover_execution_rate");
 
-                    b.Property<double?>("CarryoverFundScore")
+                    b.Property<decimal?>("CarryoverFundScore")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("carryover_fund_score");
 
-                    b.Property<double?>("CarryoverFundWeight")
+                    b.Property<decimal?>("CarryoverFundWeight")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("carryover_fund_weight");
 
-                    b.Property<double?>("CarryoverInitialBudget")
+                    b.Property<decimal?>("CarryoverInitialBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("carryover_initial_budget");
 
                     b.Property<string>("Category")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("category");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("content_hash");
 
                     b.Property<string>("Department")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("department");
 
                     b.Property<long?>("DepartmentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("department_id");
 
                     b.Property<int>("DiagnosticCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("diagnostic_count");
 
                     b.Property<int>("ErrorCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("error_count");
 
-                    b.Property<double?>("Executed")
+                    b.Property<decimal?>("Executed")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("executed");
 
-                    b.Property<double?>("ExecutionRate")
+                    b.Property<decimal?>("ExecutionRate")
                         .HasPrecision(14, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(14,4)")
                         .HasColumnName("execution_rate");
 
-                    b.Property<double?>("ExecutionRatePrinted")
+                    b.Property<decimal?>("ExecutionRatePrinted")
                         .HasPrecision(14, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(14,4)")
                         .HasColumnName("execution_rate_printed");
 
-                    b.Property<double?>("ExecutionRateRecomputed")
+                    b.Property<decimal?>("ExecutionRateRecomputed")
                         .HasPrecision(14, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(14,4)")
                         .HasColumnName("execution_rate_recomputed");
 
-                    b.Property<double?>("ExecutionScoreRecomputed")
+                    b.Property<decimal?>("ExecutionScoreRecomputed")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("execution_score_recomputed");
 
+                    b.Property<string>("FundSourceLines")
+                        .HasColumnType("text")
+                        .HasColumnName("fund_source_lines");
+
                     b.Property<int?>("Grade")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("grade");
 
                     b.Property<string>("GradePrinted")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("grade_printed");
 
                     b.Property<string>("ImplementingUnit")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("implementing_unit");
 
                     b.Property<long>("ImportBatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("import_batch_id");
 
                     b.Property<DateTime>("ImportedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
 
                     b.Property<int>("IndicatorCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("indicator_count");
 
                     b.Property<int>("InfoCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("info_count");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("kind");
 
                     b.Property<string>("LineageKey")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("lineage_key");
 
                     b.Property<int>("MoneyUnit")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("money_unit");
 
-                    b.Property<double?>("OtherAnnualBudget")
+                    b.Property<decimal?>("OtherAnnualBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("other_annual_budget");
 
-                    b.Property<double?>("OtherExecuted")
+                    b.Property<decimal?>("OtherExecuted")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("other_executed");
 
-                    b.Property<double?>("OtherExecutionRate")
+                    b.Property<decimal?>("OtherExecutionRate")
                         .HasPrecision(14, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(14,4)")
                         .HasColumnName("other_execution_rate");
 
-                    b.Property<double?>("OtherFundScore")
+                    b.Property<decimal?>("OtherFundScore")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("other_fund_score");
 
-                    b.Property<double?>("OtherFundWeight")
+                    b.Property<decimal?>("OtherFundWeight")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("other_fund_weight");
 
-                    b.Property<double?>("OtherInitialBudget")
+                    b.Property<decimal?>("OtherInitialBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("other_initial_budget");
 
                     b.Property<DateOnly?>("PlannedEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("planned_end");
 
                     b.Property<DateOnly?>("PlannedStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("planned_start");
 
                     b.Property<string>("PrintedScales")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("printed_scales");
 
-                    b.Property<double?>("ProjectFiscal")
+                    b.Property<decimal?>("ProjectFiscal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("project_fiscal");
 
                     b.Property<string>("ProjectName")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("project_name");
 
-                    b.Property<double?>("ProjectOther")
+                    b.Property<decimal?>("ProjectOther")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("project_other");
 
-                    b.Property<double?>("ProjectTotal")
+                    b.Property<decimal?>("ProjectTotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("project_total");
 
                     b.Property<int?>("RecomputedGrade")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("recomputed_grade");
 
-                    b.Property<double?>("RecomputedMax")
+                    b.Property<decimal?>("RecomputedMax")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("recomputed_max");
 
-                    b.Property<double?>("RecomputedMin")
+                    b.Property<decimal?>("RecomputedMin")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("recomputed_min");
 
-                    b.Property<double?>("RecomputedTotal")
+                    b.Property<decimal?>("RecomputedTotal")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("recomputed_total");
 
                     b.Property<string>("RuleSet")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasDefaultValue("")
                         .HasColumnName("rule_set");
 
                     b.Property<string>("SourceFile")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("source_file");
 
                     b.Property<int?>("SourceFirstLine")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("source_first_line");
 
                     b.Property<int?>("SourceLastLine")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("source_last_line");
 
-                    b.Property<double?>("TotalAnnualBudget")
+                    b.Property<decimal?>("TotalAnnualBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("total_annual_budget");
 
-                    b.Property<double?>("TotalExecuted")
+                    b.Property<decimal?>("TotalExecuted")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("total_executed");
 
-                    b.Property<double?>("TotalExecutionRate")
+                    b.Property<decimal?>("TotalExecutionRate")
                         .HasPrecision(14, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(14,4)")
                         .HasColumnName("total_execution_rate");
 
-                    b.Property<double?>("TotalFundScore")
+                    b.Property<decimal?>("TotalFundScore")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("total_fund_score");
 
-                    b.Property<double?>("TotalFundWeight")
+                    b.Property<decimal?>("TotalFundWeight")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("total_fund_weight");
 
-                    b.Property<double?>("TotalInitialBudget")
+                    b.Property<decimal?>("TotalInitialBudget")
                         .HasPrecision(18, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("total_initial_budget");
 
-                    b.Property<double?>("TotalScore")
+                    b.Property<decimal?>("TotalScore")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("total_score");
 
-                    b.Property<double?>("TotalWeight")
+                    b.Property<decimal?>("TotalWeight")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("total_weight");
 
                     b.Property<long?>("UnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("unit_id");
 
                     b.Property<int>("WarningCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("warning_count");
 
                     b.Property<int?>("Year")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.HasKey("Id");
@@ -643,25 +659,25 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("content_hash");
 
                     b.Property<int>("State")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("state");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("updated_by");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("ContentHash");
@@ -674,15 +690,20 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Jixiao.Data.Entities.FormSearchRecord", b =>
                 {
                     b.Property<long>("FormId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("form_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("text");
 
                     b.HasKey("FormId");
+
+                    b.HasIndex("Text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("form_search", (string)null);
                 });
@@ -690,15 +711,15 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Jixiao.Data.Entities.FormSignatureRecord", b =>
                 {
                     b.Property<short>("Kind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("smallint")
                         .HasColumnName("kind");
 
                     b.Property<long>("Hash")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("hash");
 
                     b.Property<long>("FormId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("form_id");
 
                     b.HasKey("Kind", "Hash", "FormId");
@@ -712,76 +733,78 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("content_hash");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("created_by");
 
                     b.Property<bool>("CrossChecked")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("cross_checked");
 
                     b.Property<int>("DiagnosticCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("diagnostic_count");
 
                     b.Property<long?>("DuplicateOfBatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("duplicate_of_batch_id");
 
                     b.Property<int?>("ErrorLine")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("error_line");
 
                     b.Property<string>("ErrorMessage")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("error_message");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("file_name");
 
                     b.Property<int>("FindingCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("finding_count");
 
                     b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
                     b.Property<int>("FormCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("form_count");
 
                     b.Property<int>("IndicatorCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("indicator_count");
 
                     b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
 
                     b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -796,79 +819,79 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Jixiao.Data.Entities.IndicatorRecord", b =>
                 {
                     b.Property<long>("FormId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("form_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("position");
 
                     b.Property<string>("Actual")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actual");
 
                     b.Property<int>("Category")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("category");
 
                     b.Property<string>("Deviation")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("deviation");
 
                     b.Property<string>("Explanation")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("explanation");
 
                     b.Property<string>("Level1")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("level1");
 
                     b.Property<string>("Level2")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("level2");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("Operator")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("operator");
 
                     b.Property<int?>("Outcome")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("outcome");
 
-                    b.Property<double?>("RecomputedScore")
+                    b.Property<decimal?>("RecomputedScore")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("recomputed_score");
 
-                    b.Property<double?>("Score")
+                    b.Property<decimal?>("Score")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("score");
 
                     b.Property<int>("SourceLine")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("source_line");
 
                     b.Property<string>("Target")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("target");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("unit");
 
-                    b.Property<double?>("Weight")
+                    b.Property<decimal?>("Weight")
                         .HasPrecision(12, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(12,4)")
                         .HasColumnName("weight");
 
                     b.HasKey("FormId", "Position");
@@ -880,33 +903,35 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("key");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("name");
 
                     b.Property<long?>("ParentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("parent_id");
 
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(1600)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1600)")
                         .HasColumnName("path");
 
                     b.HasKey("Id");
@@ -924,148 +949,148 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Jixiao.Data.Entities.PortfolioCell", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.Property<long>("DepartmentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("department_id");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("kind");
 
-                    b.Property<double>("Budget")
+                    b.Property<decimal>("Budget")
                         .HasPrecision(24, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(24,2)")
                         .HasColumnName("budget");
 
                     b.Property<int>("Deducted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("deducted");
 
                     b.Property<int>("DeductedWithoutReason")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("deducted_without_reason");
 
                     b.Property<long>("Errors")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("errors");
 
-                    b.Property<double>("Executed")
+                    b.Property<decimal>("Executed")
                         .HasPrecision(24, 2)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(24,2)")
                         .HasColumnName("executed");
 
                     b.Property<int>("Forms")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("forms");
 
                     b.Property<int>("FormsWithErrors")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("forms_with_errors");
 
                     b.Property<int>("FullMarks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("full_marks");
 
                     b.Property<int>("GradeExcellent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("grade_excellent");
 
                     b.Property<int>("GradeFair")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("grade_fair");
 
                     b.Property<int>("GradeGood")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("grade_good");
 
                     b.Property<int>("GradePoor")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("grade_poor");
 
                     b.Property<int>("GradedLower")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("graded_lower");
 
                     b.Property<int>("PrintedTotalCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("printed_total_count");
 
-                    b.Property<double>("PrintedTotalSum")
+                    b.Property<decimal>("PrintedTotalSum")
                         .HasPrecision(24, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(24,4)")
                         .HasColumnName("printed_total_sum");
 
                     b.Property<int>("RateCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("rate_count");
 
-                    b.Property<double>("RateSum")
+                    b.Property<decimal>("RateSum")
                         .HasPrecision(24, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(24,4)")
                         .HasColumnName("rate_sum");
 
                     b.Property<int>("RecomputedExcellent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("recomputed_excellent");
 
                     b.Property<int>("RecomputedFair")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("recomputed_fair");
 
                     b.Property<int>("RecomputedGood")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("recomputed_good");
 
                     b.Property<int>("RecomputedPoor")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("recomputed_poor");
 
                     b.Property<int>("RecomputedTotalCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("recomputed_total_count");
 
-                    b.Property<double>("RecomputedTotalSum")
+                    b.Property<decimal>("RecomputedTotalSum")
                         .HasPrecision(24, 4)
-                        .HasColumnType("REAL")
+                        .HasColumnType("numeric(24,4)")
                         .HasColumnName("recomputed_total_sum");
 
                     b.Property<int>("Score0")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score0");
 
                     b.Property<int>("Score1")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score1");
 
                     b.Property<int>("Score2")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score2");
 
                     b.Property<int>("Score3")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score3");
 
                     b.Property<int>("Score4")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score4");
 
                     b.Property<int>("Score5")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score5");
 
                     b.Property<int>("Score6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score6");
 
                     b.Property<int>("ScoredIndicators")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("scored_indicators");
 
                     b.Property<long>("Warnings")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("warnings");
 
                     b.HasKey("Year", "DepartmentId", "Kind");
@@ -1079,33 +1104,33 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<string>("LineageKey")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("lineage_key");
 
                     b.Property<long>("DepartmentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("department_id");
 
                     b.Property<int>("Declarations")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("declarations");
 
                     b.Property<int?>("FirstYear")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("first_year");
 
                     b.Property<int>("Forms")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("forms");
 
                     b.Property<int?>("LastYear")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("last_year");
 
                     b.Property<string>("ProjectName")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("project_name");
 
                     b.HasKey("LineageKey", "DepartmentId");
@@ -1119,94 +1144,96 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CancelRequestedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("cancel_requested_by");
 
                     b.Property<int>("Changed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("changed");
 
                     b.Property<string>("ChecksVersion")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("checks_version");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int>("Done")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("done");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("error");
 
                     b.Property<long>("FindingsAfter")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("findings_after");
 
                     b.Property<long>("FindingsBefore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("findings_before");
 
                     b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
                     b.Property<long>("LastFormId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_form_id");
 
                     b.Property<string>("PreviousVersion")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("previous_version");
 
                     b.Property<int>("RunStartDone")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("run_start_done");
 
                     b.Property<DateTime?>("RunStartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("run_started_at");
 
                     b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.Property<string>("StartedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("started_by");
 
                     b.Property<int>("State")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("state");
 
                     b.Property<long>("ThroughFormId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("through_form_id");
 
                     b.Property<int>("Total")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("total");
 
                     b.Property<int>("Trigger")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("trigger");
 
                     b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -1220,35 +1247,37 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("author");
 
                     b.Property<bool>("MarkedDone")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("marked_done");
 
                     b.Property<long>("RectificationId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rectification_id");
 
                     b.Property<int>("Step")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("step");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("text");
 
                     b.HasKey("Id");
@@ -1262,78 +1291,80 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime?>("AnsweredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("answered_at");
 
                     b.Property<string>("AnsweredBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("answered_by");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("closed_by");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("content_hash");
 
                     b.Property<DateOnly>("Deadline")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("deadline");
 
                     b.Property<string>("Department")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("department");
 
                     b.Property<long?>("DepartmentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("department_id");
 
                     b.Property<bool>("MarkedDone")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("marked_done");
 
                     b.Property<string>("ProjectName")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("project_name");
 
                     b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
 
                     b.Property<string>("RequestedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("requested_by");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("text");
 
                     b.Property<int?>("Year")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.HasKey("Id");
@@ -1350,28 +1381,28 @@ namespace Jixiao.Data.Migrations.Sqlite
             modelBuilder.Entity("Jixiao.Data.Entities.SearchGramRecord", b =>
                 {
                     b.Property<int>("Gram")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("gram");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.Property<long>("BatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("batch_id");
 
                     b.Property<int>("Part")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("part");
 
                     b.Property<int>("Count")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("count");
 
                     b.Property<byte[]>("Ids")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("ids");
 
                     b.HasKey("Gram", "Year", "BatchId", "Part");
@@ -1385,13 +1416,13 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("key");
 
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("value");
 
                     b.HasKey("Key");
@@ -1403,57 +1434,59 @@ namespace Jixiao.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Department")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("department");
 
                     b.Property<bool>("Disabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("disabled");
 
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
                     b.Property<DateTime?>("LastLoginAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_login_at");
 
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
                         .HasMaxLength(121)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(121)")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("password_hash");
 
                     b.Property<int>("Role")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("security_stamp");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id");

@@ -12,6 +12,12 @@ namespace Jixiao.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "fund_source_lines",
+                table: "forms",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "printed_scales",
                 table: "forms",
                 type: "TEXT",
@@ -60,6 +66,10 @@ namespace Jixiao.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "recheck_jobs");
+
+            migrationBuilder.DropColumn(
+                name: "fund_source_lines",
+                table: "forms");
 
             migrationBuilder.DropColumn(
                 name: "printed_scales",

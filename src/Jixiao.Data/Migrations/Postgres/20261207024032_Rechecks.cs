@@ -13,6 +13,12 @@ namespace Jixiao.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "fund_source_lines",
+                table: "forms",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "printed_scales",
                 table: "forms",
                 type: "text",
@@ -61,6 +67,10 @@ namespace Jixiao.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "recheck_jobs");
+
+            migrationBuilder.DropColumn(
+                name: "fund_source_lines",
+                table: "forms");
 
             migrationBuilder.DropColumn(
                 name: "printed_scales",
