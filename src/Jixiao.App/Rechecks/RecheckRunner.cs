@@ -43,7 +43,7 @@ public sealed record RecheckRun(RecheckOutcome Outcome, RecheckJob? Job);
 /// <see cref="FormWriter.WriteRecheckAsync"/> in steps of <see cref="StepForms"/> forms, each one short transaction that
 /// also moves the job row on; so a stopped application goes on from the last form at its next start. One process runs
 /// re-checks at a time (<see cref="RecheckStore.TryLeaseAsync"/>). The web application's hosted service calls
-/// <see cref="RunAsync(CancellationToken)"/>; <c>jixiao recheck</c> calls <see cref="RunJobAsync"/>.
+/// <see cref="RunAsync"/>; <c>jixiao recheck</c> calls <see cref="RunJobAsync"/>.
 /// </summary>
 /// <remarks>
 /// Nothing the database does ends it: a step that fails because the database is away (or, on PostgreSQL, lost a
@@ -93,7 +93,7 @@ public sealed partial class RecheckRunner : IDisposable
 
     public void Dispose() => wake.Dispose();
 
-    /// <summary>Tells the worker (<see cref="RunAsync(CancellationToken)"/>) that a job was queued or asked to stop.</summary>
+    /// <summary>Tells the worker (<see cref="RunAsync"/>) that a job was queued or asked to stop.</summary>
     public void Wake()
     {
         if (wake.CurrentCount == 0)
@@ -104,17 +104,21 @@ public sealed partial class RecheckRunner : IDisposable
 
     /// <summary>
     /// The worker: starts a re-check when the stored checks version is not <see cref="Version"/>
-    /// (<see cref="EnsureCurrentAsync"/>), then runs the jobs that are queued or were left running, one at a time, until
-    /// <paramref name="stoppingToken"/> is cancelled; it looks again when woken (<see cref="Wake"/>) or every
-    /// <see cref="Poll"/>. Never throws but on stopping.
+    /// (<see cref="EnsureCurrentAsync"/>, unless <paramref name="automatic"/> is false), then runs the jobs that are
+    /// queued or were left running, one at a time, until <paramref name="stoppingToken"/> is cancelled; it looks again
+    /// when woken (<see cref="Wake"/>) or every <see cref="Poll"/>. Never throws but on stopping.
     /// </summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(bool automatic, CancellationToken stoppingToken)
     {
         for (var attempt = 0; !stoppingToken.IsCancellationRequested;)
         {
             try
             {
-                await EnsureCurrentAsync(stoppingToken);
+                if (automatic)
+                {
+                    await EnsureCurrentAsync(stoppingToken);
+                }
+
                 while (await store.OpenAsync(stoppingToken) is { } open)
                 {
                     var run = await RunJobAsync(open.Id, null, stoppingToken);
@@ -123,7 +127,7 @@ public sealed partial class RecheckRunner : IDisposable
                         break; // another process runs it, or the application stops
                     }
 
-                    if (run.Outcome == RecheckOutcome.Cancelled && run.Job?.ChecksVersion != Version)
+                    if (automatic && run.Outcome == RecheckOutcome.Cancelled && run.Job?.ChecksVersion != Version)
                     {
                         await EnsureCurrentAsync(stoppingToken); // it was replaced: start the code's own
                     }

@@ -22,6 +22,15 @@ public sealed class JixiaoOptions
     public AccountSettings Accounts { get; set; } = new();
 
     public ExportSettings Exports { get; set; } = new();
+
+    public RecheckSettings Rechecks { get; set; } = new();
+}
+
+/// <summary><c>Jixiao:Rechecks</c>: the re-check of all stored forms (docs/checks.md, "Re-checking stored forms").</summary>
+public sealed class RecheckSettings
+{
+    /// <summary>Re-check at start when the stored forms were checked by another version of the checks (default true).</summary>
+    public bool Automatic { get; set; } = true;
 }
 
 /// <summary><c>Jixiao:Exports</c>: how many exports (CSV, xlsx, JSON downloads) run at once; more get 429.</summary>

@@ -414,7 +414,7 @@ public abstract class RecheckTests : DatabaseTest
         // a new version of the checks: the worker's start queues a job and runs it
         var runner = Runner("v2");
         using var stop = new CancellationTokenSource();
-        var worker = runner.RunAsync(stop.Token);
+        var worker = runner.RunAsync(automatic: true, stop.Token);
         RecheckJob? job = null;
         for (var i = 0; i < 600 && job?.State != RecheckState.Succeeded; i++)
         {
