@@ -241,62 +241,105 @@ public sealed partial class RecheckRunner : IDisposable
         }
 
         Running(logger, jobId, job.Done, job.Total);
-        for (var attempt = 0; ;)
+        // the next step is read and checked on another thread while this one is written (SQLite's WAL lets it read)
+        Task<RecheckStep?>? next = null;
+        var nextAfter = -1L;
+        Task<RecheckStep?> PrepareAsync(long after, long through) => Task.Run(async () =>
         {
-            try
+            var forms = await store.ReadAsync(after, through, StepForms, cancellationToken);
+            return forms.Count == 0 ? null : Check(jobId, after, forms);
+        }, cancellationToken);
+
+        try
+        {
+            for (var attempt = 0; ;)
             {
-                job = await store.GetAsync(jobId, cancellationToken);
-                if (job is null || job.State != RecheckState.Running || job.CancelRequestedBy is not null)
+                try
                 {
-                    return await EndAsync(jobId, cancellationToken);
-                }
-
-                var forms = await store.ReadAsync(job.LastFormId, job.ThroughFormId, StepForms, cancellationToken);
-                if (forms.Count == 0)
-                {
-                    await store.FinishAsync(jobId, RecheckState.Succeeded, null,
-                        j => new AuditRecord("system", "recheck-finish", "recheck", Id(j), Summary(j) + "; checks version " + j.ChecksVersion), cancellationToken);
-                    var done = await store.GetAsync(jobId, cancellationToken);
-                    Finished(logger, jobId, done?.Done ?? 0, done?.Changed ?? 0);
-                    return new RecheckRun(RecheckOutcome.Succeeded, done);
-                }
-
-                if (await writer.WriteRecheckAsync(Check(job, forms), cancellationToken))
-                {
-                    attempt = 0;
-                    if (await store.GetAsync(jobId, cancellationToken) is { } moved)
+                    job = await store.GetAsync(jobId, cancellationToken);
+                    if (job is null || job.State != RecheckState.Running || job.CancelRequestedBy is not null)
                     {
-                        progress?.Invoke(moved);
-                        if (AfterStep is { } hook)
+                        return await EndAsync(jobId, cancellationToken);
+                    }
+
+                    var prepared = next is not null && nextAfter == job.LastFormId ? next : PrepareAsync(job.LastFormId, job.ThroughFormId);
+                    if (prepared != next)
+                    {
+                        await SettleAsync(next);
+                    }
+
+                    next = null;
+                    var step = await prepared;
+                    if (step is null)
+                    {
+                        await store.FinishAsync(jobId, RecheckState.Succeeded, null,
+                            j => new AuditRecord("system", "recheck-finish", "recheck", Id(j), Summary(j) + "; checks version " + j.ChecksVersion), cancellationToken);
+                        var done = await store.GetAsync(jobId, cancellationToken);
+                        Finished(logger, jobId, done?.Done ?? 0, done?.Changed ?? 0);
+                        return new RecheckRun(RecheckOutcome.Succeeded, done);
+                    }
+
+                    (next, nextAfter) = (PrepareAsync(step.Last, job.ThroughFormId), step.Last);
+                    if (await writer.WriteRecheckAsync(step, cancellationToken))
+                    {
+                        attempt = 0;
+
+                        if (await store.GetAsync(jobId, cancellationToken) is { } moved)
                         {
-                            await hook(moved);
+                            progress?.Invoke(moved);
+                            if (AfterStep is { } hook)
+                            {
+                                await hook(moved);
+                            }
                         }
                     }
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                Interrupted(logger, jobId);
-                return new RecheckRun(RecheckOutcome.Interrupted, job);
-            }
-            catch (Exception ex) when (DatabaseErrors.IsTransient(ex))
-            {
-                var pause = Delay(attempt++);
-                StepRetried(logger, ex, jobId, pause.TotalSeconds);
-                await Task.Delay(pause, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                if (cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
+                    Interrupted(logger, jobId);
                     return new RecheckRun(RecheckOutcome.Interrupted, job);
                 }
+                catch (Exception ex) when (DatabaseErrors.IsTransient(ex))
+                {
+                    var pause = Delay(attempt++);
+                    StepRetried(logger, ex, jobId, pause.TotalSeconds);
+                    await Task.Delay(pause, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        return new RecheckRun(RecheckOutcome.Interrupted, job);
+                    }
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    StepFailed(logger, ex, jobId);
+                    var error = ex is RecheckFormException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                    await store.FinishAsync(jobId, RecheckState.Failed, error,
+                        j => new AuditRecord("system", "recheck-fail", "recheck", Id(j), Summary(j) + "; " + error), CancellationToken.None);
+                    return new RecheckRun(RecheckOutcome.Failed, await store.GetAsync(jobId, CancellationToken.None));
+                }
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                StepFailed(logger, ex, jobId);
-                var error = ex is RecheckFormException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-                await store.FinishAsync(jobId, RecheckState.Failed, error,
-                    j => new AuditRecord("system", "recheck-fail", "recheck", Id(j), Summary(j) + "; " + error), CancellationToken.None);
-                return new RecheckRun(RecheckOutcome.Failed, await store.GetAsync(jobId, CancellationToken.None));
-            }
+        }
+        finally
+        {
+            await SettleAsync(next);
+        }
+    }
+
+    /// <summary>Waits for a step read ahead that is not used (its failure, if any, is the next read's to meet again).</summary>
+    private static async Task SettleAsync(Task<RecheckStep?>? ahead)
+    {
+        if (ahead is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ahead;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // read ahead for a step that did not come: whatever it met, the step is read again when it comes
         }
     }
 
@@ -316,10 +359,10 @@ public sealed partial class RecheckRunner : IDisposable
     }
 
     /// <summary>Checks the forms of one step and keeps what changed.</summary>
-    private RecheckStep Check(RecheckJob job, IReadOnlyList<StoredForm> forms)
+    private RecheckStep Check(long jobId, long after, IReadOnlyList<StoredForm> forms)
     {
         var changed = new List<FormRecord>();
-        long before = 0, after = 0;
+        long before = 0, findings = 0;
         foreach (var stored in forms)
         {
             FormRecord fresh;
@@ -333,14 +376,14 @@ public sealed partial class RecheckRunner : IDisposable
             }
 
             before += stored.Findings.Count;
-            after += fresh.Findings.Count;
+            findings += fresh.Findings.Count;
             if (FormMapper.Changes(stored.Record, stored.Indicators, stored.Findings, fresh) is { } change)
             {
                 changed.Add(change);
             }
         }
 
-        return new RecheckStep(job.Id, job.LastFormId, forms[^1].Record.Id, forms.Count, changed, before, after);
+        return new RecheckStep(jobId, after, forms[^1].Record.Id, forms.Count, changed, before, findings);
     }
 
     /// <summary>The audit entry of a job's start (written in the transaction that records it).</summary>
