@@ -613,7 +613,7 @@ public static class ReaderMessages
         "$: unexpected end of input: expected $[{0}] after ','");
 
     public static readonly MessageTemplate JsonSyntax = new("JSON-SYNTAX",
-        "{0}：JSON 格式错误：{1}",
+        "{0}：JSON 格式错误（{1}）",
         "{0}: invalid JSON: {1}");
 
     public static readonly MessageTemplate JsonNotClosed = new("JSON-UNCLOSED",

@@ -43,6 +43,8 @@ public sealed partial class MessageTemplate
 
     private readonly Regex english;
     private readonly Regex? stored;
+    private readonly string englishClue;
+    private readonly string? storedClue;
 
     /// <param name="code">The stable code, e.g. <c>READ-ROW-OUTSIDE</c>.</param>
     /// <param name="zh">The Chinese text.</param>
@@ -63,6 +65,8 @@ public sealed partial class MessageTemplate
         Stored = stored;
         english = Pattern(en);
         this.stored = stored is null ? null : Pattern(stored);
+        englishClue = Clue(en);
+        storedClue = stored is null ? null : Clue(stored);
         Arity = Placeholder().Matches(zh + en + stored).Select(m => int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max();
     }
 
@@ -102,8 +106,8 @@ public sealed partial class MessageTemplate
     public string[]? Match(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var m = english.Match(text);
-        if (!m.Success && stored is not null)
+        var m = text.Contains(englishClue, StringComparison.Ordinal) ? english.Match(text) : System.Text.RegularExpressions.Match.Empty;
+        if (!m.Success && stored is not null && text.Contains(storedClue!, StringComparison.Ordinal))
         {
             m = stored.Match(text);
         }
@@ -124,6 +128,11 @@ public sealed partial class MessageTemplate
     }
 
     public override string ToString() => Code;
+
+    /// <summary>The longest literal piece of a template: a text without it cannot be one of its messages.</summary>
+    private static string Clue(string template) =>
+        Placeholder().Replace(template, "\0").Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal)
+            .Split('\0').MaxBy(piece => piece.Length) ?? "";
 
     /// <summary>The template as an anchored pattern: each placeholder a lazy group (a repeated one a back-reference), the rest literal.</summary>
     private static Regex Pattern(string template)
@@ -203,22 +212,30 @@ public sealed class MessageCatalogue
             return null;
         }
 
+        // the template that leaves the least to its arguments: "expected an ISO date … or null, found …" rather than
+        // "expected {1} or null, found {2}"
+        MessageTemplate? best = null;
+        string[]? bestArgs = null;
+        var bestLength = int.MaxValue;
         foreach (var template in templates)
         {
-            if (template.Match(text) is not { } args)
+            if (template.Match(text) is { } args && args.Sum(a => a.Length) is var length && length < bestLength)
             {
-                continue;
+                (best, bestArgs, bestLength) = (template, args, length);
             }
-
-            var values = new object?[args.Length];
-            for (var i = 0; i < args.Length; i++)
-            {
-                values[i] = depth < MaxDepth && ReadAt(args[i], depth + 1) is { } nested ? nested : args[i];
-            }
-
-            return template.Format(values);
         }
 
-        return null;
+        if (best is null || bestArgs is null)
+        {
+            return null;
+        }
+
+        var values = new object?[bestArgs.Length];
+        for (var i = 0; i < bestArgs.Length; i++)
+        {
+            values[i] = depth < MaxDepth && ReadAt(bestArgs[i], depth + 1) is { } nested ? nested : bestArgs[i];
+        }
+
+        return best.Format(values);
     }
 }
