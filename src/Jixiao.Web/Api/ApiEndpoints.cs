@@ -1,4 +1,5 @@
 using Jixiao.App;
+using Jixiao.Web.Accounts;
 using Jixiao.Web.Exports;
 using Jixiao.Web.Findings;
 
@@ -50,7 +51,8 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        // a session or an API token (Accounts/ApiTokenAuthentication); a read-only token is refused every change
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter(ApiTokenAuthentication.ReadOnlyFilterAsync);
 
         // GET /api/v1/health: the application runs, its database answers (a trivial query, 2 s at most), and which
         // database it is (no secrets); 503 while the database does not answer
