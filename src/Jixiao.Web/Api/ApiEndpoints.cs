@@ -13,8 +13,8 @@ namespace Jixiao.Web.Api;
 /// <summary>
 /// The JSON API under <c>/api/v1</c> (docs: the OpenAPI document at <c>/openapi/v1.json</c>): forms (list, one,
 /// exports), findings, statistics, the check catalogue, and imports. Every endpoint needs a signed-in user except
-/// the health check; department users are limited to their department, supervisors read and review findings. Errors are RFC 7807
-/// problem details.
+/// the health check — a session, or an API token (<c>Authorization: Bearer</c>, docs/api.md); department users are
+/// limited to their department, supervisors read and review findings. Errors are RFC 7807 problem details.
 /// </summary>
 public static class ApiEndpoints
 {

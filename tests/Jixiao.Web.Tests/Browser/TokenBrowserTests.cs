@@ -85,6 +85,12 @@ public sealed class TokenBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await Assertions.Expect(row.Locator("button")).ToHaveCountAsync(0);
         await ShotAsync(page, "token-revoked");
 
+        // on a phone (390 px) the page does not scroll sideways
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/account/tokens");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the tokens page scrolls sideways at 390 px");
+        await ShotAsync(page, "tokens-390px");
+
         var refused = await client.GetAsync("/api/v1/forms");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
