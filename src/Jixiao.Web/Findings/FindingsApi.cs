@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jixiao.App.Exports;
 using Jixiao.App.Forms;
 using Jixiao.Core.Checks;
 using Jixiao.Data.Forms;
@@ -75,7 +76,7 @@ public static class FindingsApi
         return TypedResults.Json(page, FindingsJson.Context.PagedListFindingListItem);
     }
 
-    private static IResult ExportAsync(HttpContext http, FindingCatalog findings)
+    private static IResult ExportAsync(HttpContext http, FindingCatalog findings, ExportLog log)
     {
         var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, [ApiQuery.Severity, ApiQuery.Decision], Sorting, ApiQuery.Paging);
         var query = Query(reader, paging: false);
@@ -86,7 +87,8 @@ public static class FindingsApi
 
         var name = ExportEndpoints.FileName("findings", format);
         var cancellationToken = http.RequestAborted;
-        var rows = findings.StreamAsync(http.User.Caller(), query, cancellationToken);
+        var caller = http.User.Caller();
+        var rows = log.CountAsync(caller, ExportEndpoints.Describe(http, "findings", format), findings.StreamAsync(caller, query, cancellationToken), cancellationToken);
         ExportEndpoints.NoCache(http);
         return format switch
         {
