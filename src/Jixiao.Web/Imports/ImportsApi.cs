@@ -32,7 +32,7 @@ public static class ImportsApi
         + "or an application/json body holding jixiao.form/1 forms (an array, one object, or JSON Lines). Each accepted file "
         + "becomes a queued import batch (202); refused files say why and store nothing. 413 when every file is too large, "
         + "415 when every file is of a type that is not read (PDF, Excel, Word …, also under another name). "
-        + "Needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header. Administrators and finance reviewers.";
+        + "Signed in by a session, needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header (not with an API token). Administrators and finance reviewers.";
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -154,7 +154,7 @@ public static class ImportsApi
 
         try
         {
-            await antiforgery.ValidateRequestAsync(http);
+            await antiforgery.ValidateUnlessTokenAsync(http);
         }
         catch (AntiforgeryValidationException)
         {

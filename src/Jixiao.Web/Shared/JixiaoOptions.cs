@@ -22,6 +22,15 @@ public sealed class JixiaoOptions
     public AccountSettings Accounts { get; set; } = new();
 
     public ExportSettings Exports { get; set; } = new();
+
+    public TokenSettings Tokens { get; set; } = new();
+}
+
+/// <summary><c>Jixiao:Tokens</c>: the API tokens' rate limit (docs/api.md).</summary>
+public sealed class TokenSettings
+{
+    /// <summary>Requests one API token may make per minute (a fixed window per token); more get 429 with Retry-After.</summary>
+    public int RequestsPerMinute { get; set; } = 300;
 }
 
 /// <summary><c>Jixiao:Exports</c>: how many exports (CSV, xlsx, JSON downloads) run at once; more get 429.</summary>
