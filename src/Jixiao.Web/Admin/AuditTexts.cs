@@ -37,6 +37,9 @@ public static partial class AuditTexts
         ["rectification-accept"] = ("通过整改", "Rectification accepted"),
         ["rectification-return"] = ("退回整改", "Rectification sent back"),
         ["export"] = ("导出", "Export"),
+        ["token-create"] = ("创建访问令牌", "Create access token"),
+        ["token-revoke"] = ("撤销访问令牌", "Revoke access token"),
+        ["token-use"] = ("使用访问令牌", "Access token used"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Targets = new(StringComparer.Ordinal)
@@ -45,6 +48,9 @@ public static partial class AuditTexts
         ["import"] = ("导入批次", "import batch"),
         ["form"] = ("表单", "form"),
         ["rectification"] = ("整改通知", "rectification request"),
+        ["token"] = ("访问令牌", "access token"),
+        ["forms"] = ("表单列表", "form list"),
+        ["findings"] = ("问题清单", "findings list"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Keys = new(StringComparer.Ordinal)
@@ -58,7 +64,35 @@ public static partial class AuditTexts
         ["deadline"] = ("期限", "deadline"),
         ["findings"] = ("问题", "findings"),
         ["forms"] = ("表单", "forms"),
+        ["name"] = ("名称", "name"),
+        ["prefix"] = ("前缀", "prefix"),
+        ["owner"] = ("所有者", "owner"),
+        ["scope"] = ("权限范围", "scope"),
+        ["expires"] = ("到期", "expires"),
+        ["format"] = ("格式", "format"),
+        ["rows"] = ("行数", "rows"),
+        ["filter"] = ("筛选", "filter"),
+        ["via"] = ("方式", "via"),
     };
+
+    /// <summary>Values of some keys that are words: a token's scope and expiry, an export's filter and way.</summary>
+    private static readonly Dictionary<(string Key, string Value), (string Zh, string En)> Words = new()
+    {
+        [("scope", "read")] = ("只读", "read-only"),
+        [("scope", "role")] = ("同账户角色", "the account's role"),
+        [("expires", "never")] = ("永不过期", "never"),
+        [("filter", "(none)")] = ("（无）", "(none)"),
+        [("via", "session")] = ("登录会话", "session"),
+        [("via", "tool")] = ("工具", "tool"),
+    };
+
+    /// <summary>Parts that begin with a phrase and go on with text as written (a token's first use: the request).</summary>
+    private static readonly (string Prefix, string Zh, string En)[] Leads =
+    [
+        ("first use this hour: ", "本小时首次使用：", "first use this hour: "),
+        ("first use: ", "首次使用：", "first use: "),
+        ("token ", "令牌 ", "token "),
+    ];
 
     private static readonly Dictionary<string, (string Zh, string En)> Phrases = new(StringComparer.Ordinal)
     {
@@ -66,6 +100,7 @@ public static partial class AuditTexts
         ["wrong current password"] = ("当前密码错误", "wrong current password"),
         ["the account is disabled"] = ("账户已停用", "the account is disabled"),
         ["an interrupted demo load removed"] = ("已移除中断的演示数据载入", "an interrupted demo load removed"),
+        ["cut short"] = ("中途中断", "cut short"),
     };
 
     /// <summary>What was done, e.g. 更改角色 for <c>role-change</c>; an unknown code as it is.</summary>
@@ -141,7 +176,8 @@ public static partial class AuditTexts
     private static bool StartsPart(string segment) =>
         KeyValue().Match(segment) is { Success: true } m && Keys.ContainsKey(m.Groups["key"].Value)
         || Change().IsMatch(segment)
-        || Phrases.ContainsKey(segment);
+        || Phrases.ContainsKey(segment)
+        || Leads.Any(l => l.Prefix != "token " && segment.StartsWith(l.Prefix, StringComparison.Ordinal));
 
     private static string Part(string part)
     {
@@ -156,13 +192,36 @@ public static partial class AuditTexts
             return what + Value(change.Groups["from"].Value) + " → " + Value(change.Groups["to"].Value);
         }
 
-        return Phrases.TryGetValue(part, out var phrase) ? Ui.T(phrase.Zh, phrase.En) : part;
+        if (Phrases.TryGetValue(part, out var phrase))
+        {
+            return Ui.T(phrase.Zh, phrase.En);
+        }
+
+        return Lead(part);
+    }
+
+    /// <summary>A part that begins with a known phrase, the phrase worded and the rest as written.</summary>
+    private static string Lead(string part)
+    {
+        foreach (var (prefix, zh, en) in Leads)
+        {
+            if (part.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return Ui.T(zh, en) + part[prefix.Length..];
+            }
+        }
+
+        return part;
     }
 
     private static string Pair(string key, string value)
     {
         var label = Keys.TryGetValue(key, out var text) ? Ui.T(text.Zh, text.En) : key;
-        return label + Ui.T("：", "=") + (key is "role" ? Value(value) : value);
+        var shown = key is "role" ? Value(value)
+            : Words.TryGetValue((key, value), out var word) ? Ui.T(word.Zh, word.En)
+            : key is "via" ? Lead(value)
+            : value;
+        return label + Ui.T("：", "=") + shown;
     }
 
     /// <summary>

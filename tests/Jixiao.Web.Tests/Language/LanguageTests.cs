@@ -77,6 +77,7 @@ public sealed partial class LanguageTests(LanguageFixture app) : IClassFixture<L
     [Fact]
     public async Task The_audit_log_shows_actions_and_details_in_the_uis_language()
     {
+        await app.Admin.GetStringAsync($"/api/v1/forms/export?format=csv&batch={app.NoForm.Id}");
         var zh = await JixiaoWebFactory.HtmlAsync(app.Admin, "/admin/audit");
         var rows = zh.QuerySelectorAll("#audit tbody tr").ToList();
         var create = rows.Single(r => r.GetAttribute("data-action") == "user-create" && r.TextContent.Contains("culture-dept", StringComparison.Ordinal)).QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
@@ -87,6 +88,8 @@ public sealed partial class LanguageTests(LanguageFixture app) : IClassFixture<L
         Assert.Equal("导入", failed[2]);
         Assert.Equal("nothing.txt：失败；表单：0；问题：0；nothing.txt · 错误：未找到表单：应有标题“财政项目支出绩效自评表/绩效目标申报表”或“项目名称”行", failed[4]);
         Assert.Contains(rows, r => r.GetAttribute("data-action") == "login" && r.QuerySelectorAll("td")[2].TextContent.Trim() == "登录");
+        var export = rows.First(r => r.GetAttribute("data-action") == "export" && r.TextContent.Contains($"batch={app.NoForm.Id}", StringComparison.Ordinal)).QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(("导出", "表单列表 csv", $"格式：csv；行数：0；筛选：batch={app.NoForm.Id}；方式：登录会话"), (export[2], export[3], export[4]));
         foreach (var row in rows)
         {
             var cells = row.QuerySelectorAll("td").Select(c => c.TextContent).ToList();
