@@ -36,7 +36,7 @@ public static class FindingsApi
             .WithName("ListFindings")
             .WithSummary("The findings the filters select, one per item, a page at a time")
             .WithDescription("Each item: the form (id, url and the page's anchor of the finding), its kind, year, project, 主管部门 and 实施单位, the indicator (三级指标), the check (code, severity, category, meaning), the field, the message (message in the request's language, messageZh, messageEn), the printed and recomputed value where the form has them, and the source line. totalIsLowerBound: counting stopped at 1,000 or one batch past the page (exact=true counts all). Department users see their own department only.")
-            .WithQueryParameters([.. ApiQuery.Filters, ApiQuery.Severity, .. Sorting, .. ApiQuery.Paging, ApiQuery.Exact])
+            .WithQueryParameters([.. ApiQuery.Filters, ApiQuery.Severity, ApiQuery.Decision, .. Sorting, .. ApiQuery.Paging, ApiQuery.Exact])
             .Produces<PagedList<FindingListItem>>()
             .ProducesValidationProblem();
 
@@ -44,7 +44,7 @@ public static class FindingsApi
             .WithName("ExportFindings")
             .WithSummary("Download the findings the filters select as CSV, xlsx or JSON, one row per finding")
             .WithDescription("CSV: UTF-8 with BOM, RFC 4180, formula-guarded text. xlsx: one sheet. JSON: an array of the items of GET /api/v1/findings. Headings and messages in the request's language (JSON has both). page and pageSize are ignored.")
-            .WithQueryParameters([ApiQuery.Format, .. ApiQuery.Filters, ApiQuery.Severity, .. Sorting, .. ApiQuery.Paging])
+            .WithQueryParameters([ApiQuery.Format, .. ApiQuery.Filters, ApiQuery.Severity, ApiQuery.Decision, .. Sorting, .. ApiQuery.Paging])
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
@@ -53,7 +53,7 @@ public static class FindingsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, FindingCatalog findings, CancellationToken cancellationToken)
     {
-        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, [ApiQuery.Severity, ApiQuery.Exact], Sorting, ApiQuery.Paging);
+        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, [ApiQuery.Severity, ApiQuery.Decision, ApiQuery.Exact], Sorting, ApiQuery.Paging);
         var query = Query(reader, paging: true);
         if (!reader.IsValid)
         {
@@ -77,7 +77,7 @@ public static class FindingsApi
 
     private static IResult ExportAsync(HttpContext http, FindingCatalog findings)
     {
-        var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, [ApiQuery.Severity], Sorting, ApiQuery.Paging);
+        var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, [ApiQuery.Severity, ApiQuery.Decision], Sorting, ApiQuery.Paging);
         var query = Query(reader, paging: false);
         if (ExportEndpoints.Format(reader) is not { } format)
         {
@@ -113,6 +113,7 @@ public static class FindingsApi
         {
             Forms = forms,
             Severity = severity,
+            Decision = FindingFilter.ParseDecision(reader.OneOf(ApiQuery.Decision)),
             Sort = sort,
             Descending = descending,
             Page = paging ? reader.PageNumber() : 1,
@@ -191,7 +192,12 @@ public static class FindingsApi
                 ApiJson.GradeName(v.RecomputedGrade),
                 v.Differs) : null,
             x.SourceLine > 0 ? x.SourceLine : null,
-            x.HasSourceLine ? FormSheet.SourceLink(x.FormId, x.SourceLine) : null);
+            x.HasSourceLine ? FormSheet.SourceLink(x.FormId, x.SourceLine) : null,
+            x.Decision is { } decision ? Review.ReviewTexts.DecisionName(decision) : "undecided",
+            x.RelatedFormId,
+            x.RelatedFormId is { } related ? "/forms/" + related.ToString(CultureInfo.InvariantCulture) : null,
+            x.RelatedProjectName,
+            x.RelatedYear);
     }
 
     /// <summary>The items as one JSON array, written to a buffer and copied to the response every 32 KiB, asynchronously.</summary>
@@ -221,7 +227,8 @@ public static class FindingsApi
 
 /// <summary>
 /// One finding of <c>GET /api/v1/findings</c>: its form (<c>formUrl</c> the page, <c>findingUrl</c> the finding's
-/// cell on it, or its place in the page's list), the indicator (三级指标), the check, the message and the values.
+/// cell on it, or its place in the page's list), the indicator (三级指标), the check, the message and the values, its
+/// conclusion (<c>decision</c>: undecided, confirmed, dismissed) and, for a check across forms, the other form.
 /// </summary>
 public sealed record FindingListItem(
     long FormId,
@@ -247,7 +254,12 @@ public sealed record FindingListItem(
     string MessageEn,
     FindingValuesItem? Values,
     int? SourceLine,
-    string? SourceUrl);
+    string? SourceUrl,
+    string Decision,
+    long? RelatedFormId,
+    string? RelatedFormUrl,
+    string? RelatedProjectName,
+    int? RelatedYear);
 
 /// <summary>The value a finding concerns as printed and as recomputed (<c>measure</c>: score, rate in percent, or grade).</summary>
 public sealed record FindingValuesItem(string Measure, decimal? Printed, decimal? Recomputed, string? PrintedGrade, string? RecomputedGrade, bool Differs);
@@ -288,6 +300,9 @@ public static class FindingExportColumns
         new("printed", "表中值", "Printed", x => Printed(x.Values)),
         new("recomputed", "复核值", "Recomputed", x => Recomputed(x.Values)),
         new("sourceLine", "来源行", "Source line", x => x.SourceLine > 0 ? x.SourceLine : (int?)null),
+        new("decision", "复核结论", "Conclusion", x => Review.ReviewTexts.DecisionText(x.Decision)),
+        new("relatedFormId", "相关表单编号", "Related form ID", x => x.RelatedFormId),
+        new("relatedProject", "相关项目", "Related project", x => x.RelatedProjectName),
         new("url", "链接", "Link", x => FormSheet.FindingLink(x.FormId, x.Kind, x.Field, x.Number)),
     ];
 
