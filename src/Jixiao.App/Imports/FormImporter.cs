@@ -80,7 +80,7 @@ public sealed class FormImporter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var batch = await batches.StartAsync(options.BatchId, FileNames.Clean(path), null, options.User, cancellationToken);
-            var message = $"{Path.GetFileName(path)}: cannot open the file ({ex.Message}): expected a readable file of forms";
+            var message = ImportMessages.CannotOpen.Format(Path.GetFileName(path), ex.Message).Kept;
             await batches.FailAsync(batch.Id, message, 0, "", Audit(options, batch.Id, batch.FileName, ImportStatus.Failed, 0, 0, message), cancellationToken);
             return new ImportResult(batch.Id, ImportStatus.Failed, batch.FileName, "", 0, 0, 0, message, null, TimeSpan.Zero, []);
         }
@@ -244,10 +244,10 @@ public sealed class FormImporter
             {
                 ImportFailedException f => (f.Message, f.Line),
                 ChannelClosedException { InnerException: ImportFailedException f } => (f.Message, f.Line),
-                OperationCanceledException when cancellationToken.IsCancellationRequested => ($"{batch.FileName}: the import was cancelled; nothing was stored", 0),
+                OperationCanceledException when cancellationToken.IsCancellationRequested => (ImportMessages.Cancelled.Format(batch.FileName).Kept, 0),
                 BatchAbandonedException => (ImportMessages.Interrupted(batch.FileName), 0),
                 _ when DatabaseErrors.IsUnavailable(ex) => (ImportMessages.DatabaseLost(batch.FileName, ex), 0),
-                _ => ($"{batch.FileName}: the import failed ({ex.GetType().Name}: {ex.Message}); nothing was stored", 0),
+                _ => (ImportMessages.Failed.Format(batch.FileName, ex.GetType().Name, ex.Message).Kept, 0),
             };
             try
             {
@@ -306,7 +306,7 @@ public sealed class FormImporter
         if (original is null)
         {
             await session.RollbackAsync();
-            var message = $"{batch.FileName}: the batch holding the same content was deleted while this import ran; nothing was stored, please import the file again";
+            var message = ImportMessages.HolderDeleted.Format(batch.FileName).Kept;
             await batches.FailAsync(batch.Id, message, 0, hash, Audit(options, batch.Id, batch.FileName, ImportStatus.Failed, 0, 0, message), CancellationToken.None);
             return new ImportResult(batch.Id, ImportStatus.Failed, batch.FileName, hash, 0, 0, 0, message, null, clock.Elapsed, diagnostics);
         }
@@ -372,7 +372,7 @@ public sealed class FormImporter
 
             if (totals.Forms == 0)
             {
-                throw new ImportFailedException($"{batch.FileName}: no form found: expected a heading 财政项目支出绩效自评表/绩效目标申报表 or a 项目名称 row", 0);
+                throw new ImportFailedException(ImportMessages.NoForm.Format(batch.FileName).Kept, 0);
             }
 
             if (chunk.Forms.Count > 0)

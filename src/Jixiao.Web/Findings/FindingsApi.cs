@@ -171,6 +171,7 @@ public static class FindingsApi
             FormSheet.FindingLink(x.FormId, x.Kind, x.Field, x.Number),
             "/api/v1/forms/" + x.FormId.ToString(CultureInfo.InvariantCulture),
             ApiJson.KindName(x.Kind),
+            Ui.KindText(x.Kind),
             x.Year,
             x.ProjectName,
             x.Department,
@@ -179,7 +180,9 @@ public static class FindingsApi
             x.IndicatorName,
             x.Code,
             ApiJson.SeverityName(x.Severity),
+            Ui.SeverityText(x.Severity),
             ApiJson.CategoryName(x.Category),
+            Ui.CategoryText(x.Category),
             definition?.MeaningZh,
             definition?.MeaningEn,
             x.Field,
@@ -231,6 +234,8 @@ public static class FindingsApi
 /// One finding of <c>GET /api/v1/findings</c>: its form (<c>formUrl</c> the page, <c>findingUrl</c> the finding's
 /// cell on it, or its place in the page's list), the indicator (三级指标), the check, the message and the values, its
 /// conclusion (<c>decision</c>: undecided, confirmed, dismissed) and, for a check across forms, the other form.
+/// <c>kind</c>, <c>severity</c> and <c>category</c> are stable names; <c>kindText</c>, <c>severityText</c> and
+/// <c>categoryText</c> are their words in the request's language, as the CSV and xlsx exports write them.
 /// </summary>
 public sealed record FindingListItem(
     long FormId,
@@ -239,6 +244,7 @@ public sealed record FindingListItem(
     string FindingUrl,
     string ApiUrl,
     string Kind,
+    string KindText,
     int? Year,
     string ProjectName,
     string? Department,
@@ -247,7 +253,9 @@ public sealed record FindingListItem(
     string? Indicator,
     string Code,
     string Severity,
+    string SeverityText,
     string Category,
+    string CategoryText,
     string? MeaningZh,
     string? MeaningEn,
     string Field,
@@ -297,6 +305,7 @@ public static class FindingExportColumns
         new("code", "检查项", "Check", x => x.Code),
         new("check", "检查项含义", "Check meaning", x => CheckLabels.Of(x.Code)),
         new("severity", "严重程度", "Severity", x => Ui.SeverityText(x.Severity)),
+        new("category", "类别", "Category", x => Ui.CategoryText(x.Category)),
         new("field", "字段", "Field", x => x.Field),
         new("message", "问题说明", "Message", x => Ui.T(x.MessageZh, x.MessageEn)),
         new("printed", "表中值", "Printed", x => Printed(x.Values)),
