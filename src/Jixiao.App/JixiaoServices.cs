@@ -46,6 +46,7 @@ public static class JixiaoServices
         services.AddSingleton<CrossFormChecks>();
         services.AddSingleton<DepartmentDirectory>();
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<RecheckStore>();
@@ -63,6 +64,8 @@ public static class JixiaoServices
         services.AddSingleton<FindingCatalog>();
         services.AddSingleton<PortfolioView>();
         services.AddSingleton<Accounts.Accounts>();
+        services.AddSingleton<Accounts.ApiTokens>();
+        services.AddSingleton<Exports.ExportLog>();
         services.AddSingleton<FormReviews>();
         services.AddSingleton<DecideFinding>();
         services.AddSingleton<RequestRectification>();

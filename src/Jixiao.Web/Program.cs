@@ -118,6 +118,8 @@ app.UseRateLimiter(); // after authentication: exports are limited per signed-in
 app.UseAntiforgery();
 
 app.MapRazorPages();
+// browsers ask for /favicon.ico on pages that name no icon (a JSON document, a download): the site's icon answers
+app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
 app.MapCultureSwitch();
 app.MapImportStatus();
 app.MapApiV1();

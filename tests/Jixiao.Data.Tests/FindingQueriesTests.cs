@@ -2,7 +2,9 @@ using Jixiao.App.Imports;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
+using Jixiao.Core.Workflow;
 using Jixiao.Data.Forms;
+using Jixiao.Data.Reviews;
 using Jixiao.Data.Schema;
 using Jixiao.Ingest.Synthetic;
 using Jixiao.Tests.Shared;
@@ -218,6 +220,103 @@ public abstract class FindingQueriesTests : IAsyncLifetime
         Assert.Null(plainRow.Values);
         Assert.Equal(plain.SourceLine, plainRow.SourceLine);
         Assert.True(plainRow.HasSourceLine);
+    }
+
+    [DataFact]
+    public async Task The_conclusion_filters_the_findings_and_each_row_carries_its_conclusion_and_related_form()
+    {
+        // conclusions on every 7th finding of the corpus and generated forms: one in three dismissed, the rest confirmed;
+        // a conclusion is keyed by content hash, code, field and occurrence, so occurrences are counted here too
+        await using (var db = Db.CreateContext())
+        {
+            var forms = await db.Forms.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.ContentHash);
+            var all = await db.Findings.AsNoTracking().OrderBy(x => x.FormId).ThenBy(x => x.Position).ToListAsync();
+            var n = 0;
+            foreach (var x in all)
+            {
+                if (n++ % 7 != 0)
+                {
+                    continue;
+                }
+
+                var occurrence = all.Count(y => y.FormId == x.FormId && y.Code == x.Code && y.Field == x.Field && y.Position < x.Position);
+                var hash = forms[x.FormId];
+                if (await db.FindingReviews.AnyAsync(r => r.ContentHash == hash && r.Code == x.Code && r.Field == x.Field && r.Occurrence == occurrence))
+                {
+                    continue; // the same content imported twice shares its conclusions
+                }
+
+                db.FindingReviews.Add(new Entities.FindingReviewRecord
+                {
+                    ContentHash = hash,
+                    Code = x.Code,
+                    Field = x.Field,
+                    Occurrence = occurrence,
+                    Decision = n % 3 == 0 ? FindingDecision.Dismissed : FindingDecision.Confirmed,
+                    Note = "test",
+                    DecidedBy = "reviewer",
+                    DecidedAt = DateTime.UtcNow,
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var decisions = await DecisionsAsync();
+        var reference = await Reference.LoadAsync(Db);
+        Assert.Contains(FindingDecision.Dismissed, decisions.Values);
+        Assert.Contains(FindingDecision.Confirmed, decisions.Values);
+        bool Is(Reference.Row r, FindingDecision d) => decisions.TryGetValue((r.FormId, r.Position), out var found) && found == d;
+        foreach (var (way, queries) in Ways())
+        {
+            foreach (var (filter, severity, keep) in new (FindingReviewFilter, Severity?, Func<Reference.Row, bool>)[]
+            {
+                (FindingReviewFilter.Confirmed, null, r => Is(r, FindingDecision.Confirmed)),
+                (FindingReviewFilter.Dismissed, Severity.Warning, r => r.Severity == Severity.Warning && Is(r, FindingDecision.Dismissed)),
+                (FindingReviewFilter.Undecided, null, r => !decisions.ContainsKey((r.FormId, r.Position))),
+            })
+            {
+                foreach (var sort in new[] { FindingSort.Default, FindingSort.Check })
+                {
+                    var expected = reference.Order([.. reference.Rows.Where(keep)], sort, false);
+                    var query = new FindingQuery { Decision = filter, Severity = severity, Sort = sort, PageSize = 30, ExactCount = true };
+                    var first = await queries.ListAsync(query);
+                    Assert.True(expected.Take(30).SequenceEqual(first.Items.Select(i => (i.FormId, i.Position))), $"{way}, {filter}, {sort}");
+                    Assert.Equal(expected.Count, first.TotalCount);
+                    var second = await queries.ListAsync(query with { Page = 2 });
+                    Assert.True(expected.Skip(30).Take(30).SequenceEqual(second.Items.Select(i => (i.FormId, i.Position))), $"{way}, {filter}, {sort}, page 2");
+                    Assert.All(first.Items, i => Assert.Equal(filter == FindingReviewFilter.Undecided ? null : decisions[(i.FormId, i.Position)], i.Decision));
+                }
+            }
+        }
+
+        // a finding across forms names the other form, with its project and year
+        await using var check = Db.CreateContext();
+        var crossed = await check.Findings.AsNoTracking().Where(x => x.RelatedFormId != null).OrderBy(x => x.FormId).ThenBy(x => x.Position).FirstAsync();
+        var other = await check.Forms.AsNoTracking().SingleAsync(f => f.Id == crossed.RelatedFormId);
+        var row = await FindAsync(new FindingQueries(Db), crossed.FormId, crossed.Position, crossed.Code);
+        Assert.Equal(other.Id, row.RelatedFormId);
+        Assert.Equal(other.ProjectName, row.RelatedProjectName);
+        Assert.Equal(other.Year, row.RelatedYear);
+    }
+
+    /// <summary>The stored conclusions by finding, matched the way the review keys them.</summary>
+    private async Task<Dictionary<(long FormId, int Position), FindingDecision>> DecisionsAsync()
+    {
+        await using var db = Db.CreateContext();
+        var forms = await db.Forms.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.ContentHash);
+        var reviews = (await db.FindingReviews.AsNoTracking().ToListAsync()).ToDictionary(r => (r.ContentHash, r.Code, r.Field, r.Occurrence), r => r.Decision);
+        var all = await db.Findings.AsNoTracking().ToListAsync();
+        var result = new Dictionary<(long, int), FindingDecision>();
+        foreach (var x in all)
+        {
+            var occurrence = all.Count(y => y.FormId == x.FormId && y.Code == x.Code && y.Field == x.Field && y.Position < x.Position);
+            if (reviews.TryGetValue((forms[x.FormId], x.Code, x.Field, occurrence), out var d))
+            {
+                result[(x.FormId, x.Position)] = d;
+            }
+        }
+
+        return result;
     }
 
     private static async Task<FindingRow> FindAsync(FindingQueries queries, long formId, int position, string code)

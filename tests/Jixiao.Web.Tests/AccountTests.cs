@@ -189,7 +189,7 @@ public sealed class AccountTests(JixiaoWebFactory factory) : IClassFixture<Jixia
         var audit = await JixiaoWebFactory.HtmlAsync(admin, "/admin/audit");
         var actions = audit.QuerySelectorAll("#audit tbody tr").Select(r => (r.GetAttribute("data-action"), r.TextContent)).ToList();
         Assert.Contains(actions, a => a.Item1 == "user-create" && a.TextContent.Contains("auditor1", StringComparison.Ordinal) && a.TextContent.Contains("admin", StringComparison.Ordinal));
-        Assert.Contains(actions, a => a.Item1 == "role-change" && a.TextContent.Contains("Supervisor", StringComparison.Ordinal) && a.TextContent.Contains("FinanceReviewer", StringComparison.Ordinal));
+        Assert.Contains(actions, a => a.Item1 == "role-change" && a.TextContent.Contains("监督 → 财政评审", StringComparison.Ordinal)); // worded in the UI's language (issue 10, fix item 5)
 
         // the new role works at once: the new reviewer may open the import page
         var reviewer = await factory.SignedInAsync("auditor1", "auditor-password-1");

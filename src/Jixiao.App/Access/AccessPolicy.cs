@@ -58,10 +58,18 @@ public sealed class AccessPolicy
         this.clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="caller"/> may do <paramref name="permission"/>: what the role allows, narrowed to
+    /// reading for a read-only caller (<see cref="Caller.ReadOnly"/>).
+    /// </summary>
     public static bool Allows(Caller caller, Permission permission)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        if (caller.ReadOnly && permission != Permission.Read)
+        {
+            return false;
+        }
+
         return permission switch
         {
             Permission.Read => true,

@@ -32,6 +32,18 @@ public sealed class Caller
     /// <summary>True for a tool of the system rather than a person.</summary>
     public bool IsTool { get; }
 
+    /// <summary>
+    /// True when the caller may only read, whatever the role allows: a request with an API token of read-only scope
+    /// (只读令牌). The <see cref="AccessPolicy"/> then allows <see cref="Permission.Read"/> and nothing else.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>
+    /// The API token (访问令牌) the request came with, as the audit log names it (its visible prefix and id, e.g.
+    /// <c>jx_AbCdEfGh #3</c>); null for a signed-in session or a tool.
+    /// </summary>
+    public string? Token { get; init; }
+
     /// <summary>A tool of the system (<c>cli</c>, <c>demo</c>, <c>system</c>): administrator rights, every department.</summary>
     public static Caller Tool(string name) => new(name, UserRole.Administrator, null, isTool: true);
 

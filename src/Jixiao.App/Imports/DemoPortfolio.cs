@@ -29,7 +29,7 @@ public sealed class DemoPortfolio(FormQueries forms, ImportBatchStore batches, F
         // batch removes the ones it had stored
         foreach (var b in all.Where(b => b.Status is ImportStatus.Queued or ImportStatus.Running))
         {
-            await batches.FailAsync(b.Id, $"{b.FileName}: the demo load was interrupted; nothing was stored", 0, b.ContentHash, null, cancellationToken);
+            await batches.FailAsync(b.Id, ImportMessages.DemoInterrupted.Format(b.FileName).Kept, 0, b.ContentHash, null, cancellationToken);
         }
 
         if (await forms.AnyAsync(cancellationToken))

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Jixiao.Core.Checks;
+using Jixiao.Core.Checks.Across;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
@@ -32,6 +33,12 @@ public sealed class FormImporter
     private readonly FormChecker checker;
     private readonly FormatRegistry formats;
     private readonly CrossFormChecks crossChecks;
+
+    /// <summary>
+    /// The first forms of a batch up to this many are kept in memory from reading to the checks across forms, which then
+    /// do not read them back (about 10 KB each); the pass reads the rest of a larger batch.
+    /// </summary>
+    private const int MaxPrepared = 20_000;
 
     public FormImporter(FormWriter writer, ImportBatchStore batches, FormChecker? checker = null, FormatRegistry? formats = null)
     {
@@ -73,7 +80,7 @@ public sealed class FormImporter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var batch = await batches.StartAsync(options.BatchId, FileNames.Clean(path), null, options.User, cancellationToken);
-            var message = $"{Path.GetFileName(path)}: cannot open the file ({ex.Message}): expected a readable file of forms";
+            var message = ImportMessages.CannotOpen.Format(Path.GetFileName(path), ex.Message).Kept;
             await batches.FailAsync(batch.Id, message, 0, "", Audit(options, batch.Id, batch.FileName, ImportStatus.Failed, 0, 0, message), cancellationToken);
             return new ImportResult(batch.Id, ImportStatus.Failed, batch.FileName, "", 0, 0, 0, message, null, TimeSpan.Zero, []);
         }
@@ -172,11 +179,17 @@ public sealed class FormImporter
             // chunk is prepared. At most two chunks wait between them.
             var channel = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var open = session;
-            producer = Task.Run(() => Produce(forms, batch, open, input, combined, formSet, fatal, chunkSize, now, channel.Writer, stop.Token), stop.Token);
+            producer = Task.Run(() => Produce(forms, batch, open, input, combined, formSet, fatal, chunkSize, options.CompareAcross, now, channel.Writer, stop.Token), stop.Token);
             var written = 0;
+            var prepared = new Dictionary<long, ComparedForm>();
             await foreach (var chunk in channel.Reader.ReadAllAsync(stop.Token))
             {
                 await session.WriteAsync(chunk.Forms, stop.Token);
+                if (chunk.Sources is { } sources)
+                {
+                    CrossFormChecks.Prepare(chunk.Forms, sources, prepared);
+                }
+
                 written += chunk.Forms.Count;
                 options.Progress?.Invoke(new ImportProgress(batch.Id, written, chunk.BytesRead, size));
             }
@@ -202,7 +215,7 @@ public sealed class FormImporter
             await session.CommitAsync(stored, Audit(options, batch.Id, batch.FileName, ImportStatus.Succeeded, totals.Forms, totals.Findings, null), cancellationToken);
             if (options.CompareAcross)
             {
-                await CompareAcrossAsync(batch.Id, cancellationToken);
+                await CompareAcrossAsync(batch.Id, prepared, cancellationToken);
             }
             return new ImportResult(batch.Id, ImportStatus.Succeeded, batch.FileName, hash, totals.Forms, totals.Indicators, totals.Findings, null, null, clock.Elapsed, diagnostics);
         }
@@ -231,10 +244,10 @@ public sealed class FormImporter
             {
                 ImportFailedException f => (f.Message, f.Line),
                 ChannelClosedException { InnerException: ImportFailedException f } => (f.Message, f.Line),
-                OperationCanceledException when cancellationToken.IsCancellationRequested => ($"{batch.FileName}: the import was cancelled; nothing was stored", 0),
+                OperationCanceledException when cancellationToken.IsCancellationRequested => (ImportMessages.Cancelled.Format(batch.FileName).Kept, 0),
                 BatchAbandonedException => (ImportMessages.Interrupted(batch.FileName), 0),
                 _ when DatabaseErrors.IsUnavailable(ex) => (ImportMessages.DatabaseLost(batch.FileName, ex), 0),
-                _ => ($"{batch.FileName}: the import failed ({ex.GetType().Name}: {ex.Message}); nothing was stored", 0),
+                _ => (ImportMessages.Failed.Format(batch.FileName, ex.GetType().Name, ex.Message).Kept, 0),
             };
             try
             {
@@ -266,11 +279,11 @@ public sealed class FormImporter
     /// Compares the stored batch's forms with every stored form (<see cref="CrossFormChecks"/>). The batch is stored whatever happens here: when the comparison fails (the database went away), the batch
     /// stays marked as not compared and the next pass (<see cref="CrossFormChecks.RunPendingAsync"/>) compares it.
     /// </summary>
-    private async Task CompareAcrossAsync(long batchId, CancellationToken cancellationToken)
+    private async Task CompareAcrossAsync(long batchId, IReadOnlyDictionary<long, ComparedForm> prepared, CancellationToken cancellationToken)
     {
         try
         {
-            await crossChecks.RunBatchAsync(batchId, cancellationToken);
+            await crossChecks.RunBatchAsync(batchId, prepared, cancellationToken);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException
             || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -293,7 +306,7 @@ public sealed class FormImporter
         if (original is null)
         {
             await session.RollbackAsync();
-            var message = $"{batch.FileName}: the batch holding the same content was deleted while this import ran; nothing was stored, please import the file again";
+            var message = ImportMessages.HolderDeleted.Format(batch.FileName).Kept;
             await batches.FailAsync(batch.Id, message, 0, hash, Audit(options, batch.Id, batch.FileName, ImportStatus.Failed, 0, 0, message), CancellationToken.None);
             return new ImportResult(batch.Id, ImportStatus.Failed, batch.FileName, hash, 0, 0, 0, message, null, clock.Elapsed, diagnostics);
         }
@@ -318,6 +331,7 @@ public sealed class FormImporter
         FormSetHash formSet,
         Func<Diagnostic?> fatal,
         int chunkSize,
+        bool keepSources,
         DateTime now,
         ChannelWriter<Chunk> output,
         CancellationToken cancellationToken)
@@ -326,7 +340,7 @@ public sealed class FormImporter
         Span<byte> formHash = stackalloc byte[32];
         try
         {
-            var chunk = new Chunk(chunkSize);
+            var chunk = new Chunk(chunkSize, keepSources);
             foreach (var form in forms)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -337,6 +351,7 @@ public sealed class FormImporter
 
                 var result = checker.CheckAndScore(form);
                 var contentHash = session.Add(chunk.Forms, form, result, result.Rules.Name, now);
+                chunk.Sources?.Add(form);
                 Convert.FromHexString(contentHash, formHash, out _, out _);
                 combined?.AppendData(formHash);
                 formSet.Add(formHash);
@@ -346,7 +361,7 @@ public sealed class FormImporter
                 if (chunk.Forms.Count >= chunkSize)
                 {
                     Hand(chunk);
-                    chunk = new Chunk(chunkSize);
+                    chunk = new Chunk(chunkSize, keepSources && totals.Forms < MaxPrepared);
                 }
             }
 
@@ -357,7 +372,7 @@ public sealed class FormImporter
 
             if (totals.Forms == 0)
             {
-                throw new ImportFailedException($"{batch.FileName}: no form found: expected a heading 财政项目支出绩效自评表/绩效目标申报表 or a 项目名称 row", 0);
+                throw new ImportFailedException(ImportMessages.NoForm.Format(batch.FileName).Kept, 0);
             }
 
             if (chunk.Forms.Count > 0)
@@ -387,9 +402,12 @@ public sealed class FormImporter
         }
     }
 
-    private sealed class Chunk(int capacity)
+    private sealed class Chunk(int capacity, bool keepSources)
     {
         public FormChunk Forms { get; } = FormBatchSession.NewChunk(capacity);
+
+        /// <summary>The forms themselves, in the chunk's order, while the checks across forms may use them (else null).</summary>
+        public List<PerformanceForm>? Sources { get; } = keepSources ? new List<PerformanceForm>(capacity) : null;
 
         public long BytesRead { get; set; }
     }

@@ -55,14 +55,14 @@ public sealed partial class ImportRunner(
             }
             catch (FileNotFoundException)
             {
-                await RecordFailureAsync(job, $"{job.FileName}: the uploaded file is gone; nothing was stored, please upload it again", 0, "", stoppingToken);
+                await RecordFailureAsync(job, ImportMessages.UploadGone.Format(job.FileName).Kept, 0, "", stoppingToken);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 Unexpected(logger, ex, job.BatchId, job.FileName);
                 var message = DatabaseErrors.IsUnavailable(ex)
                     ? ImportMessages.DatabaseLost(job.FileName, ex)
-                    : $"{job.FileName}: the import stopped unexpectedly ({ex.GetType().Name}); nothing was stored";
+                    : ImportMessages.Stopped.Format(job.FileName, ex.GetType().Name).Kept;
                 await RecordFailureAsync(job, message, 0, "", stoppingToken);
             }
             finally
@@ -132,7 +132,7 @@ public sealed partial class ImportRunner(
             }
             else
             {
-                await FailAsync(job, $"{batch.FileName}: the import was interrupted and the uploaded file is gone; nothing was stored, please upload it again", 0, "", cancellationToken);
+                await FailAsync(job, ImportMessages.InterruptedUploadGone.Format(batch.FileName).Kept, 0, "", cancellationToken);
             }
         }
     }

@@ -63,9 +63,10 @@ public enum RecheckCancel
 }
 
 /// <summary>
-/// The use cases of the re-check of all stored forms (重新核查), for administrators (<see cref="Permission.RecheckForms"/>):
-/// start one (one at a time: while one is open, starting returns it), cancel one, and follow them. The audit entries
-/// are written in the transactions that change the jobs. The run itself is <see cref="RecheckRunner"/>'s.
+/// The use cases of the re-check of all stored forms (重新核查), for administrators: start one and cancel one
+/// (<see cref="Permission.RecheckForms"/>; one at a time: while one is open, starting returns it), and follow them
+/// (administrators, a read-only caller of that role included). The audit entries are written in the transactions that
+/// change the jobs. The run itself is <see cref="RecheckRunner"/>'s.
 /// </summary>
 public sealed class RecheckJobs(RecheckStore store, RecheckRunner runner)
 {
@@ -104,16 +105,14 @@ public sealed class RecheckJobs(RecheckStore store, RecheckRunner runner)
     /// <summary>One job with its progress, or null.</summary>
     public async Task<RecheckProgress?> GetAsync(Caller caller, long id, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        AccessPolicy.Demand(caller, Permission.RecheckForms);
+        DemandFollow(caller);
         return await store.GetAsync(id, cancellationToken) is { } job ? RecheckProgress.Of(job) : null;
     }
 
     /// <summary>Jobs, newest first, with their progress.</summary>
     public async Task<PagedResult<RecheckProgress>> ListAsync(Caller caller, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        AccessPolicy.Demand(caller, Permission.RecheckForms);
+        DemandFollow(caller);
         var jobs = await store.ListAsync(page, pageSize, cancellationToken);
         return new PagedResult<RecheckProgress>([.. jobs.Items.Select(RecheckProgress.Of)], jobs.TotalCount, jobs.Page, jobs.PageSize);
     }
@@ -121,11 +120,20 @@ public sealed class RecheckJobs(RecheckStore store, RecheckRunner runner)
     /// <summary>The versions, the open job and the <paramref name="latest"/> newest jobs.</summary>
     public async Task<RecheckStatus> StatusAsync(Caller caller, int latest = 10, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        AccessPolicy.Demand(caller, Permission.RecheckForms);
+        DemandFollow(caller);
         var jobs = await store.ListAsync(1, latest, cancellationToken);
         var open = await store.OpenAsync(cancellationToken);
         return new RecheckStatus(runner.Version, await store.StoredVersionAsync(cancellationToken), open is null ? null : RecheckProgress.Of(open),
             [.. jobs.Items.Select(RecheckProgress.Of)]);
+    }
+
+    /// <summary>Following re-checks is for the role that may run them: reading, so a read-only caller of that role may.</summary>
+    private static void DemandFollow(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.Allows(caller.ReadOnly ? new Caller(caller.Name, caller.Role, caller.Department, caller.IsTool) : caller, Permission.RecheckForms))
+        {
+            throw new AccessDeniedException($"{caller} may not follow re-checks");
+        }
     }
 }

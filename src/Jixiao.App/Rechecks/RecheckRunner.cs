@@ -205,9 +205,9 @@ public sealed partial class RecheckRunner : IDisposable
 
     private Task ReplaceAsync(RecheckJob open, CancellationToken cancellationToken)
     {
-        var reason = $"replaced by a re-check to version {Version} (this job re-checked to {open.ChecksVersion})";
+        var reason = RecheckMessages.Replaced.Format(Version, open.ChecksVersion).Kept;
         return store.FinishAsync(open.Id, RecheckState.Cancelled, reason,
-            job => new AuditRecord("system", "recheck-cancel", "recheck", Id(job), Summary(job) + "; " + reason), cancellationToken);
+            job => new AuditRecord("system", "recheck-cancel", "recheck", Id(job), Summary(job) + "; reason=" + reason), cancellationToken);
     }
 
     /// <summary>
@@ -273,7 +273,7 @@ public sealed partial class RecheckRunner : IDisposable
                     if (step is null)
                     {
                         await store.FinishAsync(jobId, RecheckState.Succeeded, null,
-                            j => new AuditRecord("system", "recheck-finish", "recheck", Id(j), Summary(j) + "; checks version " + j.ChecksVersion), cancellationToken);
+                            j => new AuditRecord("system", "recheck-finish", "recheck", Id(j), Summary(j) + "; version=" + j.ChecksVersion), cancellationToken);
                         var done = await store.GetAsync(jobId, cancellationToken);
                         Finished(logger, jobId, done?.Done ?? 0, done?.Changed ?? 0);
                         return new RecheckRun(RecheckOutcome.Succeeded, done);
@@ -312,9 +312,9 @@ public sealed partial class RecheckRunner : IDisposable
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     StepFailed(logger, ex, jobId);
-                    var error = ex is RecheckFormException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                    var error = ex is RecheckFormException ? ex.Message : RecheckMessages.Failed.Format(ex.GetType().Name, ex.Message).Kept;
                     await store.FinishAsync(jobId, RecheckState.Failed, error,
-                        j => new AuditRecord("system", "recheck-fail", "recheck", Id(j), Summary(j) + "; " + error), CancellationToken.None);
+                        j => new AuditRecord("system", "recheck-fail", "recheck", Id(j), Summary(j) + "; reason=" + error), CancellationToken.None);
                     return new RecheckRun(RecheckOutcome.Failed, await store.GetAsync(jobId, CancellationToken.None));
                 }
             }
@@ -372,7 +372,7 @@ public sealed partial class RecheckRunner : IDisposable
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                throw new RecheckFormException($"form {stored.Record.Id} ({stored.Record.ProjectName}) could not be checked: {ex.GetType().Name}: {ex.Message}", ex);
+                throw new RecheckFormException(RecheckMessages.FormFailed.Format(stored.Record.Id, stored.Record.ProjectName, ex.GetType().Name, ex.Message).Kept, ex);
             }
 
             before += stored.Findings.Count;
@@ -388,13 +388,14 @@ public sealed partial class RecheckRunner : IDisposable
 
     /// <summary>The audit entry of a job's start (written in the transaction that records it).</summary>
     internal static AuditRecord StartAudit(RecheckJob job) =>
-        new(job.StartedBy, "recheck-start", "recheck", Id(job),
-            $"{job.Trigger}; {job.Total.ToString("N0", CultureInfo.InvariantCulture)} forms; checks version {job.PreviousVersion ?? "none"} → {job.ChecksVersion}");
+        new(job.StartedBy, "recheck-start", "recheck", Id(job), string.Create(CultureInfo.InvariantCulture,
+            $"trigger={job.Trigger}; forms={job.Total:N0}; version={job.PreviousVersion ?? "—"} → {job.ChecksVersion}"));
 
     private static string Id(RecheckJob job) => job.Id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>What a job did, as its audit entries say it (<c>key=value</c> parts the audit page words in the UI's language).</summary>
     private static string Summary(RecheckJob job) => string.Create(CultureInfo.InvariantCulture,
-        $"{job.Done:N0} of {job.Total:N0} forms re-checked, {job.Changed:N0} changed; findings {job.FindingsBefore:N0} → {job.FindingsAfter:N0}");
+        $"done={job.Done:N0}; total={job.Total:N0}; changed={job.Changed:N0}; findings={job.FindingsBefore:N0} → {job.FindingsAfter:N0}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-check {Job} started: checks version {Stored} → {Version}, {Forms} forms")]
     private static partial void Started(ILogger logger, long job, string stored, string version, int forms);

@@ -63,6 +63,14 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     /// <summary>The advisory lock key (PostgreSQL) by which passes take turns; a re-check step takes it too (<see cref="FormWriter.WriteRecheckAsync"/>).</summary>
     internal const long PassLockKey = 0x4A69_7869_616F_4372; // "JixiaoCr"
 
+    private static BulkTable? findingsTable;
+    private static BulkTable? signaturesTable;
+
+    /// <summary>How the bulk writer of the import stores findings (the model is the same for every context).</summary>
+    private static BulkTable FindingsTable(Microsoft.EntityFrameworkCore.Metadata.IModel model) => findingsTable ??= BulkTable.For<FindingRecord>(model);
+
+    private static BulkTable SignaturesTable(Microsoft.EntityFrameworkCore.Metadata.IModel model) => signaturesTable ??= BulkTable.For<FormSignatureRecord>(model);
+
     /// <summary>Compares the forms of every stored batch not yet compared (oldest first); returns the batches done.</summary>
     public async Task<int> RunPendingAsync(CancellationToken cancellationToken = default)
     {
@@ -83,11 +91,18 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     }
 
     /// <summary>Compares the forms of batch <paramref name="batchId"/> with every stored form and records what is found.</summary>
-    public async Task<CrossCheckResult> RunBatchAsync(long batchId, CancellationToken cancellationToken = default)
+    public Task<CrossCheckResult> RunBatchAsync(long batchId, CancellationToken cancellationToken = default) =>
+        RunBatchAsync(batchId, null, cancellationToken);
+
+    /// <summary>
+    /// Compares the forms of batch <paramref name="batchId"/> with every stored form; <paramref name="prepared"/> holds
+    /// forms of the batch the importer still has in memory (<see cref="Prepare"/>), which are then not read back.
+    /// </summary>
+    public async Task<CrossCheckResult> RunBatchAsync(long batchId, IReadOnlyDictionary<long, ComparedForm>? prepared, CancellationToken cancellationToken = default)
     {
         var total = new CrossCheckResult(0, 0, 0);
         var after = 0L;
-        var cache = new Dictionary<long, ComparedForm>();
+        var cache = prepared is null ? new Dictionary<long, ComparedForm>() : new Dictionary<long, ComparedForm>(prepared);
         while (true)
         {
             if (cache.Count > MaxCached)
@@ -137,9 +152,13 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             return (null, after);
         }
 
-        foreach (var (id, form) in await LoadAsync(db, ids, cancellationToken))
+        var unread = ids.Where(id => !loaded.ContainsKey(id)).ToList();
+        if (unread.Count > 0)
         {
-            loaded[id] = form;
+            foreach (var (id, form) in await LoadAsync(db, unread, cancellationToken))
+            {
+                loaded[id] = form;
+            }
         }
 
         var signatures = new Dictionary<long, IReadOnlyList<FormSignature>>(ids.Count);
@@ -148,7 +167,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             signatures[id] = FormSignatures.Of(loaded[id]);
         }
 
-        await InsertSignaturesAsync(connection, transaction, signatures, cancellationToken);
+        await InsertSignaturesAsync(connection, transaction, db.Model, signatures, cancellationToken);
         var candidates = await CandidatesAsync(connection, transaction, signatures, cancellationToken);
 
         var missing = candidates.Values.SelectMany(c => c).Where(id => !loaded.ContainsKey(id)).Distinct().ToList();
@@ -183,11 +202,38 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         var added = 0;
         if (found.Count > 0)
         {
-            added = await RecordAsync(connection, transaction, found, cancellationToken);
+            added = await RecordAsync(connection, transaction, db.Model, found, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return (new CrossCheckResult(ids.Count, pairs.Count, added), ids[^1]);
+    }
+
+    /// <summary>
+    /// The forms of a chunk the importer has just written (their ids are assigned), prepared for the pass as
+    /// <see cref="LoadAsync"/> would read them back: <paramref name="sources"/> are the chunk's forms in its order.
+    /// </summary>
+    public static void Prepare(FormChunk chunk, IReadOnlyList<PerformanceForm> sources, IDictionary<long, ComparedForm> into)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(into);
+        if (sources.Count != chunk.Forms.Count)
+        {
+            throw new ArgumentException("one source form per form of the chunk", nameof(sources));
+        }
+
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var r = chunk.Forms[i];
+            into[r.Id] = Compared(r, sources[i]);
+        }
+    }
+
+    private static ComparedForm Compared(FormRecord r, PerformanceForm form)
+    {
+        var department = r.DepartmentId is { } d ? "#" + d.ToString(CultureInfo.InvariantCulture) : TextKey.Of(r.Department);
+        return new ComparedForm(form, r.ContentHash, department, r.LineageKey);
     }
 
     /// <summary>The forms with these ids, as the comparisons read them.</summary>
@@ -200,22 +246,23 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         var result = new Dictionary<long, ComparedForm>(forms.Count);
         foreach (var r in forms)
         {
-            var form = FormMapper.ToForm(r, indicators[r.Id].OrderBy(i => i.Position), goals.GetValueOrDefault(r.Id));
-            var department = r.DepartmentId is { } d ? "#" + d.ToString(CultureInfo.InvariantCulture) : TextKey.Of(r.Department);
-            result[r.Id] = new ComparedForm(form, r.ContentHash, department, r.LineageKey);
+            result[r.Id] = Compared(r, FormMapper.ToForm(r, indicators[r.Id].OrderBy(i => i.Position), goals.GetValueOrDefault(r.Id)));
         }
 
         return result;
     }
 
-    private static async Task InsertSignaturesAsync(DbConnection connection, DbTransaction transaction, Dictionary<long, IReadOnlyList<FormSignature>> signatures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the signatures of the chunk's forms, replacing any they have (a pass run again over a batch), with the bulk
+    /// writer of the import. A form holding one signature twice (two goals with the same text) stores it once.
+    /// </summary>
+    private static async Task InsertSignaturesAsync(
+        DbConnection connection, DbTransaction transaction, Microsoft.EntityFrameworkCore.Metadata.IModel model, Dictionary<long, IReadOnlyList<FormSignature>> signatures, CancellationToken cancellationToken)
     {
-        var rows = signatures.SelectMany(p => p.Value.Select(s => $"({(int)s.Kind}, {s.Hash.ToString(CultureInfo.InvariantCulture)}, {p.Key.ToString(CultureInfo.InvariantCulture)})")).ToList();
-        foreach (var part in rows.Chunk(500))
-        {
-            await Sql.ExecuteAsync(connection, transaction,
-                "INSERT INTO form_signatures (kind, hash, form_id) VALUES " + string.Join(", ", part) + " ON CONFLICT DO NOTHING", cancellationToken);
-        }
+        await Sql.ExecuteAsync(connection, transaction, $"DELETE FROM form_signatures WHERE form_id IN ({IdList(signatures.Keys)})", cancellationToken);
+        var rows = signatures.SelectMany(p => p.Value.Distinct().Select(s => new FormSignatureRecord { Kind = (short)s.Kind, Hash = s.Hash, FormId = p.Key })).ToList();
+        await using var writer = BulkWriter.Create(connection, transaction);
+        await writer.WriteAsync(SignaturesTable(model), rows, cancellationToken);
     }
 
     /// <summary>
@@ -225,25 +272,27 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     /// </summary>
     private static async Task<Dictionary<long, List<long>>> CandidatesAsync(DbConnection connection, DbTransaction transaction, Dictionary<long, IReadOnlyList<FormSignature>> signatures, CancellationToken cancellationToken)
     {
-        var wanted = signatures.Values.SelectMany(s => s).Distinct().ToList();
-        var holders = new Dictionary<FormSignature, List<long>>();
-        // one index seek per signature: the newest holders of each, by the key (kind, hash, form_id); 200 per statement
-        // (SQLite allows 500 terms in a compound SELECT)
-        foreach (var part in wanted.Chunk(200))
+        // One statement for the chunk: each signature of its forms (stored just before) joined with the newest holders
+        // of that signature — from the one that is newest but the limit, found by an index seek, to the newest. The
+        // database walks the key (kind, hash, form_id) twice per signature; a signature held by thousands costs no more.
+        var holders = new Dictionary<(long Form, FormSignature Signature), List<long>>();
+        var sql = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT w.form_id, w.kind, w.hash, s.form_id
+            FROM form_signatures w
+            JOIN form_signatures s ON s.kind = w.kind AND s.hash = w.hash AND s.form_id >= coalesce(
+                (SELECT x.form_id FROM form_signatures x WHERE x.kind = w.kind AND x.hash = w.hash ORDER BY x.form_id DESC LIMIT 1 OFFSET {CandidatesPerSignature + 1}), 0)
+            WHERE w.form_id IN ({IdList(signatures.Keys)})
+            """);
+        await ReadAsync(connection, transaction, sql, reader =>
         {
-            var sql = string.Join("\nUNION ALL\n", part.Select(s => string.Create(CultureInfo.InvariantCulture,
-                $"SELECT * FROM (SELECT kind, hash, form_id FROM form_signatures WHERE kind = {(int)s.Kind} AND hash = {s.Hash} ORDER BY form_id DESC LIMIT {CandidatesPerSignature + 2}) t")));
-            await ReadAsync(connection, transaction, sql, reader =>
+            var key = (reader.GetInt64(0), new FormSignature((SignatureKind)Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetInt64(2)));
+            if (!holders.TryGetValue(key, out var list))
             {
-                var s = new FormSignature((SignatureKind)Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetInt64(1));
-                if (!holders.TryGetValue(s, out var list))
-                {
-                    holders[s] = list = [];
-                }
+                holders[key] = list = [];
+            }
 
-                list.Add(reader.GetInt64(2));
-            }, cancellationToken);
-        }
+            list.Add(reader.GetInt64(3));
+        }, cancellationToken);
 
         var result = new Dictionary<long, List<long>>(signatures.Count);
         var shared = new Dictionary<long, int>();
@@ -253,7 +302,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             foreach (var s in own)
             {
                 // the form itself holds each of its signatures: more than the limit besides it is a template
-                if (!holders.TryGetValue(s, out var list) || (s.Kind == SignatureKind.Goal && list.Count > CandidatesPerSignature + 1))
+                if (!holders.TryGetValue((id, s), out var list) || (s.Kind == SignatureKind.Goal && list.Count > CandidatesPerSignature + 1))
                 {
                     continue;
                 }
@@ -274,7 +323,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     }
 
     /// <summary>Stores the new findings (skipping pairs recorded before and beyond <see cref="MaxPerCode"/>), keeping counts and totals exact.</summary>
-    private static async Task<int> RecordAsync(DbConnection connection, DbTransaction transaction, List<(long Form, long Related, PairFinding Finding)> found, CancellationToken cancellationToken)
+    private static async Task<int> RecordAsync(DbConnection connection, DbTransaction transaction, Microsoft.EntityFrameworkCore.Metadata.IModel model, List<(long Form, long Related, PairFinding Finding)> found, CancellationToken cancellationToken)
     {
         var forms = found.Select(f => f.Form).Distinct().ToList();
         var existing = new HashSet<(long, string, long)>();
@@ -328,32 +377,9 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
 
         var touched = rows.Select(r => r.FormId).Distinct().ToList();
         await PortfolioCube.ApplyFindingsAsync(connection, transaction, touched, -1, cancellationToken);
-        foreach (var part in rows.Chunk(50))
+        await using (var writer = BulkWriter.Create(connection, transaction))
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var values = new StringBuilder();
-            for (var i = 0; i < part.Length; i++)
-            {
-                var r = part[i];
-                var p = "p" + i.ToString(CultureInfo.InvariantCulture) + "_";
-                values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
-                    $"(@{p}f, @{p}p, @{p}c, @{p}s, @{p}k, @{p}d, @{p}i, @{p}z, @{p}e, @{p}l, @{p}r)");
-                Sql.AddParameter(command, p + "f", r.FormId);
-                Sql.AddParameter(command, p + "p", r.Position);
-                Sql.AddParameter(command, p + "c", r.Code);
-                Sql.AddParameter(command, p + "s", (int)r.Severity);
-                Sql.AddParameter(command, p + "k", (int)r.Category);
-                Sql.AddParameter(command, p + "d", r.Field);
-                Sql.AddParameter(command, p + "i", r.IndicatorIndex);
-                Sql.AddParameter(command, p + "z", r.MessageZh);
-                Sql.AddParameter(command, p + "e", r.MessageEn);
-                Sql.AddParameter(command, p + "l", r.SourceLine);
-                Sql.AddParameter(command, p + "r", r.RelatedFormId);
-            }
-
-            command.CommandText = "INSERT INTO findings (form_id, position, code, severity, category, field, indicator_index, message_zh, message_en, source_line, related_form_id) VALUES " + values;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await writer.WriteAsync(FindingsTable(model), rows, cancellationToken);
         }
 
         await RecountAsync(connection, transaction, touched, cancellationToken);

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Jixiao.Core.Checks;
+using Jixiao.Core.Workflow;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Portfolio;
+using Jixiao.Data.Reviews;
 using Jixiao.Data.Schema;
 using Jixiao.Data.Search;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +136,14 @@ public sealed class FindingQueries
             return null;
         }
 
+        if (query.Decision is { } decided && decided != FindingReviewFilter.Undecided)
+        {
+            // conclusions are few (each one a reviewer's act): only forms that have one of that kind are walked
+            var decision = decided == FindingReviewFilter.Confirmed ? FindingDecision.Confirmed : FindingDecision.Dismissed;
+            forms = forms.Where(f => db.FindingReviews.Any(r => r.ContentHash == f.ContentHash && r.Decision == decision));
+            others = others.Where(f => db.FindingReviews.Any(r => r.ContentHash == f.ContentHash && r.Decision == decision));
+        }
+
         // the stored totals, summed by what this query needs of them: departments for a sort by department, checks and
         // severities for a finding filter or a sort by them (and then the forms, to size a walk)
         var byDepartment = query.Sort == FindingSort.Department;
@@ -165,7 +175,7 @@ public sealed class FindingQueries
                 .GroupBy(c => new { c.Code, c.Severity })
                 .Select(g => new CubeCell(CubeCell.AllDepartments, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
                 .ToListAsync(cancellationToken);
-        return new Selection(this, db, query, forms, others, [.. cells.Where(c => c.Findings > 0)], everywhere, formCounts, names, FormQueries.CubeSummarises(formQuery));
+        return new Selection(this, db, query, forms, others, [.. cells.Where(c => c.Findings > 0)], everywhere, formCounts, names, FormQueries.CubeSummarises(formQuery) && query.Decision is null);
     }
 
     /// <summary>Every finding of the selection, counted by the database (the exact count the user asks for).</summary>
@@ -378,9 +388,14 @@ public sealed class FindingQueries
         var ids = keys.Select(k => k.FormId).Distinct().ToArray();
         var forms = await db.Forms.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var wanted = keys.ToHashSet();
-        var findings = (await db.Findings.AsNoTracking().Where(x => ids.Contains(x.FormId)).ToListAsync(cancellationToken))
-            .Where(x => wanted.Contains(new FindingKey(x.FormId, x.Position)))
-            .ToDictionary(x => new FindingKey(x.FormId, x.Position));
+        var all = await db.Findings.AsNoTracking().Where(x => ids.Contains(x.FormId)).ToListAsync(cancellationToken);
+        var findings = all.Where(x => wanted.Contains(new FindingKey(x.FormId, x.Position))).ToDictionary(x => new FindingKey(x.FormId, x.Position));
+        var decisions = await DecisionsAsync(db, forms, all, findings.Values, cancellationToken);
+        var relatedIds = findings.Values.Where(x => x.RelatedFormId is not null).Select(x => x.RelatedFormId!.Value).Distinct().ToArray();
+        var related = relatedIds.Length == 0
+            ? []
+            : await db.Forms.AsNoTracking().Where(f => relatedIds.Contains(f.Id))
+                .Select(f => new { f.Id, f.ProjectName, f.Year }).ToDictionaryAsync(f => f.Id, f => (f.ProjectName, f.Year), cancellationToken);
         var withIndicators = findings.Values.Where(x => x.IndicatorIndex is not null).Select(x => x.FormId).Distinct().ToArray();
         var indicators = withIndicators.Length == 0
             ? []
@@ -412,10 +427,44 @@ public sealed class FindingQueries
             {
                 HasSourceLine = x.SourceLine > 0 && !tables.Contains(f.Id)
                     && f.SourceFirstLine is { } first && f.SourceLastLine is { } last && x.SourceLine >= first && x.SourceLine <= last,
+                Decision = decisions.TryGetValue(key, out var decision) ? decision : null,
+                RelatedFormId = x.RelatedFormId,
+                RelatedProjectName = x.RelatedFormId is { } r && related.TryGetValue(r, out var other) ? other.ProjectName : null,
+                RelatedYear = x.RelatedFormId is { } y && related.TryGetValue(y, out var otherYear) ? otherYear.Year : null,
             });
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The conclusions (复核结论) on <paramref name="shown"/>, by key: stored by the form's content hash, the finding's
+    /// code, field and occurrence among <paramref name="all"/> the form's findings of that code and field.
+    /// </summary>
+    private static async Task<Dictionary<FindingKey, FindingDecision>> DecisionsAsync(
+        JixiaoDbContext db, Dictionary<long, FormRecord> forms, List<FindingRecord> all, IEnumerable<FindingRecord> shown, CancellationToken cancellationToken)
+    {
+        var hashes = forms.Values.Select(f => f.ContentHash).Distinct(StringComparer.Ordinal).ToArray();
+        var stored = await db.FindingReviews.AsNoTracking().Where(r => hashes.Contains(r.ContentHash))
+            .Select(r => new { r.ContentHash, r.Code, r.Field, r.Occurrence, r.Decision }).ToListAsync(cancellationToken);
+        var result = new Dictionary<FindingKey, FindingDecision>();
+        if (stored.Count == 0)
+        {
+            return result;
+        }
+
+        var byHash = stored.ToDictionary(r => (r.ContentHash, r.Code, r.Field, r.Occurrence), r => r.Decision);
+        var byForm = all.ToLookup(x => x.FormId);
+        foreach (var x in shown)
+        {
+            var occurrence = FindingKeys.OccurrenceOf(x, byForm[x.FormId]);
+            if (byHash.TryGetValue((forms[x.FormId].ContentHash, x.Code, x.Field, occurrence), out var decision))
+            {
+                result[new FindingKey(x.FormId, x.Position)] = decision;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>One finding by its form and position.</summary>
@@ -575,11 +624,12 @@ public sealed class FindingQueries
                 }
             }
 
-            return findings;
+            return query.Decision is { } decision ? findings.WhereDecision(db, decision) : findings;
         }
 
         /// <summary>True when the query or the part filters the findings (not only the forms).</summary>
-        private bool FiltersFindings(Part part) => (part.Code ?? query.Code) is not null || (part.Severity ?? query.Severity) is not null;
+        private bool FiltersFindings(Part part) =>
+            (part.Code ?? query.Code) is not null || (part.Severity ?? query.Severity) is not null || query.Decision is not null;
 
         /// <summary>The stored count of the part's findings: exact when <see cref="CubeExact"/>, an upper bound otherwise.</summary>
         public long Upper(Part part, bool filtered = true)

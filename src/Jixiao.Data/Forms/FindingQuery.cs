@@ -43,6 +43,9 @@ public sealed record FindingQuery
     /// <summary>Only findings of this severity.</summary>
     public Severity? Severity { get; init; }
 
+    /// <summary>Only findings with this conclusion (复核结论): undecided, confirmed or dismissed.</summary>
+    public Reviews.FindingReviewFilter? Decision { get; init; }
+
     public FindingSort Sort { get; init; }
 
     public bool Descending { get; init; }
@@ -129,6 +132,17 @@ public sealed record FindingRow(
     int SourceLine,
     FindingValues? Values)
 {
+    /// <summary>The conclusion on the finding (复核结论), or null while undecided.</summary>
+    public Core.Workflow.FindingDecision? Decision { get; init; }
+
+    /// <summary>The other form a check across forms compares this one with (a copy, the same project, its declaration).</summary>
+    public long? RelatedFormId { get; init; }
+
+    /// <summary>项目名称 and year of <see cref="RelatedFormId"/>, when that form is still stored.</summary>
+    public string? RelatedProjectName { get; init; }
+
+    public int? RelatedYear { get; init; }
+
     /// <summary>The finding's number on its form page: its position, 1-based (the page's anchors <c>#finding-N</c> and <c>#cell-N</c>).</summary>
     public int Number => Position + 1;
 

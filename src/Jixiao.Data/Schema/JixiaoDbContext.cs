@@ -52,6 +52,9 @@ public abstract class JixiaoDbContext : DbContext
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    /// <summary>The personal access tokens (访问令牌) of the API, by the hash of their secret.</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     /// <summary>The stored portfolio totals per year, department and kind (<see cref="PortfolioCube"/>).</summary>
     public DbSet<PortfolioCell> PortfolioCells => Set<PortfolioCell>();
 
@@ -111,6 +114,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureOrganisations(modelBuilder.Entity<Organisation>());
         ConfigureUsers(modelBuilder.Entity<User>());
         ConfigureAudit(modelBuilder.Entity<AuditEntry>());
+        ConfigureTokens(modelBuilder.Entity<ApiToken>());
         ConfigureCube(modelBuilder);
         ConfigureReviews(modelBuilder);
         ConfigureRechecks(modelBuilder.Entity<RecheckJob>());
@@ -276,6 +280,19 @@ public abstract class JixiaoDbContext : DbContext
         a.Property(x => x.TargetId).HasMaxLength(200);
         a.HasIndex(x => x.At);
         a.HasIndex(x => new { x.TargetType, x.TargetId });
+    }
+
+    private static void ConfigureTokens(EntityTypeBuilder<ApiToken> t)
+    {
+        t.ToTable("api_tokens");
+        t.HasKey(x => x.Id);
+        t.Property(x => x.Name).HasMaxLength(ApiTokenStore.NameLength);
+        t.Property(x => x.Prefix).HasMaxLength(ApiTokenStore.PrefixLength);
+        t.Property(x => x.SecretHash).HasMaxLength(64);
+        t.Property(x => x.RevokedBy).HasMaxLength(100);
+        t.HasIndex(x => x.SecretHash).IsUnique();
+        t.HasIndex(x => x.UserId);
+        t.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 
     private static void ConfigureCube(ModelBuilder modelBuilder)

@@ -67,8 +67,7 @@ public sealed class XlsFormat(ReadLimits? limits = null) : TableFormat(limits)
                 var sheet = reader.Name ?? "";
                 if (!string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(reader.VisibleState))
                 {
-                    report(new Diagnostic(fileName, line + 1, DiagnosticSeverity.Info,
-                        $"sheet {sheet} is hidden: not read (hidden worksheets hold lists and workings, not the published form); unhide it to read it"));
+                    report(new Diagnostic(fileName, line + 1, DiagnosticSeverity.Info, ReaderMessages.SheetHidden.Format(sheet)));
                     continue;
                 }
 
@@ -107,8 +106,7 @@ public sealed class XlsFormat(ReadLimits? limits = null) : TableFormat(limits)
 
             if (read == 0)
             {
-                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                    "the workbook has no visible worksheet: expected a worksheet holding a form (hidden sheets are not read)"));
+                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.NoVisibleSheet.Format()));
             }
         }
         finally
@@ -122,11 +120,10 @@ public sealed class XlsFormat(ReadLimits? limits = null) : TableFormat(limits)
     }
 
     /// <summary>The failure message, naming what was expected.</summary>
-    protected override string FailureMessage(Exception ex) =>
-        $"the Excel workbook (.xls) could not be read further ({ex.Message}): the file may be damaged; expected a legacy Excel (BIFF) workbook; the forms read before were kept";
+    protected override LocalText FailureMessage(Exception ex) => ReaderMessages.LegacyWorkbookFailed.Format(ex?.Message);
 
     /// <summary>Opens the workbook; null with the reason when it is not one (a Word document, encrypted, damaged).</summary>
-    private static IExcelDataReader? Open(Stream stream, out string? error)
+    private static IExcelDataReader? Open(Stream stream, out LocalText? error)
     {
         error = null;
         try
@@ -135,18 +132,18 @@ public sealed class XlsFormat(ReadLimits? limits = null) : TableFormat(limits)
         }
         catch (InvalidPasswordException)
         {
-            error = "the workbook is protected by a password (encrypted): it cannot be read; save it without a password and read that";
+            error = ReaderMessages.WorkbookPassword.Format();
         }
         catch (Exception ex) when (ex is ExcelReaderException or InvalidDataException or IOException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
-            error = Other(stream) ?? $"the file is not a readable legacy Excel workbook ({ex.Message}): it may be damaged; expected an .xls workbook (BIFF) — save it as .xlsx and read that";
+            error = Other(stream) ?? ReaderMessages.LegacyWorkbookUnreadable.Format(ex.Message);
         }
 
         return null;
     }
 
     /// <summary>What another OLE2 file is (its directory names its main stream), with what to do; null when none is named.</summary>
-    private static string? Other(Stream stream)
+    private static LocalText? Other(Stream stream)
     {
         const int limit = 64 * 1024 * 1024;
         try
@@ -157,21 +154,21 @@ public sealed class XlsFormat(ReadLimits? limits = null) : TableFormat(limits)
             stream.ReadExactly(bytes);
             if (!bytes.AsSpan().StartsWith(Ole2))
             {
-                return "the file is not a legacy Office (OLE2) file: expected an Excel workbook (.xls) beginning with D0 CF 11 E0 A1 B1 1A E1";
+                return ReaderMessages.NotOle2.Format();
             }
 
             if (Contains(bytes, "WordDocument"))
             {
-                return "a legacy Word document (.doc, or WPS 文字 .wps) is not read: save it as .docx (Word: File › Save As › Word Document) and read that; expected an Excel workbook";
+                return ReaderMessages.LegacyWordInWorkbook.Format();
             }
 
             if (Contains(bytes, "PowerPoint Document"))
             {
-                return "a legacy PowerPoint presentation (.ppt) is not read: expected an Excel workbook; copy the tables into a workbook and save it as .xlsx";
+                return ReaderMessages.LegacyPowerPoint.Format();
             }
 
             return Contains(bytes, "Workbook") || Contains(bytes, "Book") ? null
-                : "the file is a legacy Office (OLE2) file holding no workbook: expected an Excel workbook (.xls); save the tables as .xlsx and read that";
+                : ReaderMessages.Ole2WithoutWorkbook.Format();
         }
         catch (IOException)
         {

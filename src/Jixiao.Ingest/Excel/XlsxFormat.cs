@@ -45,7 +45,7 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
         var seekable = ZipGuard.Seekable(stream, out var owned);
         try
         {
-            var finding = ZipGuard.Check(seekable, Limits, "xl/", Label);
+            var finding = ZipGuard.Check(seekable, Limits, "xl/", ReaderMessages.Label(Label));
             if (finding.Error is { } error)
             {
                 report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, error));
@@ -54,8 +54,7 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
 
             if (finding.HasMacros)
             {
-                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Info,
-                    "the workbook holds macros (vbaProject.bin): they are never run; only the cells were read"));
+                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Info, ReaderMessages.WorkbookMacros.Format()));
             }
 
             using var document = SpreadsheetDocument.Open(seekable, false, new OpenSettings
@@ -66,8 +65,7 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
             var workbookPart = document.WorkbookPart;
             if (workbookPart?.Workbook?.Sheets is not { } sheets)
             {
-                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                    "the workbook lists no worksheets (xl/workbook.xml has no sheets): expected an Excel workbook with at least one worksheet"));
+                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.NoSheets.Format()));
                 yield break;
             }
 
@@ -82,15 +80,13 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
                 var name = sheet.Name?.Value ?? "";
                 if (sheet.State is { } state && state.Value != SheetStateValues.Visible)
                 {
-                    report(new Diagnostic(fileName, line + 1, DiagnosticSeverity.Info,
-                        $"sheet {name} is hidden: not read (hidden worksheets hold lists and workings, not the published form); unhide it to read it"));
+                    report(new Diagnostic(fileName, line + 1, DiagnosticSeverity.Info, ReaderMessages.SheetHidden.Format(name)));
                     continue;
                 }
 
                 if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
                 {
-                    report(new Diagnostic(fileName, line + 1, DiagnosticSeverity.Info,
-                        $"sheet {name} is a chart or dialog sheet, not a worksheet: it holds no cells and was not read"));
+                    report(new Diagnostic(fileName, line + 1, DiagnosticSeverity.Info, ReaderMessages.SheetNotCells.Format(name)));
                     continue;
                 }
 
@@ -105,8 +101,7 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
 
             if (read == 0)
             {
-                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                    "the workbook has no visible worksheet: expected a worksheet holding a form (hidden sheets are not read)"));
+                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.NoVisibleSheet.Format()));
             }
         }
         finally
@@ -119,8 +114,7 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
     }
 
     /// <summary>The failure message, naming what was expected.</summary>
-    protected override string FailureMessage(Exception ex) =>
-        $"the Excel workbook could not be read further ({ex.Message}): the file may be damaged or not an .xlsx workbook; expected an Office Open XML workbook; the forms read before were kept";
+    protected override LocalText FailureMessage(Exception ex) => ReaderMessages.WorkbookFailed.Format(ex?.Message);
 
     /// <summary>What a cell needs to be given as printed: the shared strings, the number format of each style, the date system.</summary>
     private sealed record CellContext(IReadOnlyList<string> Strings, string?[] Formats, bool Date1904);

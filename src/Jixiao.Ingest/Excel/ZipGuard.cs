@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Jixiao.Core.Forms;
 using Jixiao.Ingest.Formats;
 
 namespace Jixiao.Ingest.Excel;
@@ -17,13 +18,13 @@ internal static class ZipGuard
     /// <summary>What the look found.</summary>
     /// <param name="Error">Why the file is not read, for the user; null when it may be opened.</param>
     /// <param name="HasMacros">True when the container holds a VBA project (vbaProject.bin).</param>
-    public readonly record struct Finding(string? Error, bool HasMacros);
+    public readonly record struct Finding(LocalText? Error, bool HasMacros);
 
     /// <summary>
     /// Checks the archive in <paramref name="stream"/> (seekable; left open and rewound) for a part named
     /// parts in <paramref name="mainFolder"/> (e.g. <c>xl/</c>) of an <paramref name="expected"/> (e.g. Excel workbook).
     /// </summary>
-    public static Finding Check(Stream stream, ReadLimits limits, string mainFolder, string expected)
+    public static Finding Check(Stream stream, ReadLimits limits, string mainFolder, LocalText expected)
     {
         var start = stream.Position;
         try
@@ -42,33 +43,33 @@ internal static class ZipGuard
                 slides |= name.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase);
                 if (entry.Length > limits.MaxUncompressedBytes)
                 {
-                    return new($"the part {name} expands to {entry.Length:N0} bytes, more than the {limits.MaxUncompressedBytes:N0} one part may have (a ZIP bomb?): expected an {expected} of ordinary size; nothing was read", macros);
+                    return new(ReaderMessages.ZipPartTooLarge.Format(name, entry.Length, limits.MaxUncompressedBytes, expected), macros);
                 }
 
                 if (entry.Length > RatioFloor && entry.Length > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
                 {
                     var ratio = entry.Length / (double)Math.Max(1, entry.CompressedLength);
-                    return new($"the part {name} expands {ratio:N0} times ({entry.CompressedLength:N0} to {entry.Length:N0} bytes), more than the ratio {limits.MaxCompressionRatio:N0} allowed (a ZIP bomb?): expected an {expected}; nothing was read", macros);
+                    return new(ReaderMessages.ZipPartRatio.Format(name, ratio, entry.CompressedLength, entry.Length, limits.MaxCompressionRatio, expected), macros);
                 }
             }
 
             if (!hasMain)
             {
-                var what = word ? "a Word document (it holds word/document.xml)"
-                    : slides ? "a PowerPoint presentation (it holds ppt/)"
-                    : "a ZIP archive without " + mainFolder;
-                return new($"the file is {what}, not an {expected}: expected the folder {mainFolder} in the archive; save the tables as an {expected} and read that", macros);
+                var what = word ? ReaderMessages.ZipHoldsWord.Format()
+                    : slides ? ReaderMessages.ZipHoldsSlides.Format()
+                    : ReaderMessages.ZipWithout.Format(mainFolder);
+                return new(ReaderMessages.ZipWithoutMain.Format(what, expected, mainFolder), macros);
             }
 
             return new(null, macros);
         }
         catch (InvalidDataException ex)
         {
-            return new($"the file is not a complete ZIP archive ({ex.Message}): it may be truncated or damaged; expected an {expected}", false);
+            return new(ReaderMessages.ZipIncomplete.Format(ex.Message, expected), false);
         }
         catch (IOException ex)
         {
-            return new($"the ZIP archive could not be read ({ex.Message}): it may be truncated or damaged; expected an {expected}", false);
+            return new(ReaderMessages.ZipUnreadable.Format(ex.Message, expected), false);
         }
         finally
         {

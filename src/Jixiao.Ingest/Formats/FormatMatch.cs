@@ -1,3 +1,5 @@
+using Jixiao.Core.Forms;
+
 namespace Jixiao.Ingest.Formats;
 
 /// <summary>The registry's answer for some content: the format that reads it, or why none does.</summary>
@@ -38,8 +40,12 @@ public enum RefusalReason
 }
 
 /// <summary>
-/// A refusal: its reason, the diagnostic message (English, naming the kind and what to do instead) and, when the
-/// kind was recognised, which one; surfaces may word it in the user's language from <see cref="Reason"/> and
+/// A refusal: its reason, the diagnostic message (in Chinese and English, naming the kind and what to do instead) and,
+/// when the kind was recognised, which one; surfaces may word it in the user's language from <see cref="Reason"/> and
 /// <see cref="Kind"/>.
 /// </summary>
-public sealed record FormatRefusal(RefusalReason Reason, string Message, UnreadFormat? Kind = null);
+public sealed record FormatRefusal(RefusalReason Reason, LocalText Text, UnreadFormat? Kind = null)
+{
+    /// <summary>The message in English.</summary>
+    public string Message => Text.En;
+}

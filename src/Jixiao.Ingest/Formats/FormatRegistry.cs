@@ -26,11 +26,10 @@ public sealed class FormatRegistry
     public const int HeadLength = 64 * 1024;
 
     /// <summary>The message of <see cref="RefusalReason.NotText"/>.</summary>
-    public const string NotTextMessage =
-        "not a text file: its first block holds NUL bytes or mostly control characters; expected UTF-8 or GB18030 text with one table row per line";
+    public static string NotTextMessage => ReaderMessages.NotText.En;
 
     /// <summary>The message of <see cref="RefusalReason.Empty"/>.</summary>
-    public const string EmptyMessage = "the file is empty: expected forms as text (one table row per line) or jixiao.form/1 JSON";
+    public static string EmptyMessage => ReaderMessages.Empty.En;
 
     private readonly IFileFormat[] formats;
     private readonly UnreadFormat[] unread;
@@ -121,7 +120,7 @@ public sealed class FormatRegistry
     {
         if (head.IsEmpty)
         {
-            return FormatMatch.Refused(new FormatRefusal(RefusalReason.Empty, EmptyMessage));
+            return FormatMatch.Refused(new FormatRefusal(RefusalReason.Empty, ReaderMessages.Empty.Format()));
         }
 
         IFileFormat? best = null;
@@ -151,13 +150,13 @@ public sealed class FormatRegistry
         {
             if (Test(kind, head))
             {
-                return FormatMatch.Refused(new FormatRefusal(RefusalReason.NotReadYet, kind.Message, kind));
+                return FormatMatch.Refused(new FormatRefusal(RefusalReason.NotReadYet, kind.Text, kind));
             }
         }
 
         return best is not null
             ? FormatMatch.Of(best)
-            : FormatMatch.Refused(new FormatRefusal(RefusalReason.NotText, NotTextMessage));
+            : FormatMatch.Refused(new FormatRefusal(RefusalReason.NotText, ReaderMessages.NotText.Format()));
     }
 
     /// <summary>Reads the first <see cref="HeadLength"/> bytes of <paramref name="content"/> and identifies them (see <see cref="Identify(ReadOnlySpan{byte}, string?)"/>).</summary>
@@ -217,7 +216,7 @@ public sealed class FormatRegistry
         var format = match.Format ?? (match.Refusal!.Reason == RefusalReason.Empty ? ByName(fileName) ?? formats[0] : null);
         if (format is null)
         {
-            report?.Invoke(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, match.Refusal!.Message));
+            report?.Invoke(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, match.Refusal!.Text));
             yield break;
         }
 
@@ -245,7 +244,7 @@ public sealed class FormatRegistry
         {
             if (Directory.Exists(path))
             {
-                report?.Invoke(new Diagnostic(path, 0, DiagnosticSeverity.Error, "this is a folder, not a file: expected a file of forms"));
+                report?.Invoke(new Diagnostic(path, 0, DiagnosticSeverity.Error, ReaderMessages.Folder.Format()));
                 return null;
             }
 
@@ -253,8 +252,8 @@ public sealed class FormatRegistry
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
         {
-            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : ex.Message;
-            report?.Invoke(new Diagnostic(path, 0, DiagnosticSeverity.Error, $"cannot open the file ({reason}): expected a readable file of forms"));
+            object reason = ex is FileNotFoundException or DirectoryNotFoundException ? ReaderMessages.NoSuchFile.Format() : ex.Message;
+            report?.Invoke(new Diagnostic(path, 0, DiagnosticSeverity.Error, ReaderMessages.CannotOpen.Format(reason)));
             return null;
         }
     }
@@ -270,7 +269,7 @@ public sealed class FormatRegistry
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {
-            report?.Invoke(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, $"cannot read the file ({ex.Message}): expected a readable file of forms"));
+            report?.Invoke(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.CannotRead.Format(ex.Message)));
             return null;
         }
     }

@@ -1,3 +1,5 @@
+using Jixiao.Core.Forms;
+
 namespace Jixiao.Ingest.Formats;
 
 /// <summary>
@@ -46,14 +48,12 @@ public sealed class ReadBudget
         cells += newCells;
         if (cells > Limits.MaxCells)
         {
-            throw new ReadBudgetExceededException(
-                $"the file holds more than {Limits.MaxCells:N0} table cells, the most one file may have: reading stopped there; the forms before were kept");
+            throw new ReadBudgetExceededException(ReaderMessages.TooManyCells.Format(Limits.MaxCells));
         }
 
         if (clock.Elapsed > Limits.MaxDuration)
         {
-            throw new ReadBudgetExceededException(
-                $"reading the file took longer than {Limits.MaxDuration.TotalSeconds:N0} s, the most one file may take: reading stopped there; the forms before were kept");
+            throw new ReadBudgetExceededException(ReaderMessages.TooSlow.Format(Limits.MaxDuration.TotalSeconds));
         }
     }
 
@@ -62,13 +62,16 @@ public sealed class ReadBudget
     {
         if (page > Limits.MaxPages)
         {
-            throw new ReadBudgetExceededException(
-                $"the document has more than {Limits.MaxPages:N0} pages, the most one file may have: the pages after {Limits.MaxPages:N0} were not read; the forms before were kept");
+            throw new ReadBudgetExceededException(ReaderMessages.TooManyPages.Format(Limits.MaxPages));
         }
 
         Spend();
     }
 }
 
-/// <summary>Thrown by <see cref="ReadBudget"/> when a file passes a limit of <see cref="ReadLimits"/>; its message is for the user.</summary>
-public sealed class ReadBudgetExceededException(string message) : Exception(message);
+/// <summary>Thrown by <see cref="ReadBudget"/> when a file passes a limit of <see cref="ReadLimits"/>; its message is for the user, in both languages.</summary>
+public sealed class ReadBudgetExceededException(LocalText text) : Exception(text?.En)
+{
+    /// <summary>What was passed, in Chinese and English.</summary>
+    public LocalText Text { get; } = text ?? throw new ArgumentNullException(nameof(text));
+}

@@ -66,7 +66,7 @@ public sealed class TextFormat : IFileFormat
 
         if (Heads.LooksBinary(head))
         {
-            Report(report, fileName, DiagnosticSeverity.Error, FormatRegistry.NotTextMessage);
+            Report(report, fileName, DiagnosticSeverity.Error, ReaderMessages.NotText.Format());
             return null;
         }
 
@@ -80,13 +80,11 @@ public sealed class TextFormat : IFileFormat
         if (valid >= 4 * invalid)
         {
             // Mostly UTF-8 with a few damaged bytes: keep UTF-8, the damaged characters read as U+FFFD.
-            Report(report, fileName, DiagnosticSeverity.Warning,
-                $"the text is UTF-8 but holds {invalid} invalid byte sequence(s) in its first {head.Length:N0} bytes (the first on line {line}): they were read as U+FFFD");
+            Report(report, fileName, DiagnosticSeverity.Warning, ReaderMessages.InvalidUtf8.Format(invalid, head.Length, line));
             return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
         }
 
-        Report(report, fileName, DiagnosticSeverity.Warning,
-            $"the text is not valid UTF-8 (first invalid byte on line {line}): it was decoded as GB18030 (GBK); expected UTF-8");
+        Report(report, fileName, DiagnosticSeverity.Warning, ReaderMessages.ReadAsGb18030.Format(line));
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding("GB18030");
     }
@@ -144,6 +142,6 @@ public sealed class TextFormat : IFileFormat
     private static int LineAt(ReadOnlySpan<byte> bytes, int offset) =>
         offset < 0 ? 0 : bytes[..Math.Min(offset, bytes.Length)].Count((byte)'\n') + 1;
 
-    private static void Report(Action<Diagnostic>? report, string fileName, DiagnosticSeverity severity, string message) =>
+    private static void Report(Action<Diagnostic>? report, string fileName, DiagnosticSeverity severity, LocalText message) =>
         report?.Invoke(new Diagnostic(fileName, 0, severity, message));
 }

@@ -1,3 +1,5 @@
+using Jixiao.Core.Forms;
+
 namespace Jixiao.Ingest.Formats;
 
 /// <summary>Tells by its first bytes whether content is of a kind (see <see cref="UnreadFormat"/>).</summary>
@@ -12,10 +14,13 @@ public delegate bool HeadTest(ReadOnlySpan<byte> head);
 /// <param name="Name">A short lower-case name: <c>pdf</c>, <c>xlsx</c>, <c>html</c> ….</param>
 /// <param name="Label">What a person calls it, as shown in messages: <c>PDF</c>, <c>Excel/ZIP</c>.</param>
 /// <param name="Extensions">Its usual extensions, lower case with the dot; may be empty (a ZIP of anything).</param>
-/// <param name="Message">The diagnostic: what the file is, that it is not read yet, and what to do instead.</param>
+/// <param name="Text">The diagnostic: what the file is, that it is not read yet, and what to do instead.</param>
 /// <param name="Test">Whether a head is of this kind.</param>
-public sealed record UnreadFormat(string Name, string Label, IReadOnlyList<string> Extensions, string Message, HeadTest Test)
+public sealed record UnreadFormat(string Name, string Label, IReadOnlyList<string> Extensions, LocalText Text, HeadTest Test)
 {
+    /// <summary>The diagnostic in English.</summary>
+    public string Message => Text.En;
+
     /// <summary>
     /// The kinds recognised today, most specific first: PDF, OFD, Word and Excel in ZIP (Office Open XML), other ZIP
     /// files, legacy Office (OLE2: .xls, .doc, WPS), RTF, and HTML/XML markup.
@@ -23,28 +28,28 @@ public sealed record UnreadFormat(string Name, string Label, IReadOnlyList<strin
     public static IReadOnlyList<UnreadFormat> Known { get; } =
     [
         new("pdf", "PDF", [".pdf"],
-            "PDF files are not read yet: extract the text first (e.g. pdftotext -layout, or a tool that keeps table cells as TAB-separated text) and read the .txt file",
+            ReaderMessages.UnreadPdf.Format(),
             IsPdf),
         new("ofd", "OFD", [".ofd"],
-            "OFD documents (.ofd) are not read yet: export the document as PDF and extract the text, or save its tables as TAB-separated text (.txt), and read that",
+            ReaderMessages.UnreadOfd.Format(),
             head => IsZip(head) && head.IndexOf("OFD.xml"u8) >= 0),
         new("docx", "Word (.docx)", [".docx", ".docm"],
-            "Word documents (.docx) are not read yet: copy the tables into a spreadsheet and save it as TAB-separated text (.txt), and read that",
+            ReaderMessages.UnreadDocx.Format(),
             head => IsZip(head) && head.IndexOf("word/"u8) >= 0),
         new("xlsx", "Excel (.xlsx)", [".xlsx", ".xlsm"],
-            "spreadsheets (.xlsx, .xls) are not read yet: save the sheet as TAB-separated text (.txt) and read that",
+            ReaderMessages.UnreadXlsx.Format(),
             head => IsZip(head) && head.IndexOf("xl/"u8) >= 0),
         new("zip", "Excel/ZIP", [],
-            "a ZIP archive that is neither an Excel workbook nor a Word document is not read: unpack it and read the files inside",
+            ReaderMessages.UnreadZip.Format(),
             IsZip),
         new("ole", "Office (.xls/.doc)", [".xls", ".doc", ".wps", ".et"],
-            "legacy Word and WPS documents (.doc, .wps) are not read: save the document as .docx or PDF and read that",
+            ReaderMessages.UnreadOle.Format(),
             head => head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])),
         new("rtf", "RTF", [".rtf"],
-            "RTF documents are not read yet: copy the tables into a spreadsheet and save it as TAB-separated text (.txt), and read that",
+            ReaderMessages.UnreadRtf.Format(),
             head => Heads.Body(head).StartsWith(@"{\rtf"u8)),
         new("html", "HTML", [".html", ".htm", ".xhtml", ".xml"],
-            "XML files and markup without a table are not read: save the page with its tables as .html, or the tables as .xlsx, and read that",
+            ReaderMessages.UnreadMarkup.Format(),
             IsMarkup),
     ];
 

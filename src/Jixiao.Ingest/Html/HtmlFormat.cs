@@ -56,8 +56,7 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
         var bytes = ReadAll(stream, Limits.MaxUncompressedBytes);
         if (bytes is null)
         {
-            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                $"the web page is larger than {Limits.MaxUncompressedBytes:N0} bytes, the most one page may have: expected a saved page of forms; nothing was read"));
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.PageTooLarge.Format(Limits.MaxUncompressedBytes)));
             yield break;
         }
 
@@ -99,8 +98,7 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
 
         if (tables == 0)
         {
-            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Warning,
-                "the web page holds no table of at least two columns: expected the form as an HTML table (<table>)"));
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Warning, ReaderMessages.PageWithoutTable.Format()));
         }
     }
 
@@ -442,7 +440,7 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
     /// read as their superset GB18030 — unless the bytes are valid UTF-8 holding non-ASCII text, as when a page was
     /// re-saved in UTF-8 keeping its old declaration; else as UTF-8 when valid, else as GB18030 with a warning.
     /// </summary>
-    internal static string Decode(byte[] bytes, out (DiagnosticSeverity Severity, string Message)? note)
+    internal static string Decode(byte[] bytes, out (DiagnosticSeverity Severity, LocalText Message)? note)
     {
         note = null;
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -481,7 +479,7 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
             {
                 if (utf8 is null)
                 {
-                    note = (DiagnosticSeverity.Warning, "the web page declares UTF-8 but holds bytes that are not UTF-8: they were replaced by U+FFFD; check the page's text");
+                    note = (DiagnosticSeverity.Warning, ReaderMessages.PageNotUtf8.Format());
                     return Encoding.UTF8.GetString(bytes);
                 }
 
@@ -495,14 +493,14 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
             {
                 if (utf8 is not null && encoding.CodePage != Encoding.UTF8.CodePage && HasNonAscii(bytes))
                 {
-                    note = (DiagnosticSeverity.Info, $"the web page declares charset {declared} but its bytes are UTF-8: read as UTF-8");
+                    note = (DiagnosticSeverity.Info, ReaderMessages.PageIsUtf8.Format(declared));
                     return utf8;
                 }
 
                 return encoding.GetString(bytes);
             }
 
-            note = (DiagnosticSeverity.Warning, $"the web page declares charset {declared}, which is not known: read as {(utf8 is null ? "GB18030" : "UTF-8")}");
+            note = (DiagnosticSeverity.Warning, ReaderMessages.PageCharsetUnknown.Format(declared, utf8 is null ? "GB18030" : "UTF-8"));
         }
 
         if (utf8 is not null)
@@ -510,7 +508,7 @@ public sealed partial class HtmlFormat(ReadLimits? limits = null) : TableFormat(
             return utf8;
         }
 
-        note ??= (DiagnosticSeverity.Warning, "the web page declares no charset and is not UTF-8: read as GB18030 (GBK); check the page's text");
+        note ??= (DiagnosticSeverity.Warning, ReaderMessages.PageWithoutCharset.Format());
         return gb18030.GetString(bytes);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Jixiao.Core.Forms;
@@ -30,7 +31,7 @@ public static class FormJsonReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            report?.Invoke(new Diagnostic(path, 0, DiagnosticSeverity.Error, $"cannot open the file: {ex.Message}"));
+            report?.Invoke(new Diagnostic(path, 0, DiagnosticSeverity.Error, ReaderMessages.JsonCannotOpen.Format(ex.Message)));
             return [];
         }
 
@@ -100,7 +101,7 @@ public static class FormJsonReader
             }
             catch (IOException ex)
             {
-                Report(LineAt(_start), $"cannot read the file: {ex.Message}");
+                Report(LineAt(_start), ReaderMessages.JsonCannotRead.Format(ex.Message));
                 _phase = Phase.Done;
                 return false;
             }
@@ -120,7 +121,7 @@ public static class FormJsonReader
                     {
                         if (!SkipWhitespace())
                         {
-                            Report(LineAt(_start), "the file is empty: expected a JSON array of jixiao.form/1 objects");
+                            Report(LineAt(_start), ReaderMessages.JsonEmpty.Format());
                             _phase = Phase.Done;
                             return false;
                         }
@@ -137,7 +138,7 @@ public static class FormJsonReader
                         }
                         else
                         {
-                            Report(LineAt(_start), $"$: expected a JSON array '[' of jixiao.form/1 objects or a form object '{{', found {DescribeByte(b)}");
+                            Report(LineAt(_start), ReaderMessages.JsonStart.Format(DescribeByte(b)));
                             _phase = Phase.Done;
                             return false;
                         }
@@ -149,7 +150,7 @@ public static class FormJsonReader
                     {
                         if (!SkipWhitespace())
                         {
-                            Report(LineAt(_start), $"$: unexpected end of input: expected ']' to close the array after {_index} form(s)");
+                            Report(LineAt(_start), ReaderMessages.JsonArrayNotClosed.Format(_index));
                             _phase = Phase.Done;
                             return false;
                         }
@@ -167,7 +168,7 @@ public static class FormJsonReader
                         {
                             if (b != (byte)',')
                             {
-                                Report(LineAt(_start), $"$: expected ',' or ']' after $[{_index - 1}], found {DescribeByte(b)}");
+                                Report(LineAt(_start), ReaderMessages.JsonArraySeparator.Format(_index - 1, DescribeByte(b)));
                                 _phase = Phase.Done;
                                 return false;
                             }
@@ -175,7 +176,7 @@ public static class FormJsonReader
                             _start++;
                             if (!SkipWhitespace())
                             {
-                                Report(LineAt(_start), $"$: unexpected end of input: expected $[{_index}] after ','");
+                                Report(LineAt(_start), ReaderMessages.JsonArrayEnded.Format(_index));
                                 _phase = Phase.Done;
                                 return false;
                             }
@@ -213,7 +214,7 @@ public static class FormJsonReader
                 if (syntaxError is not null)
                 {
                     var line = errorLineInValue >= 0 ? LineAt(_start) + errorLineInValue : LineAt(_start + errorOffset);
-                    Report(line, $"{path}: invalid JSON: {syntaxError}");
+                    Report(line, ReaderMessages.JsonSyntax.Format(path, syntaxError));
                     _phase = Phase.Done;
                     return false;
                 }
@@ -222,7 +223,7 @@ public static class FormJsonReader
                 {
                     if (_eof)
                     {
-                        Report(LineAt(_start), $"{path}: unexpected end of input: the value that starts here is not closed");
+                        Report(LineAt(_start), ReaderMessages.JsonNotClosed.Format(path));
                         _phase = Phase.Done;
                         return false;
                     }
@@ -287,7 +288,7 @@ public static class FormJsonReader
         {
             if (SkipWhitespace())
             {
-                Report(LineAt(_start), $"$: unexpected {DescribeByte(_buffer[_start])} after the closing ']' (ignored)", DiagnosticSeverity.Warning);
+                Report(LineAt(_start), ReaderMessages.JsonTrailing.Format(DescribeByte(_buffer[_start])), DiagnosticSeverity.Warning);
             }
         }
 
@@ -374,11 +375,11 @@ public static class FormJsonReader
             }
         }
 
-        private void Report(long line, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        private void Report(long line, LocalText message, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
             report?.Invoke(new Diagnostic(fileName, (int)Math.Min(line, int.MaxValue), severity, message));
 
-        private static string DescribeByte(byte b) =>
-            b is >= 0x20 and < 0x7F ? $"'{(char)b}'" : $"byte 0x{b:X2}";
+        private static object DescribeByte(byte b) =>
+            b is >= 0x20 and < 0x7F ? $"'{(char)b}'" : (object)ReaderMessages.JsonByte.Format(b.ToString("X2", CultureInfo.InvariantCulture));
 
         /// <summary>Drops System.Text.Json's own position suffix: our message carries file and line.</summary>
         private static string CleanMessage(string message)
@@ -415,7 +416,7 @@ public static class FormJsonReader
             _reader.Read();
             if (_reader.TokenType != JsonTokenType.StartObject)
             {
-                Error(path, $"expected a form object (jixiao.form/1), found {Describe()}");
+                Error(ReaderMessages.JsonNotFormObject.Format(path, Describe()));
                 Flush(null);
                 return null;
             }
@@ -463,7 +464,7 @@ public static class FormJsonReader
                             sawKind = false;
                             if (kind is not null)
                             {
-                                Error(memberPath, $"expected \"{JsonNames.KindSelfEvaluation}\", \"{JsonNames.KindTargetDeclaration}\" or \"{JsonNames.KindDepartmentSelfEvaluation}\", found \"{kind}\"");
+                                Error(ReaderMessages.JsonKind.Format(memberPath, kind));
                             }
                         }
 
@@ -501,7 +502,7 @@ public static class FormJsonReader
                         }
                         else if (unit is not null)
                         {
-                            Error(memberPath, $"expected \"万元\" or \"元\", found \"{unit}\"");
+                            Error(ReaderMessages.JsonUnit.Format(memberPath, unit));
                         }
 
                         break;
@@ -572,28 +573,30 @@ public static class FormJsonReader
             if (!sawFormMember && !(sawSchema && schema != FormJsonWriter.SchemaId))
             {
                 // {"a":1} is not an empty form (an object naming another schema is reported by that, below): nothing of it is read, and the file says so
-                var found = others is { Count: > 0 } ? "found only " + string.Join(", ", others.Select(o => $"\"{Shorten(o)}\"")) : "found no member of a form";
-                FileError(path, $"不是绩效表单：缺少 \"{JsonNames.Kind}\" 和 \"{JsonNames.ProjectName}\"。Not a form: expected a jixiao.form/1 object with \"{JsonNames.Kind}\" and \"{JsonNames.ProjectName}\", {found}; the value is skipped", _firstLine);
+                var found = others is { Count: > 0 }
+                    ? ReaderMessages.JsonFoundOnly.Format(string.Join(", ", others.Select(o => $"\"{Shorten(o)}\"")))
+                    : ReaderMessages.JsonFoundNoMember.Format();
+                FileError(ReaderMessages.JsonNotAForm.Format(path, found), _firstLine);
                 Flush(null);
                 return null;
             }
 
             if (sawSchema && schema != FormJsonWriter.SchemaId)
             {
-                Error(path + "." + JsonNames.Schema, $"expected \"{FormJsonWriter.SchemaId}\", found {(schema is null ? "null" : $"\"{schema}\"")}; the form is skipped", schemaLine);
+                Error(ReaderMessages.JsonSchema.Format(path + "." + JsonNames.Schema, schema is null ? "null" : $"\"{schema}\""), schemaLine);
                 Flush(null);
                 return null;
             }
 
             if (!sawSchema)
             {
-                Warning(path, $"no \"schema\" member; read as {FormJsonWriter.SchemaId}", _firstLine);
+                Warning(ReaderMessages.JsonNoSchema.Format(path), _firstLine);
             }
 
             if (!sawKind)
             {
                 form.Kind = sawDeclarationFunds && !sawSelfEvaluationFunds ? FormKind.TargetDeclaration : FormKind.SelfEvaluation;
-                Error(path + "." + JsonNames.Kind, $"missing or invalid: expected \"{JsonNames.KindSelfEvaluation}\", \"{JsonNames.KindTargetDeclaration}\" or \"{JsonNames.KindDepartmentSelfEvaluation}\"; read as {form.Kind.ToJsonLabel()}", _firstLine);
+                Error(ReaderMessages.JsonKindMissing.Format(path + "." + JsonNames.Kind, form.Kind.ToJsonLabel()), _firstLine);
             }
 
             if (form.Kind == FormKind.TargetDeclaration)
@@ -601,7 +604,7 @@ public static class FormJsonReader
                 form.DeclarationFunds = declarationFunds;
                 if (sawSelfEvaluationFunds)
                 {
-                    Warning(path + "." + JsonNames.Funds, "self-evaluation fund lines (total/appropriation/carryover/other) in a target declaration are ignored", _firstLine);
+                    Warning(ReaderMessages.JsonSelfFundsInDeclaration.Format(path + "." + JsonNames.Funds), _firstLine);
                 }
             }
             else
@@ -609,7 +612,7 @@ public static class FormJsonReader
                 form.SelfEvaluationFunds = selfFunds;
                 if (sawDeclarationFunds)
                 {
-                    Warning(path + "." + JsonNames.Funds, "declaration fund members (projectTotal …) in a self-evaluation are ignored", _firstLine);
+                    Warning(ReaderMessages.JsonDeclarationFundsInSelf.Format(path + "." + JsonNames.Funds), _firstLine);
                 }
             }
 
@@ -750,7 +753,7 @@ public static class FormJsonReader
 
             if (_reader.TokenType != JsonTokenType.StartArray)
             {
-                Error(path, $"expected an array of indicators or null, found {Describe()}");
+                Error(ReaderMessages.JsonIndicators.Format(path, Describe()));
                 _reader.Skip();
                 return;
             }
@@ -762,7 +765,7 @@ public static class FormJsonReader
                 index++;
                 if (_reader.TokenType != JsonTokenType.StartObject)
                 {
-                    Error(p, $"expected an indicator object, found {Describe()}");
+                    Error(ReaderMessages.JsonIndicator.Format(p, Describe()));
                     _reader.Skip();
                     continue;
                 }
@@ -895,7 +898,7 @@ public static class FormJsonReader
                 case JsonTokenType.Null:
                     return null;
                 default:
-                    Error(path, $"expected true, false or null, found {Describe()}");
+                    Error(ReaderMessages.JsonBoolean.Format(path, Describe()));
                     _reader.Skip();
                     return null;
             }
@@ -956,7 +959,7 @@ public static class FormJsonReader
         /// True when the current token is of type <paramref name="expected"/>; null is accepted silently (false);
         /// any other value is reported as not <paramref name="what"/>, skipped, and gives false.
         /// </summary>
-        private bool Expect(string path, JsonTokenType expected, string what)
+        private bool Expect(string path, JsonTokenType expected, MessageTemplate what)
         {
             if (_reader.TokenType == expected)
             {
@@ -965,7 +968,7 @@ public static class FormJsonReader
 
             if (_reader.TokenType != JsonTokenType.Null)
             {
-                Error(path, $"expected {what} or null, found {Describe()}");
+                Error(ReaderMessages.JsonExpected.Format(path, what.Format(), Describe()));
                 _reader.Skip();
             }
 
@@ -973,10 +976,10 @@ public static class FormJsonReader
         }
 
         /// <summary>True when the current token opens an object; null is accepted silently (false).</summary>
-        private bool ExpectObject(string path) => Expect(path, JsonTokenType.StartObject, "an object");
+        private bool ExpectObject(string path) => Expect(path, JsonTokenType.StartObject, ReaderMessages.AnObject);
 
         private string? ReadString(string path) =>
-            Expect(path, JsonTokenType.String, "a string") ? GetString(path) : null;
+            Expect(path, JsonTokenType.String, ReaderMessages.AString) ? GetString(path) : null;
 
         /// <summary>
         /// The current string token (a value or a member name) as text; null, with an error naming its byte offset,
@@ -995,14 +998,14 @@ public static class FormJsonReader
                 var index = status == System.Buffers.OperationStatus.InvalidData ? valid : 0;
                 var offset = _offset + _reader.TokenStartIndex + 1 + index;
                 var bytes = Convert.ToHexString(raw.Slice(index, Math.Min(2, raw.Length - index)));
-                FileError(path, $"第 {offset} 字节起不是有效的 UTF-8 文本（0x{bytes}），JSON 文件须以 UTF-8 保存。Invalid UTF-8 at byte {offset} (0x{bytes}): expected UTF-8 text; the file may be in GB18030/GBK — save it as UTF-8", CurrentLine());
+                FileError(ReaderMessages.JsonInvalidUtf8.Format(path, offset, bytes), CurrentLine());
                 return null;
             }
         }
 
         private decimal? ReadDecimal(string path)
         {
-            if (!Expect(path, JsonTokenType.Number, "a number"))
+            if (!Expect(path, JsonTokenType.Number, ReaderMessages.ANumber))
             {
                 return null;
             }
@@ -1012,13 +1015,13 @@ public static class FormJsonReader
                 return value;
             }
 
-            Error(path, $"the number {Raw()} is out of range");
+            Error(ReaderMessages.JsonOutOfRange.Format(path, Raw()));
             return null;
         }
 
         private int? ReadInt(string path)
         {
-            if (!Expect(path, JsonTokenType.Number, "a whole number"))
+            if (!Expect(path, JsonTokenType.Number, ReaderMessages.AWholeNumber))
             {
                 return null;
             }
@@ -1028,7 +1031,7 @@ public static class FormJsonReader
                 return value;
             }
 
-            Error(path, $"expected a whole number, found {Raw()}");
+            Error(ReaderMessages.JsonWholeNumber.Format(path, Raw()));
             return null;
         }
 
@@ -1059,18 +1062,18 @@ public static class FormJsonReader
                 return date;
             }
 
-            Error(path, $"expected an ISO date yyyy-MM-dd or null, found \"{text}\"");
+            Error(ReaderMessages.JsonDate.Format(path, text));
             return null;
         }
 
         private readonly string Raw() => Encoding.UTF8.GetString(_reader.ValueSpan);
 
-        private readonly string Describe() => _reader.TokenType switch
+        private readonly object Describe() => _reader.TokenType switch
         {
-            JsonTokenType.String => $"a string \"{Shorten(DescribeString())}\"",
-            JsonTokenType.Number => $"the number {Raw()}",
-            JsonTokenType.StartObject => "an object",
-            JsonTokenType.StartArray => "an array",
+            JsonTokenType.String => ReaderMessages.TheString.Format(Shorten(DescribeString())),
+            JsonTokenType.Number => ReaderMessages.TheNumber.Format(Raw()),
+            JsonTokenType.StartObject => ReaderMessages.AnObject.Format(),
+            JsonTokenType.StartArray => ReaderMessages.AnArray.Format(),
             JsonTokenType.True => "true",
             JsonTokenType.False => "false",
             JsonTokenType.Null => "null",
@@ -1101,20 +1104,20 @@ public static class FormJsonReader
             return _firstLine + _json[..offset].Count((byte)'\n');
         }
 
-        private void Error(string path, string message, long? line = null) =>
-            Add(DiagnosticSeverity.Error, path, message, line ?? CurrentLine());
+        private void Error(LocalText message, long? line = null) =>
+            Add(DiagnosticSeverity.Error, message, line ?? CurrentLine());
 
         /// <summary>An error of the file rather than of one form (it fails an import): reported at once, never kept in a form.</summary>
-        private readonly void FileError(string path, string message, long line) =>
-            _report?.Invoke(new Diagnostic(_file, (int)Math.Min(line, int.MaxValue), DiagnosticSeverity.Error, $"{path}: {message}"));
+        private readonly void FileError(LocalText message, long line) =>
+            _report?.Invoke(new Diagnostic(_file, (int)Math.Min(line, int.MaxValue), DiagnosticSeverity.Error, message));
 
-        private void Warning(string path, string message, long line) =>
-            Add(DiagnosticSeverity.Warning, path, message, line);
+        private void Warning(LocalText message, long line) =>
+            Add(DiagnosticSeverity.Warning, message, line);
 
-        private void Add(DiagnosticSeverity severity, string path, string message, long line)
+        private void Add(DiagnosticSeverity severity, LocalText message, long line)
         {
             _diagnostics ??= [];
-            _diagnostics.Add(new Diagnostic(_file, (int)Math.Min(line, int.MaxValue), severity, $"{path}: {message}"));
+            _diagnostics.Add(new Diagnostic(_file, (int)Math.Min(line, int.MaxValue), severity, message));
         }
 
         private readonly void Flush(PerformanceForm? form)

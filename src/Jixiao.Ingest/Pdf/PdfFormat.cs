@@ -49,8 +49,7 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
             var pages = document.NumberOfPages;
             if (pages == 0)
             {
-                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                    "the PDF has no pages: expected the pages of a performance form; the file may be damaged"));
+                report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.PdfWithoutPages.Format()));
                 yield break;
             }
 
@@ -62,8 +61,7 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
                 {
                     if (state.FailedInARow >= MaxFailedPagesInARow && n < pages)
                     {
-                        report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                            $"pages {n - state.FailedInARow + 1}–{n} could not be read: the file looks truncated or damaged from there; the {pages - n:N0} pages after were not read; the forms before were kept"));
+                        report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.PdfPagesFailed.Format(n - state.FailedInARow + 1, n, pages - n)));
                         state.Stopped = true;
                         break;
                     }
@@ -149,19 +147,15 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
         }
         catch (PdfDocumentEncryptedException)
         {
-            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, Encrypted));
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.PdfEncrypted.Format()));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                $"the file could not be opened as a PDF ({ex.Message}): it may be truncated or damaged, or not a PDF although it begins like one (%PDF-); expected a complete PDF document"));
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, ReaderMessages.PdfCannotOpen.Format(ex.Message)));
         }
 
         return null;
     }
-
-    private const string Encrypted =
-        "the PDF is encrypted (password-protected): its text cannot be read without the password; expected an unprotected PDF: open it with the password and save or print it again without one, then read that";
 
     private static List<PageBlock>? ReadPage(PdfDocument document, int n, BorderlessTable borderless, ReadState state)
     {
@@ -174,11 +168,11 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
         }
         catch (PdfDocumentEncryptedException)
         {
-            state.Fail(n, Encrypted);
+            state.Fail(ReaderMessages.PdfPageEncrypted.Format(n));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not Formats.ReadBudgetExceededException)
         {
-            state.Fail(n, $"page {n} could not be read ({ex.Message}): the page may be damaged; expected a page of text; the other pages were read");
+            state.Fail(ReaderMessages.PdfPageFailed.Format(n, ex.Message));
         }
 
         return null;
@@ -232,11 +226,11 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
             }
         }
 
-        public void Fail(int n, string message)
+        public void Fail(LocalText message)
         {
             FlushScanned();
             FailedInARow++;
-            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, message.StartsWith("page ", StringComparison.Ordinal) ? message : $"page {n}: {message}"));
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error, message));
         }
 
         public void Finish(int pages, int nextLine)
@@ -245,8 +239,7 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
             {
                 scannedFrom = 0;
                 report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                    (pages == 1 ? "page 1 holds only an image (a scanned page)" : $"all {pages:N0} pages hold only images (a scanned document)") +
-                    ": text cannot be read from images; expected a PDF with text (as exported from Word, Excel or WPS): run OCR on it (e.g. ocrmypdf) and read the result"));
+                    pages == 1 ? ReaderMessages.PdfScannedPage.Format() : ReaderMessages.PdfScanned.Format(pages)));
                 return;
             }
 
@@ -259,12 +252,12 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
             if (textPages == 0 && scannedPages == 0)
             {
                 report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                    $"the PDF prints no text on its {pages:N0} page{(pages == 1 ? "" : "s")}: expected the text of a performance form"));
+                    (pages == 1 ? ReaderMessages.PdfWithoutTextPage : ReaderMessages.PdfWithoutText).Format(pages)));
             }
             else if (TableRows == 0 && textPages > 0)
             {
                 report(new Diagnostic(fileName, nextLine > 1 ? 1 : 0, DiagnosticSeverity.Error,
-                    $"no table was found on the {textPages:N0} page{(textPages == 1 ? "" : "s")} with text ({glyphs:N0} characters, no row of two or more cells): expected the table of a performance form (项目名称, 预算执行情况, 绩效指标 …), with or without ruling lines"));
+                    (textPages == 1 ? ReaderMessages.PdfWithoutTablePage : ReaderMessages.PdfWithoutTable).Format(textPages, glyphs)));
             }
         }
 
@@ -275,9 +268,9 @@ public sealed class PdfFormat(ReadLimits? limits = null) : TableFormat(limits)
                 return;
             }
 
-            var where = scannedFrom == scannedTo ? $"page {scannedFrom} holds only an image (a scanned page)" : $"pages {scannedFrom}–{scannedTo} hold only images (scanned pages)";
-            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Warning,
-                where + ": text cannot be read from images, those pages were skipped; expected pages with text: run OCR on the file (e.g. ocrmypdf) to read them"));
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Warning, scannedFrom == scannedTo
+                ? ReaderMessages.PdfScannedSkipped.Format(scannedFrom)
+                : ReaderMessages.PdfScannedPagesSkipped.Format(scannedFrom, scannedTo)));
             scannedFrom = 0;
         }
     }

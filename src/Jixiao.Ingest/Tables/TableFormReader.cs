@@ -54,7 +54,7 @@ public static class TableFormReader
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    parser.Report(DiagnosticSeverity.Error, lastLine + 1, $"could not read the rows after this point ({ex.Message}): expected rows of table cells");
+                    parser.Report(DiagnosticSeverity.Error, lastLine + 1, ReaderMessages.RowsStopped.Format(ex.Message));
                     break;
                 }
 
@@ -92,8 +92,7 @@ public static class TableFormReader
 
                 if (!parser.Row.Load(row.Cells ?? [], row.Line))
                 {
-                    parser.Diagnose(DiagnosticSeverity.Warning, row.Line,
-                        $"the row holds more than {LineSource.MaxLineLength:N0} characters: only its first {LineSource.MaxLineLength:N0} characters were read (expected the cells of one table row)");
+                    parser.Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.RowTooLong.Format(LineSource.MaxLineLength));
                 }
 
                 parser.Place();

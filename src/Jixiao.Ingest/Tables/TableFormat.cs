@@ -35,7 +35,7 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
         var readerError = false;
         void Report(Diagnostic d)
         {
-            if (readerError && d.Severity == DiagnosticSeverity.Error && d.Message.StartsWith(Text.FormParser.NoFormFound, StringComparison.Ordinal))
+            if (readerError && d.Severity == DiagnosticSeverity.Error && d.Code == ReaderMessages.NoFormFound.Code)
             {
                 return;
             }
@@ -62,8 +62,8 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
     protected abstract IEnumerable<TableRow> ReadRows(Stream stream, string fileName, ReadBudget budget, Action<Diagnostic> report);
 
     /// <summary>The message for a failure of the reader's library (the file is damaged, not of this format, …).</summary>
-    protected virtual string FailureMessage(Exception ex) =>
-        $"the {Label} could not be read further ({ex.Message}): the file may be damaged or not a {Label}; the forms read before were kept";
+    protected virtual LocalText FailureMessage(Exception ex) =>
+        ReaderMessages.TablesFailed.Format(ReaderMessages.Label(Label), ex?.Message);
 
     private IEnumerable<TableRow?> Guarded(Stream stream, string fileName, ReadBudget budget, Action<Diagnostic>? report)
     {
@@ -101,7 +101,7 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
                 }
                 catch (ReadBudgetExceededException ex)
                 {
-                    Report(new Diagnostic(fileName, lastLine, DiagnosticSeverity.Error, ex.Message));
+                    Report(new Diagnostic(fileName, lastLine, DiagnosticSeverity.Error, ex.Text));
                     yield break;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -135,8 +135,7 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
                 total += n;
                 if (total > budget.Limits.MaxUncompressedBytes)
                 {
-                    throw new ReadBudgetExceededException(
-                        $"the file is larger than {budget.Limits.MaxUncompressedBytes / (1024 * 1024):N0} MiB, the most one file may be: not read");
+                    throw new ReadBudgetExceededException(ReaderMessages.FileTooLarge.Format(budget.Limits.MaxUncompressedBytes / (1024 * 1024)));
                 }
 
                 file.Write(buffer, 0, n);
@@ -150,7 +149,7 @@ public abstract class TableFormat(ReadLimits? limits) : IFileFormat
         {
             file?.Dispose();
             report(new Diagnostic(fileName, 0, DiagnosticSeverity.Error,
-                ex is ReadBudgetExceededException ? ex.Message : $"cannot read the file ({ex.Message}): expected a readable file"));
+                ex is ReadBudgetExceededException budgetExceeded ? budgetExceeded.Text : ReaderMessages.CannotReadTables.Format(ex.Message)));
             return null;
         }
     }

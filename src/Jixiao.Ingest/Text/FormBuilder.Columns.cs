@@ -115,7 +115,7 @@ internal sealed partial class FormBuilder
         indicator.Score = MappedNumber(row, scoreText, "得分");
         if (name is null)
         {
-            Diagnose(DiagnosticSeverity.Warning, row.Line, $"the indicator row '{row.Preview()}' has no 三级指标 (indicator name): read with an empty name");
+            Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.IndicatorWithoutName.Format(row.Preview()));
         }
 
         Form.Indicators.Add(indicator);
@@ -134,7 +134,7 @@ internal sealed partial class FormBuilder
             return value;
         }
 
-        Diagnose(DiagnosticSeverity.Warning, row.Line, $"expected a number under {column}, found '{text}'; read as none");
+        Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.NumberUnder.Format(column, text));
         return null;
     }
 
@@ -189,12 +189,12 @@ internal sealed partial class FormBuilder
         if (Form.Indicators.Count == 0)
         {
             Diagnose(DiagnosticSeverity.Warning, firstShellLine,
-                $"the indicator table is blank: its {shellRows} rows hold only level labels (一级/二级指标) and no 三级指标 or 目标值 — a blank form (空表) published without targets");
+                ReaderMessages.BlankIndicatorTable.Format(shellRows));
         }
         else
         {
             Diagnose(DiagnosticSeverity.Info, firstShellLine,
-                $"{shellRows} rows of the indicator table hold only level labels and no indicator: not read as indicators");
+                ReaderMessages.LevelLabelRows.Format(shellRows));
         }
     }
 }

@@ -370,7 +370,7 @@ internal sealed partial class FormBuilder
         }
 
         Diagnose(DiagnosticSeverity.Warning, row.Line,
-            $"expected 分值 and 得分 (two numbers) at the right end of the indicator row '{row.Preview()}'; the indicator was read with {(indicator.Weight ?? indicator.Score) switch { null => "neither", _ => "only one of them" }}");
+            ReaderMessages.WeightAndScoreExpected.Format(row.Preview(), ((indicator.Weight ?? indicator.Score) is null ? ReaderMessages.Neither : ReaderMessages.OnlyOne).Format()));
         Place(row, indicator, labelCells);
     }
 
@@ -420,7 +420,7 @@ internal sealed partial class FormBuilder
                 }
 
                 Diagnose(DiagnosticSeverity.Info, previous.SourceLine,
-                    $"ignored a ghost row: the indicator '{previous.Name}' follows on line {row.Line} with its 年度指标值");
+                    ReaderMessages.GhostRowTarget.Format(previous.Name, row.Line));
             }
         }
 
@@ -438,7 +438,7 @@ internal sealed partial class FormBuilder
         {
             missingTarget = null;
             Diagnose(DiagnosticSeverity.Warning, m.SourceLine,
-                $"the indicator '{m.Name}' has no 年度指标值: expected the indicator name followed by its target value; the value is missing or could not be recovered");
+                ReaderMessages.NoTarget.Format(m.Name));
         }
     }
 
@@ -611,12 +611,12 @@ internal sealed partial class FormBuilder
                     else
                     {
                         Diagnose(DiagnosticSeverity.Warning, row.Line,
-                            $"could not place the cell '{text}' left of the indicator name: expected at most the 一级 and 二级 labels there");
+                            ReaderMessages.LevelCell.Format(text));
                         continue;
                     }
 
                     Diagnose(DiagnosticSeverity.Info, row.Line,
-                        $"the level label '{text}' is not a known 一级/二级指标 label (expected e.g. 产出指标, 数量指标, 社会效益指标); it was kept as printed");
+                        ReaderMessages.LevelUnknown.Format(text));
                 }
             }
         }
@@ -720,7 +720,7 @@ internal sealed partial class FormBuilder
                     else
                     {
                         Diagnose(DiagnosticSeverity.Warning, line,
-                            $"could not place the label piece '{token}': expected it to complete the level label of the row above");
+                            ReaderMessages.LevelPiece.Format(token));
                     }
 
                     break;
@@ -792,7 +792,7 @@ internal sealed partial class FormBuilder
 
         var line = partialFrom < Form.Indicators.Count ? Form.Indicators[partialFrom].SourceLine : LastLine;
         Diagnose(DiagnosticSeverity.Warning, line,
-            $"the level label '{text}' is cut off and matches no single 一级/二级指标 label (expected e.g. 生态效益指标 or a tail such as 指标 on the next row); it was kept as printed");
+            ReaderMessages.LevelCut.Format(text));
     }
 
     /// <summary>Replaces a cut label by its completion on the rows of its span, and in the carried state.</summary>
@@ -859,7 +859,7 @@ internal sealed partial class FormBuilder
                 if (SameText(text, next.Name))
                 {
                     Diagnose(DiagnosticSeverity.Info, fragment.Line,
-                        $"ignored a ghost row: the indicator '{next.Name}' follows on line {next.SourceLine} with its values");
+                        ReaderMessages.GhostRowValues.Format(next.Name, next.SourceLine));
                     return;
                 }
             }
@@ -885,14 +885,14 @@ internal sealed partial class FormBuilder
         if (previous is null)
         {
             Diagnose(DiagnosticSeverity.Warning, fragment.Line,
-                $"could not place the text '{fragment.Texts[0].Text}' before the first indicator: expected an indicator row with 分值 and 得分");
+                ReaderMessages.TextBeforeIndicators.Format(fragment.Texts[0].Text));
             return;
         }
 
         if (fragment.Texts.Count >= 3)
         {
             Diagnose(DiagnosticSeverity.Info, fragment.Line,
-                $"the row has no 分值/得分: its texts were read as the continuation of the indicator '{previous.Name}' on line {previous.SourceLine}");
+                ReaderMessages.Continuation.Format(previous.Name, previous.SourceLine));
         }
 
         foreach (var (column, text) in fragment.Texts)

@@ -31,14 +31,14 @@ internal sealed partial class FormBuilder
             }
 
             var printed = MoneyUnit.TenThousandYuan.FromYuan(y);
-            string? evidence = null;
+            (string Name, string Text, decimal Yuan)? evidence = null;
             foreach (var indicator in Form.Indicators)
             {
                 foreach (var text in new[] { indicator.Target, indicator.Name, indicator.Explanation })
                 {
                     if (evidence is null && CostInYuan(text) is { } cost && Math.Abs(cost - printed) <= Math.Max(1m, printed * 0.005m))
                     {
-                        evidence = $"the indicator '{indicator.Name}' says '{text}', which is {Decimals.Shortest(cost):N0} 元";
+                        evidence = (indicator.Name, text!, Decimals.Shortest(cost));
                     }
                 }
             }
@@ -48,10 +48,11 @@ internal sealed partial class FormBuilder
                 continue;
             }
 
-            Diagnose(DiagnosticSeverity.Warning, FirstLine,
-                $"{label} is labelled 万元 but {Decimals.Shortest(printed):#,0.####} looks like yuan: read as 万元 it is {Decimals.Shortest(y):N0} 元, read as 元 it is {Decimals.Shortest(printed):#,0.####} 元"
-                + (evidence is null ? $" (more than {ImplausibleTenThousands:N0} 万元 for one project)" : $" ({evidence})")
-                + "; kept as printed (万元): check the unit");
+            var asPrinted = Decimals.Shortest(printed).ToString("#,0.####", CultureInfo.InvariantCulture);
+            var asTenThousands = Decimals.Shortest(y).ToString("N0", CultureInfo.InvariantCulture);
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, evidence is { } e
+                ? ReaderMessages.LooksLikeYuanByIndicator.Format(label, asPrinted, asTenThousands, e.Name, e.Text, e.Yuan.ToString("N0", CultureInfo.InvariantCulture))
+                : ReaderMessages.LooksLikeYuan.Format(label, asPrinted, asTenThousands, ImplausibleTenThousands));
         }
     }
 

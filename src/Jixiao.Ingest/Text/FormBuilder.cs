@@ -93,7 +93,7 @@ internal sealed partial class FormBuilder
     /// <summary>True when the last row read ended the indicator table (总分 / 评分等级) or nothing follows.</summary>
     public bool SawTotal { get; private set; }
 
-    public void Diagnose(DiagnosticSeverity severity, int line, string message)
+    public void Diagnose(DiagnosticSeverity severity, int line, LocalText message)
     {
         if (Form.Diagnostics.Count >= MaxDiagnostics)
         {
@@ -229,7 +229,7 @@ internal sealed partial class FormBuilder
             case Section.Funds:
                 if (!HoldFundFragment(row, first))
                 {
-                    Unplaced(row, "the fund table (项目资金)", FundRowExpected);
+                    Unplaced(row, ReaderMessages.InFundTable, ReaderMessages.FundRowExpected);
                 }
 
                 break;
@@ -240,7 +240,7 @@ internal sealed partial class FormBuilder
                 IndicatorRow(row);
                 break;
             default:
-                Unplaced(row, "the end of the form", "a new form (a heading or a 项目名称 row) after the 总分/评分等级 rows");
+                Unplaced(row, ReaderMessages.AtFormEnd, ReaderMessages.NewFormExpected);
                 break;
         }
     }
@@ -272,11 +272,10 @@ internal sealed partial class FormBuilder
 
         if (!kept)
         {
-            Diagnose(DiagnosticSeverity.Info, row.Line, $"the row '{row.Preview()}' (filled-in-by, contact or note) holds no value after its label: not read");
+            Diagnose(DiagnosticSeverity.Info, row.Line, ReaderMessages.RowWithoutValue.Format(row.Preview()));
         }
     }
 
-    private const string FundRowExpected = "a row labelled 年度资金总额, 其中：当年财政拨款, 上年结转资金 or 其他资金, or the goal header 年度总体目标";
 
     /// <summary>A fund row whose label was cut by a page break (上年结转资 | 0.00 …, then 金 on the next row): its cells, kept until the next row.</summary>
     private (string?[] Cells, int LabelIndex, string Key, int Line)? pendingFund;
@@ -319,17 +318,17 @@ internal sealed partial class FormBuilder
             cells[labelIndex] += row.Text(row.FirstNonEmpty);
             held.Load(cells, line);
             FundRow(held);
-            Diagnose(DiagnosticSeverity.Info, row.Line, $"the fund label cut by a page break on line {line} continues here: read as {cells[labelIndex]}");
+            Diagnose(DiagnosticSeverity.Info, row.Line, ReaderMessages.FundLabelContinued.Format(line, cells[labelIndex]));
             return true;
         }
 
         held.Load(cells, line);
-        Unplaced(held, "the fund table (项目资金)", FundRowExpected);
+        Unplaced(held, ReaderMessages.InFundTable, ReaderMessages.FundRowExpected);
         return false;
     }
 
-    private void Unplaced(Row row, string where, string expected) =>
-        Diagnose(DiagnosticSeverity.Warning, row.Line, $"could not place this row in {where}: expected {expected}; found '{row.Preview()}'");
+    private void Unplaced(Row row, MessageTemplate where, MessageTemplate expected) =>
+        Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.RowUnplaced.Format(where.Format(), expected.Format(), row.Preview()));
 
     // ---------------------------------------------------------------- header block
 
@@ -399,7 +398,7 @@ internal sealed partial class FormBuilder
                 else
                 {
                     Diagnose(DiagnosticSeverity.Warning, row.Line,
-                        $"could not read the cell '{row.Text(i)}' of a header row: expected 项目名称, 主管部门, 实施单位, 项目类别 or a date label before it");
+                        ReaderMessages.HeaderCell.Format(row.Text(i)));
                 }
 
                 continue;
@@ -452,7 +451,7 @@ internal sealed partial class FormBuilder
         {
             // The fields every form has are expected; the others are often left blank.
             var severity = key is HeaderKey.ProjectName or HeaderKey.Department or HeaderKey.ImplementingUnit ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
-            Diagnose(severity, line, $"expected a value after {KeyName(key)}, found none");
+            Diagnose(severity, line, ReaderMessages.ValueMissing.Format(KeyName(key)));
             if (key == HeaderKey.ProjectName)
             {
                 HasProjectNameRow = true;
@@ -483,7 +482,7 @@ internal sealed partial class FormBuilder
                 var date = DateText.Parse(value, endOfPeriod: key == HeaderKey.PlannedEnd);
                 if (date is null)
                 {
-                    Diagnose(DiagnosticSeverity.Warning, line, $"expected a date such as 2023 年 1 月 1 日 after {KeyName(key)}, found '{value}'");
+                    Diagnose(DiagnosticSeverity.Warning, line, ReaderMessages.DateExpected.Format(KeyName(key), value));
                 }
                 else if (key == HeaderKey.PlannedStart)
                 {
@@ -500,7 +499,7 @@ internal sealed partial class FormBuilder
                 if (!append && LooksLikeLostDigits(value))
                 {
                     Diagnose(DiagnosticSeverity.Warning, line,
-                        $"the 项目编码 '{value}' is printed as a number in scientific notation: its last digits were lost when it was stored as a number; kept as printed (expected the code as text, e.g. 440306231391500000173)");
+                        ReaderMessages.CodeInScientific.Format(value));
                 }
 
                 break;
@@ -523,7 +522,7 @@ internal sealed partial class FormBuilder
                 if (Form.Details.NewProject is null)
                 {
                     AddExtra("是否新增项目", value);
-                    Diagnose(DiagnosticSeverity.Info, line, $"是否新增项目 is '{value}': expected 是 or 否; kept as printed under extra");
+                    Diagnose(DiagnosticSeverity.Info, line, ReaderMessages.NewProjectValue.Format(value));
                 }
 
                 break;
@@ -578,7 +577,7 @@ internal sealed partial class FormBuilder
         var name = key == HeaderKey.ProjectTotal ? "项目总金额" : "本年度项目金额";
         if (string.IsNullOrEmpty(value))
         {
-            Diagnose(DiagnosticSeverity.Warning, line, $"expected an amount after {name}, found none");
+            Diagnose(DiagnosticSeverity.Warning, line, ReaderMessages.AmountMissing.Format(name));
             return;
         }
 
@@ -596,7 +595,7 @@ internal sealed partial class FormBuilder
         {
             if (!PrintedNumber.IsPlaceholder(value))
             {
-                Diagnose(DiagnosticSeverity.Warning, line, $"expected an amount after {name}, found '{value}'");
+                Diagnose(DiagnosticSeverity.Warning, line, ReaderMessages.AmountExpected.Format(name, value));
             }
 
             return;
@@ -644,7 +643,7 @@ internal sealed partial class FormBuilder
             return;
         }
 
-        Unplaced(row, "the header block", "项目名称, 主管部门/实施单位 or the fund table header 项目资金 (万元)");
+        Unplaced(row, ReaderMessages.InHeader, ReaderMessages.HeaderRowExpected);
     }
 
     private static string KeyName(HeaderKey key) => key switch
@@ -845,7 +844,7 @@ internal sealed partial class FormBuilder
             if (!PrintedNumber.TryParse(cell, out var value, allowPercent: column is FundColumn.ExecutionRate or FundColumn.Weight or FundColumn.Score))
             {
                 Diagnose(DiagnosticSeverity.Warning, row.Line,
-                    $"expected a number for {FundColumnName(column)} in the row {label}, found '{cell}'");
+                    ReaderMessages.FundNumberExpected.Format(FundColumnName(column), label, cell.ToString()));
                 continue;
             }
 
@@ -882,7 +881,7 @@ internal sealed partial class FormBuilder
             else if (!PrintedNumber.IsPlaceholder(row[i]))
             {
                 Diagnose(DiagnosticSeverity.Warning, row.Line,
-                    $"the cell '{row.Text(i)}' of the row {label} lies beyond the columns of the fund table header (expected 年初预算数 … 得分)");
+                    ReaderMessages.FundCellBeyond.Format(row.Text(i), label));
             }
         }
 
@@ -937,7 +936,7 @@ internal sealed partial class FormBuilder
     {
         if (existing is not null)
         {
-            Diagnose(DiagnosticSeverity.Warning, row.Line, $"the fund row {label} appears twice: expected each of 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金 once; the first was kept");
+            Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.FundRowTwice.Format(label));
             return;
         }
 
@@ -994,7 +993,7 @@ internal sealed partial class FormBuilder
                 if (!PrintedNumber.IsPlaceholder(row[i]))
                 {
                     Diagnose(DiagnosticSeverity.Warning, row.Line,
-                        $"could not read the cell '{row.Text(i)}' of the fund table: expected a label (项目资金总额, 年度资金申请总额 …) or the amount after one");
+                        ReaderMessages.DeclarationFundCell.Format(row.Text(i)));
                 }
 
                 continue;
@@ -1016,7 +1015,7 @@ internal sealed partial class FormBuilder
                 }
                 else if (!PrintedNumber.IsPlaceholder(row[j]))
                 {
-                    Diagnose(DiagnosticSeverity.Warning, row.Line, $"expected an amount after {row.Text(i)}, found '{row.Text(j)}'");
+                    Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.AmountExpected.Format(row.Text(i), row.Text(j)));
                 }
 
                 i = j;
@@ -1220,7 +1219,7 @@ internal sealed partial class FormBuilder
 
         if (last < 0)
         {
-            Diagnose(DiagnosticSeverity.Warning, row.Line, $"expected 分值 and 得分 in the 总分 row, found '{row.Preview()}'");
+            Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.TotalRow.Format(row.Preview()));
             return;
         }
 
@@ -1269,7 +1268,7 @@ internal sealed partial class FormBuilder
             Form.Grade = row.Text(j);
             for (var k = row.NextNonEmpty(j); k >= 0; k = row.NextNonEmpty(k))
             {
-                Diagnose(DiagnosticSeverity.Warning, row.Line, $"expected only the grade after 评分等级, found also '{row.Text(k)}'");
+                Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.GradeExtra.Format(row.Text(k)));
             }
         }
         else
@@ -1288,7 +1287,7 @@ internal sealed partial class FormBuilder
             pendingFund = null;
             var row = new Row();
             row.Load(held.Cells, held.Line);
-            Unplaced(row, "the fund table (项目资金)", FundRowExpected);
+            Unplaced(row, ReaderMessages.InFundTable, ReaderMessages.FundRowExpected);
         }
 
         EndIndicatorTable();
@@ -1296,41 +1295,38 @@ internal sealed partial class FormBuilder
         {
             // A department's whole spending has no project: the department names the form.
             Form.ProjectName = Form.Department;
-            Diagnose(DiagnosticSeverity.Info, FirstLine, $"a department self-evaluation (部门整体支出绩效自评表) names no project: named after its department {Form.Department}");
+            Diagnose(DiagnosticSeverity.Info, FirstLine, ReaderMessages.DepartmentNamesForm.Format(Form.Department));
         }
         else if (string.IsNullOrEmpty(Form.ProjectName))
         {
-            Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no 项目名称: expected a 项目名称 row after the heading");
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, ReaderMessages.NoProjectName.Format());
         }
 
         if (Form.Year is null)
         {
-            Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no year: expected (2024年度) in or under the heading");
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, ReaderMessages.NoYear.Format());
         }
 
         var hasFunds = Form.Kind != FormKind.TargetDeclaration ? Form.SelfEvaluationFunds is not null : Form.DeclarationFunds is not null;
         if (!hasFunds)
         {
             Diagnose(DiagnosticSeverity.Warning, FirstLine,
-                Form.Kind != FormKind.TargetDeclaration
-                    ? "the form has no fund table: expected 项目资金 (万元) with the rows 年度资金总额 … 其他资金"
-                    : "the form has no fund table: expected 项目资金 (万元) with 项目资金总额 and 年度资金申请总额");
+                (Form.Kind != FormKind.TargetDeclaration ? ReaderMessages.NoFundTable : ReaderMessages.NoDeclarationFundTable).Format());
         }
         else if (!unitSeen)
         {
-            Diagnose(DiagnosticSeverity.Warning, FirstLine, "the fund table header does not say its unit: expected 项目资金 (万元) or (元); amounts were read as 万元");
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, ReaderMessages.NoUnit.Format());
         }
 
         CheckUnitMagnitude();
         if (Form.Indicators.Count == 0)
         {
-            Diagnose(DiagnosticSeverity.Warning, FirstLine, "the form has no indicators: expected a table headed 一级指标 二级指标 三级指标 年度指标值");
+            Diagnose(DiagnosticSeverity.Warning, FirstLine, ReaderMessages.NoIndicators.Format());
         }
 
         if (Form.Kind != FormKind.TargetDeclaration && !SawTotal && !WithoutScores)
         {
-            Diagnose(DiagnosticSeverity.Warning, LastLine,
-                "the self-evaluation ends without a 总分 row (expected 总分 with 分值 and 得分 after the indicators): the form may be truncated");
+            Diagnose(DiagnosticSeverity.Warning, LastLine, ReaderMessages.NoTotalRow.Format());
         }
 
         if (Form.Kind != FormKind.TargetDeclaration)
@@ -1344,8 +1340,7 @@ internal sealed partial class FormBuilder
 
         if (suppressedDiagnostics > 0)
         {
-            Form.Diagnostics.Add(new Diagnostic(file, LastLine, DiagnosticSeverity.Warning,
-                $"{suppressedDiagnostics} further diagnostics about this form were not listed"));
+            Form.Diagnostics.Add(new Diagnostic(file, LastLine, DiagnosticSeverity.Warning, ReaderMessages.MoreNotes.Format(suppressedDiagnostics)));
         }
 
         Form.Provenance = new Provenance(file, FirstLine, LastLine);

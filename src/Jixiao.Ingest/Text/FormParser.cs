@@ -13,9 +13,6 @@ namespace Jixiao.Ingest.Text;
 /// </summary>
 internal sealed class FormParser
 {
-    /// <summary>The beginning of the error when a source holds no form.</summary>
-    internal const string NoFormFound = "no form found";
-
     private const int MaxOutsideReports = 100;
 
     private readonly string file;
@@ -58,7 +55,7 @@ internal sealed class FormParser
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Never let a bug on one strange row end the reading of the file.
-            Diagnose(DiagnosticSeverity.Error, row.Line, $"internal error while reading this row ({ex.GetType().Name}: {ex.Message}); the row was skipped");
+            Diagnose(DiagnosticSeverity.Error, row.Line, ReaderMessages.InternalError.Format(ex.GetType().Name, ex.Message));
         }
     }
 
@@ -75,14 +72,12 @@ internal sealed class FormParser
         CompleteCurrent();
         if (outsideSuppressed > 0)
         {
-            Report(DiagnosticSeverity.Warning, firstSuppressedLine,
-                $"{outsideSuppressed} more lines outside any form were not listed (the first at line {firstSuppressedLine})");
+            Report(DiagnosticSeverity.Warning, firstSuppressedLine, ReaderMessages.MoreOutside.Format(outsideSuppressed, firstSuppressedLine));
         }
 
         if (forms == 0)
         {
-            Report(DiagnosticSeverity.Error, 0,
-                NoFormFound + ": expected a heading 财政项目支出绩效自评表/绩效目标申报表 or a 项目名称 row");
+            Report(DiagnosticSeverity.Error, 0, ReaderMessages.NoFormFound.Format());
         }
     }
 
@@ -177,8 +172,7 @@ internal sealed class FormParser
             }
             else if (current.Form.Year != year)
             {
-                current.Diagnose(DiagnosticSeverity.Warning, row.Line,
-                    $"a second year ({year}) under the heading: expected one year; {current.Form.Year} was kept");
+                current.Diagnose(DiagnosticSeverity.Warning, row.Line, ReaderMessages.SecondYear.Format(year, current.Form.Year));
             }
 
             current.LastLine = row.Line;
@@ -200,8 +194,7 @@ internal sealed class FormParser
 
         var line = pendingYearLine;
         pendingYear = 0;
-        Diagnose(DiagnosticSeverity.Warning, line,
-            "a year line that no form follows: expected a heading or a 项目名称 row after it");
+        Diagnose(DiagnosticSeverity.Warning, line, ReaderMessages.OrphanYear.Format());
     }
 
     private void Open(FormKind kind, bool hasHeading, int firstLine)
@@ -217,8 +210,7 @@ internal sealed class FormParser
         pendingYear = 0;
         Open(lastKind, hasHeading: false, firstLine);
         current!.Form.Year = year;
-        current.Diagnose(DiagnosticSeverity.Info, row.Line,
-            "this form has no heading: it was opened at its 项目名称 row (expected a heading 财政项目支出绩效自评表 or 绩效目标申报表 before it)");
+        current.Diagnose(DiagnosticSeverity.Info, row.Line, ReaderMessages.NoHeading.Format());
     }
 
     /// <summary>
@@ -243,8 +235,7 @@ internal sealed class FormParser
             // A 项目名称 row with nothing of a form after it (a list, a summary sheet): not a form.
             var bare = current;
             current = null;
-            Report(DiagnosticSeverity.Warning, bare.FirstLine,
-                $"the rows {bare.FirstLine}–{bare.LastLine} name a project ({Short(bare.Form.ProjectName)}) but hold no form: no heading, fund table, goals or indicators; not read as a form");
+            Report(DiagnosticSeverity.Warning, bare.FirstLine, ReaderMessages.BareProject.Format(bare.FirstLine, bare.LastLine, Short(bare.Form.ProjectName)));
             return;
         }
 
@@ -268,12 +259,11 @@ internal sealed class FormParser
         }
 
         outsideReports++;
-        Report(DiagnosticSeverity.Warning, row.Line,
-            $"the line is outside any form: expected a heading 财政项目支出绩效自评表/绩效目标申报表 or a 项目名称 row before it; found '{row.Preview()}'");
+        Report(DiagnosticSeverity.Warning, row.Line, ReaderMessages.OutsideForm.Format(row.Preview()));
     }
 
     /// <summary>A diagnostic about a line: into the open form, or to the report when no form is open.</summary>
-    public void Diagnose(DiagnosticSeverity severity, int line, string message)
+    public void Diagnose(DiagnosticSeverity severity, int line, LocalText message)
     {
         if (current is not null)
         {
@@ -286,7 +276,7 @@ internal sealed class FormParser
     }
 
     /// <summary>A diagnostic about the input as a whole or outside any form: to the report.</summary>
-    public void Report(DiagnosticSeverity severity, int line, string message) =>
+    public void Report(DiagnosticSeverity severity, int line, LocalText message) =>
         report?.Invoke(new Diagnostic(file, line, severity, message));
 
     private static string Short(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");

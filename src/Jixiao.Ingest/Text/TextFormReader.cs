@@ -61,7 +61,7 @@ public static class TextFormReader
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // I/O, decoding or a failing reader: what was read so far is kept.
-                parser.Report(DiagnosticSeverity.Error, lines.LineNumber + 1, $"could not read the text after this point ({ex.Message}): expected readable UTF-8 or GB18030 text");
+                parser.Report(DiagnosticSeverity.Error, lines.LineNumber + 1, ReaderMessages.TextStopped.Format(ex.Message));
                 break;
             }
 
@@ -83,8 +83,7 @@ public static class TextFormReader
             if (!warnedUndecodable && text.Contains('\uFFFD'))
             {
                 warnedUndecodable = true;
-                parser.Report(DiagnosticSeverity.Warning, line,
-                    "the line holds bytes that could not be decoded (shown as U+FFFD): expected UTF-8 or GB18030 text; values on such lines may be damaged");
+                parser.Report(DiagnosticSeverity.Warning, line, ReaderMessages.LineUndecodable.Format());
             }
 
             if (cellPerLine is null)
@@ -193,8 +192,7 @@ public static class TextFormReader
     }
 
     private static void Truncated(FormParser parser, int line) =>
-        parser.Diagnose(DiagnosticSeverity.Warning, line,
-            $"the line is longer than {LineSource.MaxLineLength:N0} characters: only its first {LineSource.MaxLineLength:N0} characters were read (expected one table row per line)");
+        parser.Diagnose(DiagnosticSeverity.Warning, line, ReaderMessages.LineTooLong.Format(LineSource.MaxLineLength));
 
     /// <summary>One line of text with one cell per line: gathered into the chunk of its form, regrouped when the next form begins.</summary>
     private static IEnumerable<PerformanceForm> AddCell(string text, int line, FormParser parser, CellRegrouper regrouper, List<(string Text, int Line)> chunk)

@@ -63,7 +63,7 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
         var seekable = stream.CanSeek ? stream : Copy(stream, Limits.MaxUncompressedBytes);
         if (seekable is null)
         {
-            report(Error(fileName, $"the Word document is larger than {Limits.MaxUncompressedBytes:N0} bytes, the most one file may have: nothing was read"));
+            report(Error(fileName, ReaderMessages.WordTooLarge.Format(Limits.MaxUncompressedBytes)));
             yield break;
         }
 
@@ -78,20 +78,19 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
         using var document = WordprocessingDocument.Open(seekable, false, new OpenSettings { AutoSave = false });
         if (document.MainDocumentPart is not { } main)
         {
-            report(Error(fileName, "the Word document has no main document part (word/document.xml): expected a .docx saved by a word processor; nothing was read"));
+            report(Error(fileName, ReaderMessages.WordWithoutMain.Format()));
             yield break;
         }
 
         if (TableDepth(main, MaxTableDepth) > MaxTableDepth)
         {
-            report(Error(fileName, $"the Word document holds tables nested more than {MaxTableDepth} deep (a table in a cell of a table …): expected a form's tables, nested a few deep at most; nothing was read"));
+            report(Error(fileName, ReaderMessages.WordNested.Format(MaxTableDepth)));
             yield break;
         }
 
         if (macros)
         {
-            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Info,
-                "the document holds macros (word/vbaProject.bin): they were not run; only the text of its tables was read"));
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Info, ReaderMessages.WordMacros.Format()));
         }
 
         var line = 0;
@@ -140,8 +139,7 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
 
         if (tables == 0)
         {
-            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Warning,
-                "the Word document holds no table of at least two columns: expected the form as a Word table"));
+            report(new Diagnostic(fileName, 0, DiagnosticSeverity.Warning, ReaderMessages.WordWithoutTable.Format()));
         }
     }
 
@@ -181,13 +179,13 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
 
     private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    private static Diagnostic Error(string fileName, string message) => new(fileName, 0, DiagnosticSeverity.Error, message);
+    private static Diagnostic Error(string fileName, LocalText message) => new(fileName, 0, DiagnosticSeverity.Error, message);
 
     /// <summary>
     /// Why the ZIP container must not be opened, or null: a truncated or damaged archive, a part expanding beyond the
     /// limit or above the ratio (a ZIP bomb). Sets <paramref name="macros"/> when it holds a VBA project.
     /// </summary>
-    private string? Guard(Stream stream, out bool macros)
+    private LocalText? Guard(Stream stream, out bool macros)
     {
         macros = false;
         ZipArchive zip;
@@ -197,7 +195,7 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
         }
         catch (InvalidDataException ex)
         {
-            return $"the Word document is truncated or damaged: its ZIP directory could not be read ({ex.Message}): expected a complete .docx file";
+            return ReaderMessages.WordZipDamaged.Format(ex.Message);
         }
 
         using (zip)
@@ -207,19 +205,21 @@ public sealed class DocxFormat(ReadLimits? limits = null) : TableFormat(limits)
             {
                 if (entry.Length > Limits.MaxUncompressedBytes)
                 {
-                    return $"the part {entry.FullName} expands to {entry.Length:N0} bytes, more than the {Limits.MaxUncompressedBytes:N0} one part may have (a ZIP bomb?): expected a Word document of ordinary size; nothing was read";
+                    return ReaderMessages.WordPartTooLarge.Format(entry.FullName, entry.Length, Limits.MaxUncompressedBytes);
                 }
 
                 if (entry.Length > RatioFloor && (entry.CompressedLength == 0 || (double)entry.Length / entry.CompressedLength > Limits.MaxCompressionRatio))
                 {
-                    return $"the part {entry.FullName} expands {(entry.CompressedLength == 0 ? "from nothing" : $"{(double)entry.Length / entry.CompressedLength:N0} times")}, more than the {Limits.MaxCompressionRatio:N0} times a part may (a ZIP bomb?): expected a Word document of ordinary XML; nothing was read";
+                    return entry.CompressedLength == 0
+                        ? ReaderMessages.WordPartFromNothing.Format(entry.FullName, Limits.MaxCompressionRatio)
+                        : ReaderMessages.WordPartRatio.Format(entry.FullName, (double)entry.Length / entry.CompressedLength, Limits.MaxCompressionRatio);
                 }
 
                 hasDocument |= entry.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase) && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
                 macros |= entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase);
             }
 
-            return hasDocument ? null : "the ZIP archive holds no word/ document part: expected a Word document (.docx); nothing was read";
+            return hasDocument ? null : ReaderMessages.WordWithoutDocument.Format();
         }
     }
 

@@ -33,12 +33,13 @@ public static class AccountSetup
 
         // Password guessing: at most Jixiao:Accounts:LoginsPerMinute sign-in attempts (and own-password changes,
         // which check the current password) per client address and minute.
+        // API tokens: at most Jixiao:Tokens:RequestsPerMinute requests per token and minute (ApiTokenLimits).
         // Exports: a few at once per user and in all (Exports/ExportLimits).
         var perMinute = Math.Max(1, options.Accounts.LoginsPerMinute);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = Exports.ExportLimits.OnRejectedAsync;
+            o.OnRejected = ApiTokenLimits.OnRejectedAsync;
             var logins = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method)
                 && (context.Request.Path.StartsWithSegments("/login") || context.Request.Path.StartsWithSegments(PasswordPath))
@@ -46,13 +47,13 @@ public static class AccountSetup
                         context.Connection.RemoteIpAddress?.ToString() ?? "local",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained([logins, .. Exports.ExportLimits.Limiters(options.Exports)]);
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained([logins, ApiTokenLimits.Limiter(options.Tokens), .. Exports.ExportLimits.Limiters(options.Exports)]);
         });
 
         services.AddMemoryCache();
         services.AddSingleton<UserValidator>();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
+        // the session cookie, and API tokens on /api (Accounts/ApiTokenAuthentication: a token request reads no cookie)
+        services.AddJixiaoAuthentication(o =>
             {
                 o.Cookie.Name = "jixiao.auth";
                 o.Cookie.HttpOnly = true;

@@ -33,9 +33,39 @@ public static class UserClaims
     /// <summary>The account's session stamp when the cookie was issued (<see cref="AccountSession.Session"/>): signing out changes it.</summary>
     public const string Session = "jixiao:session";
 
+    /// <summary>The id of the API token a request came with (<see cref="ApiToken.Id"/>): only on requests signed in by a token.</summary>
+    public const string TokenId = "jixiao:token";
+
+    /// <summary>How the audit log names that token (<see cref="App.Accounts.ApiTokens.Label"/>).</summary>
+    public const string TokenLabel = "jixiao:token-label";
+
+    /// <summary>The token's scope: <c>read</c> (read-only) or <c>role</c> (what the user's role allows).</summary>
+    public const string TokenScope = "jixiao:token-scope";
+
     public static ClaimsPrincipal Principal(User user) => Principal(AccountSession.Of(user));
 
-    public static ClaimsPrincipal Principal(AccountSession user)
+    public static ClaimsPrincipal Principal(AccountSession user) =>
+        new(new ClaimsIdentity(Claims(user), CookieAuthenticationDefaults.AuthenticationScheme));
+
+    /// <summary>
+    /// The principal of a request signed in by an API token: the owner's claims as they are now (role, department) and
+    /// the token's id, label and scope; authentication type <paramref name="scheme"/>.
+    /// </summary>
+    public static ClaimsPrincipal TokenPrincipal(AccountSession user, ApiToken token, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var claims = Claims(user);
+        claims.Add(new Claim(TokenId, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        claims.Add(new Claim(TokenLabel, App.Accounts.ApiTokens.Label(token)));
+        claims.Add(new Claim(TokenScope, token.ReadOnly ? "read" : "role"));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+
+    /// <summary>True when the request was signed in by an API token (not a session cookie).</summary>
+    public static bool CameWithToken(this ClaimsPrincipal user) =>
+        user?.Identity?.IsAuthenticated == true && user.FindFirst(TokenId) is not null;
+
+    private static List<Claim> Claims(AccountSession user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim>
@@ -56,7 +86,7 @@ public static class UserClaims
             claims.Add(new Claim(Department, user.Department));
         }
 
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+        return claims;
     }
 
     public static UserRole? RoleOf(this ClaimsPrincipal user)
@@ -84,7 +114,11 @@ public static class UserClaims
         }
 
         var department = role == UserRole.DepartmentUser ? user.FindFirstValue(Department) : null;
-        return new Caller(user.Actor(), role, department);
+        return new Caller(user.Actor(), role, department)
+        {
+            ReadOnly = user.CameWithToken() && user.FindFirstValue(TokenScope) != "role",
+            Token = user.CameWithToken() ? user.FindFirstValue(TokenLabel) : null,
+        };
     }
 
     /// <summary>May import (administrators and finance reviewers); only administrators delete batches.</summary>

@@ -1,4 +1,5 @@
 using Jixiao.App;
+using Jixiao.Web.Accounts;
 using Jixiao.Web.Exports;
 using Jixiao.Web.Findings;
 
@@ -13,8 +14,8 @@ namespace Jixiao.Web.Api;
 /// <summary>
 /// The JSON API under <c>/api/v1</c> (docs: the OpenAPI document at <c>/openapi/v1.json</c>): forms (list, one,
 /// exports), findings, statistics, the check catalogue, and imports. Every endpoint needs a signed-in user except
-/// the health check; department users are limited to their department, supervisors read and review findings. Errors are RFC 7807
-/// problem details.
+/// the health check — a session, or an API token (<c>Authorization: Bearer</c>, docs/api.md); department users are
+/// limited to their department, supervisors read and review findings. Errors are RFC 7807 problem details.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -51,7 +52,8 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        // a session or an API token (Accounts/ApiTokenAuthentication); a read-only token is refused every change
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter(ApiTokenAuthentication.ReadOnlyFilterAsync);
 
         // GET /api/v1/health: the application runs, its database answers (a trivial query, 2 s at most), and which
         // database it is (no secrets); 503 while the database does not answer

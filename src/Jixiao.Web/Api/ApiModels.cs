@@ -141,7 +141,10 @@ public sealed record CheckCountItem(string Code, string Severity, int Findings, 
 /// <summary>One check of the catalogue (<c>GET /api/v1/checks</c>).</summary>
 public sealed record CheckItem(string Code, string Severity, string Category, string AppliesTo, string Field, string MeaningZh, string MeaningEn, string Rationale);
 
-/// <summary>One import batch (<c>GET /api/v1/imports</c>, <c>/imports/{id}</c>).</summary>
+/// <summary>
+/// One import batch (<c>GET /api/v1/imports</c>, <c>/imports/{id}</c>). <c>error</c> is why it failed (or the
+/// duplicate's note) in the request's language, <c>errorZh</c> and <c>errorEn</c> in each.
+/// </summary>
 public sealed record ImportItem(
     long Id,
     string FileName,
@@ -153,6 +156,8 @@ public sealed record ImportItem(
     long SizeBytes,
     long BytesRead,
     string? Error,
+    string? ErrorZh,
+    string? ErrorEn,
     int? ErrorLine,
     long? DuplicateOf,
     string? CreatedBy,

@@ -92,6 +92,9 @@ public sealed class ApiQuery
 
     public static readonly ParameterSpec Severity = new("severity", ParameterType.String, "Only findings of this severity.", null, ["error", "warning", "info"]);
 
+    public static readonly ParameterSpec Decision = new("decision", ParameterType.String,
+        "复核结论 of the findings: not yet confirmed or dismissed, confirmed, or dismissed.", null, ["undecided", "confirmed", "dismissed"]);
+
     public static readonly ParameterSpec Format = new("format", ParameterType.String, "Export format.", null, ["csv", "xlsx", "json"]);
 
     public static readonly ParameterSpec Exact = new("exact", ParameterType.Boolean,

@@ -17,6 +17,12 @@ public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
 
+    /// <summary>The OpenAPI name of the API token scheme (HTTP bearer).</summary>
+    public const string BearerScheme = "bearer";
+
+    /// <summary>The OpenAPI name of the session cookie scheme.</summary>
+    public const string CookieScheme = "cookie";
+
     public static IServiceCollection AddApiOpenApi(this IServiceCollection services) => services.AddOpenApi(DocumentName, o =>
     {
         o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.OrdinalIgnoreCase) == true;
@@ -27,16 +33,47 @@ public static class OpenApiSetup
                 Title = "Jixiao (绩效) API",
                 Version = "v1",
                 Description = "Performance forms of public project spending: read, re-score, check, import and export. "
-                    + "Sign in on /login (cookie jixiao.auth); every endpoint but /api/v1/health needs it. Department users see "
-                    + "only their own department (others' data is 404), supervisors read and confirm or dismiss findings (403 on every other POST and DELETE). "
-                    + "POST /api/v1/imports needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header. "
+                    + "Every endpoint but /api/v1/health needs a signed-in user: a session (sign in on /login, cookie jixiao.auth) "
+                    + "or a personal access token (Authorization: Bearer jx_…, made on /account/tokens; docs/api.md). A token acts as its "
+                    + "user with the user's current role and department, read-only tokens may only GET (403 otherwise), a token that "
+                    + "does not work answers 401 with the reason, and each token may make Jixiao:Tokens:RequestsPerMinute requests a "
+                    + "minute (429 with Retry-After). Department users see only their own department (others' data is 404), "
+                    + "supervisors read and confirm or dismiss findings (403 on every other POST and DELETE). With a session, POST "
+                    + "requests need the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header; with a token they do not. "
                     + "Forms are in the interchange format jixiao.form/1 (docs/schema.md); errors are RFC 7807 problem details.",
             };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "jx_ and 43 characters",
+                Description = "A personal access token (访问令牌), made on /account/tokens and shown once: Authorization: Bearer jx_…. "
+                    + "Acts as its user (role and department as they are now); read-only tokens may only GET. Pages do not accept it.",
+            };
+            document.Components.SecuritySchemes[CookieScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = "jixiao.auth",
+                Description = "The session cookie of a sign-in on /login; POST requests also need the X-CSRF-TOKEN header (GET /api/v1/antiforgery).",
+            };
+            document.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, document)] = [] },
+            ];
             return Task.CompletedTask;
         });
         o.AddOperationTransformer((operation, context, _) =>
         {
             var endpointMetadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (endpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+            {
+                operation.Security = []; // the health check needs no sign-in
+            }
+
             if (endpointMetadata.OfType<ImportRequestBodyMetadata>().Any())
             {
                 operation.RequestBody = ImportRequestBody();

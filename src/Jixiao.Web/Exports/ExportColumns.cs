@@ -1,5 +1,4 @@
 using System.Globalization;
-using Jixiao.Core.Forms;
 using Jixiao.Data.Forms;
 using Jixiao.Web.Api;
 using Jixiao.Web.Shared;
@@ -51,29 +50,31 @@ public enum ExportFormat
 /// <summary>
 /// The columns of a list export (CSV and xlsx): one row per form, money in yuan, rates in percent and scores with
 /// two decimals (the pages' rule), the printed values beside the recomputed ones, the finding counts and codes, and where the form came from.
+/// Headings and the words of values (表类型, the grades, the money unit) are in the request's language; what the
+/// form printed (评分等级) stays as printed.
 /// </summary>
 public static class ExportColumns
 {
     public static IReadOnlyList<ExportColumn<FormDetail>> All { get; } =
     [
         new("id", "编号", "ID", d => d.Form.Id),
-        new("kind", "表类型", "Kind", d => d.Form.Kind.ToJsonLabel()),
+        new("kind", "表类型", "Kind", d => Ui.KindText(d.Form.Kind)),
         new("year", "年度", "Year", d => d.Form.Year),
         new("projectName", "项目名称", "Project name", d => d.Form.ProjectName),
         new("department", "主管部门", "Department", d => d.Form.Department),
         new("implementingUnit", "实施单位", "Implementing unit", d => d.Form.ImplementingUnit),
-        new("moneyUnit", "原表金额单位", "Printed money unit", d => d.Form.MoneyUnit.Label()),
+        new("moneyUnit", "原表金额单位", "Printed money unit", d => Ui.UnitLabel(d.Form.MoneyUnit)),
         new("budget", "年度预算（元）", "Budget (yuan)", d => d.Form.Budget, ExportFormat.Money),
         new("executed", "全年执行数（元）", "Executed (yuan)", d => d.Form.Executed, ExportFormat.Money),
         new("executionRate", "执行率（%）", "Execution rate (%)", d => d.Form.ExecutionRate, ExportFormat.Percent),
         new("totalWeight", "总分分值", "Total weight", d => d.Form.TotalWeight),
         new("totalScore", "自评得分", "Printed total", d => d.Form.TotalScore, ExportFormat.Score),
         new("grade", "评分等级（原表）", "Printed grade", d => d.Form.GradePrinted),
-        new("claimedGrade", "自评等级", "Claimed grade", d => ApiJson.GradeName(d.Form.Grade)),
+        new("claimedGrade", "自评等级", "Claimed grade", d => Grade(d.Form.Grade)),
         new("recomputedTotal", "复核得分", "Recomputed total", d => d.Form.RecomputedTotal, ExportFormat.Score),
         new("recomputedMin", "复核下限", "Recomputed min", d => d.Form.RecomputedMin, ExportFormat.Score),
         new("recomputedMax", "复核上限", "Recomputed max", d => d.Form.RecomputedMax, ExportFormat.Score),
-        new("recomputedGrade", "复核等级", "Recomputed grade", d => ApiJson.GradeName(d.Form.RecomputedGrade)),
+        new("recomputedGrade", "复核等级", "Recomputed grade", d => Grade(d.Form.RecomputedGrade)),
         new("notAssessable", "无法评估项", "Not assessable", d => d.Form.CannotAssessCount),
         new("indicators", "指标数", "Indicators", d => d.Form.IndicatorCount),
         new("errors", "错误", "Errors", d => d.Form.ErrorCount),
@@ -84,6 +85,9 @@ public static class ExportColumns
         new("sourceFile", "来源文件", "Source file", d => d.Form.SourceFile),
         new("sourceLines", "来源行", "Source lines", d => d.Form.SourceFirstLine is { } a ? $"{a}-{d.Form.SourceLastLine ?? a}" : null),
     ];
+
+    /// <summary>A grade in the request's language (优 / Excellent), empty when there is none.</summary>
+    private static string? Grade(Core.Scoring.Grade? grade) => grade is null ? null : Ui.GradeText(grade);
 
     /// <summary>The distinct finding codes of a form, in the order first reported, separated by spaces.</summary>
     private static string? Codes(FormDetail d) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jixiao.App.Exports;
 using Jixiao.App.Forms;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
@@ -10,6 +11,7 @@ namespace Jixiao.Web.Exports;
 /// Downloads: <c>GET /api/v1/forms/export?format=csv|xlsx|json&amp;…filters</c> (every form the filters select, in
 /// their sort order; page and pageSize are ignored; <c>totals=true</c> adds their totals) and <c>GET /api/v1/forms/{id}/export?format=xlsx|json</c> (one
 /// form: the official table layout, or its interchange object). Department users export their own department only.
+/// Every export is written to the audit log (<see cref="ExportLog"/>): who, what, the filter and the rows sent.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -39,7 +41,7 @@ public static class ExportEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, FormCatalog catalog)
+    private static async Task<IResult> ListAsync(HttpContext http, FormCatalog catalog, ExportLog log)
     {
         var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format, ApiQuery.Totals], ApiQuery.Filters, ApiQuery.Sorting, ApiQuery.Paging);
         var withTotals = reader.Bool(ApiQuery.Totals) ?? false;
@@ -53,7 +55,7 @@ public static class ExportEndpoints
         var cancellationToken = http.RequestAborted;
         var caller = http.User.Caller();
         var totals = withTotals ? await catalog.TotalsAsync(caller, query, cancellationToken) : null;
-        var forms = catalog.StreamAsync(caller, query, cancellationToken);
+        var forms = log.CountAsync(caller, Describe(http, "forms", format), catalog.StreamAsync(caller, query, cancellationToken), cancellationToken);
         NoCache(http);
         return format switch
         {
@@ -63,7 +65,7 @@ public static class ExportEndpoints
         };
     }
 
-    private static async Task<IResult> OneAsync(string id, HttpContext http, FormCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> OneAsync(string id, HttpContext http, FormCatalog catalog, ExportLog log, CancellationToken cancellationToken)
     {
         if (!ApiProblems.TryId(id, out var formId))
         {
@@ -77,12 +79,14 @@ public static class ExportEndpoints
             return ApiProblems.BadQuery(reader);
         }
 
-        var detail = await catalog.GetAsync(http.User.Caller(), formId, cancellationToken);
+        var caller = http.User.Caller();
+        var detail = await catalog.GetAsync(caller, formId, cancellationToken);
         if (detail is null)
         {
             return ApiProblems.NotFound("form", formId);
         }
 
+        await log.WriteAsync(caller, Describe(http, "form", format, formId.ToString(CultureInfo.InvariantCulture)), 1, complete: true, cancellationToken);
         NoCache(http);
         var name = $"jixiao-form-{formId.ToString(CultureInfo.InvariantCulture)}-{detail.Form.Year?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}.{format}";
         return format == "json"
@@ -117,6 +121,18 @@ public static class ExportEndpoints
         }
 
         return reader.IsValid ? format : null;
+    }
+
+    /// <summary>
+    /// What the audit log records of an export: <paramref name="what"/>, the format, and the filter — the request's
+    /// query as given (decoded), without the format.
+    /// </summary>
+    internal static ExportRequest Describe(HttpContext http, string what, string format, string? id = null)
+    {
+        var filter = string.Join("&", http.Request.Query
+            .Where(p => !string.Equals(p.Key, ApiQuery.Format.Name, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => p.Key + "=" + v)));
+        return new ExportRequest(what, format, filter, id);
     }
 
     /// <summary>A download's name: <c>jixiao-{what}-{date-time in China}.{format}</c>.</summary>

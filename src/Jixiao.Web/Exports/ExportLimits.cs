@@ -15,8 +15,8 @@ public static class ExportLimits
     /// <summary>Seconds a refused export is told to wait.</summary>
     public const int RetryAfterSeconds = 10;
 
-    /// <summary>The message of a refused export.</summary>
-    public const string Message = "导出过于频繁：请等正在进行的导出完成后再试。Too many exports at once: wait until the running export is done, then try again.";
+    /// <summary>The message of a refused export, in the request's language.</summary>
+    public static string Message => Ui.T("导出过于频繁：请等正在进行的导出完成后再试。", "Too many exports at once: wait until the running export is done, then try again.");
 
     /// <summary>True for an export request.</summary>
     public static bool IsExport(HttpRequest request)
@@ -55,6 +55,6 @@ public static class ExportLimits
 
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Results.Problem(title: "导出过于频繁，请稍后再试", detail: Message, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+        await Results.Problem(title: Ui.T("导出过于频繁，请稍后再试", "Too many exports: try again shortly"), detail: Message, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
     }
 }

@@ -5,6 +5,7 @@ using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Forms;
 using Jixiao.Web.Api;
+using Jixiao.Web.Shared;
 
 namespace Jixiao.Web.Exports;
 
@@ -12,7 +13,9 @@ namespace Jixiao.Web.Exports;
 /// One form as an xlsx workbook in the official table layout (财预〔2020〕10号 附件): the heading and the year
 /// merged across the table, 项目名称 / 主管部门 / 实施单位 rows, the 项目资金 table in the unit the form printed
 /// (万元 or 元), the goals, the indicator table with its 一级/二级 cells merged over the rows they span, and the 总分
-/// row — fit to one A4 page wide. A second sheet, 检查结果, lists the recomputed values and every finding.
+/// row — fit to one A4 page wide. A second sheet, 检查结果, lists the recomputed values and every finding; its
+/// headings and the words of its values (grades, severities, categories) are in the request's language, while the
+/// official table stays as the form prints it.
 /// </summary>
 public static class XlsxFormExport
 {
@@ -49,7 +52,7 @@ public static class XlsxFormExport
 
             workbook.Workbook = new Workbook(new Sheets(
                 new Sheet { Id = workbook.GetIdOfPart(tablePart), SheetId = 1, Name = self ? "绩效自评表" : "绩效目标申报表" },
-                new Sheet { Id = workbook.GetIdOfPart(findingsPart), SheetId = 2, Name = "检查结果" }));
+                new Sheet { Id = workbook.GetIdOfPart(findingsPart), SheetId = 2, Name = Ui.T("检查结果", "Check results") }));
         }
 
         return buffer.ToArray();
@@ -241,20 +244,20 @@ public static class XlsxFormExport
     private static void Findings(Grid g, FormDetail d)
     {
         var f = d.Form;
-        g.Text(1, 0, "复核结果（按财预〔2020〕10号规则重新计算）", XlsxStyle.LeftLabel, colSpan: 8);
+        g.Text(1, 0, Ui.T("复核结果（按财预〔2020〕10号规则重新计算）", "Recomputed under the rules of 财预〔2020〕10号"), XlsxStyle.LeftLabel, colSpan: 8);
         // scores and rates with two decimals (0.00), as on the pages; counts as they are
         (string Label, string? Text, decimal? Number, XlsxStyle Style)[] summary =
         [
-            ("项目名称", f.ProjectName, null, XlsxStyle.Number),
-            ("自评得分", null, ApiJson.Shortest(f.TotalScore), XlsxStyle.BoxedPercent),
-            ("复核得分", null, ApiJson.Shortest(f.RecomputedTotal), XlsxStyle.BoxedPercent),
-            ("复核区间", f.RecomputedMin is { } min && f.RecomputedMax is { } max ? $"{Two(min)}–{Two(max)}" : null, null, XlsxStyle.Number),
-            ("自评等级", ApiJson.GradeName(f.Grade), null, XlsxStyle.Number),
-            ("复核等级", ApiJson.GradeName(f.RecomputedGrade), null, XlsxStyle.Number),
-            ("执行率（复核，%）", null, ApiJson.Shortest(f.ExecutionRateRecomputed), XlsxStyle.BoxedPercent),
-            ("预算执行得分（复核）", null, ApiJson.Shortest(f.ExecutionScoreRecomputed), XlsxStyle.BoxedPercent),
-            ("无法评估项", null, f.Kind != FormKind.TargetDeclaration ? f.CannotAssessCount : null, XlsxStyle.Number),
-            ("问题（错误/警告/提示）", $"{f.ErrorCount} / {f.WarningCount} / {f.InfoCount}", null, XlsxStyle.Number),
+            (Ui.T("项目名称", "Project name"), f.ProjectName, null, XlsxStyle.Number),
+            (Ui.T("自评得分", "Printed total"), null, ApiJson.Shortest(f.TotalScore), XlsxStyle.BoxedPercent),
+            (Ui.T("复核得分", "Recomputed total"), null, ApiJson.Shortest(f.RecomputedTotal), XlsxStyle.BoxedPercent),
+            (Ui.T("复核区间", "Recomputed range"), f.RecomputedMin is { } min && f.RecomputedMax is { } max ? $"{Two(min)}–{Two(max)}" : null, null, XlsxStyle.Number),
+            (Ui.T("自评等级", "Claimed grade"), f.Grade is null ? null : Ui.GradeText(f.Grade), null, XlsxStyle.Number),
+            (Ui.T("复核等级", "Recomputed grade"), f.RecomputedGrade is null ? null : Ui.GradeText(f.RecomputedGrade), null, XlsxStyle.Number),
+            (Ui.T("执行率（复核，%）", "Execution rate (recomputed, %)"), null, ApiJson.Shortest(f.ExecutionRateRecomputed), XlsxStyle.BoxedPercent),
+            (Ui.T("预算执行得分（复核）", "Execution score (recomputed)"), null, ApiJson.Shortest(f.ExecutionScoreRecomputed), XlsxStyle.BoxedPercent),
+            (Ui.T("无法评估项", "Not assessable"), null, f.Kind != FormKind.TargetDeclaration ? f.CannotAssessCount : null, XlsxStyle.Number),
+            (Ui.T("问题（错误/警告/提示）", "Findings (errors / warnings / infos)"), $"{f.ErrorCount} / {f.WarningCount} / {f.InfoCount}", null, XlsxStyle.Number),
         ];
         var r = 2;
         foreach (var (label, text, number, style) in summary)
@@ -273,7 +276,7 @@ public static class XlsxFormExport
         }
 
         r++;
-        string[] heads = ["序号", "严重程度", "代码", "类别", "字段", "说明", "Message", "源文件行"];
+        string[] heads = [Ui.T("序号", "No."), Ui.T("严重程度", "Severity"), Ui.T("代码", "Code"), Ui.T("类别", "Category"), Ui.T("字段", "Field"), Ui.T("说明（中文）", "Message (Chinese)"), Ui.T("说明（英文）", "Message (English)"), Ui.T("源文件行", "Source line")];
         for (var c = 0; c < heads.Length; c++)
         {
             g.Text(r, c, heads[c], XlsxStyle.Label);
@@ -284,9 +287,9 @@ public static class XlsxFormExport
             var x = d.Findings[i];
             r++;
             g.Number(r, 0, i + 1, XlsxStyle.Number);
-            g.Text(r, 1, x.Severity switch { Core.Checks.Severity.Error => "错误", Core.Checks.Severity.Warning => "警告", _ => "提示" }, XlsxStyle.Center);
+            g.Text(r, 1, Ui.SeverityText(x.Severity), XlsxStyle.Center);
             g.Text(r, 2, x.Code, XlsxStyle.Text);
-            g.Text(r, 3, ApiJson.CategoryName(x.Category), XlsxStyle.Text);
+            g.Text(r, 3, Ui.CategoryText(x.Category), XlsxStyle.Text);
             g.Text(r, 4, x.Field, XlsxStyle.Text);
             g.Text(r, 5, x.MessageZh, XlsxStyle.Text);
             g.Text(r, 6, x.MessageEn, XlsxStyle.Text);

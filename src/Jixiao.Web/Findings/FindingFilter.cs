@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Jixiao.Core.Checks;
 using Jixiao.Data.Forms;
+using Jixiao.Data.Reviews;
 using Jixiao.Web.Forms;
 
 namespace Jixiao.Web.Findings;
@@ -10,7 +11,7 @@ namespace Jixiao.Web.Findings;
 /// <summary>
 /// The filters, sort and page of the findings list (问题清单), read from and written to the query string: every filter
 /// of the form list (<see cref="FormFilter"/>, the same parameter names; there <c>check</c> selects the findings of that
-/// check) and <c>severity sort desc page size count by summary</c>. Like the form list, values that do not parse are
+/// check) and <c>severity decision sort desc page size count by summary</c>. Like the form list, values that do not parse are
 /// ignored. Page sizes are 20, 50, 100 or 200.
 /// </summary>
 public sealed class FindingFilter
@@ -21,7 +22,7 @@ public sealed class FindingFilter
     public static readonly IReadOnlyList<int> PageSizes = [20, 50, 100, 200];
 
     /// <summary>The parameters of this list that are not form filters, in the order links write them.</summary>
-    private static readonly string[] Keys = ["severity", "sort", "desc", "page", "size", "by", "summary"];
+    private static readonly string[] Keys = ["severity", "decision", "sort", "desc", "page", "size", "by", "summary"];
 
     /// <summary>The form list's own sort and page (and the API's names of them), which this list reads itself.</summary>
     private static readonly string[] FormKeys = ["sort", "desc", "page", "size", "pageSize"];
@@ -32,6 +33,9 @@ public sealed class FindingFilter
     public FormFilter Forms { get; private init; } = FormFilter.Parse(new QueryCollection());
 
     public Severity? Severity { get; private init; }
+
+    /// <summary>复核结论 of the findings shown (<c>decision=undecided|confirmed|dismissed</c>).</summary>
+    public FindingReviewFilter? Decision { get; private init; }
 
     public FindingSort Sort { get; private init; }
 
@@ -74,6 +78,7 @@ public sealed class FindingFilter
         {
             Forms = FormFilter.Parse(formQuery),
             Severity = ParseSeverity(Get("severity")),
+            Decision = ParseDecision(Get("decision")),
             Sort = ParseSort(sort?.TrimStart('-')),
             Descending = Get("desc") is "1" or "true" || sort?.StartsWith('-') == true,
             Page = int.TryParse(Get("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 1_000_000 ? p : 1,
@@ -90,6 +95,7 @@ public sealed class FindingFilter
     {
         Forms = Forms.ToQuery(),
         Severity = Severity,
+        Decision = Decision,
         Sort = Sort,
         Descending = Descending,
         Page = Page,
@@ -190,6 +196,23 @@ public sealed class FindingFilter
         _ => FindingSort.Default,
     };
 
+    /// <summary>The name of a conclusion filter in query strings and JSON.</summary>
+    public static string DecisionName(FindingReviewFilter decision) => decision switch
+    {
+        FindingReviewFilter.Confirmed => "confirmed",
+        FindingReviewFilter.Dismissed => "dismissed",
+        _ => "undecided",
+    };
+
+    /// <summary>A conclusion filter by its name or Chinese term; null when none.</summary>
+    public static FindingReviewFilter? ParseDecision(string? s) => s?.Trim().ToLowerInvariant() switch
+    {
+        "undecided" or "pending" or "未复核" => FindingReviewFilter.Undecided,
+        "confirmed" or "confirm" or "已确认" => FindingReviewFilter.Confirmed,
+        "dismissed" or "dismiss" or "已排除" => FindingReviewFilter.Dismissed,
+        _ => null,
+    };
+
     private static Severity? ParseSeverity(string? s) => s?.ToLowerInvariant() switch
     {
         "error" or "错误" => Core.Checks.Severity.Error,
@@ -209,6 +232,7 @@ public sealed class FindingFilter
         }
 
         Put("severity", Severity is { } s ? SeverityName(s) : null);
+        Put("decision", Decision is { } d ? DecisionName(d) : null);
         Put("sort", SortName(Sort));
         Put("desc", Descending ? "1" : null);
         Put("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);

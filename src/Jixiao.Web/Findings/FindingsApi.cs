@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jixiao.App.Exports;
 using Jixiao.App.Forms;
 using Jixiao.Core.Checks;
 using Jixiao.Data.Forms;
@@ -36,7 +37,7 @@ public static class FindingsApi
             .WithName("ListFindings")
             .WithSummary("The findings the filters select, one per item, a page at a time")
             .WithDescription("Each item: the form (id, url and the page's anchor of the finding), its kind, year, project, 主管部门 and 实施单位, the indicator (三级指标), the check (code, severity, category, meaning), the field, the message (message in the request's language, messageZh, messageEn), the printed and recomputed value where the form has them, and the source line. totalIsLowerBound: counting stopped at 1,000 or one batch past the page (exact=true counts all). Department users see their own department only.")
-            .WithQueryParameters([.. ApiQuery.Filters, ApiQuery.Severity, .. Sorting, .. ApiQuery.Paging, ApiQuery.Exact])
+            .WithQueryParameters([.. ApiQuery.Filters, ApiQuery.Severity, ApiQuery.Decision, .. Sorting, .. ApiQuery.Paging, ApiQuery.Exact])
             .Produces<PagedList<FindingListItem>>()
             .ProducesValidationProblem();
 
@@ -44,7 +45,7 @@ public static class FindingsApi
             .WithName("ExportFindings")
             .WithSummary("Download the findings the filters select as CSV, xlsx or JSON, one row per finding")
             .WithDescription("CSV: UTF-8 with BOM, RFC 4180, formula-guarded text. xlsx: one sheet. JSON: an array of the items of GET /api/v1/findings. Headings and messages in the request's language (JSON has both). page and pageSize are ignored.")
-            .WithQueryParameters([ApiQuery.Format, .. ApiQuery.Filters, ApiQuery.Severity, .. Sorting, .. ApiQuery.Paging])
+            .WithQueryParameters([ApiQuery.Format, .. ApiQuery.Filters, ApiQuery.Severity, ApiQuery.Decision, .. Sorting, .. ApiQuery.Paging])
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: Xlsx.ContentType)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
@@ -53,7 +54,7 @@ public static class FindingsApi
 
     private static async Task<IResult> ListAsync(HttpContext http, FindingCatalog findings, CancellationToken cancellationToken)
     {
-        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, [ApiQuery.Severity, ApiQuery.Exact], Sorting, ApiQuery.Paging);
+        var reader = ApiQuery.Read(http.Request.Query, ApiQuery.Filters, [ApiQuery.Severity, ApiQuery.Decision, ApiQuery.Exact], Sorting, ApiQuery.Paging);
         var query = Query(reader, paging: true);
         if (!reader.IsValid)
         {
@@ -75,9 +76,9 @@ public static class FindingsApi
         return TypedResults.Json(page, FindingsJson.Context.PagedListFindingListItem);
     }
 
-    private static IResult ExportAsync(HttpContext http, FindingCatalog findings)
+    private static IResult ExportAsync(HttpContext http, FindingCatalog findings, ExportLog log)
     {
-        var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, [ApiQuery.Severity], Sorting, ApiQuery.Paging);
+        var reader = ApiQuery.Read(http.Request.Query, [ApiQuery.Format], ApiQuery.Filters, [ApiQuery.Severity, ApiQuery.Decision], Sorting, ApiQuery.Paging);
         var query = Query(reader, paging: false);
         if (ExportEndpoints.Format(reader) is not { } format)
         {
@@ -86,7 +87,8 @@ public static class FindingsApi
 
         var name = ExportEndpoints.FileName("findings", format);
         var cancellationToken = http.RequestAborted;
-        var rows = findings.StreamAsync(http.User.Caller(), query, cancellationToken);
+        var caller = http.User.Caller();
+        var rows = log.CountAsync(caller, ExportEndpoints.Describe(http, "findings", format), findings.StreamAsync(caller, query, cancellationToken), cancellationToken);
         ExportEndpoints.NoCache(http);
         return format switch
         {
@@ -113,6 +115,7 @@ public static class FindingsApi
         {
             Forms = forms,
             Severity = severity,
+            Decision = FindingFilter.ParseDecision(reader.OneOf(ApiQuery.Decision)),
             Sort = sort,
             Descending = descending,
             Page = paging ? reader.PageNumber() : 1,
@@ -168,6 +171,7 @@ public static class FindingsApi
             FormSheet.FindingLink(x.FormId, x.Kind, x.Field, x.Number),
             "/api/v1/forms/" + x.FormId.ToString(CultureInfo.InvariantCulture),
             ApiJson.KindName(x.Kind),
+            Ui.KindText(x.Kind),
             x.Year,
             x.ProjectName,
             x.Department,
@@ -176,7 +180,9 @@ public static class FindingsApi
             x.IndicatorName,
             x.Code,
             ApiJson.SeverityName(x.Severity),
+            Ui.SeverityText(x.Severity),
             ApiJson.CategoryName(x.Category),
+            Ui.CategoryText(x.Category),
             definition?.MeaningZh,
             definition?.MeaningEn,
             x.Field,
@@ -191,7 +197,12 @@ public static class FindingsApi
                 ApiJson.GradeName(v.RecomputedGrade),
                 v.Differs) : null,
             x.SourceLine > 0 ? x.SourceLine : null,
-            x.HasSourceLine ? FormSheet.SourceLink(x.FormId, x.SourceLine) : null);
+            x.HasSourceLine ? FormSheet.SourceLink(x.FormId, x.SourceLine) : null,
+            x.Decision is { } decision ? Review.ReviewTexts.DecisionName(decision) : "undecided",
+            x.RelatedFormId,
+            x.RelatedFormId is { } related ? "/forms/" + related.ToString(CultureInfo.InvariantCulture) : null,
+            x.RelatedProjectName,
+            x.RelatedYear);
     }
 
     /// <summary>The items as one JSON array, written to a buffer and copied to the response every 32 KiB, asynchronously.</summary>
@@ -221,7 +232,10 @@ public static class FindingsApi
 
 /// <summary>
 /// One finding of <c>GET /api/v1/findings</c>: its form (<c>formUrl</c> the page, <c>findingUrl</c> the finding's
-/// cell on it, or its place in the page's list), the indicator (三级指标), the check, the message and the values.
+/// cell on it, or its place in the page's list), the indicator (三级指标), the check, the message and the values, its
+/// conclusion (<c>decision</c>: undecided, confirmed, dismissed) and, for a check across forms, the other form.
+/// <c>kind</c>, <c>severity</c> and <c>category</c> are stable names; <c>kindText</c>, <c>severityText</c> and
+/// <c>categoryText</c> are their words in the request's language, as the CSV and xlsx exports write them.
 /// </summary>
 public sealed record FindingListItem(
     long FormId,
@@ -230,6 +244,7 @@ public sealed record FindingListItem(
     string FindingUrl,
     string ApiUrl,
     string Kind,
+    string KindText,
     int? Year,
     string ProjectName,
     string? Department,
@@ -238,7 +253,9 @@ public sealed record FindingListItem(
     string? Indicator,
     string Code,
     string Severity,
+    string SeverityText,
     string Category,
+    string CategoryText,
     string? MeaningZh,
     string? MeaningEn,
     string Field,
@@ -247,7 +264,12 @@ public sealed record FindingListItem(
     string MessageEn,
     FindingValuesItem? Values,
     int? SourceLine,
-    string? SourceUrl);
+    string? SourceUrl,
+    string Decision,
+    long? RelatedFormId,
+    string? RelatedFormUrl,
+    string? RelatedProjectName,
+    int? RelatedYear);
 
 /// <summary>The value a finding concerns as printed and as recomputed (<c>measure</c>: score, rate in percent, or grade).</summary>
 public sealed record FindingValuesItem(string Measure, decimal? Printed, decimal? Recomputed, string? PrintedGrade, string? RecomputedGrade, bool Differs);
@@ -283,11 +305,15 @@ public static class FindingExportColumns
         new("code", "检查项", "Check", x => x.Code),
         new("check", "检查项含义", "Check meaning", x => CheckLabels.Of(x.Code)),
         new("severity", "严重程度", "Severity", x => Ui.SeverityText(x.Severity)),
+        new("category", "类别", "Category", x => Ui.CategoryText(x.Category)),
         new("field", "字段", "Field", x => x.Field),
         new("message", "问题说明", "Message", x => Ui.T(x.MessageZh, x.MessageEn)),
         new("printed", "表中值", "Printed", x => Printed(x.Values)),
         new("recomputed", "复核值", "Recomputed", x => Recomputed(x.Values)),
         new("sourceLine", "来源行", "Source line", x => x.SourceLine > 0 ? x.SourceLine : (int?)null),
+        new("decision", "复核结论", "Conclusion", x => Review.ReviewTexts.DecisionText(x.Decision)),
+        new("relatedFormId", "相关表单编号", "Related form ID", x => x.RelatedFormId),
+        new("relatedProject", "相关项目", "Related project", x => x.RelatedProjectName),
         new("url", "链接", "Link", x => FormSheet.FindingLink(x.FormId, x.Kind, x.Field, x.Number)),
     ];
 

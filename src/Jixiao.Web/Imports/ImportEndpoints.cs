@@ -44,7 +44,7 @@ public static class ImportEndpoints
             findings = batch.FindingCount,
             bytesRead = done ? batch.SizeBytes : progress?.BytesRead ?? 0,
             totalBytes = batch.SizeBytes,
-            error = batch.ErrorMessage,
+            error = batch.ErrorMessage is null ? null : Ui.Kept(batch.ErrorMessage),
             duplicateOf = batch.DuplicateOfBatchId,
         };
     }

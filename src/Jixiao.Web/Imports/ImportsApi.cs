@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 using Jixiao.Web.Api;
+using Jixiao.Web.Shared;
 
 namespace Jixiao.Web.Imports;
 
@@ -31,7 +32,7 @@ public static class ImportsApi
         + "or an application/json body holding jixiao.form/1 forms (an array, one object, or JSON Lines). Each accepted file "
         + "becomes a queued import batch (202); refused files say why and store nothing. 413 when every file is too large, "
         + "415 when every file is of a type that is not read (PDF, Excel, Word …, also under another name). "
-        + "Needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header. Administrators and finance reviewers.";
+        + "Signed in by a session, needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header (not with an API token). Administrators and finance reviewers.";
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -138,9 +139,11 @@ public static class ImportsApi
         var json = request.HasJsonContentType();
         if (!json && !request.HasFormContentType)
         {
-            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"The body is {(string.IsNullOrEmpty(request.ContentType) ? "of no declared type" : "'" + ApiQuery.Clip(request.ContentType) + "'")}: "
-                + "send the files as multipart/form-data (one part per file), or jixiao.form/1 forms as application/json.");
+            var declared = string.IsNullOrEmpty(request.ContentType) ? null : ApiQuery.Clip(request.ContentType);
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, Ui.T("请求体类型不支持", "Unsupported media type"),
+                Ui.T(
+                    $"请求体{(declared is null ? "未声明类型" : $"的类型为“{declared}”")}：请以 multipart/form-data 发送文件（每个文件一个部分），或以 application/json 发送 jixiao.form/1 表单。",
+                    $"The body is {(declared is null ? "of no declared type" : "'" + declared + "'")}: send the files as multipart/form-data (one part per file), or jixiao.form/1 forms as application/json."));
         }
 
         var requestLimit = json ? uploads.MaxFileBytes : formOptions.Value.MultipartBodyLengthLimit;
@@ -151,12 +154,13 @@ public static class ImportsApi
 
         try
         {
-            await antiforgery.ValidateRequestAsync(http);
+            await antiforgery.ValidateUnlessTokenAsync(http);
         }
         catch (AntiforgeryValidationException)
         {
-            return ApiProblems.Status(StatusCodes.Status400BadRequest, "Missing or invalid antiforgery token",
-                "Get a token from GET /api/v1/antiforgery (signed in, same cookies) and send it in the X-CSRF-TOKEN header.");
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, Ui.T("缺少或无效的防伪令牌", "Missing or invalid antiforgery token"),
+                Ui.T("请先以同一登录会话调用 GET /api/v1/antiforgery 取得令牌，并放在 X-CSRF-TOKEN 请求头中。",
+                    "Get a token from GET /api/v1/antiforgery (signed in, same cookies) and send it in the X-CSRF-TOKEN header."));
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
@@ -182,8 +186,9 @@ public static class ImportsApi
 
         if (form.Files.Count == 0)
         {
-            return ApiProblems.Status(StatusCodes.Status400BadRequest, "No file",
-                "The multipart body holds no file: send each file as a part with a file name (e.g. curl -F files=@forms.txt).");
+            return ApiProblems.Status(StatusCodes.Status400BadRequest, Ui.T("没有文件", "No file"),
+                Ui.T("multipart 请求体中没有文件：每个文件应作为带文件名的一个部分发送（例如 curl -F files=@forms.txt）。",
+                    "The multipart body holds no file: send each file as a part with a file name (e.g. curl -F files=@forms.txt)."));
         }
 
         var files = form.Files.ToList();
@@ -228,7 +233,9 @@ public static class ImportsApi
 
             if (size == 0)
             {
-                return ApiProblems.Status(StatusCodes.Status400BadRequest, "Empty body", "The JSON body is empty: send jixiao.form/1 forms (an array, one object, or JSON Lines). Nothing was stored.");
+                return ApiProblems.Status(StatusCodes.Status400BadRequest, Ui.T("请求体为空", "Empty body"),
+                    Ui.T("JSON 请求体为空：请发送 jixiao.form/1 表单（数组、单个对象或 JSON Lines）。未保存任何内容。",
+                        "The JSON body is empty: send jixiao.form/1 forms (an array, one object, or JSON Lines). Nothing was stored."));
             }
 
             // The whole body is read before anything is stored: a syntax error, a form of another schema or no form
@@ -241,7 +248,7 @@ public static class ImportsApi
                          {
                              if (d.Severity == DiagnosticSeverity.Error && problems.Count < 20)
                              {
-                                 problems.Add(d.ToString());
+                                 problems.Add(Ui.Kept(d.ToString()));
                              }
                          }))
                 {
@@ -251,10 +258,10 @@ public static class ImportsApi
 
             if (problems.Count > 0 || forms == 0)
             {
-                return ApiProblems.Status(StatusCodes.Status400BadRequest, "Malformed JSON",
+                return ApiProblems.Status(StatusCodes.Status400BadRequest, Ui.T("JSON 无法导入", "Malformed JSON"),
                     problems.Count > 0
-                        ? $"The JSON body cannot be imported: {problems[0]}. Nothing was stored."
-                        : "The JSON body holds no jixiao.form/1 form. Nothing was stored.",
+                        ? Ui.T($"JSON 请求体无法导入：{problems[0]}。未保存任何内容。", $"The JSON body cannot be imported: {problems[0]}. Nothing was stored.")
+                        : Ui.T("JSON 请求体中没有 jixiao.form/1 表单。未保存任何内容。", "The JSON body holds no jixiao.form/1 form. Nothing was stored."),
                     new Dictionary<string, object?> { ["errors"] = problems });
             }
 
@@ -286,8 +293,9 @@ public static class ImportsApi
         return result.Outcome switch
         {
             BatchDeletion.Deleted => TypedResults.NoContent(),
-            BatchDeletion.Busy => ApiProblems.Status(StatusCodes.Status409Conflict, "Import still running",
-                $"Import batch {batchId} is still {ApiJson.StatusName(result.Batch!.Status)}; delete it when it is done."),
+            BatchDeletion.Busy => ApiProblems.Status(StatusCodes.Status409Conflict, Ui.T("导入仍在进行", "Import still running"),
+                Ui.T($"导入批次 {batchId} 仍在{Ui.StatusText(result.Batch!.Status)}，完成后才能删除。",
+                    $"Import batch {batchId} is still {ApiJson.StatusName(result.Batch!.Status)}; delete it when it is done.")),
             _ => ApiProblems.NotFound("import batch", batchId),
         };
     }
@@ -306,7 +314,7 @@ public static class ImportsApi
             }
             else
             {
-                refused.Add(new RefusedFile(o.FileName, o.SizeBytes, refusedStatus[i], o.Error ?? "refused"));
+                refused.Add(new RefusedFile(o.FileName, o.SizeBytes, refusedStatus[i], o.Error ?? Ui.T("未接受", "refused")));
             }
         }
 
@@ -319,12 +327,12 @@ public static class ImportsApi
         var status = statuses.Count == 1 ? statuses[0] : StatusCodes.Status400BadRequest;
         var title = status switch
         {
-            StatusCodes.Status413PayloadTooLarge => "File too large",
-            StatusCodes.Status415UnsupportedMediaType => "Unsupported file type",
-            _ => "No file imported",
+            StatusCodes.Status413PayloadTooLarge => Ui.T("文件过大", "File too large"),
+            StatusCodes.Status415UnsupportedMediaType => Ui.T("不支持的文件类型", "Unsupported file type"),
+            _ => Ui.T("没有导入任何文件", "No file imported"),
         };
         return ApiProblems.Status(status, title,
-            refused.Count == 1 ? refused[0].FileName + ": " + refused[0].Error : string.Join(" ", refused.Select(r => r.FileName + ": " + r.Error)),
+            string.Join(" ", refused.Select(r => r.FileName + Ui.T("：", ": ") + r.Error)),
             new Dictionary<string, object?> { ["files"] = refused.Select(r => new Dictionary<string, object?> { ["fileName"] = r.FileName, ["sizeBytes"] = r.SizeBytes, ["status"] = r.Status, ["error"] = r.Error }).ToList() });
     }
 
@@ -357,10 +365,16 @@ public static class ImportsApi
         return match.Refusal?.Reason is RefusalReason.NotReadYet or RefusalReason.NotText ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest;
     }
 
-    private static IResult TooLarge(long? length, long requestLimit, long fileLimit) => ApiProblems.Status(
-        StatusCodes.Status413PayloadTooLarge, "Request too large",
-        (length is { } l ? $"The request body is {l.ToString(CultureInfo.InvariantCulture)} bytes; " : "The request body is too large; ")
-        + $"at most {requestLimit.ToString(CultureInfo.InvariantCulture)} bytes per request and {fileLimit.ToString(CultureInfo.InvariantCulture)} bytes per file. Nothing was stored.");
+    private static IResult TooLarge(long? length, long requestLimit, long fileLimit)
+    {
+        var request = requestLimit.ToString(CultureInfo.InvariantCulture);
+        var file = fileLimit.ToString(CultureInfo.InvariantCulture);
+        var size = length?.ToString(CultureInfo.InvariantCulture);
+        return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge, Ui.T("请求过大", "Request too large"), Ui.T(
+            (size is null ? "请求体过大；" : $"请求体为 {size} 字节；") + $"每个请求最多 {request} 字节，每个文件最多 {file} 字节。未保存任何内容。",
+            (size is null ? "The request body is too large; " : $"The request body is {size} bytes; ")
+            + $"at most {request} bytes per request and {file} bytes per file. Nothing was stored."));
+    }
 
     private static IResult BodyProblem(Exception ex, long requestLimit, long fileLimit)
     {
@@ -370,9 +384,10 @@ public static class ImportsApi
             return TooLarge(null, requestLimit, fileLimit);
         }
 
-        return ApiProblems.Status(StatusCodes.Status400BadRequest, "Malformed request body",
-            "The body could not be read as multipart/form-data (" + ApiQuery.Clip(ex.Message, 200)
-            + "): send each file as a part with a file name (e.g. curl -F files=@forms.txt). Nothing was stored.");
+        var reason = ApiQuery.Clip(ex.Message, 200);
+        return ApiProblems.Status(StatusCodes.Status400BadRequest, Ui.T("请求体格式错误", "Malformed request body"), Ui.T(
+            $"请求体无法按 multipart/form-data 读取（{reason}）：每个文件应作为带文件名的一个部分发送（例如 curl -F files=@forms.txt）。未保存任何内容。",
+            $"The body could not be read as multipart/form-data ({reason}): send each file as a part with a file name (e.g. curl -F files=@forms.txt). Nothing was stored."));
     }
 
     /// <summary>Copies at most <paramref name="limit"/> bytes; -1 when the source holds more.</summary>
@@ -412,7 +427,9 @@ public static class ImportsApi
             scoped?.Findings ?? b.FindingCount,
             b.SizeBytes,
             done ? b.SizeBytes : progress?.BytesRead ?? 0,
-            b.ErrorMessage,
+            b.ErrorMessage is null ? null : Ui.Kept(b.ErrorMessage),
+            b.ErrorMessage is null ? null : ImportMessages.Localize(b.ErrorMessage, english: false),
+            b.ErrorMessage is null ? null : ImportMessages.Localize(b.ErrorMessage, english: true),
             b.ErrorLine,
             b.DuplicateOfBatchId,
             b.CreatedBy,

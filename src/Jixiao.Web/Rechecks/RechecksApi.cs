@@ -51,8 +51,8 @@ public sealed partial class RecheckJsonContext : JsonSerializerContext;
 /// The re-check of all stored forms in the JSON API, for administrators: <c>GET /api/v1/rechecks</c> (versions, the open
 /// job, the latest), <c>GET /api/v1/rechecks/{id}</c> (one job's progress: the admin page polls it),
 /// <c>POST /api/v1/rechecks</c> (start one: 202; 409 while one is open) and <c>POST /api/v1/rechecks/{id}/cancel</c>.
-/// The POSTs need the antiforgery token of <c>GET /api/v1/antiforgery</c> in the <c>X-CSRF-TOKEN</c> header; other
-/// roles get 403.
+/// The POSTs need the antiforgery token of <c>GET /api/v1/antiforgery</c> in the <c>X-CSRF-TOKEN</c> header (not with
+/// an API token, docs/api.md; a read-only token only reads); other roles get 403.
 /// </summary>
 public static class RechecksApi
 {
@@ -185,7 +185,7 @@ public static class RechecksApi
     {
         try
         {
-            await antiforgery.ValidateRequestAsync(http);
+            await antiforgery.ValidateUnlessTokenAsync(http);
             return null;
         }
         catch (AntiforgeryValidationException)

@@ -23,7 +23,7 @@ public sealed class ReviewEndpointMetadata;
 /// </summary>
 public static class ReviewApi
 {
-    private const string Antiforgery = " Needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header.";
+    private const string Antiforgery = " Signed in by a session: needs the antiforgery token of GET /api/v1/antiforgery in the X-CSRF-TOKEN header (not with an API token).";
 
     public static readonly ParameterSpec Status = new("status", ParameterType.String, "Requests in this status: open (awaiting the department's answer), answered, accepted.", null, ReviewTexts.StatusNames);
 
@@ -332,7 +332,7 @@ public static class ReviewApi
     {
         try
         {
-            await antiforgery.ValidateRequestAsync(http);
+            await antiforgery.ValidateUnlessTokenAsync(http);
             return null;
         }
         catch (AntiforgeryValidationException)

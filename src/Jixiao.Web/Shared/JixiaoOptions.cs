@@ -23,7 +23,16 @@ public sealed class JixiaoOptions
 
     public ExportSettings Exports { get; set; } = new();
 
+    public TokenSettings Tokens { get; set; } = new();
+
     public RecheckSettings Rechecks { get; set; } = new();
+}
+
+/// <summary><c>Jixiao:Tokens</c>: the API tokens' rate limit (docs/api.md).</summary>
+public sealed class TokenSettings
+{
+    /// <summary>Requests one API token may make per minute (a fixed window per token); more get 429 with Retry-After.</summary>
+    public int RequestsPerMinute { get; set; } = 300;
 }
 
 /// <summary><c>Jixiao:Rechecks</c>: the re-check of all stored forms (docs/checks.md, "Re-checking stored forms").</summary>

@@ -188,6 +188,16 @@ public static class Ui
         _ => "badge badge-busy",
     };
 
+    /// <summary>
+    /// A kept message — an import batch's reason, a line of a form's reader notes (读取说明) — in the current language
+    /// (<see cref="App.Imports.ImportMessages.Localize"/>): stored in English, or in both languages, and worded here.
+    /// </summary>
+    public static string Kept(string? text) => App.Imports.ImportMessages.Localize(text, IsEnglish);
+
+    /// <summary>The lines of a form's reader notes, each in the current language.</summary>
+    public static IReadOnlyList<string> KeptLines(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Kept)];
+
     /// <summary>A check's meaning in the current language, or the code when unknown.</summary>
     public static string CheckMeaning(string code)
     {

@@ -173,7 +173,9 @@ public abstract class RecheckTests : DatabaseTest
         Assert.Equal(before, await StoredChecksAsync());
         Assert.Equal(cube, await CubeAsync());
         Assert.Equal("test-1", await Store.StoredVersionAsync());
-        Assert.Equal(["recheck-start", "recheck-finish"], (await AuditAsync()).Select(a => a.Action));
+        var audit = await AuditAsync();
+        Assert.Equal(["recheck-start", "recheck-finish"], audit.Select(a => a.Action));
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"done=79; total=79; changed=0; findings={run.Job.FindingsBefore:N0} → {run.Job.FindingsAfter:N0}; version=test-1"), audit[1].Details);
     }
 
     [DbFact]
@@ -395,7 +397,8 @@ public abstract class RecheckTests : DatabaseTest
         Assert.Equal(RecheckCancel.NotFound, await cancelling.CancelAsync(Admin, 999));
         var audit = await AuditAsync();
         Assert.Equal([("recheck-start", "admin"), ("recheck-cancel", "boss")], audit.Select(a => (a.Action, a.Actor)));
-        Assert.StartsWith("40 of 120 forms re-checked", audit[1].Details, StringComparison.Ordinal);
+        Assert.StartsWith("done=40; total=120; changed=", audit[1].Details, StringComparison.Ordinal);
+        Assert.Equal($"trigger=Administrator; forms=120; version={CheckVersion.Current} → v2", audit[0].Details);
         await AssertCountsAgreeAsync();
         await AssertCubeExactAsync();
     }
@@ -439,7 +442,8 @@ public abstract class RecheckTests : DatabaseTest
         Assert.NotNull(v4);
         var replaced = (await Store.GetAsync(left.Job.Id))!;
         Assert.Equal(RecheckState.Cancelled, replaced.State);
-        Assert.Contains("replaced by a re-check to version v4", replaced.Error, StringComparison.Ordinal);
+        Assert.Equal("replaced by a re-check to version v4 (this job re-checked to v3)", replaced.Error);
+        Assert.Equal("已被核查版本 v4 的重新核查取代（本任务核查到版本 v3）", RecheckMessages.Localize(replaced.Error, english: false));
         Assert.Equal((RecheckState.Queued, "v2"), (v4!.State, v4.PreviousVersion));
     }
 }

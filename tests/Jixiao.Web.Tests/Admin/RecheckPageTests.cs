@@ -169,6 +169,47 @@ public sealed class RecheckPageTests : IAsyncLifetime
         Assert.True(status.RootElement.GetProperty("current").GetBoolean());
         var audit = await JixiaoWebFactory.HtmlAsync(app.Admin, "/admin/audit");
         Assert.Equal(["recheck-finish", "recheck-start"], audit.QuerySelectorAll("#audit tr[data-action^='recheck']").Select(r => r.GetAttribute("data-action")));
+
+        // the audit log words them in the UI's language
+        var version = Jixiao.Core.Checks.CheckVersion.Current;
+        string[] Cells(AngleSharp.Html.Dom.IHtmlDocument page, string action) =>
+            [.. page.QuerySelector($"#audit tr[data-action='{action}']")!.QuerySelectorAll("td").Skip(1).Select(c => c.TextContent.Trim())];
+        Assert.Equal(["admin", "开始重新核查", $"重新核查任务 {id}", $"发起方式：管理员；表单：{forms}；核查版本：{version} → {version}"], Cells(audit, "recheck-start"));
+        Assert.Equal(["system", "重新核查完成", $"重新核查任务 {id}", $"已核查：{forms}；总数：{forms}；有变化：0；问题：{done.FindingsBefore:N0} → {done.FindingsAfter:N0}；核查版本：{version}"], Cells(audit, "recheck-finish"));
+        var english = await JixiaoWebFactory.HtmlAsync(app.Admin, "/admin/audit?culture=en");
+        Assert.Equal(["admin", "Re-check started", $"re-check {id}", $"trigger=administrator; forms={forms}; checks version={version} → {version}"], Cells(english, "recheck-start"));
+        var pageEn = await JixiaoWebFactory.HtmlAsync(app.Admin, "/admin/rechecks?culture=en");
+        Assert.Equal("Finished", pageEn.QuerySelector($"#rechecks tr[data-recheck='{id}'] .badge")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_administrators_token_starts_a_recheck_without_antiforgery_and_a_read_only_one_only_follows_it()
+    {
+        await ImportAsync(Corpus.Songnan2023);
+        var lease = await HoldWorkerAsync();
+        var (readOnly, _, _) = await TokenClient.MakeOnPageAsync(app.Admin, "admin read-only", "read");
+        var (full, _, _) = await TokenClient.MakeOnPageAsync(app.Admin, "admin script", "role");
+        using var reader = TokenClient.Bearer(app.Factory, readOnly);
+        using var script = TokenClient.Bearer(app.Factory, full);
+
+        await TokenClient.ProblemAsync(await PostAsync(reader, "/api/v1/rechecks", token: false), HttpStatusCode.Forbidden, "token-read-only");
+        var started = await PostAsync(script, "/api/v1/rechecks", token: false);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        using var item = await ApiClient.JsonAsync(started);
+        var id = item.RootElement.GetProperty("id").GetInt64();
+        using (var followed = await ApiClient.GetJsonAsync(reader, $"/api/v1/rechecks/{id}"))
+        {
+            Assert.Equal(("queued", "admin"), (followed.RootElement.GetProperty("state").GetString(), followed.RootElement.GetProperty("startedBy").GetString()));
+        }
+
+        using (var status = await ApiClient.GetJsonAsync(reader, "/api/v1/rechecks"))
+        {
+            Assert.Equal(id, status.RootElement.GetProperty("open").GetProperty("id").GetInt64());
+        }
+
+        await TokenClient.ProblemAsync(await PostAsync(reader, $"/api/v1/rechecks/{id}/cancel", token: false), HttpStatusCode.Forbidden, "token-read-only");
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(script, $"/api/v1/rechecks/{id}/cancel", token: false)).StatusCode);
+        Assert.Equal(RecheckState.Cancelled, (await ReleaseAndWaitAsync(lease, id)).State);
     }
 
     [Fact]

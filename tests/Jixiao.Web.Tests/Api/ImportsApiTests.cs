@@ -74,8 +74,8 @@ public sealed class ImportsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var big = new byte[JixiaoWebFactory.MaxFileBytes + 1];
         Array.Fill(big, (byte)'a');
         var problem = await ApiClient.ProblemAsync(await ApiClient.UploadAsync(app.Admin, ("huge.txt", big)), HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal("File too large", problem.GetProperty("title").GetString());
-        Assert.StartsWith("huge.txt: 文件过大", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("文件过大", problem.GetProperty("title").GetString()); // the problem in the request's language (issue 10, fix item 5)
+        Assert.StartsWith("huge.txt：文件过大", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
         Assert.Equal(413, problem.GetProperty("files")[0].GetProperty("status").GetInt32());
 
         // the messages of the upload checks follow the UI language
@@ -95,7 +95,7 @@ public sealed class ImportsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports") { Content = content };
         request.Headers.Add("X-CSRF-TOKEN", token);
         var problem = await ApiClient.ProblemAsync(await app.Admin.SendAsync(request), HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains("bytes per request", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("每个请求最多", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
 
         var json = await ApiClient.PostBodyAsync(app.Admin, "[" + new string(' ', JixiaoWebFactory.MaxFileBytes) + "]", "application/json");
         await ApiClient.ProblemAsync(json, HttpStatusCode.RequestEntityTooLarge);
@@ -125,7 +125,7 @@ public sealed class ImportsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var before = await CountsAsync();
         await ApiClient.ProblemAsync(await ApiClient.UploadAsync(app.Admin, ("empty.txt", [])), HttpStatusCode.BadRequest);
         var none = await ApiClient.ProblemAsync(await ApiClient.UploadAsync(app.Admin), HttpStatusCode.BadRequest);
-        Assert.Contains("a part with a file name", none.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("带文件名的一个部分", none.GetProperty("detail").GetString()!, StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -151,7 +151,7 @@ public sealed class ImportsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     public async Task A_malformed_json_body_is_400_with_the_readers_message_and_nothing_is_stored(string body, string message)
     {
         var before = await CountsAsync();
-        var problem = await ApiClient.ProblemAsync(await ApiClient.PostBodyAsync(app.Admin, body, "application/json"), HttpStatusCode.BadRequest);
+        var problem = await ApiClient.ProblemAsync(await ApiClient.PostBodyAsync(app.Admin, body, "application/json", "/api/v1/imports?culture=en"), HttpStatusCode.BadRequest);
         Assert.Contains(message, problem.GetProperty("detail").GetString()!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await CountsAsync());
     }
@@ -199,7 +199,7 @@ public sealed class ImportsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var before = await CountsAsync();
         using var content = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(Corpus.PathOf(Corpus.Songnan2023))), "files", "a.txt" } };
         var problem = await ApiClient.ProblemAsync(await app.Admin.PostAsync("/api/v1/imports", content), HttpStatusCode.BadRequest);
-        Assert.Contains("antiforgery", problem.GetProperty("title").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("防伪令牌", problem.GetProperty("title").GetString()!, StringComparison.Ordinal);
         var json = await ApiClient.PostBodyAsync(app.Admin, "[]", "application/json", token: false);
         await ApiClient.ProblemAsync(json, HttpStatusCode.BadRequest);
         Assert.Equal(before, await CountsAsync());

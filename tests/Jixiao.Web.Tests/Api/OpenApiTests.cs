@@ -8,6 +8,19 @@ namespace Jixiao.Web.Tests.Api;
 public sealed class OpenApiTests(ApiFixture api)
 {
     [Fact]
+    public async Task A_browser_showing_the_document_finds_the_site_icon_at_favicon_ico()
+    {
+        // a JSON page names no icon, so the browser asks for /favicon.ico (the role crawl saw its 404 in the console)
+        using var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/favicon.svg", response.Headers.Location?.OriginalString);
+        var icon = await api.Factory.Client().GetAsync("/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_openapi_document_lists_every_endpoint_with_its_parameters()
     {
         var response = await api.Factory.Client().GetAsync("/openapi/v1.json");

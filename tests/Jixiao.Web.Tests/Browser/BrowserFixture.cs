@@ -45,15 +45,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
     }
 
-    /// <summary>A fresh context (own cookies) with downloads allowed and a Chinese locale.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string baseUrl)
+    /// <summary>
+    /// A fresh context (own cookies) with downloads allowed and a Chinese locale; a desktop window unless
+    /// <paramref name="viewport"/> says otherwise (a phone: 390 × 844).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl, ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             AcceptDownloads = true,
             Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -42,7 +42,12 @@ public sealed class ExportTests(ApiFixture api)
             var row = records[i + 1];
             var item = items[i];
             Assert.Equal(item.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture), row[0]);
-            Assert.Equal(item.GetProperty("kind").GetString(), row[1]);
+            Assert.Equal(item.GetProperty("kind").GetString() switch // the kind's word in the request's language (issue 10, fix item 5)
+            {
+                "target-declaration" => "绩效目标申报表",
+                "department-self-evaluation" => "部门整体支出绩效自评表",
+                _ => "绩效自评表",
+            }, row[1]);
             Assert.Equal(item.GetProperty("projectName").GetString(), row[3]);
             Assert.Equal(item.GetProperty("department").GetString(), row[4]);
             Assert.Equal(Text(item.GetProperty("budget")), row[Array.IndexOf(header, "年度预算（元）")]);
@@ -60,7 +65,7 @@ public sealed class ExportTests(ApiFixture api)
         var records = Csv.Parse(csv.TrimStart('\uFEFF'));
         Assert.Equal(["ID", "Kind", "Year", "Project name", "Department"], records[0][..5]);
         Assert.Equal(4, records.Count);
-        Assert.All(records.Skip(1), r => Assert.Equal("target-declaration", r[1]));
+        Assert.All(records.Skip(1), r => Assert.Equal("Target declaration", r[1])); // the kind in the chosen language (issue 10, fix item 5)
         Assert.All(records.Skip(1), r => Assert.Equal(ApiFixture.Police, r[4]));
 
         // page and size are ignored: an export holds the whole selection

@@ -67,7 +67,7 @@ public sealed class UploadEveryFormatTests : IDisposable
         var page = await JixiaoWebFactory.HtmlAsync(admin, "/imports");
         var row = page.QuerySelector($"#batches tr[data-batch='{batches[4].Id}']")!;
         Assert.Equal("failed", row.GetAttribute("data-status"));
-        Assert.Contains("scanned", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("扫描", row.TextContent, StringComparison.Ordinal); // the reason in the UI's language (issue 10, fix item 5)
     }
 }
 

@@ -160,5 +160,26 @@ public sealed class ReviewApiTests(ReviewFixture app) : IClassFixture<ReviewFixt
         var csv = Csv.Parse(await app.Admin.GetStringAsync(csvLink));
         Assert.Equal(1, csv.FindIndex(r => r is [""]) - 1); // the header, the one reviewed form, then the totals
         Assert.Contains("政务云租赁", csv[1]);
+
+        // the findings list filters by the conclusion and shows it on each row, in the API, the page and its exports
+        var project = "project=" + Uri.EscapeDataString("政务云租赁");
+        foreach (var (decision, numbers) in new[] { ("confirmed", new[] { 1, 3 }), ("dismissed", new[] { 2, 4 }), ("undecided", Array.Empty<int>()) })
+        {
+            using var listed = await ApiClient.GetJsonAsync(app.Admin, $"/api/v1/findings?{project}&decision={decision}");
+            var items = ApiClient.Items(listed).ToList();
+            Assert.Equal(numbers, items.Select(i => i.GetProperty("number").GetInt32()));
+            Assert.All(items, i => Assert.Equal(decision, i.GetProperty("decision").GetString()));
+        }
+
+        await ApiClient.ProblemAsync(app.Admin, "/api/v1/findings?decision=maybe", HttpStatusCode.BadRequest);
+        var findings = await JixiaoWebFactory.HtmlAsync(app.Admin, $"/findings?{project}&decision=dismissed");
+        Assert.Equal("dismissed", findings.QuerySelector("select[name=decision] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(["已排除", "已排除"], findings.QuerySelectorAll("#findings-table .decision").Select(e => e.TextContent.Trim()));
+        var findingsCsv = findings.QuerySelector(".export-links a[href*='format=csv']")!.GetAttribute("href")!;
+        Assert.Contains("decision=dismissed", findingsCsv, StringComparison.Ordinal);
+        var rows = Csv.Parse(await app.Admin.GetStringAsync(findingsCsv));
+        var column = rows[0].IndexOf("复核结论");
+        Assert.True(column >= 0, string.Join(",", rows[0]));
+        Assert.Equal(["已排除", "已排除"], rows.Skip(1).Where(r => r.Length > column).Select(r => r[column]));
     }
 }

@@ -28,12 +28,20 @@
             });
             el.classList.add("clickable");
         }
-        window.addEventListener("resize", function () { c.resize(); });
+        // follow the chart's box, not only the window: the grid goes from two charts per row to one at narrow
+        // widths, and a chart drawn before that (or while hidden) would keep its old width
+        if (window.ResizeObserver) {
+            new ResizeObserver(function () { c.resize(); }).observe(el);
+        } else {
+            window.addEventListener("resize", function () { c.resize(); });
+        }
     }
 
     var L = data.labels;
     chart("chart-years", {
+        // room for a legend of two lines (a phone) above the axis names
         legend: { top: 0 },
+        grid: { top: 68 },
         xAxis: { type: "category", data: data.years.categories },
         yAxis: [{ type: "value", name: L.forms }, { type: "value", name: L.money, splitLine: { show: false } }],
         series: [
@@ -51,6 +59,7 @@
 
     chart("chart-grades", {
         legend: { top: 0 },
+        grid: { top: 68 },
         xAxis: { type: "category", data: data.grades.categories },
         yAxis: { type: "value", name: L.forms },
         series: [
@@ -69,8 +78,8 @@
     chart("chart-checks", {
         grid: { left: 8, right: 48, top: 8, bottom: 8 },
         xAxis: log
-            ? { type: "log", logBase: 10, min: 0.5, axisLabel: { formatter: function (v) { return v >= 1 ? String(v) : ""; } } }
-            : { type: "value" },
+            ? { type: "log", logBase: 10, min: 0.5, axisLabel: { hideOverlap: true, formatter: function (v) { return v >= 1 ? String(v) : ""; } } }
+            : { type: "value", axisLabel: { hideOverlap: true } },
         yAxis: {
             type: "category",
             data: reversed(checks.categories).map(function (code, j) { return reversed(checks.labels)[j] + "|" + code; }),

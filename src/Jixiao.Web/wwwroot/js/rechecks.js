@@ -34,7 +34,7 @@
         box.dataset.state = job.state;
         if (job.finished) {
             var ended = field("ended");
-            ended.textContent = (job.error ? job.error + " " : "") + text.textEnded;
+            ended.textContent = text.textEnded;
             ended.hidden = false;
             var cancel = document.getElementById("cancel-form");
             if (cancel) { cancel.remove(); }

@@ -89,6 +89,32 @@
         window.addEventListener("beforeprint", apply);
     }
 
+    // Copy buttons: <button data-copy="#id" data-copied="已复制"> copies the text of #id (an API token's secret) and
+    // says so; without the clipboard API the text is selected for Ctrl+C.
+    document.querySelectorAll("[data-copy]").forEach(function (b) {
+        b.addEventListener("click", function () {
+            var source = document.querySelector(b.getAttribute("data-copy"));
+            if (!source) { return; }
+            var text = source.textContent.trim();
+            var done = function () {
+                b.textContent = b.getAttribute("data-copied") || b.textContent;
+                b.setAttribute("data-done", "true");
+            };
+            var select = function () {
+                var range = document.createRange();
+                range.selectNodeContents(source);
+                var selection = window.getSelection();
+                selection.removeAllRanges();
+                selection.addRange(range);
+            };
+            if (navigator.clipboard && navigator.clipboard.writeText) {
+                navigator.clipboard.writeText(text).then(done, select);
+            } else {
+                select();
+            }
+        });
+    });
+
     // The demo data notice: follow the load and refresh the page when it is done.
     var notice = document.getElementById("demo-notice");
     if (notice && window.fetch) {
