@@ -212,7 +212,7 @@ public sealed class ReviewScenarioTests(BrowserFixture browser, ITestOutputHelpe
             await Assertions.Expect(row).ToContainTextAsync(actor);
         }
 
-        await Assertions.Expect(admin.Locator("#audit tbody tr[data-action='finding-confirm']").Filter(new() { HasText = Project })).ToContainTextAsync($"form {form}");
+        await Assertions.Expect(admin.Locator("#audit tbody tr[data-action='finding-confirm']").Filter(new() { HasText = Project })).ToContainTextAsync($"表单 {form}");
         await ShotAsync(admin, "audit-log-each-step");
     }
 
