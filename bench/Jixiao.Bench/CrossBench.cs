@@ -58,7 +58,7 @@ public static class CrossBench
         }
     }
 
-    private static async Task<(double Wall, double Cpu)> TimeAsync<T>(Func<Task<T>> work)
+    internal static async Task<(double Wall, double Cpu)> TimeAsync<T>(Func<Task<T>> work)
     {
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
@@ -68,7 +68,7 @@ public static class CrossBench
         return (clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu0).TotalSeconds);
     }
 
-    private static async Task<(JixiaoDatabase, Func<Task>)> OpenAsync(string? postgres)
+    internal static async Task<(JixiaoDatabase, Func<Task>)> OpenAsync(string? postgres)
     {
         if (postgres is null)
         {

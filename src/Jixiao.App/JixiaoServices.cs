@@ -2,11 +2,13 @@ using Jixiao.App.Access;
 using Jixiao.App.Forms;
 using Jixiao.App.Imports;
 using Jixiao.App.Portfolio;
+using Jixiao.App.Rechecks;
 using Jixiao.App.Review;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Imports;
 using Jixiao.Data.Portfolio;
+using Jixiao.Data.Rechecks;
 using Jixiao.Data.Reviews;
 using Jixiao.Data.Schema;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +49,7 @@ public static class JixiaoServices
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ReviewStore>();
+        services.AddSingleton<RecheckStore>();
         services.TryAddSingleton(TimeProvider.System);
 
         // App: policy, use cases, facades
@@ -67,6 +70,9 @@ public static class JixiaoServices
         services.AddSingleton<DecideFinding>();
         services.AddSingleton<RequestRectification>();
         services.AddSingleton<RectificationSteps>();
+        services.AddSingleton(sp => new RecheckRunner(sp.GetRequiredService<RecheckStore>(), sp.GetRequiredService<FormWriter>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<RecheckRunner>>()));
+        services.AddSingleton<RecheckJobs>();
         return services;
     }
 

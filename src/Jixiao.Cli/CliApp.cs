@@ -7,7 +7,7 @@ namespace Jixiao.Cli;
 
 /// <summary>
 /// The <c>jixiao</c> command line: <c>extract</c>, <c>check</c>, <c>score</c>, <c>generate</c>, <c>import</c>,
-/// <c>export</c>. Testable in-process:
+/// <c>export</c>, <c>recheck</c>. Testable in-process:
 /// <see cref="Run(string[], TextWriter, TextWriter)"/> writes to the given writers and returns the exit code
 /// (<see cref="ExitCodes"/>). Never lets an exception out: an unexpected failure is one line on stderr.
 /// </summary>
@@ -42,6 +42,7 @@ public static class CliApp
             root.Subcommands.Add(GenerateCommand.Create(context));
             root.Subcommands.Add(ImportCommand.Create(context));
             root.Subcommands.Add(ExportCommand.Create(context));
+            root.Subcommands.Add(RecheckCommand.Create(context));
 
             var parse = root.Parse(args);
             context.Verbose = parse.GetValue(verbose);

@@ -52,6 +52,7 @@ builder.Services.AddSingleton<UploadHandler>();
 builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddHostedService<CrossCheckWorker>();
+builder.Services.AddHostedService<Jixiao.Web.Rechecks.RecheckWorker>();
 builder.Services.AddSingleton<DemoState>();
 builder.Services.AddHostedService<DemoData>();
 

@@ -123,6 +123,30 @@ public abstract class StoreTests : IAsyncLifetime
     }
 
     [DataFact]
+    public async Task Stored_forms_read_back_with_their_printed_precision_and_the_lines_of_their_fund_rows()
+    {
+        // police-2024 prints every score with two decimals (10.00, 8.00), songnan-2023 mixes 4.9, 96 and 10
+        foreach (var file in new[] { Corpus.Police2024, Corpus.Songnan2023 })
+        {
+            await ImportCorpusAsync(file);
+        }
+
+        var read = ReadCorpus(Corpus.Police2024).Concat(ReadCorpus(Corpus.Songnan2023)).ToList();
+        var page = await Store.ListAsync(new FormQuery { Sort = FormSort.Imported, PageSize = 100 });
+        Assert.Equal(read.Count, page.Items.Count);
+        for (var i = 0; i < read.Count; i++)
+        {
+            var stored = (await Store.GetAsync(page.Items[i].Id))!.ToPerformanceForm();
+            stored.Provenance = read[i].Provenance;
+            Assert.Equal(FormJsonWriter.ToJson(read[i]), FormJsonWriter.ToJson(stored)); // as text: 8.00 stays 8.00
+            var lines = new[] { read[i].SelfEvaluationFunds?.Total, read[i].SelfEvaluationFunds?.Appropriation, read[i].SelfEvaluationFunds?.Carryover, read[i].SelfEvaluationFunds?.Other };
+            var storedLines = new[] { stored.SelfEvaluationFunds?.Total, stored.SelfEvaluationFunds?.Appropriation, stored.SelfEvaluationFunds?.Carryover, stored.SelfEvaluationFunds?.Other };
+            Assert.Equal(lines.Select(l => l?.SourceLine ?? 0), storedLines.Select(l => l?.SourceLine ?? 0));
+            Assert.True(lines[0]!.SourceLine > 0);
+        }
+    }
+
+    [DataFact]
     public async Task Stores_the_fields_of_other_layouts_and_reads_them_back()
     {
         var form = ReadCorpus(Corpus.Police2023Targets)[0];

@@ -32,6 +32,9 @@ public enum Permission
 
     /// <summary>Answer a rectification request of one's own department (答复整改): department users.</summary>
     AnswerRectification,
+
+    /// <summary>Start, follow and cancel a re-check of all stored forms with the current rules (重新核查): administrators.</summary>
+    RecheckForms,
 }
 
 /// <summary>
@@ -76,6 +79,7 @@ public sealed class AccessPolicy
             Permission.ReviewFindings => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer or UserRole.Supervisor,
             Permission.DemandRectification => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer,
             Permission.AnswerRectification => caller.Role is UserRole.DepartmentUser,
+            Permission.RecheckForms => caller.Role is UserRole.Administrator,
             _ => false,
         };
     }

@@ -183,6 +183,23 @@ public sealed class FormRecord
     /// </summary>
     public string RuleSet { get; set; } = "";
 
+    /// <summary>
+    /// The precision each number of the form was printed with (its decimal scale: <c>10.00</c> → 2, <c>4.9</c> → 1),
+    /// one digit per number in a fixed order (<see cref="Forms.PrintedScales"/>), which the numeric columns do not keep
+    /// (SQLite stores REAL, PostgreSQL numeric(12,4)). The checks read a printed number's precision to tell a rounding
+    /// from a mistake, so a form re-checked from its stored values needs it. Null on forms stored before it was
+    /// recorded: their numbers are read at their shortest precision.
+    /// </summary>
+    public string? PrintedScales { get; set; }
+
+    /// <summary>
+    /// The 1-based source lines of the four fund rows of a self-evaluation (年度资金总额, 当年财政拨款, 上年结转资金, 其他资金),
+    /// comma-separated, 0 when unknown (<c>32,33,34,35</c>): findings about a fund row point at its line, so a form
+    /// re-checked from its stored values needs them. Null when no row has a line (declarations, JSON, forms stored
+    /// before it was recorded).
+    /// </summary>
+    public string? FundSourceLines { get; set; }
+
     /// <summary>Provenance: the file and the 1-based first and last line.</summary>
     public string? SourceFile { get; set; }
 

@@ -60,7 +60,8 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     /// <summary>Forms kept prepared between the chunks of one pass (stored forms do not change while it holds its lock).</summary>
     private const int MaxCached = 100_000;
 
-    private const long PassLockKey = 0x4A69_7869_616F_4372; // "JixiaoCr"
+    /// <summary>The advisory lock key (PostgreSQL) by which passes take turns; a re-check step takes it too (<see cref="FormWriter.WriteRecheckAsync"/>).</summary>
+    internal const long PassLockKey = 0x4A69_7869_616F_4372; // "JixiaoCr"
 
     private static BulkTable? findingsTable;
     private static BulkTable? signaturesTable;
@@ -424,7 +425,8 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             cancellationToken);
     }
 
-    private static string IdList(IEnumerable<long> ids)
+    /// <summary>Ids as a literal SQL list: <c>1, 2, 3</c>.</summary>
+    internal static string IdList(IEnumerable<long> ids)
     {
         var sb = new StringBuilder();
         foreach (var id in ids)

@@ -51,8 +51,6 @@ public sealed class FormMapper
             TotalWeight = Score(form.TotalWeight),
             TotalScore = Score(form.TotalScore),
             GradePrinted = Cut(form.Grade, 20),
-            Grade = score.PrintedGrade ?? score.PrintedTotalGrade,
-            CannotAssessCount = self ? score.CannotAssessCount : 0,
             IndicatorCount = form.Indicators.Count,
             DiagnosticCount = form.Diagnostics.Count,
             ContentHash = Hash(form),
@@ -72,13 +70,7 @@ public sealed class FormMapper
             r.Budget = r.TotalAnnualBudget ?? r.TotalInitialBudget;
             r.Executed = r.TotalExecuted;
             r.ExecutionRatePrinted = r.TotalExecutionRate;
-            r.ExecutionRateRecomputed = Rate(score.Execution.Rate);
-            r.ExecutionRate = r.ExecutionRateRecomputed ?? r.ExecutionRatePrinted;
-            r.ExecutionScoreRecomputed = Score(score.Execution.Expected);
-            r.RecomputedTotal = Score(score.Recomputed);
-            r.RecomputedMin = Score(score.RecomputedMin);
-            r.RecomputedMax = Score(score.RecomputedMax);
-            r.RecomputedGrade = score.RecomputedGrade;
+            r.FundSourceLines = PrintedScales.FundLinesOf(funds);
         }
         else if (form.DeclarationFunds is { } d)
         {
@@ -95,7 +87,6 @@ public sealed class FormMapper
         for (var i = 0; i < form.Indicators.Count; i++)
         {
             var ind = form.Indicators[i];
-            var s = i < score.Indicators.Count ? score.Indicators[i] : null;
             r.Indicators.Add(new IndicatorRecord
             {
                 Position = i,
@@ -110,11 +101,79 @@ public sealed class FormMapper
                 Operator = Cut(ind.Operator, 20),
                 Unit = Cut(ind.Unit, 40),
                 Explanation = ind.Explanation,
-                Category = s?.Category ?? ind.Category,
-                RecomputedScore = self && s is not null ? Score(s.Estimate) : null,
-                Outcome = self ? s?.Outcome : null,
+                Category = ind.Category,
                 SourceLine = ind.SourceLine,
             });
+        }
+
+        SetChecked(r, form, result);
+        r.PrintedScales = PrintedScales.Of(r);
+        r.Goals = new FormGoalsRecord
+        {
+            Expected = form.Goals.Expected,
+            Actual = form.Goals.Actual,
+            Overall = form.Goals.Overall,
+            Annual = form.Goals.Annual,
+            LongTerm = form.Goals.LongTerm,
+            Details = FormDetailsJson.Write(form.Details),
+            ReaderNotes = form.Diagnostics.Count == 0 ? null : string.Join('\n', form.Diagnostics),
+        };
+        return r;
+    }
+
+    /// <summary>
+    /// What checking <paramref name="form"/> (stored as form <paramref name="formId"/>) gives, as a record holding only
+    /// those values: the grade it claims, the recomputed rate, scores and grade, the rule set's name, each indicator's
+    /// category, recomputed score and outcome, the findings and their counts by severity. The re-check of stored forms
+    /// compares it with what is stored (<see cref="Changes"/>) and writes what changed.
+    /// </summary>
+    public static FormRecord Rechecked(long formId, PerformanceForm form, CheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(result);
+        var r = new FormRecord { Id = formId, Kind = form.Kind, ExecutionRatePrinted = form.Kind != FormKind.TargetDeclaration ? Rate(form.SelfEvaluationFunds?.Total?.ExecutionRate) : null };
+        for (var i = 0; i < form.Indicators.Count; i++)
+        {
+            r.Indicators.Add(new IndicatorRecord { FormId = formId, Position = i, Category = form.Indicators[i].Category });
+        }
+
+        SetChecked(r, form, result);
+        foreach (var f in r.Findings)
+        {
+            f.FormId = formId;
+        }
+
+        return r;
+    }
+
+    /// <summary>
+    /// Sets what the score and the checks give on a record whose printed values (and indicators) are set: the claimed
+    /// and recomputed grades, rates and scores, the rule set, the indicators' recomputed parts, the findings and counts.
+    /// </summary>
+    private static void SetChecked(FormRecord r, PerformanceForm form, CheckResult result)
+    {
+        var score = result.Score;
+        var self = form.Kind != FormKind.TargetDeclaration;
+        r.Grade = score.PrintedGrade ?? score.PrintedTotalGrade;
+        r.CannotAssessCount = self ? score.CannotAssessCount : 0;
+        r.RuleSet = result.Rules.Name.Length > 60 ? result.Rules.Name[..60] : result.Rules.Name;
+        if (self)
+        {
+            r.ExecutionRateRecomputed = Rate(score.Execution.Rate);
+            r.ExecutionRate = r.ExecutionRateRecomputed ?? r.ExecutionRatePrinted;
+            r.ExecutionScoreRecomputed = Score(score.Execution.Expected);
+            r.RecomputedTotal = Score(score.Recomputed);
+            r.RecomputedMin = Score(score.RecomputedMin);
+            r.RecomputedMax = Score(score.RecomputedMax);
+            r.RecomputedGrade = score.RecomputedGrade;
+        }
+
+        foreach (var ind in r.Indicators)
+        {
+            var s = ind.Position < score.Indicators.Count ? score.Indicators[ind.Position] : null;
+            ind.Category = s?.Category ?? ind.Category;
+            ind.RecomputedScore = self && s is not null ? Score(s.Estimate) : null;
+            ind.Outcome = self ? s?.Outcome : null;
         }
 
         foreach (var f in result.Findings)
@@ -139,18 +198,47 @@ public sealed class FormMapper
                 SourceLine = f.SourceLine,
             });
         }
+    }
 
-        r.Goals = new FormGoalsRecord
+    /// <summary>
+    /// What a re-check has to write for one stored form: null when <paramref name="fresh"/> (<see cref="Rechecked"/>)
+    /// holds what is stored — the same recomputed values of the form (<paramref name="stored"/>) and of its indicators
+    /// (<paramref name="storedIndicators"/>), and the same findings of the checks of one form
+    /// (<paramref name="storedFindings"/>, in position order, without the findings across forms: code, severity, category,
+    /// field, messages and line); else <paramref name="fresh"/>, its indicators cut down to those whose recomputed parts
+    /// changed. Numbers compare by value (the stored ones have lost their scale).
+    /// </summary>
+    public static FormRecord? Changes(FormRecord stored, IReadOnlyList<IndicatorRecord> storedIndicators, IReadOnlyList<FindingRecord> storedFindings, FormRecord fresh)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(storedIndicators);
+        ArgumentNullException.ThrowIfNull(storedFindings);
+        ArgumentNullException.ThrowIfNull(fresh);
+        var changedIndicators = fresh.Indicators
+            .Where(b => b.Position >= storedIndicators.Count || storedIndicators[b.Position] is not { } a
+                || a.Category != b.Category || a.RecomputedScore != b.RecomputedScore || a.Outcome != b.Outcome)
+            .ToList();
+        var same = changedIndicators.Count == 0
+            && stored.Grade == fresh.Grade && stored.CannotAssessCount == fresh.CannotAssessCount && stored.RuleSet == fresh.RuleSet
+            && stored.ExecutionRateRecomputed == fresh.ExecutionRateRecomputed && stored.ExecutionRate == fresh.ExecutionRate
+            && stored.ExecutionScoreRecomputed == fresh.ExecutionScoreRecomputed && stored.RecomputedTotal == fresh.RecomputedTotal
+            && stored.RecomputedMin == fresh.RecomputedMin && stored.RecomputedMax == fresh.RecomputedMax && stored.RecomputedGrade == fresh.RecomputedGrade
+            && storedFindings.Count == fresh.Findings.Count;
+        for (var i = 0; same && i < storedFindings.Count; i++)
         {
-            Expected = form.Goals.Expected,
-            Actual = form.Goals.Actual,
-            Overall = form.Goals.Overall,
-            Annual = form.Goals.Annual,
-            LongTerm = form.Goals.LongTerm,
-            Details = FormDetailsJson.Write(form.Details),
-            ReaderNotes = form.Diagnostics.Count == 0 ? null : string.Join('\n', form.Diagnostics),
-        };
-        return r;
+            var a = storedFindings[i];
+            var b = fresh.Findings[i];
+            same = a.Code == b.Code && a.Severity == b.Severity && a.Category == b.Category && a.Field == b.Field
+                && a.MessageZh == b.MessageZh && a.MessageEn == b.MessageEn && a.SourceLine == b.SourceLine && a.IndicatorIndex == b.IndicatorIndex;
+        }
+
+        if (same)
+        {
+            return null;
+        }
+
+        fresh.Indicators = changedIndicators;
+        return fresh;
     }
 
     /// <summary>The search text of a form: project, implementing unit, department and indicator names (<see cref="NameKeys.Search"/>).</summary>
@@ -169,11 +257,17 @@ public sealed class FormMapper
         return sb.ToString();
     }
 
-    /// <summary>Rebuilds the model from stored records (the interchange JSON of a stored form, exports).</summary>
+    /// <summary>
+    /// Rebuilds the model from stored records (the interchange JSON of a stored form, exports, the checks across forms
+    /// and the re-check): each number at the precision it was printed with (<see cref="FormRecord.PrintedScales"/>),
+    /// each fund row with its source line (<see cref="FormRecord.FundSourceLines"/>).
+    /// </summary>
     public static PerformanceForm ToForm(FormRecord r, IEnumerable<IndicatorRecord> indicators, FormGoalsRecord? goals)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(indicators);
+        var scales = r.PrintedScales;
+        decimal? P(decimal? value, int position) => PrintedScales.Restore(value, scales, position);
         var form = new PerformanceForm
         {
             Kind = r.Kind,
@@ -185,8 +279,8 @@ public sealed class FormMapper
             PlannedStart = r.PlannedStart,
             PlannedEnd = r.PlannedEnd,
             MoneyUnit = r.MoneyUnit,
-            TotalWeight = S(r.TotalWeight),
-            TotalScore = S(r.TotalScore),
+            TotalWeight = P(r.TotalWeight, PrintedScales.Total(score: false)),
+            TotalScore = P(r.TotalScore, PrintedScales.Total(score: true)),
             Grade = r.GradePrinted,
             Provenance = r.SourceFile is null ? null : new Provenance(r.SourceFile, r.SourceFirstLine ?? 0, r.SourceLastLine ?? 0),
             Goals = new Goals { Expected = goals?.Expected, Actual = goals?.Actual, Overall = goals?.Overall, Annual = goals?.Annual, LongTerm = goals?.LongTerm },
@@ -195,21 +289,34 @@ public sealed class FormMapper
 
         if (r.Kind != FormKind.TargetDeclaration)
         {
+            FundLine? Line(int line, decimal? initial, decimal? annual, decimal? executed, decimal? weight, decimal? rate, decimal? score)
+            {
+                var l = new FundLine
+                {
+                    InitialBudget = P(initial, PrintedScales.Line(line, 0)), AnnualBudget = P(annual, PrintedScales.Line(line, 1)),
+                    Executed = P(executed, PrintedScales.Line(line, 2)), Weight = P(weight, PrintedScales.Line(line, 3)),
+                    ExecutionRate = P(rate, PrintedScales.Line(line, 4)), Score = P(score, PrintedScales.Line(line, 5)),
+                    SourceLine = PrintedScales.FundLine(r.FundSourceLines, line),
+                };
+                return l.IsEmpty ? null : l;
+            }
+
             form.SelfEvaluationFunds = new SelfEvaluationFunds
             {
-                Total = Line(r.TotalInitialBudget, r.TotalAnnualBudget, r.TotalExecuted, r.TotalFundWeight, r.TotalExecutionRate, r.TotalFundScore),
-                Appropriation = Line(r.AppropriationInitialBudget, r.AppropriationAnnualBudget, r.AppropriationExecuted, r.AppropriationFundWeight, r.AppropriationExecutionRate, r.AppropriationFundScore),
-                Carryover = Line(r.CarryoverInitialBudget, r.CarryoverAnnualBudget, r.CarryoverExecuted, r.CarryoverFundWeight, r.CarryoverExecutionRate, r.CarryoverFundScore),
-                Other = Line(r.OtherInitialBudget, r.OtherAnnualBudget, r.OtherExecuted, r.OtherFundWeight, r.OtherExecutionRate, r.OtherFundScore),
+                Total = Line(0, r.TotalInitialBudget, r.TotalAnnualBudget, r.TotalExecuted, r.TotalFundWeight, r.TotalExecutionRate, r.TotalFundScore),
+                Appropriation = Line(1, r.AppropriationInitialBudget, r.AppropriationAnnualBudget, r.AppropriationExecuted, r.AppropriationFundWeight, r.AppropriationExecutionRate, r.AppropriationFundScore),
+                Carryover = Line(2, r.CarryoverInitialBudget, r.CarryoverAnnualBudget, r.CarryoverExecuted, r.CarryoverFundWeight, r.CarryoverExecutionRate, r.CarryoverFundScore),
+                Other = Line(3, r.OtherInitialBudget, r.OtherAnnualBudget, r.OtherExecuted, r.OtherFundWeight, r.OtherExecutionRate, r.OtherFundScore),
             };
         }
         else
         {
             form.DeclarationFunds = new DeclarationFunds
             {
-                ProjectTotal = S(r.ProjectTotal), ProjectFiscal = S(r.ProjectFiscal), ProjectOther = S(r.ProjectOther),
-                AnnualTotal = S(r.AnnualTotal), AnnualAppropriation = S(r.AnnualAppropriation),
-                AnnualCarryover = S(r.AnnualCarryover), AnnualOther = S(r.AnnualOther),
+                ProjectTotal = P(r.ProjectTotal, PrintedScales.DeclarationAmount(0)), ProjectFiscal = P(r.ProjectFiscal, PrintedScales.DeclarationAmount(1)),
+                ProjectOther = P(r.ProjectOther, PrintedScales.DeclarationAmount(2)), AnnualTotal = P(r.AnnualTotal, PrintedScales.DeclarationAmount(3)),
+                AnnualAppropriation = P(r.AnnualAppropriation, PrintedScales.DeclarationAmount(4)),
+                AnnualCarryover = P(r.AnnualCarryover, PrintedScales.DeclarationAmount(5)), AnnualOther = P(r.AnnualOther, PrintedScales.DeclarationAmount(6)),
             };
         }
 
@@ -218,8 +325,8 @@ public sealed class FormMapper
             form.Indicators.Add(new Indicator
             {
                 Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target, Actual = i.Actual,
-                Weight = S(i.Weight), Score = S(i.Score), Deviation = i.Deviation, SourceLine = i.SourceLine,
-                Operator = i.Operator, Unit = i.Unit, Explanation = i.Explanation,
+                Weight = P(i.Weight, PrintedScales.Indicator(i.Position, score: false)), Score = P(i.Score, PrintedScales.Indicator(i.Position, score: true)),
+                Deviation = i.Deviation, SourceLine = i.SourceLine, Operator = i.Operator, Unit = i.Unit, Explanation = i.Explanation,
             });
         }
 
@@ -347,12 +454,6 @@ public sealed class FormMapper
         }
     }
 
-    private static FundLine? Line(decimal? initial, decimal? annual, decimal? executed, decimal? weight, decimal? rate, decimal? score)
-    {
-        var line = new FundLine { InitialBudget = S(initial), AnnualBudget = S(annual), Executed = S(executed), Weight = S(weight), ExecutionRate = S(rate), Score = S(score) };
-        return line.IsEmpty ? null : line;
-    }
-
     private static void SetLine(FundLine? line, Action<(decimal?, decimal?, decimal?, decimal?, decimal?, decimal?)> set)
     {
         if (line is null)
@@ -362,9 +463,6 @@ public sealed class FormMapper
 
         set((Money(line.InitialBudget), Money(line.AnnualBudget), Money(line.Executed), Score(line.Weight), Rate(line.ExecutionRate), Score(line.Score)));
     }
-
-    /// <summary>Without trailing fractional zeros: numeric(12,4) gives 10.0000 back, the interchange format prints 10.</summary>
-    private static decimal? S(decimal? v) => v is { } x ? Decimals.Shortest(x) : null;
 
     internal static decimal? Money(decimal? v) => Fit(v, MoneyLimit, MoneyScale);
 

@@ -138,6 +138,24 @@ public sealed class FormWriter
     }
 
     /// <summary>
+    /// Writes one step of a re-check of the stored forms (<see cref="Rechecks.RecheckStore"/>) in one short transaction:
+    /// the changed forms' recomputed values and findings of the checks of one form are replaced (their findings across
+    /// forms stay), the stored totals follow, and the job row moves on to <see cref="RecheckStep.Last"/>. False, with
+    /// nothing written, when the job no longer stands where the step began (cancelled, ended, or moved on by another
+    /// process). On SQLite the writes of the application that wait for the lock go first afterwards.
+    /// </summary>
+    public async Task<bool> WriteRecheckAsync(RecheckStep step, CancellationToken cancellationToken = default)
+    {
+        var written = await RecheckWrites.WriteAsync(database, tables.Value, step, cancellationToken);
+        if (database.Writers is { } writers)
+        {
+            await writers.YieldAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    /// <summary>
     /// Removes every form a batch has stored — with its indicators, findings, goals, search text and indexes, and the
     /// findings across forms that name it — and subtracts them from the stored totals, in the caller's transaction; the
     /// batch row stays. The deletion of a batch, and the failing of one that had committed forms (a SQLite import

@@ -59,25 +59,34 @@ internal static class PortfolioCube
     /// cells: a change to stored forms' findings subtracts them, changes the findings and the forms' counts, and adds
     /// them again. Nothing else of a cell depends on findings.
     /// </summary>
-    internal static async Task ApplyFindingsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken)
+    internal static Task ApplyFindingsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken) =>
+        ApplyFormsAsync(connection, transaction, formIds, sign, c => c is "errors" or "warnings" or "forms_with_errors", cancellationToken);
+
+    /// <summary>
+    /// Adds (<paramref name="sign"/> 1) or subtracts (−1) everything the forms <paramref name="formIds"/> contribute to
+    /// the form and finding cells but their indicators' printed weights and scores: a re-check, which may change the
+    /// forms' findings, counts, recomputed totals, grades and rates, subtracts them, changes them, and adds them again.
+    /// </summary>
+    internal static Task ApplyRecheckedAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, CancellationToken cancellationToken) =>
+        ApplyFormsAsync(connection, transaction, formIds, sign, _ => true, cancellationToken);
+
+    private static async Task ApplyFormsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> formIds, int sign, Func<string, bool> changing, CancellationToken cancellationToken)
     {
         if (formIds.Count == 0)
         {
             return;
         }
 
-        var where = "f.id IN (" + string.Join(", ", formIds.Select(id => id.ToString(CultureInfo.InvariantCulture))) + ")";
-        var counted = FormColumns().Where(c => c.Column is "errors" or "warnings" or "forms_with_errors").ToList();
+        var where = "f.id IN (" + CrossFormChecks.IdList(formIds) + ")";
+        var counted = FormColumns().Where(c => changing(c.Column)).ToList();
         var rest = FormColumns().Where(c => !counted.Contains(c)).Concat(IndicatorColumns()).Select(c => (c.Column, "0")).ToList();
         foreach (var sql in new[] { Upsert(counted, rest, "FROM forms f", where), FindingsSql(where) })
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken, ("sign", sign));
         }
 
-        if (sign < 0)
-        {
-            await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
-        }
+        // a check no longer reported leaves its cells at 0 when the findings are added again
+        await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
     }
 
     /// <summary>

@@ -35,6 +35,28 @@ public static class DatabaseErrors
     }
 
     /// <summary>
+    /// True when trying the same work again later may succeed: the database is away (<see cref="IsUnavailable"/>), or
+    /// PostgreSQL chose the transaction as the victim of a deadlock (40P01) or a serialization failure (40001).
+    /// </summary>
+    public static bool IsTransient(Exception? exception)
+    {
+        if (IsUnavailable(exception))
+        {
+            return true;
+        }
+
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when the connection that raised <paramref name="exception"/> is dead — the server ended it (shut down,
     /// restarted, terminated the backend) or the socket broke — so that the pooled connections opened before are
     /// likely dead too.

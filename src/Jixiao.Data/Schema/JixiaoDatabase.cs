@@ -164,6 +164,7 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
 
         await Accounts.UserNames.EnsureNormalisedAsync(this, cancellationToken);
         await PortfolioCube.EnsureAsync(this, cancellationToken);
+        await Rechecks.RecheckStore.EnsureVersionAsync(this, Core.Checks.CheckVersion.Current, cancellationToken);
         if (Provider == DatabaseProvider.Sqlite)
         {
             await using var connection = await OpenConnectionAsync(cancellationToken);

@@ -78,6 +78,9 @@ public abstract class JixiaoDbContext : DbContext
     /// <summary>The messages of the rectification threads (整改往来).</summary>
     public DbSet<RectificationMessageRecord> RectificationMessages => Set<RectificationMessageRecord>();
 
+    /// <summary>The re-checks of the stored forms (重新核查, <see cref="Rechecks.RecheckStore"/>).</summary>
+    public DbSet<RecheckJob> RecheckJobs => Set<RecheckJob>();
+
     /// <summary>The provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
@@ -114,6 +117,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureTokens(modelBuilder.Entity<ApiToken>());
         ConfigureCube(modelBuilder);
         ConfigureReviews(modelBuilder);
+        ConfigureRechecks(modelBuilder.Entity<RecheckJob>());
 
         ApplySnakeCase(modelBuilder);
     }
@@ -369,6 +373,18 @@ public abstract class JixiaoDbContext : DbContext
         messages.Property(x => x.Text).HasMaxLength(Reviews.ReviewStore.TextLength);
         messages.HasOne<RectificationRecord>().WithMany().HasForeignKey(x => x.RectificationId).OnDelete(DeleteBehavior.Cascade);
         messages.HasIndex(x => new { x.RectificationId, x.Id });
+    }
+
+    private static void ConfigureRechecks(EntityTypeBuilder<RecheckJob> j)
+    {
+        j.ToTable("recheck_jobs");
+        j.HasKey(x => x.Id);
+        j.Property(x => x.ChecksVersion).HasMaxLength(40);
+        j.Property(x => x.PreviousVersion).HasMaxLength(40);
+        j.Property(x => x.StartedBy).HasMaxLength(100);
+        j.Property(x => x.CancelRequestedBy).HasMaxLength(100);
+        j.Property(x => x.Error).HasMaxLength(2000);
+        j.HasIndex(x => x.State);
     }
 
     private static void ApplySnakeCase(ModelBuilder modelBuilder)

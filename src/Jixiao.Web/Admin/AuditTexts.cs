@@ -40,6 +40,10 @@ public static partial class AuditTexts
         ["token-create"] = ("创建访问令牌", "Create access token"),
         ["token-revoke"] = ("撤销访问令牌", "Revoke access token"),
         ["token-use"] = ("使用访问令牌", "Access token used"),
+        ["recheck-start"] = ("开始重新核查", "Re-check started"),
+        ["recheck-finish"] = ("重新核查完成", "Re-check finished"),
+        ["recheck-cancel"] = ("取消重新核查", "Re-check cancelled"),
+        ["recheck-fail"] = ("重新核查失败", "Re-check failed"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Targets = new(StringComparer.Ordinal)
@@ -51,6 +55,7 @@ public static partial class AuditTexts
         ["token"] = ("访问令牌", "access token"),
         ["forms"] = ("表单列表", "form list"),
         ["findings"] = ("问题清单", "findings list"),
+        ["recheck"] = ("重新核查任务", "re-check"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Keys = new(StringComparer.Ordinal)
@@ -73,6 +78,12 @@ public static partial class AuditTexts
         ["rows"] = ("行数", "rows"),
         ["filter"] = ("筛选", "filter"),
         ["via"] = ("方式", "via"),
+        ["trigger"] = ("发起方式", "trigger"),
+        ["done"] = ("已核查", "done"),
+        ["total"] = ("总数", "total"),
+        ["changed"] = ("有变化", "changed"),
+        ["version"] = ("核查版本", "checks version"),
+        ["reason"] = ("原因", "reason"),
     };
 
     /// <summary>Values of some keys that are words: a token's scope and expiry, an export's filter and way.</summary>
@@ -84,6 +95,9 @@ public static partial class AuditTexts
         [("filter", "(none)")] = ("（无）", "(none)"),
         [("via", "session")] = ("登录会话", "session"),
         [("via", "tool")] = ("工具", "tool"),
+        [("trigger", "Automatic")] = ("启动时自动（核查版本变化）", "at start (checks changed)"),
+        [("trigger", "Administrator")] = ("管理员", "administrator"),
+        [("trigger", "CommandLine")] = ("命令行", "command line"),
     };
 
     /// <summary>Parts that begin with a phrase and go on with text as written (a token's first use: the request).</summary>
@@ -220,6 +234,7 @@ public static partial class AuditTexts
         var shown = key is "role" ? Value(value)
             : Words.TryGetValue((key, value), out var word) ? Ui.T(word.Zh, word.En)
             : key is "via" ? Lead(value)
+            : key is "reason" ? App.Rechecks.RecheckMessages.Localize(value, Ui.IsEnglish)
             : value;
         return label + Ui.T("：", "=") + shown;
     }

@@ -5,6 +5,7 @@ using Jixiao.Web.Findings;
 
 using Jixiao.Web.Forms;
 using Jixiao.Web.Imports;
+using Jixiao.Web.Rechecks;
 using Jixiao.Web.Review;
 using Jixiao.Web.Shared;
 
@@ -69,6 +70,7 @@ public static class ApiEndpoints
         ExportEndpoints.Map(api);
         ImportsApi.Map(api);
         ReviewApi.Map(api);
+        RechecksApi.Map(api);
 
         // GET /openapi/v1.json (describes the API only; no data)
         app.MapOpenApi().AllowAnonymous();

@@ -24,6 +24,8 @@ public sealed class JixiaoOptions
     public ExportSettings Exports { get; set; } = new();
 
     public TokenSettings Tokens { get; set; } = new();
+
+    public RecheckSettings Rechecks { get; set; } = new();
 }
 
 /// <summary><c>Jixiao:Tokens</c>: the API tokens' rate limit (docs/api.md).</summary>
@@ -31,6 +33,13 @@ public sealed class TokenSettings
 {
     /// <summary>Requests one API token may make per minute (a fixed window per token); more get 429 with Retry-After.</summary>
     public int RequestsPerMinute { get; set; } = 300;
+}
+
+/// <summary><c>Jixiao:Rechecks</c>: the re-check of all stored forms (docs/checks.md, "Re-checking stored forms").</summary>
+public sealed class RecheckSettings
+{
+    /// <summary>Re-check at start when the stored forms were checked by another version of the checks (default true).</summary>
+    public bool Automatic { get; set; } = true;
 }
 
 /// <summary><c>Jixiao:Exports</c>: how many exports (CSV, xlsx, JSON downloads) run at once; more get 429.</summary>

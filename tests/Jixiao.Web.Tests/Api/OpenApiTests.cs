@@ -44,6 +44,9 @@ public sealed class OpenApiTests(ApiFixture api)
             ["/api/v1/checks"] = ["get"],
             ["/api/v1/imports"] = ["get", "post"],
             ["/api/v1/imports/{id}"] = ["get", "delete"],
+            ["/api/v1/rechecks"] = ["get", "post"],
+            ["/api/v1/rechecks/{id}"] = ["get"],
+            ["/api/v1/rechecks/{id}/cancel"] = ["post"],
             ["/api/v1/antiforgery"] = ["get"],
             ["/api/v1/health"] = ["get"],
         };

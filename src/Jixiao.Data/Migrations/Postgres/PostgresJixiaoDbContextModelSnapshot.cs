@@ -480,6 +480,10 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("numeric(12,4)")
                         .HasColumnName("execution_score_recomputed");
 
+                    b.Property<string>("FundSourceLines")
+                        .HasColumnType("text")
+                        .HasColumnName("fund_source_lines");
+
                     b.Property<int?>("Grade")
                         .HasColumnType("integer")
                         .HasColumnName("grade");
@@ -561,6 +565,10 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.Property<DateOnly?>("PlannedStart")
                         .HasColumnType("date")
                         .HasColumnName("planned_start");
+
+                    b.Property<string>("PrintedScales")
+                        .HasColumnType("text")
+                        .HasColumnName("printed_scales");
 
                     b.Property<decimal?>("ProjectFiscal")
                         .HasPrecision(18, 2)
@@ -1193,6 +1201,109 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasIndex("Forms", "LineageKey");
 
                     b.ToTable("project_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.RecheckJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CancelRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cancel_requested_by");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed");
+
+                    b.Property<string>("ChecksVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("checks_version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<long>("FindingsAfter")
+                        .HasColumnType("bigint")
+                        .HasColumnName("findings_after");
+
+                    b.Property<long>("FindingsBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("findings_before");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("LastFormId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_form_id");
+
+                    b.Property<string>("PreviousVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("previous_version");
+
+                    b.Property<int>("RunStartDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_start_done");
+
+                    b.Property<DateTime?>("RunStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_started_at");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<long>("ThroughFormId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("through_form_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("recheck_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.RectificationMessageRecord", b =>

@@ -466,6 +466,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("execution_score_recomputed");
 
+                    b.Property<string>("FundSourceLines")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_source_lines");
+
                     b.Property<int?>("Grade")
                         .HasColumnType("INTEGER")
                         .HasColumnName("grade");
@@ -547,6 +551,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PlannedStart")
                         .HasColumnType("TEXT")
                         .HasColumnName("planned_start");
+
+                    b.Property<string>("PrintedScales")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("printed_scales");
 
                     b.Property<double?>("ProjectFiscal")
                         .HasPrecision(18, 2)
@@ -1170,6 +1178,107 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasIndex("Forms", "LineageKey");
 
                     b.ToTable("project_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.RecheckJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancelRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_requested_by");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed");
+
+                    b.Property<string>("ChecksVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checks_version");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long>("FindingsAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("findings_after");
+
+                    b.Property<long>("FindingsBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("findings_before");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("LastFormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_form_id");
+
+                    b.Property<string>("PreviousVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_version");
+
+                    b.Property<int>("RunStartDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_start_done");
+
+                    b.Property<DateTime?>("RunStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_started_at");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<long>("ThroughFormId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("through_form_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trigger");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("recheck_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.RectificationMessageRecord", b =>
