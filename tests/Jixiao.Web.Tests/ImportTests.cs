@@ -174,7 +174,7 @@ public sealed class MixedUploadTests : IDisposable
         var page = await JixiaoWebFactory.HtmlAsync(admin, "/imports");
         var row = page.QuerySelector($"#batches tr[data-batch='{notes.Id}']")!;
         Assert.Equal("failed", row.GetAttribute("data-status"));
-        Assert.Contains("no form found", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("未找到表单", row.TextContent, StringComparison.Ordinal); // the stored reason, shown in the page's language
         Assert.False(File.Exists(factory.Uploads.PathOf(notes.Id, "notes.txt")));
         Assert.True(File.Exists(factory.Uploads.PathOf(songnan.Id, Corpus.Songnan2023)));
     }
