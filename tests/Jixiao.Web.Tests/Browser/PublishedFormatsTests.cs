@@ -56,7 +56,7 @@ public sealed class PublishedFormatsTests(BrowserFixture browser, ITestOutputHel
         await Assertions.Expect(scanItem).ToHaveAttributeAsync("data-status", "failed", new() { Timeout = 60_000 });
         await Assertions.Expect(workbookItem.Locator(".badge")).ToContainTextAsync("20 ");
         await Assertions.Expect(pdfItem.Locator(".badge")).ToContainTextAsync("5 ");
-        await Assertions.Expect(scanItem).ToContainTextAsync("scanned");
+        await Assertions.Expect(scanItem).ToContainTextAsync("扫描页"); // the reason in the page's language
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "01-imports.png"), FullPage = true });
 
         // The workbook's forms: the first one's page shows its code, type, basis and where it was read from.
