@@ -254,7 +254,9 @@ public sealed class PostgresDatabaseOutageTests : DatabaseOutageTests, IPostgres
     {
         var name = new NpgsqlConnectionStringBuilder(Db.ConnectionString).Database!;
         await AdminAsync($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false");
-        await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
+        // the application's connections only: an autovacuum worker on the new database may be there too, and only a
+        // superuser may end it
+        await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
         return new Back(() => AdminAsync($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS true"));
     }
 

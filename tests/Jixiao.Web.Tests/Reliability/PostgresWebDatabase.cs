@@ -40,7 +40,7 @@ public sealed class PostgresWebDatabase : IAsyncDisposable
 
     /// <summary>Ends every connection to the database, as a restart of the server does (the clients see 57P01).</summary>
     public Task TerminateConnectionsAsync() =>
-        ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid()");
+        ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
 
     /// <summary>The database goes away: new connections are refused and the open ones are ended.</summary>
     public async Task GoAwayAsync()
