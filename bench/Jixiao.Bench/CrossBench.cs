@@ -13,7 +13,8 @@ namespace Jixiao.Bench;
 /// checks across forms cost an import. The same generated forms are imported twice per round into fresh databases,
 /// once comparing them with the stored forms (the default) and once without (the baseline), alternating, two rounds;
 /// then the pass alone over the baseline's database. Wall time and this process's processor time (the database is
-/// in-process on SQLite; on PostgreSQL the server's own time is not counted).
+/// in-process on SQLite; on PostgreSQL the server's own time is not counted). <c>BENCH_CROSS_ONLY=with</c> (or
+/// <c>without</c>) runs one import of that kind only, after measuring the memory of the lean forms the importer keeps.
 /// </summary>
 public static class CrossBench
 {
@@ -23,6 +24,17 @@ public static class CrossBench
         var postgres = args.Length > 1 ? args[1] : null;
         var forms = BenchData.Read(BenchData.Generated(count * 1_850L)).Take(count).ToList();
         Console.WriteLine($"{forms.Count:N0} generated forms, {(postgres is null ? "SQLite" : "PostgreSQL")}");
+        if (Environment.GetEnvironmentVariable("BENCH_CROSS_ONLY") is { Length: > 0 } only)
+        {
+            var before = GC.GetTotalMemory(true);
+            var kept = forms.Take(10_000).Select(f => new Jixiao.Core.Checks.Across.ComparedForm(f).Lean()).ToList();
+            Console.WriteLine($"  lean compared forms: {(GC.GetTotalMemory(true) - before) / (double)kept.Count:N0} bytes each");
+            kept.Clear();
+            Measure(forms, postgres, only == "with", 1).GetAwaiter().GetResult();
+            Console.WriteLine($"  managed memory {GC.GetTotalMemory(false) / 1e6:N0} MB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
+            return 0;
+        }
+
         for (var round = 1; round <= 2; round++)
         {
             foreach (var across in new[] { false, true })

@@ -36,9 +36,10 @@ public sealed class FormImporter
 
     /// <summary>
     /// The first forms of a batch up to this many are kept in memory from reading to the checks across forms, which then
-    /// do not read them back (about 10 KB each); the pass reads the rest of a larger batch.
+    /// do not read them back — lean copies holding only what the comparisons read (<see cref="ComparedForm.Lean"/>,
+    /// about 4 KB each: 400 MB at most); the pass reads the rest of a larger batch.
     /// </summary>
-    private const int MaxPrepared = 20_000;
+    private const int MaxPrepared = 100_000;
 
     public FormImporter(FormWriter writer, ImportBatchStore batches, FormChecker? checker = null, FormatRegistry? formats = null)
     {

@@ -45,6 +45,7 @@ public sealed record CrossCheckResult(int Forms, int Compared, int Findings);
 /// </remarks>
 public sealed class CrossFormChecks(JixiaoDatabase database)
 {
+
     /// <summary>At most this many stored forms are compared per shared signature (the newest).</summary>
     public const int CandidatesPerSignature = 24;
 
@@ -54,10 +55,15 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     /// <summary>At most this many findings of one cross-form check on one form (the first pairs found).</summary>
     public const int MaxPerCode = 5;
 
-    /// <summary>Forms of a batch compared per transaction.</summary>
-    public int ChunkSize { get; init; } = 2000;
+    /// <summary>
+    /// Forms of a batch compared per transaction. Large: each transaction rewrites the pages of the signatures' key it
+    /// touches, and a chunk's signatures are spread over all of them — at 100,000 stored forms chunks of 2,000 made the
+    /// pass three times as slow as chunks of 10,000 (docs/benchmarks.md). On SQLite a chunk holds the write lock for a
+    /// few seconds; the pass lets waiting writers go first between chunks.
+    /// </summary>
+    public int ChunkSize { get; init; } = 10_000;
 
-    /// <summary>Forms kept prepared between the chunks of one pass (stored forms do not change while it holds its lock).</summary>
+    /// <summary>Forms read back kept between the chunks of one pass, besides those handed over (stored forms do not change while it holds its lock).</summary>
     private const int MaxCached = 100_000;
 
     /// <summary>The advisory lock key (PostgreSQL) by which passes take turns; a re-check step takes it too (<see cref="FormWriter.WriteRecheckAsync"/>).</summary>
@@ -103,14 +109,20 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         var total = new CrossCheckResult(0, 0, 0);
         var after = 0L;
         var cache = prepared is null ? new Dictionary<long, ComparedForm>() : new Dictionary<long, ComparedForm>(prepared);
+        await using var own = await OpenPassConnectionAsync(cancellationToken);
         while (true)
         {
-            if (cache.Count > MaxCached)
+            if (cache.Count > (prepared?.Count ?? 0) + MaxCached)
             {
+                // the forms read back go; those handed over stay (later chunks often meet them again)
                 cache.Clear();
+                foreach (var (id, form) in prepared ?? new Dictionary<long, ComparedForm>())
+                {
+                    cache[id] = form;
+                }
             }
 
-            var (chunk, last) = await RunChunkAsync(batchId, after, cache, cancellationToken);
+            var (chunk, last) = await RunChunkAsync(batchId, after, cache, own, cancellationToken);
             if (chunk is null)
             {
                 return total;
@@ -118,13 +130,22 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
 
             total = new CrossCheckResult(total.Forms + chunk.Forms, total.Compared + chunk.Compared, total.Findings + chunk.Findings);
             after = last;
+            if (database.Writers is { } writers)
+            {
+                await writers.YieldAsync(cancellationToken);
+            }
         }
     }
 
     /// <summary>One transaction: the batch's next forms after id <paramref name="after"/>; null when none are left (the batch is then marked compared).</summary>
-    private async Task<(CrossCheckResult? Result, long Last)> RunChunkAsync(long batchId, long after, Dictionary<long, ComparedForm> loaded, CancellationToken cancellationToken)
+    private async Task<(CrossCheckResult? Result, long Last)> RunChunkAsync(long batchId, long after, Dictionary<long, ComparedForm> loaded, DbConnection? own, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
+        if (own is not null)
+        {
+            db.Database.SetDbConnection(own, contextOwnsConnection: false);
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = connection is SqliteConnection sqlite
@@ -210,6 +231,30 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     }
 
     /// <summary>
+    /// On SQLite, the pass's own connection for all its chunks, outside the pool: a page cache of
+    /// <see cref="PassCacheKib"/> KiB (the pass seeks all over the signatures, findings and forms of a large database;
+    /// SQLite's default cache is 2 MiB, and it is kept between the chunks' transactions while no one else writes) and
+    /// <c>synchronous=NORMAL</c>, WAL's usual setting (a commit is not flushed to the disk at once; a crash of the
+    /// machine may lose the last chunks, never corrupt the file — and a batch not marked compared is compared again).
+    /// The connection and its cache go when the pass ends. Null on PostgreSQL (the pool's connections).
+    /// </summary>
+    private async Task<DbConnection?> OpenPassConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, null, $"PRAGMA cache_size = -{PassCacheKib}; PRAGMA synchronous = NORMAL", cancellationToken);
+        return connection;
+    }
+
+    /// <summary>The page cache of the pass's own SQLite connection (KiB).</summary>
+    private const int PassCacheKib = 256 * 1024;
+
+    /// <summary>
     /// The forms of a chunk the importer has just written (their ids are assigned), prepared for the pass as
     /// <see cref="LoadAsync"/> would read them back: <paramref name="sources"/> are the chunk's forms in its order.
     /// </summary>
@@ -226,7 +271,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         for (var i = 0; i < sources.Count; i++)
         {
             var r = chunk.Forms[i];
-            into[r.Id] = Compared(r, sources[i]);
+            into[r.Id] = Compared(r, sources[i]).Lean();
         }
     }
 
@@ -246,7 +291,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         var result = new Dictionary<long, ComparedForm>(forms.Count);
         foreach (var r in forms)
         {
-            result[r.Id] = Compared(r, FormMapper.ToForm(r, indicators[r.Id].OrderBy(i => i.Position), goals.GetValueOrDefault(r.Id)));
+            result[r.Id] = Compared(r, FormMapper.ToForm(r, indicators[r.Id].OrderBy(i => i.Position), goals.GetValueOrDefault(r.Id))).Lean();
         }
 
         return result;

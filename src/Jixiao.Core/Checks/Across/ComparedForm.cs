@@ -45,6 +45,51 @@ public sealed class ComparedForm
         GoalKeys = goals;
     }
 
+    private ComparedForm(ComparedForm keys, PerformanceForm form)
+    {
+        Form = form;
+        ContentHash = keys.ContentHash;
+        ProjectKey = keys.ProjectKey;
+        DepartmentKey = keys.DepartmentKey;
+        UnitKey = keys.UnitKey;
+        NameCore = keys.NameCore;
+        Rows = keys.Rows;
+        GoalKeys = keys.GoalKeys;
+    }
+
+    /// <summary>
+    /// The same keys over a copy of the form holding only what the comparisons read (<see cref="FormPairs"/>: kind,
+    /// year, names, money unit, the fund totals, each indicator's level, name, target, weight and source line): what
+    /// an importer keeps of many forms until it compares them, at a fraction of the memory (no goal texts, actuals,
+    /// deviations, scores, details or provenance).
+    /// </summary>
+    public ComparedForm Lean()
+    {
+        var f = Form;
+        var lean = new PerformanceForm
+        {
+            Kind = f.Kind,
+            Year = f.Year,
+            ProjectName = f.ProjectName,
+            Department = f.Department,
+            ImplementingUnit = f.ImplementingUnit,
+            MoneyUnit = f.MoneyUnit,
+            SelfEvaluationFunds = f.SelfEvaluationFunds?.Total is { } total
+                ? new SelfEvaluationFunds { Total = new FundLine { AnnualBudget = total.AnnualBudget, Executed = total.Executed, SourceLine = total.SourceLine } }
+                : null,
+            DeclarationFunds = f.DeclarationFunds is { } d
+                ? new DeclarationFunds { AnnualTotal = d.AnnualTotal, ProjectTotal = d.ProjectTotal }
+                : null,
+            Indicators = new List<Indicator>(f.Indicators.Count),
+        };
+        foreach (var ind in f.Indicators)
+        {
+            lean.Indicators.Add(new Indicator { Level1 = ind.Level1, Level2 = ind.Level2, Name = ind.Name, Target = ind.Target, Weight = ind.Weight, SourceLine = ind.SourceLine });
+        }
+
+        return new ComparedForm(this, lean);
+    }
+
     public PerformanceForm Form { get; }
 
     public string ContentHash { get; }
