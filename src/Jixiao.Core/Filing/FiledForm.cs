@@ -73,7 +73,7 @@ internal sealed class FiledForm
             return new FiledForm(form, effective, executionEffective, total);
         }
 
-        var copy = Copy(form);
+        var copy = form.ShallowCopy();
         if (filledRows is not null)
         {
             for (var i = 0; i < filledRows.Length; i++)
@@ -88,18 +88,13 @@ internal sealed class FiledForm
         if (fillLine)
         {
             var funds = form.SelfEvaluationFunds!;
+            var filledLine = line!.Copy();
+            filledLine.Weight ??= execution.Weight;
+            filledLine.ExecutionRate ??= execution.RateRounded;
+            filledLine.Score ??= execution.Expected;
             copy.SelfEvaluationFunds = new SelfEvaluationFunds
             {
-                Total = new FundLine
-                {
-                    InitialBudget = line!.InitialBudget,
-                    AnnualBudget = line.AnnualBudget,
-                    Executed = line.Executed,
-                    Weight = line.Weight ?? execution.Weight,
-                    ExecutionRate = line.ExecutionRate ?? execution.RateRounded,
-                    Score = line.Score ?? execution.Expected,
-                    SourceLine = line.SourceLine,
-                },
+                Total = filledLine,
                 Appropriation = funds.Appropriation,
                 Carryover = funds.Carryover,
                 Other = funds.Other,
@@ -120,47 +115,10 @@ internal sealed class FiledForm
         return new FiledForm(copy, effective, executionEffective, total);
     }
 
-    private static Indicator WithScore(Indicator ind, decimal score) => new()
+    private static Indicator WithScore(Indicator ind, decimal score)
     {
-        Level1 = ind.Level1,
-        Level2 = ind.Level2,
-        Name = ind.Name,
-        Target = ind.Target,
-        Actual = ind.Actual,
-        Weight = ind.Weight,
-        Score = score,
-        Deviation = ind.Deviation,
-        Operator = ind.Operator,
-        Unit = ind.Unit,
-        Explanation = ind.Explanation,
-        SourceLine = ind.SourceLine,
-    };
-
-    /// <summary>A copy of the form's fields; rows, funds, goals and details are shared.</summary>
-    private static PerformanceForm Copy(PerformanceForm form)
-    {
-        var copy = new PerformanceForm
-        {
-            Kind = form.Kind,
-            Year = form.Year,
-            ProjectName = form.ProjectName,
-            Department = form.Department,
-            ImplementingUnit = form.ImplementingUnit,
-            Category = form.Category,
-            PlannedStart = form.PlannedStart,
-            PlannedEnd = form.PlannedEnd,
-            MoneyUnit = form.MoneyUnit,
-            SelfEvaluationFunds = form.SelfEvaluationFunds,
-            DeclarationFunds = form.DeclarationFunds,
-            Goals = form.Goals,
-            Indicators = [.. form.Indicators],
-            TotalWeight = form.TotalWeight,
-            TotalScore = form.TotalScore,
-            Grade = form.Grade,
-            Provenance = form.Provenance,
-            Details = form.Details,
-        };
-        copy.Diagnostics.AddRange(form.Diagnostics);
-        return copy;
+        var row = ind.Copy();
+        row.Score = score;
+        return row;
     }
 }

@@ -21,30 +21,22 @@ public sealed class LiveCorpusTests
     /// <summary>The form as a unit has it before scoring: every printed score, rate, total and grade removed.</summary>
     private static PerformanceForm Unscored(PerformanceForm printed)
     {
-        var draft = new PerformanceForm
+        var draft = printed.ShallowCopy();
+        draft.Indicators = [.. printed.Indicators.Select(i =>
         {
-            Kind = printed.Kind,
-            Year = printed.Year,
-            ProjectName = printed.ProjectName,
-            Department = printed.Department,
-            ImplementingUnit = printed.ImplementingUnit,
-            MoneyUnit = printed.MoneyUnit,
-            Goals = printed.Goals,
-            Indicators = [.. printed.Indicators.Select(i => new Indicator
-            {
-                Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target, Actual = i.Actual,
-                Weight = i.Weight, Deviation = i.Deviation,
-            })],
-        };
-        if (printed.SelfEvaluationFunds is { } f)
+            var row = i.Copy();
+            row.Score = null;
+            return row;
+        })];
+        draft.TotalWeight = null;
+        draft.TotalScore = null;
+        draft.Grade = null;
+        if (printed.SelfEvaluationFunds is { Total: { } t } f)
         {
-            draft.SelfEvaluationFunds = new SelfEvaluationFunds
-            {
-                Total = f.Total is { } t ? new FundLine { InitialBudget = t.InitialBudget, AnnualBudget = t.AnnualBudget, Executed = t.Executed, Weight = t.Weight } : null,
-                Appropriation = f.Appropriation,
-                Carryover = f.Carryover,
-                Other = f.Other,
-            };
+            var total = t.Copy();
+            total.ExecutionRate = null;
+            total.Score = null;
+            draft.SelfEvaluationFunds = new SelfEvaluationFunds { Total = total, Appropriation = f.Appropriation, Carryover = f.Carryover, Other = f.Other };
         }
 
         return draft;

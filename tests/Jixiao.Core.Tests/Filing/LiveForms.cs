@@ -43,16 +43,13 @@ internal static class LiveForms
         ],
     };
 
-    /// <summary>A declaration being built, with the given rows and no funds.</summary>
-    public static PerformanceForm Declaration(params Indicator[] rows) => new()
+    /// <summary>A declaration being built: <see cref="TestForms.Declaration"/> (funds adding up) with the given rows.</summary>
+    public static PerformanceForm Declaration(params Indicator[] rows)
     {
-        Kind = FormKind.TargetDeclaration,
-        Year = 2024,
-        ProjectName = "测试项目：社区服务",
-        Department = "测试主管部门",
-        ImplementingUnit = "测试实施单位",
-        Indicators = [.. rows],
-    };
+        var form = TestForms.Declaration();
+        form.Indicators = [.. rows];
+        return form;
+    }
 
     /// <summary>A declaration row with a weight.</summary>
     public static Indicator Row(string level1, string level2, string name, string? target, decimal? weight) =>
