@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Jixiao.Bench;
 
-// memory: the 1 GB streaming test; quick: a stopwatch pass per component; cross, recheck: database passes; anything else: BenchmarkDotNet.
+// memory: the 1 GB streaming test; quick: a stopwatch pass per component; live: live evaluation by stopwatch; cross, recheck: database passes; anything else: BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "memory" => MemoryTest.Run(args[1..]),
@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "pdf" => PdfBench.Run(args[1..]),
     "cross" => CrossBench.Run(args[1..]),
     "recheck" => RecheckBench.Run(args[1..]),
+    "live" => LiveQuick.Run(args[1..]),
     _ => Run(args),
 };
 

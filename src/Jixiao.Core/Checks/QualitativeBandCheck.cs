@@ -24,7 +24,7 @@ public sealed class QualitativeBandCheck : ICheck
                 continue;
             }
 
-            var slack = rules.Tolerances.Score + (rules.Tolerances.BandEdge * w);
+            var slack = rules.Tolerances.BandSlack(w);
             if (p >= s.Min - slack && p <= s.Max + slack)
             {
                 continue;

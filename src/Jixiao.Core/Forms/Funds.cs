@@ -26,6 +26,9 @@ public sealed class FundLine
 
     public bool IsEmpty => InitialBudget is null && AnnualBudget is null && Executed is null
         && Weight is null && ExecutionRate is null && Score is null;
+
+    /// <summary>A copy of the row (every member is a value).</summary>
+    public FundLine Copy() => (FundLine)MemberwiseClone();
 }
 
 /// <summary>The fund table of a self-evaluation (自评表 项目资金).</summary>

@@ -41,4 +41,7 @@ public sealed class Indicator
 
     /// <summary>The first-level category, derived from <see cref="Level1"/> or <see cref="Level2"/>.</summary>
     public IndicatorCategory Category => IndicatorVocabulary.CategoryOf(Level1, Level2);
+
+    /// <summary>A copy of the row (every member is a value or an immutable string).</summary>
+    public Indicator Copy() => (Indicator)MemberwiseClone();
 }

@@ -6,6 +6,8 @@ namespace Jixiao.Core.Forms;
 /// </summary>
 public sealed class PerformanceForm
 {
+    private List<Diagnostic> diagnostics = [];
+
     public FormKind Kind { get; set; }
 
     /// <summary>年度 from the heading.</summary>
@@ -59,5 +61,17 @@ public sealed class PerformanceForm
     public FormDetails Details { get; set; } = new();
 
     /// <summary>What the reader had to repair or could not place inside this form.</summary>
-    public List<Diagnostic> Diagnostics { get; } = [];
+    public List<Diagnostic> Diagnostics => diagnostics;
+
+    /// <summary>
+    /// A copy of the form's own fields with lists of its own (<see cref="Indicators"/>, <see cref="Diagnostics"/>) holding
+    /// the same rows; the rows, funds, goals, details and provenance are shared, so a caller replaces what it changes.
+    /// </summary>
+    public PerformanceForm ShallowCopy()
+    {
+        var copy = (PerformanceForm)MemberwiseClone();
+        copy.Indicators = [.. Indicators];
+        copy.diagnostics = [.. diagnostics];
+        return copy;
+    }
 }

@@ -62,6 +62,29 @@ public sealed record LevelWeights(decimal Output, decimal Benefit, decimal Satis
 }
 
 /// <summary>
+/// One first-level indicator (一级指标) of a rule set's standard scheme with its standard second-level indicators
+/// (二级指标), in the order forms print them: the names an editor offers when an indicator is added.
+/// </summary>
+/// <param name="Category">The category the first level stands for.</param>
+/// <param name="Name">The first-level name, e.g. 产出指标.</param>
+/// <param name="Level2">The second-level names under it, e.g. 数量指标, 质量指标, 时效指标.</param>
+public sealed record IndicatorLevel(IndicatorCategory Category, string Name, IReadOnlyList<string> Level2)
+{
+    /// <summary>
+    /// The standard scheme of 财预〔2021〕101号 [U] as the corpus prints it (rules-reference §2.1): 成本指标 (经济 / 社会 /
+    /// 生态环境成本), 产出指标 (数量 / 质量 / 时效), 效益指标 (经济 / 社会 / 生态效益, 可持续影响), 满意度指标 (服务对象满意度).
+    /// Whether 成本指标 is required is <see cref="RuleSet.RequiredCategories"/>.
+    /// </summary>
+    public static IReadOnlyList<IndicatorLevel> Standard { get; } =
+    [
+        new(IndicatorCategory.Cost, IndicatorVocabulary.Cost, ["经济成本指标", "社会成本指标", "生态环境成本指标"]),
+        new(IndicatorCategory.Output, IndicatorVocabulary.Output, ["数量指标", "质量指标", "时效指标"]),
+        new(IndicatorCategory.Benefit, IndicatorVocabulary.Benefit, ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]),
+        new(IndicatorCategory.Satisfaction, IndicatorVocabulary.Satisfaction, ["服务对象满意度指标"]),
+    ];
+}
+
+/// <summary>
 /// The qualitative achievement bands (定性指标三档), as lower limits in fractions of the indicator's weight:
 /// 达成 [<see cref="AchievedFrom"/>, 1], 部分达成 [<see cref="PartialFrom"/>, <see cref="AchievedFrom"/>],
 /// 未达成 [0, <see cref="PartialFrom"/>]. The intervals are treated as closed at both ends: a score exactly on a
@@ -111,6 +134,12 @@ public sealed record GradeBands(decimal Excellent, decimal Good, decimal Fair)
 public sealed record Tolerances(decimal Score, decimal Rate, decimal MoneyHalfUnit, decimal BandEdge)
 {
     public static Tolerances Default { get; } = new(0.01m, 0.01m, 0.005m, 0.005m);
+
+    /// <summary>
+    /// How far, in points, a qualitative score of an indicator of weight <paramref name="weight"/> may lie outside its
+    /// band's limits: <see cref="Score"/> + <see cref="BandEdge"/> × weight (rules.md B4).
+    /// </summary>
+    public decimal BandSlack(decimal weight) => Score + (BandEdge * weight);
 }
 
 /// <summary>
@@ -154,6 +183,21 @@ public sealed record RuleSet
     /// <summary>The first-level categories every form must have (CAT-MISSING).</summary>
     public IReadOnlyList<IndicatorCategory> RequiredCategories { get; init; } =
         [IndicatorCategory.Output, IndicatorCategory.Benefit, IndicatorCategory.Satisfaction];
+
+    /// <summary>
+    /// The standard first- and second-level indicator names (一级 / 二级指标) an editor offers, in printed order
+    /// (<see cref="IndicatorLevel.Standard"/> unless a jurisdiction names its own).
+    /// </summary>
+    public IReadOnlyList<IndicatorLevel> Levels { get; init; } = IndicatorLevel.Standard;
+
+    /// <summary>
+    /// True when a first-level 成本指标 is required (<see cref="RequiredCategories"/>): a new form then starts from
+    /// <see cref="DefaultWeightsWithCost"/>.
+    /// </summary>
+    public bool RequiresCost => RequiredCategories.Contains(IndicatorCategory.Cost);
+
+    /// <summary>The default first-level weights of a form with (<paramref name="withCost"/>) or without a first-level 成本指标 (T4).</summary>
+    public LevelWeights DefaultWeightsFor(bool withCost) => withCost ? DefaultWeightsWithCost : DefaultWeights;
 
     public QualitativeBands QualitativeBands { get; init; } = QualitativeBands.Central;
 

@@ -53,6 +53,30 @@ public class RuleSetTests
     }
 
     [Fact]
+    public void Every_standard_level_name_belongs_to_its_first_level()
+    {
+        foreach (var r in RuleSets.All)
+        {
+            Assert.Equal(4, r.Levels.Count);
+            foreach (var level in r.Levels)
+            {
+                Assert.Equal(level.Category, IndicatorVocabulary.CategoryOf(level.Name, null));
+                Assert.NotEmpty(level.Level2);
+                Assert.All(level.Level2, l2 => Assert.Equal(level.Category, IndicatorVocabulary.CategoryOf(null, l2)));
+            }
+        }
+    }
+
+    [Fact]
+    public void New_forms_start_with_cost_only_where_the_rule_set_requires_it()
+    {
+        Assert.False(RuleSets.National2020.RequiresCost);
+        Assert.True(RuleSets.ShanghaiMunicipal2025.RequiresCost);
+        Assert.Equal(new LevelWeights(50m, 30m, 10m), RuleSets.National2020.DefaultWeightsFor(withCost: false));
+        Assert.Equal(new LevelWeights(40m, 30m, 10m, 10m), RuleSets.National2020.DefaultWeightsFor(withCost: true));
+    }
+
+    [Fact]
     public void Rule_sets_are_found_by_name()
     {
         Assert.Same(RuleSets.Platform, RuleSets.Find("PLATFORM-S9-S10"));
