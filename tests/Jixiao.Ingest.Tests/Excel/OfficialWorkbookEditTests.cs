@@ -225,6 +225,22 @@ public sealed class OfficialWorkbookEditTests
         }
     }
 
+    /// <summary>Saved again by another program (LibreOffice Calc: shared strings, its own styles, numbers as it writes them), the workbook reads the same.</summary>
+    [LibreOfficeTheory]
+    [InlineData("xlsx:Calc Office Open XML")]
+    public void A_workbook_saved_again_by_another_spreadsheet_program_reads_back_the_same(string filter)
+    {
+        var form = SelfEvaluation();
+        var dir = CorpusRendering.Scratch("official-workbook");
+        var input = Path.Combine(dir, "filled.xlsm");
+        File.WriteAllBytes(input, OfficialWorkbook.Write(form));
+
+        var result = OfficialWorkbookReader.Read(File.ReadAllBytes(CorpusRendering.Soffice(input, filter)), "filled.xlsx");
+
+        Assert.Empty(FormFields.Differences(form, result.Form!));
+        Assert.DoesNotContain(result.Messages, m => m.Severity != DiagnosticSeverity.Info);
+    }
+
     [Fact]
     public void A_split_merge_with_text_outside_its_first_cell_is_an_error_and_the_split_a_warning()
     {
