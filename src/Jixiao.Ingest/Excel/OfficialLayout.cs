@@ -153,6 +153,33 @@ internal sealed class OfficialLayout
 
     private static LocalText Name(string zh, string en) => new("PHRASE-OWB-FIELD", zh, en);
 
+    /// <summary>The goals' rows: <paramref name="label"/> down A10:A11, each goal's header in row 10 and its text in row 11.</summary>
+    private static void Goals(List<OfficialLabel> labels, List<OfficialField> fields, string label, params GoalColumn[] goals)
+    {
+        labels.Add(new OfficialLabel(10, 0, label, RowSpan: 2));
+        foreach (var g in goals)
+        {
+            labels.Add(new OfficialLabel(10, g.Column, g.Head, ColSpan: g.Span));
+            fields.Add(new OfficialField(11, g.Column, g.Span, OfficialValue.Text, Name(g.Head, g.En), XlsxStyle.Text, g.Fit, g.Get, (f, v) => g.Set(f, (string?)v)));
+        }
+    }
+
+    private static IndicatorColumn NameColumn(int column, int span, double fit) =>
+        new(column, span, "三级指标", OfficialValue.Text, Name("三级指标", "the indicator"), XlsxStyle.Text, fit, i => i.Name, (i, v) => i.Name = (string?)v ?? "");
+
+    private static IndicatorColumn TargetColumn(int column, int span, double fit) =>
+        new(column, span, "年度指标值", OfficialValue.Text, Name("年度指标值", "the target"), XlsxStyle.Center, fit, i => i.Target, (i, v) => i.Target = (string?)v);
+
+    /// <summary>The indicator table's header: 一级指标 and 二级指标 from <paramref name="level1Column"/>, then each column's.</summary>
+    private static void IndicatorHeader(List<OfficialLabel> labels, int level1Column, IndicatorColumn[] columns)
+    {
+        labels.Add(new OfficialLabel(HeaderRow, level1Column, "一级指标"));
+        labels.Add(new OfficialLabel(HeaderRow, level1Column + 1, "二级指标"));
+        labels.AddRange(columns.Select(c => new OfficialLabel(HeaderRow, c.Column, c.Header, ColSpan: c.ColSpan)));
+    }
+
+    private sealed record GoalColumn(int Column, int Span, string Head, string En, double Fit, Func<PerformanceForm, object?> Get, Action<PerformanceForm, string?> Set);
+
     private static OfficialLayout BuildSelfEvaluation()
     {
         var labels = new List<OfficialLabel>
@@ -215,24 +242,20 @@ internal sealed class OfficialLayout
             }
         }
 
-        labels.Add(new OfficialLabel(10, 0, "年度总体目标", RowSpan: 2));
-        labels.Add(new OfficialLabel(10, 1, "预期目标", ColSpan: 4));
-        labels.Add(new OfficialLabel(10, 5, "实际完成情况", ColSpan: 4));
-        fields.Add(new OfficialField(11, 1, 4, OfficialValue.Text, Name("预期目标", "the expected goal"), XlsxStyle.Text, 56, f => f.Goals?.Expected, (f, v) => f.Goals.Expected = (string?)v));
-        fields.Add(new OfficialField(11, 5, 4, OfficialValue.Text, Name("实际完成情况", "what was achieved"), XlsxStyle.Text, 62, f => f.Goals?.Actual, (f, v) => f.Goals.Actual = (string?)v));
+        Goals(labels, fields, "年度总体目标",
+            new GoalColumn(1, 4, "预期目标", "the expected goal", 56, f => f.Goals?.Expected, (f, v) => f.Goals.Expected = v),
+            new GoalColumn(5, 4, "实际完成情况", "what was achieved", 62, f => f.Goals?.Actual, (f, v) => f.Goals.Actual = v));
 
         IndicatorColumn[] indicators =
         [
-            new(2, 2, "三级指标", OfficialValue.Text, Name("三级指标", "the indicator"), XlsxStyle.Text, 30, i => i.Name, (i, v) => i.Name = (string?)v ?? ""),
-            new(4, 1, "年度指标值", OfficialValue.Text, Name("年度指标值", "the target"), XlsxStyle.Center, 14, i => i.Target, (i, v) => i.Target = (string?)v),
+            NameColumn(2, 2, 30),
+            TargetColumn(4, 1, 14),
             new(5, 1, "实际完成值", OfficialValue.Text, Name("实际完成值", "the actual value"), XlsxStyle.Center, 14, i => i.Actual, (i, v) => i.Actual = (string?)v),
             new(6, 1, "分值", OfficialValue.Weight, Name("分值", "the weight"), XlsxStyle.Number, 0, i => i.Weight, (i, v) => i.Weight = (decimal?)v),
             new(7, 1, "得分", OfficialValue.Score, Name("得分", "the score"), XlsxStyle.BoxedPercent, 0, i => i.Score, (i, v) => i.Score = (decimal?)v),
             new(8, 1, "偏差原因分析及改进措施", OfficialValue.Text, Name("偏差原因分析及改进措施", "the deviation explanation"), XlsxStyle.Text, 30, i => i.Deviation, (i, v) => i.Deviation = (string?)v),
         ];
-        labels.Add(new OfficialLabel(HeaderRow, 0, "一级指标"));
-        labels.Add(new OfficialLabel(HeaderRow, 1, "二级指标"));
-        labels.AddRange(indicators.Select(c => new OfficialLabel(HeaderRow, c.Column, c.Header, ColSpan: c.ColSpan)));
+        IndicatorHeader(labels, 0, indicators);
 
         return new OfficialLayout
         {
@@ -302,20 +325,16 @@ internal sealed class OfficialLayout
                 f => f.DeclarationFunds is { } d ? line.GetRight(d) : null, (f, v) => line.SetRight(f.DeclarationFunds ??= new DeclarationFunds(), (decimal?)v)));
         }
 
-        labels.Add(new OfficialLabel(10, 0, "项目绩效目标", RowSpan: 2));
-        labels.Add(new OfficialLabel(10, 1, "项目总目标", ColSpan: 2));
-        labels.Add(new OfficialLabel(10, 3, "年度总目标", ColSpan: 3));
-        fields.Add(new OfficialField(11, 1, 2, OfficialValue.Text, Name("项目总目标", "the overall goal"), XlsxStyle.Text, 32, f => f.Goals?.Overall, (f, v) => f.Goals.Overall = (string?)v));
-        fields.Add(new OfficialField(11, 3, 3, OfficialValue.Text, Name("年度总目标", "the annual goal"), XlsxStyle.Text, 54, f => f.Goals?.Annual, (f, v) => f.Goals.Annual = (string?)v));
+        Goals(labels, fields, "项目绩效目标",
+            new GoalColumn(1, 2, "项目总目标", "the overall goal", 32, f => f.Goals?.Overall, (f, v) => f.Goals.Overall = v),
+            new GoalColumn(3, 3, "年度总目标", "the annual goal", 54, f => f.Goals?.Annual, (f, v) => f.Goals.Annual = v));
 
         IndicatorColumn[] indicators =
         [
-            new(3, 1, "三级指标", OfficialValue.Text, Name("三级指标", "the indicator"), XlsxStyle.Text, 26, i => i.Name, (i, v) => i.Name = (string?)v ?? ""),
-            new(4, 2, "年度指标值", OfficialValue.Text, Name("年度指标值", "the target"), XlsxStyle.Center, 28, i => i.Target, (i, v) => i.Target = (string?)v),
+            NameColumn(3, 1, 26),
+            TargetColumn(4, 2, 28),
         ];
-        labels.Add(new OfficialLabel(HeaderRow, 1, "一级指标"));
-        labels.Add(new OfficialLabel(HeaderRow, 2, "二级指标"));
-        labels.AddRange(indicators.Select(c => new OfficialLabel(HeaderRow, c.Column, c.Header, ColSpan: c.ColSpan)));
+        IndicatorHeader(labels, 1, indicators);
 
         return new OfficialLayout
         {

@@ -154,7 +154,7 @@ internal sealed partial class OfficialSheetReader
 
         if (end - first > MaxIndicatorRows)
         {
-            Report(first + MaxIndicatorRows, null, DiagnosticSeverity.Error, OfficialWorkbookMessages.TooManyRows.Format(Xlsx.Reference(first + MaxIndicatorRows, 0), MaxIndicatorRows));
+            Report(first + MaxIndicatorRows, 0, DiagnosticSeverity.Error, OfficialWorkbookMessages.TooManyRows.Format(Xlsx.Reference(first + MaxIndicatorRows, 0), MaxIndicatorRows));
             end = first + MaxIndicatorRows;
         }
 
@@ -422,21 +422,27 @@ internal sealed partial class OfficialSheetReader
         };
     }
 
-    private decimal? Number(int row, int column, LocalText name, bool percent)
+    /// <summary>The cell holding a value, or null when it is empty or a formula without a result (reported).</summary>
+    private SheetCell? Filled(int row, int column, LocalText name)
     {
         var cell = cells.At(row, column);
-        if (cell is null)
+        if (cell is { Formula: true, Raw: null })
+        {
+            Report(row, column, DiagnosticSeverity.Error, OfficialWorkbookMessages.Formula.Format(Xlsx.Reference(row, column), name));
+            return null;
+        }
+
+        return cell;
+    }
+
+    private decimal? Number(int row, int column, LocalText name, bool percent)
+    {
+        if (Filled(row, column, name) is not { } cell)
         {
             return null;
         }
 
         var at = Xlsx.Reference(row, column);
-        if (cell.Formula && cell.Raw is null)
-        {
-            Report(row, column, DiagnosticSeverity.Error, OfficialWorkbookMessages.Formula.Format(at, name));
-            return null;
-        }
-
         var shown = cell.Display?.Trim() ?? cell.Raw ?? "";
         if (cell.IsNumber)
         {
@@ -466,19 +472,12 @@ internal sealed partial class OfficialSheetReader
 
     private DateOnly? Date(int row, int column, LocalText name)
     {
-        var cell = cells.At(row, column);
-        if (cell is null)
+        if (Filled(row, column, name) is not { } cell)
         {
             return null;
         }
 
         var at = Xlsx.Reference(row, column);
-        if (cell.Formula && cell.Raw is null)
-        {
-            Report(row, column, DiagnosticSeverity.Error, OfficialWorkbookMessages.Formula.Format(at, name));
-            return null;
-        }
-
         var shown = cell.Display?.Trim() ?? "";
         if ((!cell.IsNumber || CellFormatter.IsDateFormat(cell.Format)) && ParseDate(shown) is { } date)
         {

@@ -18,8 +18,8 @@ public static class OfficialWorkbookMessages
         "the workbook could not be opened ({0}): the file may be damaged; expected an .xlsx workbook exported by Jixiao");
 
     public static readonly MessageTemplate TooLarge = new("OWB-TOO-LARGE",
-        "工作表「{0}」含有超过 {1:N0} 个单元格：一张表单不会这么大，未读取",
-        "the worksheet {0} holds more than {1:N0} cells, far more than one form has: not read");
+        "工作表「{0}」含有超过 {1:N0} 个单元格或 {2:N0} 个合并区域：一张表单不会这么大，未读取",
+        "the worksheet {0} holds more than {1:N0} cells or {2:N0} merged ranges, far more than one form has: not read");
 
     public static readonly MessageTemplate MarkMissing = new("OWB-MARK-MISSING",
         "工作簿没有 Jixiao 的版式标记（可能经 WPS 或其他软件另存）：按工作表「{0}」A1 的标题识别为{1}",

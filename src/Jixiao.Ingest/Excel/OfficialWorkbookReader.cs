@@ -38,8 +38,11 @@ public sealed record OfficialWorkbookResult(PerformanceForm? Form, IReadOnlyList
 /// </summary>
 public static class OfficialWorkbookReader
 {
-    /// <summary>The budget of one workbook: a form is small, so parts above 32 MiB or sheets of more than 200,000 cells are refused.</summary>
-    public static ReadLimits Limits { get; } = new(TimeSpan.FromSeconds(30), MaxCells: 200_000, MaxUncompressedBytes: 32L * 1024 * 1024);
+    /// <summary>
+    /// The budget of one workbook: a form is small (2,000 indicator rows are some 20,000 cells), so parts above 32 MiB,
+    /// sheets of more than 50,000 cells or 5,000 merged ranges are refused.
+    /// </summary>
+    public static ReadLimits Limits { get; } = new(TimeSpan.FromSeconds(30), MaxCells: 50_000, MaxUncompressedBytes: 32L * 1024 * 1024);
 
     /// <summary>Reads the workbook in <paramref name="stream"/>, called <paramref name="fileName"/> in messages.</summary>
     public static OfficialWorkbookResult Read(Stream stream, string fileName)
@@ -121,7 +124,7 @@ public static class OfficialWorkbookReader
             var cells = SheetCells.Load(part, context, (int)Limits.MaxCells);
             if (cells is null)
             {
-                messages.Add(new OfficialWorkbookMessage(name, null, 0, DiagnosticSeverity.Error, OfficialWorkbookMessages.TooLarge.Format(name, Limits.MaxCells)));
+                messages.Add(new OfficialWorkbookMessage(name, null, 0, DiagnosticSeverity.Error, OfficialWorkbookMessages.TooLarge.Format(name, Limits.MaxCells, Limits.MaxCells / 10)));
             }
 
             return cells;

@@ -40,7 +40,7 @@ internal sealed class SheetCells
     public IEnumerable<(int Row, int Column, SheetCell Cell)> All =>
         cells.OrderBy(c => c.Key.Row).ThenBy(c => c.Key.Column).Select(c => (c.Key.Row, c.Key.Column, c.Value));
 
-    /// <summary>The worksheet's cells; null when it holds more than <paramref name="maxCells"/> cells.</summary>
+    /// <summary>The worksheet's cells; null when it holds more than <paramref name="maxCells"/> cells or a tenth as many merged ranges.</summary>
     public static SheetCells? Load(WorksheetPart part, XlsxFormat.CellContext context, int maxCells)
     {
         var sheet = new SheetCells();
@@ -77,6 +77,12 @@ internal sealed class SheetCells
         {
             if (MergedRange.Parse(merge.Reference?.Value) is { } range)
             {
+                // every lookup walks the merges: a form has a few dozen, a sheet with thousands is no form
+                if (sheet.merges.Count >= maxCells / 10)
+                {
+                    return null;
+                }
+
                 sheet.merges.Add(range);
             }
         }

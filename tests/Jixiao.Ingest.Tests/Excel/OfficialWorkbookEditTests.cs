@@ -336,6 +336,25 @@ public sealed class OfficialWorkbookEditTests
     }
 
     [Fact]
+    public void An_indicator_table_longer_than_the_limit_is_cut_there_and_a_sheet_far_larger_than_a_form_is_refused()
+    {
+        static PerformanceForm WithIndicators(int count)
+        {
+            var form = Declaration();
+            form.Indicators = [.. Enumerable.Range(1, count).Select(i => new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = $"指标{i}", Target = "≥1个" })];
+            return form;
+        }
+
+        var cut = OfficialWorkbookReader.Read(OfficialWorkbook.Write(WithIndicators(OfficialSheetReader.MaxIndicatorRows + 5)), "long.xlsx");
+        Assert.Equal(OfficialSheetReader.MaxIndicatorRows, cut.Form!.Indicators.Count);
+        Assert.Contains(cut.Messages, m => (m.Text.Code, m.Cell, m.Severity) == ("OWB-TOO-MANY-ROWS", "A2013", DiagnosticSeverity.Error));
+
+        var huge = OfficialWorkbookReader.Read(OfficialWorkbook.Write(WithIndicators(9_000)), "huge.xlsx");
+        Assert.Null(huge.Form);
+        Assert.Equal("OWB-TOO-LARGE", Assert.Single(huge.Messages).Text.Code);
+    }
+
+    [Fact]
     public void Messages_become_diagnostics_on_their_row_in_both_languages()
     {
         var result = OfficialWorkbookReader.Read(Edit(SelfEvaluation(), e => e.Text("G13", "十分")), "filled.xlsx");
