@@ -716,11 +716,12 @@ public static class ReaderMessages
 
     public static readonly MessageTemplate TheNumber = new("PHRASE-THE-NUMBER", "数字 {0}", "the number {0}");
 
-    /// <summary>Every template above, for reading stored English back (<see cref="MessageCatalogue.Read"/>).</summary>
+    /// <summary>Every template above and those of the official workbook (<see cref="Excel.OfficialWorkbookMessages"/>), for reading stored English back (<see cref="MessageCatalogue.Read"/>).</summary>
     public static IReadOnlyList<MessageTemplate> All { get; } =
         [.. typeof(ReaderMessages).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(f => f.FieldType == typeof(MessageTemplate))
-            .Select(f => (MessageTemplate)f.GetValue(null)!)];
+            .Select(f => (MessageTemplate)f.GetValue(null)!)
+            .Concat(Excel.OfficialWorkbookMessages.All)];
 
     /// <summary>The readers' messages as a catalogue.</summary>
     public static MessageCatalogue Catalogue { get; } = new(All);

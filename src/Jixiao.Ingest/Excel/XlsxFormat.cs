@@ -117,10 +117,10 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
     protected override LocalText FailureMessage(Exception ex) => ReaderMessages.WorkbookFailed.Format(ex?.Message);
 
     /// <summary>What a cell needs to be given as printed: the shared strings, the number format of each style, the date system.</summary>
-    private sealed record CellContext(IReadOnlyList<string> Strings, string?[] Formats, bool Date1904);
+    internal sealed record CellContext(IReadOnlyList<string> Strings, string?[] Formats, bool Date1904);
 
     /// <summary>The format code of each cell style (cellXfs), by style index.</summary>
-    private static string?[] NumberFormats(WorkbookStylesPart? stylesPart)
+    internal static string?[] NumberFormats(WorkbookStylesPart? stylesPart)
     {
         var stylesheet = stylesPart?.Stylesheet;
         if (stylesheet?.CellFormats is not { } xfs)
@@ -148,7 +148,7 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
     }
 
     /// <summary>The shared strings (共享字符串), streamed; rich text runs joined, phonetic guides left out.</summary>
-    private static List<string> SharedStrings(SharedStringTablePart? part, ReadBudget budget)
+    internal static List<string> SharedStrings(SharedStringTablePart? part, ReadBudget budget)
     {
         var strings = new List<string>();
         if (part is null)
@@ -173,7 +173,7 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
     }
 
     /// <summary>The text of a string item (shared or inline): its text, or its rich text runs joined.</summary>
-    private static string ItemText(OpenXmlElement? item)
+    internal static string ItemText(OpenXmlElement? item)
     {
         if (item is null)
         {
@@ -363,7 +363,7 @@ public sealed class XlsxFormat(ReadLimits? limits = null) : TableFormat(limits)
     }
 
     /// <summary>A cell's text as printed.</summary>
-    private static string? CellText(string? type, int style, string? value, string? inline, CellContext context)
+    internal static string? CellText(string? type, int style, string? value, string? inline, CellContext context)
     {
         switch (type)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jixiao.App.Exports;
 using Jixiao.App.Forms;
+using Jixiao.Ingest.Excel;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Microsoft.Net.Http.Headers;

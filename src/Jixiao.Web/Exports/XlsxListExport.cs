@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Data.Forms;
+using Jixiao.Ingest.Excel;
 using Jixiao.Web.Shared;
 
 namespace Jixiao.Web.Exports;

@@ -6,6 +6,7 @@ using Jixiao.App.Exports;
 using Jixiao.App.Forms;
 using Jixiao.Core.Checks;
 using Jixiao.Data.Forms;
+using Jixiao.Ingest.Excel;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Jixiao.Web.Exports;

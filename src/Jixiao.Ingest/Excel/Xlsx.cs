@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Jixiao.Web.Exports;
+namespace Jixiao.Ingest.Excel;
 
 /// <summary>The cell styles of every exported workbook (indexes into <c>cellXfs</c>).</summary>
 public enum XlsxStyle : uint
@@ -77,7 +77,7 @@ public static class Xlsx
         if (clean.Length > 0)
         {
             cell.DataType = CellValues.InlineString;
-            var t = new Text(clean);
+            var t = new DocumentFormat.OpenXml.Spreadsheet.Text(clean);
             if (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1]))
             {
                 t.Space = SpaceProcessingModeValues.Preserve;
