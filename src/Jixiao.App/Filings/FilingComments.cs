@@ -31,7 +31,8 @@ public sealed class FilingComments(FilingCatalog filings, TimeProvider clock)
             return bad;
         }
 
-        var commentId = await filings.Store.CommentAsync(record!, filing!.Status, byReviewer && filing.Status == FilingStatus.Submitted,
+        record!.FilingId = id;
+        var commentId = await filings.Store.CommentAsync(record, filing!.Status, byReviewer && filing.Status == FilingStatus.Submitted,
             c => new AuditRecord(caller.Name, "filing-comment", "filing", id.ToString(CultureInfo.InvariantCulture),
                 $"comment={c.ToString(CultureInfo.InvariantCulture)}; cell={record!.Field ?? "-"}; text={FilingSteps.Quote(record.Text)}"),
             cancellationToken);
