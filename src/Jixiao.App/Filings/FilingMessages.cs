@@ -51,7 +51,7 @@ public static class FilingMessages
 
     public static readonly MessageTemplate YearRequired = new("FILING-YEAR",
         "请填写年度（2000–2100）。",
-        "Give the year (2000–2100).");
+        "Give the year (2000 to 2100).");
 
     public static readonly MessageTemplate ProjectRequired = new("FILING-PROJECT",
         "请填写项目名称。",

@@ -294,7 +294,7 @@ public static class FilingsApi
 
     /// <summary>
     /// A refusal as a problem: 404 not found (or not the caller's), 403 the role, 400 the input, 409 the status or a
-    /// concurrent change — a conflict carrying <c>expectedVersion</c>, <c>currentVersion</c>, <c>status</c>,
+    /// concurrent change — a conflict carrying <c>expectedVersion</c>, <c>currentVersion</c>, <c>filingStatus</c>,
     /// <c>changedBy</c>, <c>changedAt</c> and <c>changes</c> (<c>field</c>, <c>before</c>, <c>after</c>); a refused
     /// approval carries the <c>findings</c> to override.
     /// </summary>
@@ -318,7 +318,7 @@ public static class FilingsApi
         {
             extensions["expectedVersion"] = c.ExpectedVersion;
             extensions["currentVersion"] = c.CurrentVersion;
-            extensions["status"] = FilingJson.StatusName(c.Status);
+            extensions["filingStatus"] = FilingJson.StatusName(c.Status);
             extensions["changedBy"] = c.ChangedBy;
             extensions["changedAt"] = DateTime.SpecifyKind(c.ChangedAt, DateTimeKind.Utc);
             extensions["changes"] = JsonSerializer.SerializeToElement(FilingJson.ToItems(c.Changes), FilingJson.Context.IReadOnlyListFilingChangeItem);
