@@ -154,19 +154,11 @@ public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
         return (new FilingCommentRecord { Field = field, Author = caller.Name, ByReviewer = byReviewer, Text = text, CreatedAt = at }, null);
     }
 
-    /// <summary>The text trimmed with its line ends made <c>\n</c>, or null when it is empty or white space only.</summary>
-    internal static string? Clean(string? text)
-    {
-        var t = text?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.ReplaceLineEndings("\n");
-    }
+    /// <summary>The text trimmed with its line ends made <c>\n</c>, or null when it is empty or white space only (as the follow-up's notes).</summary>
+    internal static string? Clean(string? text) => Review.ReviewText.Clean(text);
 
     /// <summary>A short, one-line quote of a text for an audit entry.</summary>
-    internal static string Quote(string text, int max = 200)
-    {
-        var one = text.ReplaceLineEndings(" ");
-        return one.Length <= max ? one : one[..max] + "…";
-    }
+    internal static string Quote(string text) => Review.ReviewText.Quote(text);
 
     /// <summary>Writes the step <paramref name="action"/> of the table from the filing's status and version, with its audit entry.</summary>
     private async Task<FilingResult> MoveAsync(
