@@ -1,10 +1,12 @@
 using Jixiao.App.Access;
+using Jixiao.App.Filings;
 using Jixiao.App.Forms;
 using Jixiao.App.Imports;
 using Jixiao.App.Portfolio;
 using Jixiao.App.Rechecks;
 using Jixiao.App.Review;
 using Jixiao.Data.Accounts;
+using Jixiao.Data.Filings;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Imports;
 using Jixiao.Data.Portfolio;
@@ -50,6 +52,7 @@ public static class JixiaoServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<RecheckStore>();
+        services.AddSingleton(sp => new FilingStore(sp.GetRequiredService<JixiaoDatabase>(), sp.GetRequiredService<FormWriter>(), sp.GetRequiredService<ImportBatchStore>()));
         services.TryAddSingleton(TimeProvider.System);
 
         // App: policy, use cases, facades
@@ -73,6 +76,12 @@ public static class JixiaoServices
         services.AddSingleton(sp => new RecheckRunner(sp.GetRequiredService<RecheckStore>(), sp.GetRequiredService<FormWriter>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<RecheckRunner>>()));
         services.AddSingleton<RecheckJobs>();
+        services.AddSingleton(sp => new FilingCatalog(sp.GetRequiredService<FilingStore>(), sp.GetRequiredService<AccessPolicy>()));
+        services.AddSingleton<CreateFiling>();
+        services.AddSingleton<SaveFiling>();
+        services.AddSingleton<FilingSteps>();
+        services.AddSingleton<PublishFiling>();
+        services.AddSingleton<FilingComments>();
         return services;
     }
 

@@ -35,12 +35,24 @@ public enum Permission
 
     /// <summary>Start, follow and cancel a re-check of all stored forms with the current rules (重新核查): administrators.</summary>
     RecheckForms,
+
+    /// <summary>Fill, save, submit and withdraw the forms of one's own department in Jixiao (填报): department users.</summary>
+    FillForms,
+
+    /// <summary>
+    /// Return or approve submitted forms (审核): department reviewers (their own department's), finance reviewers and
+    /// administrators (every department's).
+    /// </summary>
+    ReviewFilings,
+
+    /// <summary>Publish approved forms (公开): finance reviewers and administrators.</summary>
+    PublishFilings,
 }
 
 /// <summary>
 /// The one access policy (访问策略): what each role may do, and which 主管部门 each caller may see. Every query of the
 /// use-case layer asks it for the caller's <see cref="DepartmentScope"/>, resolved once per caller and kept a minute per department (a department user's
-/// department, looked up by normalised name; a department not in the database yet gives an empty scope — never all).
+/// or department reviewer's department, looked up by normalised name; a department not in the database yet gives an empty scope — never all).
 /// </summary>
 public sealed class AccessPolicy
 {
@@ -80,6 +92,9 @@ public sealed class AccessPolicy
             Permission.DemandRectification => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer,
             Permission.AnswerRectification => caller.Role is UserRole.DepartmentUser,
             Permission.RecheckForms => caller.Role is UserRole.Administrator,
+            Permission.FillForms => caller.Role is UserRole.DepartmentUser,
+            Permission.ReviewFilings => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer or UserRole.DepartmentReviewer,
+            Permission.PublishFilings => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer,
             _ => false,
         };
     }
@@ -93,7 +108,10 @@ public sealed class AccessPolicy
         }
     }
 
-    /// <summary>The departments <paramref name="caller"/> may see: all, except a department user's own (resolved once).</summary>
+    /// <summary>
+    /// The departments <paramref name="caller"/> may see: all, except for the roles of one department (a department
+    /// user, a department reviewer: <see cref="UserRoles.HasDepartment"/>) their own (resolved once).
+    /// </summary>
     public async ValueTask<DepartmentScope> ScopeAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -102,7 +120,7 @@ public sealed class AccessPolicy
             return known;
         }
 
-        var scope = caller.Role == UserRole.DepartmentUser
+        var scope = caller.Role.HasDepartment()
             ? await DepartmentAsync(caller.Department, cancellationToken)
             : DepartmentScope.All;
         caller.ResolvedScope = scope;
@@ -110,7 +128,7 @@ public sealed class AccessPolicy
     }
 
     /// <summary>
-    /// The scope of a department user of <paramref name="department"/>: its ids, kept for <see cref="DepartmentLifetime"/>
+    /// The scope of a department account of <paramref name="department"/>: its ids, kept for <see cref="DepartmentLifetime"/>
     /// once found (a department that is not stored yet is asked again on the next request, so it is seen at once).
     /// </summary>
     private async ValueTask<DepartmentScope> DepartmentAsync(string? department, CancellationToken cancellationToken)

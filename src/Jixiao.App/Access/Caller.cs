@@ -4,7 +4,7 @@ using Jixiao.Data.Forms;
 namespace Jixiao.App.Access;
 
 /// <summary>
-/// Who asks (调用者): a signed-in user with a role and, for a department user, their 主管部门; or a tool of the system
+/// Who asks (调用者): a signed-in user with a role and, for a department user or reviewer, their 主管部门; or a tool of the system
 /// (the command line, the demo loader) acting with an administrator's rights. Made by the surface (a web request's
 /// principal, the CLI) and handed to every use case; the <see cref="AccessPolicy"/> decides what it may do and see.
 /// One caller per request: its department scope is resolved once, on first use, and kept here.
@@ -26,7 +26,7 @@ public sealed class Caller
 
     public UserRole Role { get; }
 
-    /// <summary>A department user's 主管部门 (by name); null for every other role.</summary>
+    /// <summary>A department user's or department reviewer's 主管部门 (by name); null for every other role.</summary>
     public string? Department { get; }
 
     /// <summary>True for a tool of the system rather than a person.</summary>

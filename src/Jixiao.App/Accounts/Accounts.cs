@@ -89,12 +89,12 @@ public sealed class Accounts(AccountStore store, AuditLog audit, DepartmentDirec
 
     /// <summary>
     /// Creates an account (administrators); throws <see cref="InvalidOperationException"/> when the name is taken and
-    /// <see cref="ArgumentException"/> when a department user's department is not known (<see cref="DepartmentExistsAsync"/>).
+    /// <see cref="ArgumentException"/> when a department account's department is not known (<see cref="DepartmentExistsAsync"/>).
     /// </summary>
     public async Task<User> CreateAsync(Caller caller, string userName, string password, UserRole role, string? department, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(caller, Permission.ManageAccounts);
-        if (role == UserRole.DepartmentUser && !await DepartmentExistsAsync(department, cancellationToken))
+        if (role.HasDepartment() && !await DepartmentExistsAsync(department, cancellationToken))
         {
             throw new ArgumentException($"no department named '{department}' is known: a department user needs the department of stored forms", nameof(department));
         }
@@ -102,11 +102,11 @@ public sealed class Accounts(AccountStore store, AuditLog audit, DepartmentDirec
         return await store.CreateAsync(userName, password, role, department, caller.Name, cancellationToken);
     }
 
-    /// <summary>Changes a role (administrators); a department user's department must be known, else <see cref="AccountResult.UnknownDepartment"/>.</summary>
+    /// <summary>Changes a role (administrators); a department account's department must be known, else <see cref="AccountResult.UnknownDepartment"/>.</summary>
     public async Task<AccountResult> ChangeRoleAsync(Caller caller, string userName, UserRole role, string? department, CancellationToken cancellationToken = default)
     {
         AccessPolicy.Demand(caller, Permission.ManageAccounts);
-        if (role == UserRole.DepartmentUser && !await DepartmentExistsAsync(department, cancellationToken))
+        if (role.HasDepartment() && !await DepartmentExistsAsync(department, cancellationToken))
         {
             return AccountResult.UnknownDepartment;
         }

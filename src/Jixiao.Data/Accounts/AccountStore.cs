@@ -34,7 +34,7 @@ public sealed class AccountStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        if (role == UserRole.DepartmentUser && string.IsNullOrWhiteSpace(department))
+        if (role.HasDepartment() && string.IsNullOrWhiteSpace(department))
         {
             throw new ArgumentException("a department user needs a department", nameof(department));
         }
@@ -53,7 +53,7 @@ public sealed class AccountStore
             NormalizedUserName = key,
             PasswordHash = PasswordHashing.Hash(password),
             Role = role,
-            Department = role == UserRole.DepartmentUser ? department!.Trim() : null,
+            Department = role.HasDepartment() ? department!.Trim() : null,
             CreatedAt = DateTime.UtcNow,
         };
         db.Users.Add(user);
@@ -161,7 +161,7 @@ public sealed class AccountStore
 
             var before = $"{user.Role}/{user.Department}";
             user.Role = role;
-            user.Department = role == UserRole.DepartmentUser ? department?.Trim() : null;
+            user.Department = role.HasDepartment() ? department?.Trim() : null;
             db.AuditLog.Add(AuditLog.Entry(actor, "role-change", "user", user.UserName, $"{before} -> {role}/{user.Department}"));
             return AccountResult.Done;
         }, cancellationToken);

@@ -9,11 +9,27 @@ public enum UserRole
     /// <summary>财政局绩效管理: review findings, ask for and accept rectifications, import, publish; all departments.</summary>
     FinanceReviewer,
 
-    /// <summary>预算单位 / 主管部门: its own department only; answers its rectification requests.</summary>
+    /// <summary>预算单位 / 主管部门: its own department only; fills and submits its forms (填报), answers its rectification requests.</summary>
     DepartmentUser,
 
     /// <summary>人大 / 审计 / 研究者: read everything; confirm or dismiss findings (复核) and change nothing else.</summary>
     Supervisor,
+
+    /// <summary>
+    /// 主管部门审核: its own department only; returns or approves the forms its department submits (its review queue),
+    /// comments on them; cannot fill a form. Stored as 4 (added after the others).
+    /// </summary>
+    DepartmentReviewer,
+}
+
+/// <summary>What the roles have in common.</summary>
+public static class UserRoles
+{
+    /// <summary>
+    /// True for the roles that belong to one 主管部门 (<see cref="User.Department"/> required, everything seen limited
+    /// to it): <see cref="UserRole.DepartmentUser"/> and <see cref="UserRole.DepartmentReviewer"/>.
+    /// </summary>
+    public static bool HasDepartment(this UserRole role) => role is UserRole.DepartmentUser or UserRole.DepartmentReviewer;
 }
 
 /// <summary>An account. The password is kept only as a hash (<see cref="Accounts.PasswordHashing"/>).</summary>
@@ -42,7 +58,7 @@ public sealed class User
 
     public UserRole Role { get; set; }
 
-    /// <summary>主管部门 of a <see cref="UserRole.DepartmentUser"/>, as a name (matched normalised).</summary>
+    /// <summary>主管部门 of a department's account (<see cref="UserRoles.HasDepartment"/>), as a name (matched normalised).</summary>
     public string? Department { get; set; }
 
     public bool Disabled { get; set; }

@@ -156,6 +156,42 @@ public sealed class FormWriter
     }
 
     /// <summary>
+    /// Writes one form as the only form of the running import batch <paramref name="batchId"/>, in one transaction:
+    /// the form with its search text and indexes, the stored totals, the batch row (succeeded) and
+    /// <paramref name="audit"/>, and — before the commit — <paramref name="alongside"/>, the caller's own rows that
+    /// name the new form (its id is given), such as the filing a publication links. When <paramref name="alongside"/>
+    /// returns false nothing is written and null is returned: the batch stays running, for the caller to fail it.
+    /// The caller holds the import lock (<see cref="LockImportsAsync"/>) from before it started the batch, as an import
+    /// does. Returns the new form's id.
+    /// </summary>
+    internal async Task<long?> WriteOneAsync(
+        long batchId,
+        PerformanceForm form,
+        CheckResult result,
+        string ruleSet,
+        DateTime at,
+        AuditRecord audit,
+        Func<DbConnection, DbTransaction, long, CancellationToken, Task<bool>> alongside,
+        CancellationToken cancellationToken)
+    {
+        await using var session = await BeginBatchAsync(batchId, cancellationToken);
+        var chunk = FormBatchSession.NewChunk(1);
+        var contentHash = session.Add(chunk, form, result, ruleSet, at);
+        session.Seal(chunk);
+        var formId = await session.WriteWholeAsync(chunk, cancellationToken);
+        if (!await session.InTransactionAsync(alongside, formId, cancellationToken))
+        {
+            await session.RollbackAsync();
+            return null;
+        }
+
+        // the batch's content: the SHA-256 of its one form's hash, as for forms imported from elsewhere
+        var batchHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromHexString(contentHash)));
+        await session.CommitAsync(new BatchTotals(batchHash, 0, 1, chunk.Indicators, chunk.Findings, 0), audit, cancellationToken);
+        return formId;
+    }
+
+    /// <summary>
     /// Removes every form a batch has stored — with its indicators, findings, goals, search text and indexes, and the
     /// findings across forms that name it — and subtracts them from the stored totals, in the caller's transaction; the
     /// batch row stays. The deletion of a batch, and the failing of one that had committed forms (a SQLite import
@@ -504,6 +540,20 @@ public sealed class FormBatchSession : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Writes a sealed chunk at once, without the steps of a SQLite import (a handful of forms that must commit with
+    /// the caller's own rows); returns the id of its last form.
+    /// </summary>
+    internal async Task<long> WriteWholeAsync(FormChunk chunk, CancellationToken cancellationToken)
+    {
+        await WritePartAsync(chunk, cancellationToken);
+        return writtenThrough;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in the session's transaction with <paramref name="formId"/>.</summary>
+    internal Task<bool> InTransactionAsync(Func<DbConnection, DbTransaction, long, CancellationToken, Task<bool>> work, long formId, CancellationToken cancellationToken) =>
+        work(connection, transaction, formId, cancellationToken);
 
     /// <summary>
     /// Commits the forms written so far with their stored totals (a SQLite step), lets the writes of the application

@@ -302,7 +302,8 @@ public sealed class ReviewStore
         return [.. requests.Select(r => new RectificationThread(r, [.. messages[r.Id]], formId))];
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    /// <summary>True when <paramref name="ex"/> is a unique index refusing a row (both databases).</summary>
+    internal static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT

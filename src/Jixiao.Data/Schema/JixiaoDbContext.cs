@@ -81,6 +81,15 @@ public abstract class JixiaoDbContext : DbContext
     /// <summary>The re-checks of the stored forms (重新核查, <see cref="Rechecks.RecheckStore"/>).</summary>
     public DbSet<RecheckJob> RecheckJobs => Set<RecheckJob>();
 
+    /// <summary>The forms being filled in Jixiao (填报, <see cref="Filings.FilingStore"/>).</summary>
+    public DbSet<FilingRecord> Filings => Set<FilingRecord>();
+
+    /// <summary>The comments on filings (审核意见).</summary>
+    public DbSet<FilingCommentRecord> FilingComments => Set<FilingCommentRecord>();
+
+    /// <summary>The saved versions of the filings' content (修订).</summary>
+    public DbSet<FilingRevisionRecord> FilingRevisions => Set<FilingRevisionRecord>();
+
     /// <summary>The provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
@@ -118,6 +127,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureCube(modelBuilder);
         ConfigureReviews(modelBuilder);
         ConfigureRechecks(modelBuilder.Entity<RecheckJob>());
+        ConfigureFilings(modelBuilder);
 
         ApplySnakeCase(modelBuilder);
     }
@@ -385,6 +395,50 @@ public abstract class JixiaoDbContext : DbContext
         j.Property(x => x.CancelRequestedBy).HasMaxLength(100);
         j.Property(x => x.Error).HasMaxLength(2000);
         j.HasIndex(x => x.State);
+    }
+
+    /// <summary>
+    /// Filing in Jixiao (填报): the filings with their content, comments and revisions. A filing names its published
+    /// form by id without a foreign key: the forms and their batches are the one writer's (decision 004), and a
+    /// deleted batch leaves the filing published with a form that is gone.
+    /// </summary>
+    private static void ConfigureFilings(ModelBuilder modelBuilder)
+    {
+        var filings = modelBuilder.Entity<FilingRecord>();
+        filings.ToTable("filings");
+        filings.HasKey(x => x.Id);
+        filings.Property(x => x.ProjectName).HasMaxLength(FormMapper.NameLength);
+        filings.Property(x => x.Department).HasMaxLength(FormMapper.NameLength);
+        filings.Property(x => x.ImplementingUnit).HasMaxLength(FormMapper.NameLength);
+        filings.Property(x => x.RuleSet).HasMaxLength(60);
+        filings.Property(x => x.CreatedBy).HasMaxLength(100);
+        filings.Property(x => x.UpdatedBy).HasMaxLength(100);
+        filings.Property(x => x.ApprovedBy).HasMaxLength(100);
+        filings.Property(x => x.PublishedBy).HasMaxLength(100);
+        filings.Property(x => x.FindingsOverriddenReason).HasMaxLength(Jixiao.Data.Filings.FilingStore.TextLength);
+        filings.HasOne<Organisation>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        filings.HasOne<FilingRecord>().WithMany().HasForeignKey(x => x.DeclarationFilingId).OnDelete(DeleteBehavior.Restrict);
+        filings.HasIndex(x => new { x.DepartmentId, x.Status, x.Id });
+        filings.HasIndex(x => new { x.Status, x.Id });
+        filings.HasIndex(x => x.DeclarationFilingId).IsUnique();
+        filings.HasIndex(x => x.PublishedFormId);
+
+        var comments = modelBuilder.Entity<FilingCommentRecord>();
+        comments.ToTable("filing_comments");
+        comments.HasKey(x => x.Id);
+        comments.Property(x => x.Field).HasMaxLength(Core.Workflow.FieldPaths.MaxLength);
+        comments.Property(x => x.Author).HasMaxLength(100);
+        comments.Property(x => x.ResolvedBy).HasMaxLength(100);
+        comments.Property(x => x.Text).HasMaxLength(Jixiao.Data.Filings.FilingStore.TextLength);
+        comments.HasOne<FilingRecord>().WithMany().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Cascade);
+        comments.HasIndex(x => new { x.FilingId, x.Id });
+
+        var revisions = modelBuilder.Entity<FilingRevisionRecord>();
+        revisions.ToTable("filing_revisions");
+        revisions.HasKey(x => x.Id);
+        revisions.Property(x => x.Author).HasMaxLength(100);
+        revisions.HasOne<FilingRecord>().WithMany().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Cascade);
+        revisions.HasIndex(x => new { x.FilingId, x.Version }).IsUnique();
     }
 
     private static void ApplySnakeCase(ModelBuilder modelBuilder)

@@ -22,6 +22,7 @@ public static class AccountSetup
         ("reviewer", "jixiao-reviewer", UserRole.FinanceReviewer, null),
         ("supervisor", "jixiao-supervisor", UserRole.Supervisor, null),
         ("dept", "jixiao-dept", UserRole.DepartmentUser, "江海市临江区教育局"),
+        ("dept-reviewer", "jixiao-dept-reviewer", UserRole.DepartmentReviewer, "江海市临江区教育局"),
     ];
 
     /// <summary>The page where a signed-in user changes their own password.</summary>
@@ -78,7 +79,12 @@ public static class AccountSetup
             .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(nameof(UserRole.Administrator)))
             .AddPolicy(UserClaims.CanReviewPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.ReviewFindings)))
             .AddPolicy(UserClaims.CanDemandRectificationPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.DemandRectification)))
-            .AddPolicy(UserClaims.CanAnswerRectificationPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.AnswerRectification)));
+            .AddPolicy(UserClaims.CanAnswerRectificationPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.AnswerRectification)))
+            .AddPolicy(UserClaims.CanFillPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.FillForms)))
+            .AddPolicy(UserClaims.CanReviewFilingsPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.ReviewFilings)))
+            .AddPolicy(UserClaims.CanPublishPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.May(Permission.PublishFilings)))
+            .AddPolicy(UserClaims.CanCommentFilingsPolicy, p => p.RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.May(Permission.FillForms) || c.User.May(Permission.ReviewFilings)));
         return services;
     }
 
@@ -189,7 +195,7 @@ public sealed class UserValidator(App.Accounts.Accounts accounts, IMemoryCache c
         }
 
         if (principal.FindFirstValue(ClaimTypes.Role) != user.Role.ToString()
-            || (principal.FindFirstValue(UserClaims.Department) ?? "") != (user.Role == UserRole.DepartmentUser ? user.Department ?? "" : ""))
+            || (principal.FindFirstValue(UserClaims.Department) ?? "") != (user.Role.HasDepartment() ? user.Department ?? "" : ""))
         {
             context.ReplacePrincipal(UserClaims.Principal(user));
             context.ShouldRenew = true;

@@ -9,7 +9,7 @@ namespace Jixiao.Web.Accounts;
 /// <summary>The claims of a signed-in user and what they allow.</summary>
 public static class UserClaims
 {
-    /// <summary>The 主管部门 of a department user.</summary>
+    /// <summary>The 主管部门 of a department user or department reviewer.</summary>
     public const string Department = "jixiao:department";
 
     /// <summary>Policy: may import (administrators and finance reviewers). Deleting a batch is for administrators only (<see cref="AdminPolicy"/>, AccessPolicy).</summary>
@@ -26,6 +26,18 @@ public static class UserClaims
 
     /// <summary>Policy: may answer rectification requests (<see cref="Permission.AnswerRectification"/>).</summary>
     public const string CanAnswerRectificationPolicy = "CanAnswerRectification";
+
+    /// <summary>Policy: may fill, save, submit and withdraw forms (<see cref="Permission.FillForms"/>).</summary>
+    public const string CanFillPolicy = "CanFill";
+
+    /// <summary>Policy: may return and approve submitted forms (<see cref="Permission.ReviewFilings"/>).</summary>
+    public const string CanReviewFilingsPolicy = "CanReviewFilings";
+
+    /// <summary>Policy: may publish approved forms (<see cref="Permission.PublishFilings"/>).</summary>
+    public const string CanPublishPolicy = "CanPublish";
+
+    /// <summary>Policy: takes part in filing — fills or reviews forms — and so may comment on them.</summary>
+    public const string CanCommentFilingsPolicy = "CanCommentFilings";
 
     /// <summary>The session stamp (<see cref="AccountSession.Stamp"/>): a changed password ends the other sessions.</summary>
     public const string Stamp = "jixiao:stamp";
@@ -81,7 +93,7 @@ public static class UserClaims
             claims.Add(new Claim(ClaimTypes.GivenName, user.DisplayName));
         }
 
-        if (user.Role == UserRole.DepartmentUser && !string.IsNullOrWhiteSpace(user.Department))
+        if (user.Role.HasDepartment() && !string.IsNullOrWhiteSpace(user.Department))
         {
             claims.Add(new Claim(Department, user.Department));
         }
@@ -113,7 +125,7 @@ public static class UserClaims
             return new Caller("anonymous", UserRole.DepartmentUser, null);
         }
 
-        var department = role == UserRole.DepartmentUser ? user.FindFirstValue(Department) : null;
+        var department = role.HasDepartment() ? user.FindFirstValue(Department) : null;
         return new Caller(user.Actor(), role, department)
         {
             ReadOnly = user.CameWithToken() && user.FindFirstValue(TokenScope) != "role",

@@ -44,6 +44,15 @@ public static partial class AuditTexts
         ["recheck-finish"] = ("重新核查完成", "Re-check finished"),
         ["recheck-cancel"] = ("取消重新核查", "Re-check cancelled"),
         ["recheck-fail"] = ("重新核查失败", "Re-check failed"),
+        ["filing-create"] = ("新建填报表", "Start a filing"),
+        ["filing-save"] = ("保存填报表", "Save a filing"),
+        ["filing-submit"] = ("提交填报表", "Submit a filing"),
+        ["filing-withdraw"] = ("撤回填报表", "Withdraw a filing"),
+        ["filing-return"] = ("退回填报表", "Return a filing"),
+        ["filing-approve"] = ("审核通过填报表", "Approve a filing"),
+        ["filing-publish"] = ("公开填报表", "Publish a filing"),
+        ["filing-comment"] = ("填报意见", "Comment on a filing"),
+        ["filing-comment-resolve"] = ("解决填报意见", "Resolve a comment"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Targets = new(StringComparer.Ordinal)
@@ -56,6 +65,7 @@ public static partial class AuditTexts
         ["forms"] = ("表单列表", "form list"),
         ["findings"] = ("问题清单", "findings list"),
         ["recheck"] = ("重新核查任务", "re-check"),
+        ["filing"] = ("填报表", "filing"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Keys = new(StringComparer.Ordinal)
@@ -84,6 +94,18 @@ public static partial class AuditTexts
         ["changed"] = ("有变化", "changed"),
         ["version"] = ("核查版本", "checks version"),
         ["reason"] = ("原因", "reason"),
+        ["revision"] = ("版本", "version"),
+        ["kind"] = ("表类型", "kind"),
+        ["year"] = ("年度", "year"),
+        ["errors"] = ("错误", "errors"),
+        ["warnings"] = ("警告", "warnings"),
+        ["fields"] = ("改动项", "values changed"),
+        ["cells"] = ("单元格", "cells"),
+        ["cell"] = ("单元格", "cell"),
+        ["comments"] = ("意见", "comments"),
+        ["comment"] = ("意见", "comment"),
+        ["override"] = ("放行理由", "override reason"),
+        ["declaration"] = ("来源申报表", "declaration"),
     };
 
     /// <summary>Values of some keys that are words: a token's scope and expiry, an export's filter and way.</summary>
@@ -98,6 +120,9 @@ public static partial class AuditTexts
         [("trigger", "Automatic")] = ("启动时自动（核查版本变化）", "at start (checks changed)"),
         [("trigger", "Administrator")] = ("管理员", "administrator"),
         [("trigger", "CommandLine")] = ("命令行", "command line"),
+        [("kind", "target-declaration")] = ("绩效目标申报表", "target declaration"),
+        [("kind", "self-evaluation")] = ("绩效自评表", "self-evaluation"),
+        [("cell", "-")] = ("整张表", "the whole form"),
     };
 
     /// <summary>Parts that begin with a phrase and go on with text as written (a token's first use: the request).</summary>
@@ -271,6 +296,11 @@ public static partial class AuditTexts
         if (Enum.TryParse<RectificationStatus>(value, out var status) && Enum.IsDefined(status))
         {
             return ReviewTexts.StatusText(status);
+        }
+
+        if (Enum.TryParse<FilingStatus>(value, out var filing) && Enum.IsDefined(filing))
+        {
+            return Filings.FilingJson.StatusText(filing);
         }
 
         return Enum.TryParse<ImportStatus>(value, out var import) && Enum.IsDefined(import) ? Ui.StatusText(import) : value;

@@ -63,12 +63,12 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
         }
 
         var department = NewDepartment?.Trim();
-        if (NewRole == UserRole.DepartmentUser && string.IsNullOrEmpty(department))
+        if (NewRole.HasDepartment() && string.IsNullOrEmpty(department))
         {
-            return await FailAsync(Ui.T("部门用户必须指定主管部门。", "A department user needs a department."), cancellationToken);
+            return await FailAsync(Ui.T("部门用户和部门审核必须指定主管部门。", "A department user or reviewer needs a department."), cancellationToken);
         }
 
-        if (NewRole == UserRole.DepartmentUser && !await accounts.DepartmentExistsAsync(department, cancellationToken))
+        if (NewRole.HasDepartment() && !await accounts.DepartmentExistsAsync(department, cancellationToken))
         {
             return await UnknownDepartmentAsync(department, cancellationToken);
         }
@@ -102,9 +102,9 @@ public sealed class UsersModel(App.Accounts.Accounts accounts, PortfolioView por
             return await FailAsync(Ui.T("角色无效。", "Unknown role."), cancellationToken);
         }
 
-        if (chosen == UserRole.DepartmentUser && string.IsNullOrWhiteSpace(department))
+        if (chosen.HasDepartment() && string.IsNullOrWhiteSpace(department))
         {
-            return await FailAsync(Ui.T("部门用户必须指定主管部门。", "A department user needs a department."), cancellationToken);
+            return await FailAsync(Ui.T("部门用户和部门审核必须指定主管部门。", "A department user or reviewer needs a department."), cancellationToken);
         }
 
         switch (await accounts.ChangeRoleAsync(User.Caller(), userName, chosen, department, cancellationToken))

@@ -1,6 +1,7 @@
 using Jixiao.App;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Exports;
+using Jixiao.Web.Filings;
 using Jixiao.Web.Findings;
 
 using Jixiao.Web.Forms;
@@ -71,6 +72,7 @@ public static class ApiEndpoints
         ImportsApi.Map(api);
         ReviewApi.Map(api);
         RechecksApi.Map(api);
+        FilingsApi.Map(api);
 
         // GET /openapi/v1.json (describes the API only; no data)
         app.MapOpenApi().AllowAnonymous();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Antiforgery;
 
 namespace Jixiao.Web.Review;
 
-/// <summary>Marks the follow-up's endpoints: their 401/403 problems are written in Chinese (with the English beside).</summary>
+/// <summary>Marks the follow-up's endpoints (and filing's, <c>/api/v1/filings</c>): their 401/403 problems are written in Chinese (with the English beside).</summary>
 public sealed class ReviewEndpointMetadata;
 
 /// <summary>
@@ -76,6 +76,7 @@ public static class ReviewApi
 
         var path = http.Request.Path.Value ?? "";
         return path.StartsWith("/api/v1/rectifications", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("/api/v1/filings", StringComparison.OrdinalIgnoreCase)
             || (path.StartsWith("/api/v1/findings/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/review", StringComparison.OrdinalIgnoreCase))
             || (path.StartsWith("/api/v1/forms/", StringComparison.OrdinalIgnoreCase)
                 && (path.EndsWith("/rectifications", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/review", StringComparison.OrdinalIgnoreCase)));
@@ -147,7 +148,7 @@ public static class ReviewApi
     }
 
     /// <summary>A step's endpoint: its role policy, name and documentation, a JSON body, its answer and its problems.</summary>
-    private static RouteHandlerBuilder Step<TBody, TResponse>(
+    internal static RouteHandlerBuilder Step<TBody, TResponse>(
         this RouteHandlerBuilder endpoint, string policy, string name, string summary, string description, int status)
         where TBody : notnull => endpoint
         .RequireAuthorization(policy)
@@ -309,7 +310,7 @@ public static class ReviewApi
     /// What every step reads first, in this order: the antiforgery token, the id in the path (<paramref name="name"/>)
     /// and the JSON body; the problem of the first that is wrong.
     /// </summary>
-    private static async Task<(long Id, T? Body, IResult? Problem)> InputAsync<T>(
+    internal static async Task<(long Id, T? Body, IResult? Problem)> InputAsync<T>(
         HttpContext http, IAntiforgery antiforgery, string name, string id, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
@@ -328,7 +329,7 @@ public static class ReviewApi
     }
 
     /// <summary>The antiforgery token, checked as <c>POST /api/v1/imports</c> checks it; null when it is valid.</summary>
-    private static async Task<IResult?> CheckAsync(HttpContext http, IAntiforgery antiforgery)
+    internal static async Task<IResult?> CheckAsync(HttpContext http, IAntiforgery antiforgery)
     {
         try
         {
@@ -344,7 +345,7 @@ public static class ReviewApi
     }
 
     /// <summary>The JSON body; or the problem when it is not JSON or does not parse.</summary>
-    private static async Task<(T? Body, IResult? Problem)> BodyAsync<T>(HttpContext http, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    internal static async Task<(T? Body, IResult? Problem)> BodyAsync<T>(HttpContext http, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
         if (!http.Request.HasJsonContentType())
@@ -393,10 +394,10 @@ public static class ReviewApi
         $"没有编号为 {id.ToString(CultureInfo.InvariantCulture)} 且你有权查看的{what}。",
         $"There is no {(what == "表" ? "form" : "rectification request")} with id {id.ToString(CultureInfo.InvariantCulture)} that you may see.");
 
-    private static IResult BadId(string parameter, string value) => Problem(StatusCodes.Status400BadRequest, "编号无效",
+    internal static IResult BadId(string parameter, string value) => Problem(StatusCodes.Status400BadRequest, "编号无效",
         $"{parameter}“{ApiQuery.Clip(value)}”不是编号：应为从 1 开始的整数。", $"'{ApiQuery.Clip(value)}' is not an id: expected a whole number from 1.");
 
-    private static IResult Problem(int status, string title, string zh, string en, string? problem = null)
+    internal static IResult Problem(int status, string title, string zh, string en, string? problem = null)
     {
         var extensions = new Dictionary<string, object?> { ["detailEn"] = en };
         if (problem is not null)

@@ -141,6 +141,7 @@ public static class Ui
         UserRole.Administrator => T("管理员", "Administrator"),
         UserRole.FinanceReviewer => T("财政评审", "Finance reviewer"),
         UserRole.DepartmentUser => T("部门用户", "Department user"),
+        UserRole.DepartmentReviewer => T("部门审核", "Department reviewer"),
         _ => T("监督", "Supervisor"),
     };
 
@@ -150,8 +151,8 @@ public static class Ui
     /// </summary>
     public static string RoleAbilities(UserRole role)
     {
-        var caller = new App.Access.Caller("role", role, role == UserRole.DepartmentUser ? "部门" : null);
-        var parts = new List<string> { role == UserRole.DepartmentUser ? T("只能查看本部门", "read own department only") : T("查看全部", "read all") };
+        var caller = new App.Access.Caller("role", role, role.HasDepartment() ? "部门" : null);
+        var parts = new List<string> { role.HasDepartment() ? T("只能查看本部门", "read own department only") : T("查看全部", "read all") };
         foreach (var (permission, label) in new[]
         {
             (App.Access.Permission.Import, T("导入", "import")),
@@ -159,6 +160,9 @@ public static class Ui
             (App.Access.Permission.ReviewFindings, T("复核问题", "review findings")),
             (App.Access.Permission.DemandRectification, T("要求整改", "demand rectification")),
             (App.Access.Permission.AnswerRectification, T("答复整改", "answer rectification")),
+            (App.Access.Permission.FillForms, T("填报", "fill forms")),
+            (App.Access.Permission.ReviewFilings, T("审核填报", "review filings")),
+            (App.Access.Permission.PublishFilings, T("公开", "publish")),
             (App.Access.Permission.ManageAccounts, T("管理账户和审计日志", "accounts and the audit log")),
         })
         {

@@ -37,9 +37,10 @@ public sealed class AccessPolicyTests : IAsyncLifetime
     [InlineData(UserRole.FinanceReviewer, true, false, false)]
     [InlineData(UserRole.Supervisor, false, false, false)]
     [InlineData(UserRole.DepartmentUser, false, false, false)]
+    [InlineData(UserRole.DepartmentReviewer, false, false, false)]
     public void Each_role_may_do_what_its_description_says(UserRole role, bool import, bool delete, bool accounts)
     {
-        var caller = new Caller("someone", role, role == UserRole.DepartmentUser ? Police : null);
+        var caller = new Caller("someone", role, role.HasDepartment() ? Police : null);
         Assert.True(AccessPolicy.Allows(caller, Permission.Read));
         Assert.Equal(import, AccessPolicy.Allows(caller, Permission.Import));
         Assert.Equal(delete, AccessPolicy.Allows(caller, Permission.DeleteBatch));
@@ -48,6 +49,31 @@ public sealed class AccessPolicyTests : IAsyncLifetime
         {
             Assert.Throws<AccessDeniedException>(() => AccessPolicy.Demand(caller, Permission.DeleteBatch));
         }
+    }
+
+    [Theory]
+    [InlineData(UserRole.Administrator, false, true, true)]
+    [InlineData(UserRole.FinanceReviewer, false, true, true)]
+    [InlineData(UserRole.Supervisor, false, false, false)]
+    [InlineData(UserRole.DepartmentUser, true, false, false)]
+    [InlineData(UserRole.DepartmentReviewer, false, true, false)]
+    public void Filing_permissions_go_to_the_roles_the_issue_names(UserRole role, bool fill, bool review, bool publish)
+    {
+        var caller = new Caller("someone", role, role.HasDepartment() ? Police : null);
+        Assert.Equal(fill, AccessPolicy.Allows(caller, Permission.FillForms));
+        Assert.Equal(review, AccessPolicy.Allows(caller, Permission.ReviewFilings));
+        Assert.Equal(publish, AccessPolicy.Allows(caller, Permission.PublishFilings));
+        Assert.False(AccessPolicy.Allows(new Caller("token", role, caller.Department) { ReadOnly = true }, Permission.FillForms));
+    }
+
+    [Fact]
+    public async Task A_department_reviewer_sees_their_department_only_as_a_department_user_does()
+    {
+        var user = await Policy.ScopeAsync(new Caller("dept", UserRole.DepartmentUser, Police));
+        var reviewer = await Policy.ScopeAsync(new Caller("reviewer", UserRole.DepartmentReviewer, Police));
+        Assert.False(reviewer.IsAll);
+        Assert.NotEmpty(reviewer.DepartmentIds!);
+        Assert.Equal(user.DepartmentIds, reviewer.DepartmentIds);
     }
 
     [Fact]

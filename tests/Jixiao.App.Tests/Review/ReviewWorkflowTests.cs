@@ -32,13 +32,13 @@ public sealed class ReviewWorkflowTests
         [(FormReviewState.RectificationRequired, ReviewAction.Return, RectificationStatus.Answered)] = ([Admin, Reviewer], FormReviewState.RectificationRequired),
     };
 
-    public static TheoryData<UserRole> Roles => [Admin, Reviewer, Supervisor, Department];
+    public static TheoryData<UserRole> Roles => [Admin, Reviewer, Supervisor, Department, UserRole.DepartmentReviewer];
 
     [Theory]
     [MemberData(nameof(Roles))]
     public void Each_role_may_take_exactly_the_steps_of_the_table_and_no_other(UserRole role)
     {
-        var caller = new Caller("someone", role, role == Department ? "上海市公安局宝山分局" : null);
+        var caller = new Caller("someone", role, role.HasDepartment() ? "上海市公安局宝山分局" : null);
         var checkedCases = 0;
         foreach (var state in Enum.GetValues<FormReviewState>())
         {
@@ -93,9 +93,10 @@ public sealed class ReviewWorkflowTests
     [InlineData(Reviewer, true, true, false)]
     [InlineData(Supervisor, true, false, false)]
     [InlineData(Department, false, false, true)]
+    [InlineData(UserRole.DepartmentReviewer, false, false, false)]
     public void The_follow_up_permissions_go_to_the_roles_the_issue_names(UserRole role, bool review, bool demand, bool answer)
     {
-        var caller = new Caller("someone", role, role == Department ? "上海市公安局宝山分局" : null);
+        var caller = new Caller("someone", role, role.HasDepartment() ? "上海市公安局宝山分局" : null);
         Assert.Equal(review, AccessPolicy.Allows(caller, Permission.ReviewFindings));
         Assert.Equal(demand, AccessPolicy.Allows(caller, Permission.DemandRectification));
         Assert.Equal(answer, AccessPolicy.Allows(caller, Permission.AnswerRectification));

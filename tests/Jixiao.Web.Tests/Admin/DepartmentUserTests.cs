@@ -61,6 +61,24 @@ public sealed class DepartmentUserTests(CorpusFixture corpus) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task A_department_reviewer_needs_a_known_department_and_then_sees_that_department_only()
+    {
+        var bare = await PostAsync("Create", new() { ["NewUserName"] = "police-checker", ["NewPassword"] = "police-checker-password", ["NewRole"] = "DepartmentReviewer", ["NewDepartment"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Equal("部门用户和部门审核必须指定主管部门。", await ErrorAsync(bare));
+        var unknown = await PostAsync("Create", new() { ["NewUserName"] = "police-checker", ["NewPassword"] = "police-checker-password", ["NewRole"] = "DepartmentReviewer", ["NewDepartment"] = "宝山区数据局" });
+        Assert.Contains("没有名为“宝山区数据局”的主管部门", await ErrorAsync(unknown), StringComparison.Ordinal);
+        Assert.Null(await FindAsync("police-checker"));
+
+        var created = await PostAsync("Create", new() { ["NewUserName"] = "police-checker", ["NewPassword"] = "police-checker-password", ["NewRole"] = "DepartmentReviewer", ["NewDepartment"] = CorpusFixture.PoliceDepartment });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal((UserRole.DepartmentReviewer, CorpusFixture.PoliceDepartment), ((await FindAsync("police-checker"))!.Role, (await FindAsync("police-checker"))!.Department));
+        var checker = await corpus.Factory.SignedInAsync("police-checker", "police-checker-password");
+        var list = await JixiaoWebFactory.HtmlAsync(checker, "/forms");
+        Assert.Equal("37", list.QuerySelector("#form-count")!.GetAttribute("data-total"));
+    }
+
+    [Fact]
     public async Task A_role_change_to_an_unknown_department_changes_nothing()
     {
         await corpus.Factory.CreateUserAsync("mover-x", "mover-x-password", UserRole.Supervisor, null);

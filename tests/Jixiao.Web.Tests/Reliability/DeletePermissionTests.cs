@@ -66,7 +66,8 @@ public sealed class DeletePermissionTests : IAsyncLifetime
     {
         var users = await JixiaoWebFactory.HtmlAsync(app.Admin, "/admin/users");
         var abilities = users.QuerySelector("#role-abilities")!.TextContent;
-        Assert.Equal("管理员：查看全部、导入、删除批次、复核问题、要求整改、管理账户和审计日志；财政评审：查看全部、导入、复核问题、要求整改；监督：查看全部、复核问题；部门用户：只能查看本部门、答复整改。", abilities);
+        Assert.Equal("管理员：查看全部、导入、删除批次、复核问题、要求整改、审核填报、公开、管理账户和审计日志；财政评审：查看全部、导入、复核问题、要求整改、审核填报、公开；"
+            + "监督：查看全部、复核问题；部门用户：只能查看本部门、答复整改、填报；部门审核：只能查看本部门、审核填报。", abilities);
 
         // docs/web.md: the demo accounts' "may" column names batch deletion exactly for the roles allowed it
         var rows = File.ReadLines(Path.Combine(RepoPaths.Root, "docs", "web.md")).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
