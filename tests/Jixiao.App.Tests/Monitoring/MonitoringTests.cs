@@ -27,14 +27,12 @@ public abstract class MonitoringTests : DatabaseTest
     private const string DataBureau = "上海市宝山区数据局";
 
     private readonly FixedClock clock = new(new DateTimeOffset(2025, 7, 2, 9, 0, 0, TimeSpan.FromHours(8)));
-    private readonly Caller policeA = new("police-a", UserRole.DepartmentUser, Police);
-    private readonly Caller policeB = new("police-b", UserRole.DepartmentUser, Police);
-    private readonly Caller policeReviewer = new("police-reviewer", UserRole.DepartmentReviewer, Police);
-    private readonly Caller dataUser = new("data-user", UserRole.DepartmentUser, DataBureau);
-    private readonly Caller dataReviewer = new("data-reviewer", UserRole.DepartmentReviewer, DataBureau);
-    private readonly Caller finance = new("finance", UserRole.FinanceReviewer);
-    private readonly Caller supervisor = new("supervisor", UserRole.Supervisor);
-    private readonly Caller admin = new("admin", UserRole.Administrator);
+    private readonly Caller policeA = Of(UserRole.DepartmentUser, "police-a", Police), policeB = Of(UserRole.DepartmentUser, "police-b", Police);
+    private readonly Caller policeReviewer = Of(UserRole.DepartmentReviewer, "police-reviewer", Police);
+    private readonly Caller dataUser = Of(UserRole.DepartmentUser, "data-user", DataBureau), dataReviewer = Of(UserRole.DepartmentReviewer, "data-reviewer", DataBureau);
+    private readonly Caller finance = Of(UserRole.FinanceReviewer, "finance"), supervisor = Of(UserRole.Supervisor, "supervisor"), admin = Of(UserRole.Administrator, "admin");
+
+    private static Caller Of(UserRole role, string name, string? department = null) => new(name, role, department);
 
     private AccessPolicy Policy => new(new DepartmentDirectory(Db), clock);
 
