@@ -52,6 +52,7 @@ public static class JixiaoServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<RecheckStore>();
+        services.AddSingleton<Jixiao.Data.Monitoring.MonitoringStore>();
         services.AddSingleton(sp => new FilingStore(sp.GetRequiredService<JixiaoDatabase>(), sp.GetRequiredService<FormWriter>(), sp.GetRequiredService<ImportBatchStore>()));
         services.TryAddSingleton(TimeProvider.System);
 
@@ -82,6 +83,9 @@ public static class JixiaoServices
         services.AddSingleton<FilingSteps>();
         services.AddSingleton<PublishFiling>();
         services.AddSingleton<FilingComments>();
+        services.AddSingleton(sp => new Monitoring.MonitoringCatalog(sp.GetRequiredService<FilingCatalog>(), sp.GetRequiredService<Jixiao.Data.Monitoring.MonitoringStore>(),
+            sp.GetRequiredService<AccessPolicy>()));
+        services.AddSingleton<Monitoring.RecordCheckpoint>();
         return services;
     }
 

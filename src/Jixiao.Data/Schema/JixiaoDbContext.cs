@@ -90,6 +90,9 @@ public abstract class JixiaoDbContext : DbContext
     /// <summary>The saved versions of the filings' content (修订).</summary>
     public DbSet<FilingRevisionRecord> FilingRevisions => Set<FilingRevisionRecord>();
 
+    /// <summary>The monitoring checkpoints of approved declarations (监控时点, <see cref="Monitoring.MonitoringStore"/>).</summary>
+    public DbSet<MonitoringCheckpointRecord> MonitoringCheckpoints => Set<MonitoringCheckpointRecord>();
+
     /// <summary>The provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
@@ -128,6 +131,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureReviews(modelBuilder);
         ConfigureRechecks(modelBuilder.Entity<RecheckJob>());
         ConfigureFilings(modelBuilder);
+        ConfigureMonitoring(modelBuilder.Entity<MonitoringCheckpointRecord>());
 
         ApplySnakeCase(modelBuilder);
     }
@@ -439,6 +443,20 @@ public abstract class JixiaoDbContext : DbContext
         revisions.Property(x => x.Author).HasMaxLength(100);
         revisions.HasOne<FilingRecord>().WithMany().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Cascade);
         revisions.HasIndex(x => new { x.FilingId, x.Version }).IsUnique();
+    }
+
+    /// <summary>Mid-year monitoring (绩效运行监控): one checkpoint per declaration and date, gone with its filing.</summary>
+    private static void ConfigureMonitoring(EntityTypeBuilder<MonitoringCheckpointRecord> m)
+    {
+        m.ToTable("monitoring_checkpoints");
+        m.HasKey(x => x.Id);
+        m.Property(x => x.Executed).HasPrecision(MoneyPrecision, FormMapper.MoneyScale);
+        m.Property(x => x.Budget).HasPrecision(MoneyPrecision, FormMapper.MoneyScale);
+        m.Property(x => x.Note).HasMaxLength(Jixiao.Data.Filings.FilingStore.TextLength);
+        m.Property(x => x.CreatedBy).HasMaxLength(100);
+        m.Property(x => x.UpdatedBy).HasMaxLength(100);
+        m.HasOne<FilingRecord>().WithMany().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Cascade);
+        m.HasIndex(x => new { x.FilingId, x.Date }).IsUnique();
     }
 
     private static void ApplySnakeCase(ModelBuilder modelBuilder)

@@ -73,6 +73,7 @@ public static class ApiEndpoints
         ReviewApi.Map(api);
         RechecksApi.Map(api);
         FilingsApi.Map(api);
+        Monitoring.MonitoringApi.Map(api);
 
         // GET /openapi/v1.json (describes the API only; no data)
         app.MapOpenApi().AllowAnonymous();

@@ -1194,6 +1194,75 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.MonitoringCheckpointRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal?>("Executed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("executed");
+
+                    b.Property<long>("FilingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("filing_id");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("indicators");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.Organisation", b =>
                 {
                     b.Property<long>("Id")
@@ -1886,6 +1955,15 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasOne("Jixiao.Data.Entities.FormRecord", null)
                         .WithMany("Indicators")
                         .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.MonitoringCheckpointRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.FilingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

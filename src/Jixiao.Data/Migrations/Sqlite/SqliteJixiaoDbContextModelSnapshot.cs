@@ -1167,6 +1167,73 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.MonitoringCheckpointRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("budget");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<double?>("Executed")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("executed");
+
+                    b.Property<long>("FilingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filing_id");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicators");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.Organisation", b =>
                 {
                     b.Property<long>("Id")
@@ -1849,6 +1916,15 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasOne("Jixiao.Data.Entities.FormRecord", null)
                         .WithMany("Indicators")
                         .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.MonitoringCheckpointRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.FilingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
