@@ -55,6 +55,8 @@ public static class FilingsApi
             .Produces<IReadOnlyList<FilingRevisionItem>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        FilingLiveApi.Map(filings);
+
         filings.MapPost("", CreateAsync)
             .Step<FilingCreateBody, FilingStepResponse>(
                 UserClaims.CanFillPolicy,
