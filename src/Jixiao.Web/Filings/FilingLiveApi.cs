@@ -68,6 +68,7 @@ public sealed record LiveEvaluationItem(
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(FilingLiveBody))]
 [JsonSerializable(typeof(LiveEvaluationItem))]
+[JsonSerializable(typeof(List<WorkbookErrorItem>))]
 public sealed partial class FilingLiveJsonContext : JsonSerializerContext;
 
 /// <summary>
@@ -77,7 +78,7 @@ public sealed partial class FilingLiveJsonContext : JsonSerializerContext;
 /// </summary>
 public static class FilingLiveApi
 {
-    private static readonly FilingLiveJsonContext Context = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = ApiJson.Encoder });
+    internal static readonly FilingLiveJsonContext Context = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = ApiJson.Encoder });
 
     public static void Map(RouteGroupBuilder filings)
     {
@@ -107,6 +108,7 @@ public static class FilingLiveApi
 
         Diagnostic? error = null;
         var form = FormJsonReader.ReadString(content.GetRawText(), "content", d => error ??= d.Severity == DiagnosticSeverity.Error ? d : null).FirstOrDefault();
+        error ??= form?.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
         if (error is not null || form is null)
         {
             return ReviewApi.Problem(StatusCodes.Status400BadRequest, "输入无效", "表的内容无法读取：" + (error?.MessageZh ?? error?.Message ?? "不是表"),
