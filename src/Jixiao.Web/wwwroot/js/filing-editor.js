@@ -164,8 +164,17 @@
     var conflictBox = document.getElementById("conflict-box");
     var saveState = document.getElementById("save-state");
 
+    // the focused cell gives up its value (its change event) before the cells are built again
+    function commitFocus() {
+        var a = document.activeElement;
+        var field = a && root.contains(a) && a.dataset ? a.dataset.field || null : null;
+        var caret = field && typeof a.selectionStart === "number" ? a.selectionStart : null;
+        if (field) { a.blur(); }
+        return { field: field, caret: caret };
+    }
+
     function render() {
-        var focus = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.field : null;
+        var focus = commitFocus();
         root.textContent = "";
         var head = el("section", { className: "editor-section", id: "editor-heading" }, [el("h2", { text: t("基本信息", "Project") })]);
         var grid = el("div", { className: "editor-grid" });
@@ -213,7 +222,13 @@
         root.appendChild(excelSection());
         markComments();
         decorate();
-        if (focus) { focusField(focus); }
+        if (focus.field) {
+            var input = root.querySelector("[data-field='" + focus.field + "']");
+            if (input) {
+                input.focus();
+                if (focus.caret !== null && input.setSelectionRange) { try { input.setSelectionRange(focus.caret, focus.caret); } catch (err) { /* not a text input */ } }
+            }
+        }
     }
 
     function levelNames() {
@@ -295,12 +310,14 @@
     }
 
     function addRow(i) {
+        commitFocus();
         var ref = form.indicators[i] || {};
         form.indicators.splice(i + 1, 0, blankIndicator(ref.level1, ref.level2));
         structureChanged("indicators[" + (i + 1) + "].name");
     }
 
     function addUnder(level1) {
+        commitFocus();
         var at = form.indicators.length;
         for (var i = form.indicators.length - 1; i >= 0; i--) {
             if (form.indicators[i].level1 === level1) { at = i + 1; break; }
@@ -310,11 +327,13 @@
     }
 
     function removeRow(i) {
+        commitFocus();
         form.indicators.splice(i, 1);
         structureChanged(form.indicators.length ? "indicators[" + Math.min(i, form.indicators.length - 1) + "].name" : null);
     }
 
     function move(i, by, col) {
+        commitFocus();
         var j = i + by;
         if (j < 0 || j >= form.indicators.length) { return; }
         var row = form.indicators.splice(i, 1)[0];
@@ -340,12 +359,12 @@
     function structureChanged(focus) {
         changed();
         render();
-        if (focus) { focusField(focus); }
+        if (focus) { focusField(focus, true); }
     }
 
-    function focusField(field) {
+    function focusField(field, select) {
         var input = root.querySelector("[data-field='" + field + "']");
-        if (input) { input.focus(); if (input.select && input.tagName === "INPUT") { input.select(); } }
+        if (input) { input.focus(); if (select && input.select && input.tagName === "INPUT") { input.select(); } }
     }
 
     // ---- typing ----------------------------------------------------------------------------------------------------
@@ -366,7 +385,7 @@
     });
 
     function take(input) {
-        if (!editable) { return; }
+        if (!editable || !input.isConnected) { return; }
         var field = input.dataset.field;
         var kind = input.dataset.kind;
         var value = input.value;
@@ -409,9 +428,9 @@
             var next = Number(row.dataset.row) + 1;
             if (next >= form.indicators.length && editable) {
                 addRow(next - 1);
-                focusField("indicators[" + next + "]." + d.col);
+                focusField("indicators[" + next + "]." + d.col, true);
             } else {
-                focusField("indicators[" + Math.min(next, form.indicators.length - 1) + "]." + d.col);
+                focusField("indicators[" + Math.min(next, form.indicators.length - 1) + "]." + d.col, true);
             }
         }
     });
