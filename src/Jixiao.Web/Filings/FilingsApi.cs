@@ -55,6 +55,9 @@ public static class FilingsApi
             .Produces<IReadOnlyList<FilingRevisionItem>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        FilingLiveApi.Map(filings);
+        FilingWorkbookApi.Map(filings);
+
         filings.MapPost("", CreateAsync)
             .Step<FilingCreateBody, FilingStepResponse>(
                 UserClaims.CanFillPolicy,
@@ -280,7 +283,7 @@ public static class FilingsApi
         content is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } c ? c.GetRawText() : null;
 
     /// <summary>The answer to a change: <paramref name="status"/> with the filing, or the problem of a refusal.</summary>
-    private static IResult Answer(FilingResult result, int status)
+    internal static IResult Answer(FilingResult result, int status)
     {
         if (!result.Succeeded)
         {
@@ -298,7 +301,7 @@ public static class FilingsApi
     /// <c>changedBy</c>, <c>changedAt</c> and <c>changes</c> (<c>field</c>, <c>before</c>, <c>after</c>); a refused
     /// approval carries the <c>findings</c> to override.
     /// </summary>
-    private static IResult Refused(FilingResult result)
+    internal static IResult Refused(FilingResult result)
     {
         var (status, title) = result.Outcome switch
         {
