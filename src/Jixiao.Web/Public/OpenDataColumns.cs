@@ -70,7 +70,7 @@ public static class OpenDataColumns
         new("name", "text", null, "三级指标（指标名称）", "Indicator (三级指标)", x => x.Indicator.Name),
         new("target", "text", null, "年度指标值（目标值，原文）", "Annual target, as printed", x => x.Indicator.Target),
         new("actual", "text", null, "实际完成值（自评表，原文）", "Actual value, as printed (self-evaluations)", x => x.Indicator.Actual),
-        new("weight", "decimal", "分", "分值（自评表）", "Weight in points (self-evaluations)", x => x.Indicator.Weight),
+        new("weight", "decimal", "分", "分值（申报表为计划分值）", "Weight in points (planned, on a declaration)", x => x.Indicator.Weight),
         new("score", "decimal", "分", "得分（自评表）", "Score (self-evaluations)", x => x.Indicator.Score, ExportFormat.Score),
         new("deviation", "text", null, "偏差原因分析及改进措施（自评表）", "Reasons for deviations and improvements (self-evaluations)", x => x.Indicator.Deviation),
     ];
