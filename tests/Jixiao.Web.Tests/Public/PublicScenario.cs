@@ -60,17 +60,34 @@ public sealed class PublicScenario
         ],
     };
 
-    /// <summary>Makes the users, imports two forms and takes the filings to their statuses.</summary>
-    public static async Task<PublicScenario> CreateAsync(JixiaoWebFactory factory)
+    /// <summary>
+    /// Makes the users, imports two forms and takes the filings to their statuses, through the test server or, for a
+    /// browser test's real server, through <paramref name="baseAddress"/>.
+    /// </summary>
+    public static async Task<PublicScenario> CreateAsync(JixiaoWebFactory factory, string? baseAddress = null)
     {
+        async Task<HttpClient> SignedInAsync(string userName, string password)
+        {
+            if (baseAddress is null)
+            {
+                return await factory.SignedInAsync(userName, password);
+            }
+
+            var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseAddress) };
+            var response = await JixiaoWebFactory.LoginAsync(client, userName, password);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {userName}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 3000)]}");
+            return client;
+        }
+
         var imported = await new FormImporter(factory.Database).ImportFormsAsync(
             [SampleForms.SelfEvaluation(Police, 2025), SampleForms.SelfEvaluation(DataBureau, 2025)], "imported.json");
         Assert.True(imported.Succeeded);
         await factory.CreateUserAsync("public-filler", "public-filler-password", UserRole.DepartmentUser, Police);
         await factory.CreateUserAsync("public-reviewer", "public-reviewer-password", UserRole.DepartmentReviewer, Police);
-        var filler = await factory.SignedInAsync("public-filler", "public-filler-password");
-        var reviewer = await factory.SignedInAsync("public-reviewer", "public-reviewer-password");
-        var finance = await factory.SignedInAsync("reviewer", "jixiao-reviewer");
+        var filler = await SignedInAsync("public-filler", "public-filler-password");
+        var reviewer = await SignedInAsync("public-reviewer", "public-reviewer-password");
+        var finance = await SignedInAsync("reviewer", "jixiao-reviewer");
 
         var scenario = new PublicScenario();
         scenario.PublishedFilingId = await DraftAsync(filler, PublishedProject);
