@@ -39,16 +39,19 @@ public static class OpenDataEndpoints
         return app;
     }
 
+    /// <summary>The files of the open data, each with what one row is and its columns: the dictionary's page and JSON both read it.</summary>
+    public static IReadOnlyList<OpenDataFile> Files { get; } =
+    [
+        new(FormsCsv, "每张公开表单一行", "One row per published form", [.. OpenDataColumns.Forms.Select(c => c.Entry)]),
+        new(IndicatorsCsv, "每个绩效指标一行", "One row per indicator", [.. OpenDataColumns.Indicators.Select(c => c.Entry)]),
+        new(FormsJson, "对象 {schema, forms}，forms 中每张公开表单一个对象", "An object {schema, forms}, one object per published form", OpenDataColumns.JsonMembers),
+    ];
+
     /// <summary>The machine-readable data dictionary: every column of each file with its type, unit and meaning.</summary>
     public static object Dictionary() => new
     {
         schema = "jixiao.public-dictionary/1",
-        files = new object[]
-        {
-            new { name = FormsCsv, description = new { zh = "每张公开表单一行", en = "One row per published form" }, columns = OpenDataColumns.Forms.Select(c => c.Entry) },
-            new { name = IndicatorsCsv, description = new { zh = "每个绩效指标一行", en = "One row per indicator" }, columns = OpenDataColumns.Indicators.Select(c => c.Entry) },
-            new { name = FormsJson, description = new { zh = "对象 {schema, forms}，forms 中每张公开表单一个对象", en = "An object {schema, forms}, one object per published form" }, columns = OpenDataColumns.JsonMembers },
-        },
+        files = Files.Select(f => new { name = f.Name, description = new { zh = f.Zh, en = f.En }, columns = f.Columns }),
     };
 
     private static async Task<IResult> ExportAsync(HttpContext http, PublishedForms published)
@@ -154,6 +157,9 @@ public static class OpenDataEndpoints
     /// <summary>A SHA-256 as lower-case hexadecimal.</summary>
     public static string Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
+
+/// <summary>One file of the open data: its name, what one row is (Chinese, English), and its columns.</summary>
+public sealed record OpenDataFile(string Name, string Zh, string En, IReadOnlyList<DictionaryEntry> Columns);
 
 /// <summary>The addresses of the public pages.</summary>
 public static class PublicLinks
