@@ -40,6 +40,7 @@ public static class JixiaoServices
         // Data: persistence
         services.AddSingleton<FormWriter>();
         services.AddSingleton<FormQueries>();
+        services.AddSingleton<PublishedForms>();
         services.AddSingleton<FindingQueries>();
         services.AddSingleton(sp => new FormReader(sp.GetRequiredService<JixiaoDatabase>()));
         services.AddSingleton(sp => new PortfolioQueries(sp.GetRequiredService<JixiaoDatabase>(), sp.GetRequiredService<FormQueries>()));

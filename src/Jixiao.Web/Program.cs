@@ -3,6 +3,7 @@ using Jixiao.App.Imports;
 using Jixiao.Web.Accounts;
 using Jixiao.Web.Api;
 using Jixiao.Web.Imports;
+using Jixiao.Web.Public;
 using Jixiao.Web.Shared;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -81,6 +82,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Accounts/Setup");
     o.Conventions.AllowAnonymousToPage("/Accounts/Denied");
     o.Conventions.AllowAnonymousToPage("/Shared/Error");
+    o.Conventions.AllowAnonymousToFolder("/Public"); // 公开: the published forms, for anyone (decision 011)
 }).AddJsonOptions(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 
 var app = builder.Build();
@@ -122,6 +124,7 @@ app.MapRazorPages();
 app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
 app.MapCultureSwitch();
 app.MapImportStatus();
+app.MapOpenData();
 app.MapApiV1();
 
 // the one start-up failure a user meets on a shared machine: said in one line, without a stack trace (checked first,

@@ -12,6 +12,13 @@ namespace Jixiao.Web.Forms;
 /// <summary>What one cell of the official table carries: its field path, CSS classes and the finding markers.</summary>
 public sealed record CellMark(string Field, string Css, IHtmlContent Markers);
 
+/// <summary>
+/// What the shared official table (Shared/_OfficialTable.cshtml) renders: the sheet, and whether each cell carries its
+/// finding markers and recomputed values (the signed-in form page and its print view) or only what the form says (the
+/// public page).
+/// </summary>
+public sealed record OfficialTable(FormSheet Sheet, bool Annotated);
+
 /// <summary>A span of indicator rows sharing one 一级 or 二级 label (printed as one cell across the rows).</summary>
 public sealed record LevelSpan(int First, int Count, string? Label);
 
