@@ -118,6 +118,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureCube(modelBuilder);
         ConfigureReviews(modelBuilder);
         ConfigureRechecks(modelBuilder.Entity<RecheckJob>());
+        Library.LibrarySchema.Configure(modelBuilder);
 
         ApplySnakeCase(modelBuilder);
     }

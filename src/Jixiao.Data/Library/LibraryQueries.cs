@@ -1,0 +1,375 @@
+using Jixiao.Core.Forms;
+using Jixiao.Core.Library;
+using Jixiao.Data.Entities;
+using Jixiao.Data.Forms;
+using Jixiao.Data.Schema;
+using Jixiao.Data.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Data.Library;
+
+/// <summary>
+/// The indicator library (指标库) read from its counts (<see cref="LibraryBuilder"/>): the list of entries with their
+/// use, one entry in full, and the suggestions for a project being declared. An entry merged into another counts
+/// there. Every query carries the caller's department scope: the figures of the whole are counts without department
+/// names, a department user's own are given beside them. Thread-safe: each call uses its own context.
+/// </summary>
+public sealed class LibraryQueries
+{
+    /// <summary>Typical targets shown of one entry.</summary>
+    public const int EntryTargets = 20;
+
+    /// <summary>Similar entries offered to merge.</summary>
+    public const int SimilarEntries = 8;
+
+    /// <summary>How alike two names must be (<see cref="TextSimilarity.Dice"/>) to be offered as synonyms.</summary>
+    public const double SimilarNames = 0.5;
+
+    private readonly JixiaoDatabase database;
+
+    public LibraryQueries(JixiaoDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+    }
+
+    /// <summary>One page of the entries <paramref name="query"/> selects.</summary>
+    public async Task<LibraryPage> ListAsync(LibraryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = database.CreateContext();
+        var departments = await DepartmentsAsync(db, query.Department, query.Scope, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return new LibraryPage([], 0, query.SafePage, query.SafePageSize, 0);
+        }
+
+        var own = query.Scope?.DepartmentIds ?? [];
+        var type = string.IsNullOrWhiteSpace(query.ProjectType) ? null : query.ProjectType;
+        var groups =
+            from c in Cells(db, type, departments)
+            join e in db.Entries() on c.EntryId equals e.Id
+            group c by e.MergedIntoId ?? e.Id into g
+            select new
+            {
+                Id = g.Key,
+                Forms = g.Sum(c => (long)c.Forms),
+                Indicators = g.Sum(c => (long)c.Indicators),
+                Self = g.Sum(c => (long)c.SelfEvaluations),
+                Met = g.Sum(c => (long)c.Met),
+                NotMet = g.Sum(c => (long)c.NotMet),
+                Departments = g.Where(c => c.DepartmentId != 0).Select(c => c.DepartmentId).Distinct().Count(),
+                Years = g.Where(c => c.Year != 0).Select(c => c.Year).Distinct().Count(),
+                Own = g.Sum(c => own.Contains(c.DepartmentId) ? (long)c.Forms : 0L),
+            };
+        var rows = from g in groups join e in db.Entries() on g.Id equals e.Id select new { g, e };
+        if (Level(query.Level1) is { } level1)
+        {
+            rows = rows.Where(r => r.e.Level1 == level1);
+        }
+
+        if (Level(query.Level2) is { } level2)
+        {
+            rows = rows.Where(r => r.e.Level2 == level2);
+        }
+
+        rows = query.State switch
+        {
+            LibraryState.Recommended => rows.Where(r => r.e.Recommended && !r.e.Retired),
+            LibraryState.Active => rows.Where(r => !r.e.Retired),
+            LibraryState.Retired => rows.Where(r => r.e.Retired),
+            _ => rows,
+        };
+        if (TextKey.Of(query.Text) is { Length: > 0 } text)
+        {
+            var pattern = TextSearch.LikePattern(text);
+            var named = db.Entries().Where(m => EF.Functions.Like(m.NameKey, pattern, "\\")).Select(m => m.MergedIntoId ?? m.Id);
+            rows = rows.Where(r => named.Contains(r.e.Id));
+        }
+
+        var total = await rows.LongCountAsync(cancellationToken);
+        var d = query.Descending;
+        var sorted = query.Sort switch
+        {
+            LibrarySort.Name => d
+                ? rows.OrderByDescending(r => r.e.Level1).ThenByDescending(r => r.e.Level2).ThenByDescending(r => r.e.NameKey)
+                : rows.OrderBy(r => r.e.Level1).ThenBy(r => r.e.Level2).ThenBy(r => r.e.NameKey),
+            LibrarySort.Departments => d ? rows.OrderByDescending(r => r.g.Departments).ThenByDescending(r => r.g.Forms) : rows.OrderBy(r => r.g.Departments).ThenBy(r => r.g.Forms),
+            LibrarySort.Years => d ? rows.OrderByDescending(r => r.g.Years).ThenByDescending(r => r.g.Forms) : rows.OrderBy(r => r.g.Years).ThenBy(r => r.g.Forms),
+            LibrarySort.MetRate => d
+                ? rows.OrderByDescending(r => r.g.Met + r.g.NotMet == 0 ? -1.0 : (double)r.g.Met / (r.g.Met + r.g.NotMet)).ThenByDescending(r => r.g.Forms)
+                : rows.OrderBy(r => r.g.Met + r.g.NotMet == 0 ? 2.0 : (double)r.g.Met / (r.g.Met + r.g.NotMet)).ThenBy(r => r.g.Forms),
+            _ => d ? rows.OrderByDescending(r => r.g.Forms) : rows.OrderBy(r => r.g.Forms),
+        };
+        var page = await sorted.ThenBy(r => r.e.Id)
+            .Skip((query.SafePage - 1) * query.SafePageSize).Take(query.SafePageSize)
+            .Select(r => new
+            {
+                r.g,
+                r.e.Level1,
+                r.e.Level2,
+                r.e.Name,
+                r.e.Recommended,
+                r.e.Retired,
+                Spellings = db.Entries().Count(m => m.MergedIntoId == r.e.Id),
+            })
+            .ToListAsync(cancellationToken);
+        var forms = await FormCells(db, type, departments).SumAsync(f => (long)f.Forms, cancellationToken);
+        var scoped = query.Scope?.DepartmentIds is not null;
+        return new LibraryPage(
+            [.. page.Select(r => new LibraryItem(r.g.Id, r.Level1, r.Level2, r.Name, r.Spellings, r.Recommended, r.Retired,
+                new Usage(r.g.Forms, r.g.Indicators, r.g.Self, r.g.Met, r.g.NotMet), r.g.Departments, r.g.Years, scoped ? r.g.Own : null))],
+            total, query.SafePage, query.SafePageSize, forms);
+    }
+
+    /// <summary>
+    /// The entry <paramref name="id"/> in full — of the entry it is merged into when it is merged (compare the id);
+    /// null when there is none. The figures count every department, anonymised for a department user
+    /// (<paramref name="scope"/>); <paramref name="projectType"/> restricts them to one project type.
+    /// </summary>
+    public async Task<LibraryEntryDetail?> EntryAsync(long id, DepartmentScope? scope, string? projectType = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var asked = await db.Entries().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (asked is null)
+        {
+            return null;
+        }
+
+        var entry = asked.MergedIntoId is { } into ? await db.Entries().AsNoTracking().FirstAsync(e => e.Id == into, cancellationToken) : asked;
+        var canon = entry.Id;
+        var type = string.IsNullOrWhiteSpace(projectType) ? null : projectType;
+        var members = db.Entries().Where(e => e.Id == canon || e.MergedIntoId == canon).Select(e => e.Id);
+        var cells = await Cells(db, type, null)
+            .Where(c => members.Contains(c.EntryId))
+            .GroupBy(c => new { c.DepartmentId, c.ProjectType, c.Year })
+            .Select(g => new
+            {
+                g.Key.DepartmentId,
+                g.Key.ProjectType,
+                g.Key.Year,
+                Usage = new { Forms = g.Sum(c => (long)c.Forms), Indicators = g.Sum(c => (long)c.Indicators), Self = g.Sum(c => (long)c.SelfEvaluations), Met = g.Sum(c => (long)c.Met), NotMet = g.Sum(c => (long)c.NotMet) },
+            })
+            .ToListAsync(cancellationToken);
+        var rows = cells.Select(c => (c.DepartmentId, c.ProjectType, c.Year, Usage: new Usage(c.Usage.Forms, c.Usage.Indicators, c.Usage.Self, c.Usage.Met, c.Usage.NotMet))).ToList();
+        var own = scope?.DepartmentIds;
+        bool IsOwn(long department) => own is not null && Array.IndexOf(own, department) >= 0;
+        static Usage Sum(IEnumerable<Usage> usages) => usages.Aggregate(Usage.None, (a, b) => a.Add(b));
+
+        var byDepartment = rows.GroupBy(r => r.DepartmentId).Select(g => (Department: g.Key, Usage: Sum(g.Select(r => r.Usage)))).ToList();
+        var names = await Organisations.NamesAsync(db, byDepartment.Where(d => d.Department != 0 && (own is null || IsOwn(d.Department))).Select(d => (long?)d.Department), cancellationToken);
+        var departments = new List<DepartmentUsage>();
+        foreach (var (department, usage) in byDepartment.Where(d => own is null || IsOwn(d.Department)).OrderByDescending(d => d.Usage.Forms).ThenBy(d => d.Department))
+        {
+            departments.Add(new DepartmentUsage(department == 0 ? null : department, department == 0 ? null : names.GetValueOrDefault(department), usage, IsOwn(department)));
+        }
+
+        if (own is not null && byDepartment.Where(d => !IsOwn(d.Department)).Select(d => d.Usage).ToList() is { Count: > 0 } others)
+        {
+            departments.Add(new DepartmentUsage(null, null, Sum(others), false));
+        }
+
+        var byType = rows.GroupBy(r => r.ProjectType)
+            .Select(g => new TypeUsage(ProjectTypes.ByCode(g.Key) ?? ProjectTypes.Other, Sum(g.Select(r => r.Usage)), own is null ? null : g.Where(r => IsOwn(r.DepartmentId)).Sum(r => r.Usage.Forms)))
+            .OrderByDescending(t => t.Usage.Forms).ThenBy(t => t.Type.Code, StringComparer.Ordinal)
+            .ToList();
+        var byYear = rows.GroupBy(r => r.Year).Select(g => new YearUsage(g.Key == 0 ? null : g.Key, Sum(g.Select(r => r.Usage)))).OrderByDescending(y => y.Year).ToList();
+
+        var spellings = await db.Entries().AsNoTracking().Where(e => e.MergedIntoId == canon).OrderBy(e => e.Id)
+            .Select(e => new { e.Id, e.Level1, e.Level2, e.Name }).ToListAsync(cancellationToken);
+        var spellingForms = await FormsOfAsync(db, spellings.Select(s => s.Id), cancellationToken);
+        var targets = await TargetsAsync(db, members, type, null, cancellationToken);
+        var ownTargets = own is null ? null : await TargetsAsync(db, members, type, own, cancellationToken);
+        return new LibraryEntryDetail(
+            canon, entry.Level1, entry.Level2, entry.Name, entry.Recommended, entry.Retired, entry.Note, entry.UpdatedBy, entry.UpdatedAt,
+            [.. spellings.Select(s => new EntryName(s.Id, s.Level1, s.Level2, s.Name, spellingForms.GetValueOrDefault(s.Id)))],
+            Sum(rows.Select(r => r.Usage)),
+            rows.Where(r => r.DepartmentId != 0).Select(r => r.DepartmentId).Distinct().Count(),
+            rows.Where(r => r.Year != 0).Select(r => r.Year).Distinct().Count(),
+            departments, byType, byYear, targets, ownTargets,
+            await SimilarAsync(db, entry, cancellationToken));
+    }
+
+    /// <summary>
+    /// The indicators projects like <see cref="SuggestionQuery.Project"/> usually measure: the forms of its project type
+    /// (<see cref="ProjectTypes.Classify"/>; every form when the name is of no known type), of one department when
+    /// asked, counted by entry — retired entries left out, recommended ones first, then the most used — each with its
+    /// most common targets and what the self-evaluations with that target reached.
+    /// </summary>
+    public async Task<Suggestions> SuggestAsync(SuggestionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = ProjectTypes.Classify(query.Project);
+        var byType = match.Keyword is not null;
+        var type = byType ? match.Type.Code : null;
+        await using var db = database.CreateContext();
+        var departments = await DepartmentsAsync(db, query.Department, query.Scope, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return new Suggestions(match, byType, 0, 0, []);
+        }
+
+        var formCells = FormCells(db, type, departments);
+        var forms = await formCells.SumAsync(f => (long)f.Forms, cancellationToken);
+        var selfForms = await formCells.SumAsync(f => (long)f.SelfEvaluations, cancellationToken);
+        var usage =
+            from c in Cells(db, type, departments)
+            join e in db.Entries() on c.EntryId equals e.Id
+            group c by e.MergedIntoId ?? e.Id into g
+            select new
+            {
+                Id = g.Key,
+                Forms = g.Sum(c => (long)c.Forms),
+                Indicators = g.Sum(c => (long)c.Indicators),
+                Self = g.Sum(c => (long)c.SelfEvaluations),
+                Met = g.Sum(c => (long)c.Met),
+                NotMet = g.Sum(c => (long)c.NotMet),
+            };
+        var rows = from g in usage join e in db.Entries() on g.Id equals e.Id where !e.Retired select new { g, e };
+        if (Level(query.Level1) is { } level1)
+        {
+            rows = rows.Where(r => r.e.Level1 == level1);
+        }
+
+        if (Level(query.Level2) is { } level2)
+        {
+            rows = rows.Where(r => r.e.Level2 == level2);
+        }
+
+        var take = Math.Clamp(query.Take, 1, SuggestionQuery.MaxTake);
+        var chosen = await rows.OrderByDescending(r => r.e.Recommended).ThenByDescending(r => r.g.Forms).ThenBy(r => r.e.Id).Take(take)
+            .Select(r => new { r.g, r.e.Level1, r.e.Level2, r.e.Name, r.e.Recommended })
+            .ToListAsync(cancellationToken);
+        if (chosen.Count == 0)
+        {
+            return new Suggestions(match, byType, forms, selfForms, []);
+        }
+
+        var ids = chosen.Select(c => c.g.Id).ToArray();
+        var perTarget = Math.Clamp(query.Targets, 0, EntryTargets);
+        var targets = perTarget == 0
+            ? []
+            : await (
+                from t in TargetCells(db, type, departments)
+                join e in db.Entries() on t.EntryId equals e.Id
+                where ids.Contains(e.MergedIntoId ?? e.Id)
+                group t by new { Entry = e.MergedIntoId ?? e.Id, t.Target } into g
+                select new TargetSums(g.Key.Entry, g.Key.Target, g.Sum(t => (long)t.Indicators), g.Sum(t => (long)t.SelfEvaluations), g.Sum(t => (long)t.Met),
+                    g.Sum(t => (long)t.NotMet), g.Sum(t => (long)t.Actuals), g.Sum(t => t.ActualSum), g.Min(t => t.ActualMin), g.Max(t => t.ActualMax)))
+                .ToListAsync(cancellationToken);
+        var byEntry = targets.ToLookup(t => t.Entry);
+        return new Suggestions(match, byType, forms, selfForms,
+            [.. chosen.Select(c => new SuggestedIndicator(c.g.Id, c.Level1, c.Level2, c.Name, c.Recommended,
+                new Usage(c.g.Forms, c.g.Indicators, c.g.Self, c.g.Met, c.g.NotMet),
+                forms == 0 ? 0 : Math.Min(1, (double)c.g.Forms / forms),
+                Top(byEntry[c.g.Id], perTarget)))]);
+    }
+
+    /// <summary>The entries offered as choices of a filter: the first- and second-level labels in use, by how many entries use them.</summary>
+    public async Task<IReadOnlyList<(string Level1, string Level2)>> LevelsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var levels = await db.Entries().AsNoTracking().Where(e => e.MergedIntoId == null).Select(e => new { e.Level1, e.Level2 }).Distinct().ToListAsync(cancellationToken);
+        return [.. levels.Select(l => (l.Level1, l.Level2)).Order()];
+    }
+
+    /// <summary>The normalised key of a level filter (产出 → 产出指标), or null for none.</summary>
+    internal static string? Level(string? label) => string.IsNullOrWhiteSpace(label) ? null : IndicatorVocabulary.Key(label);
+
+    /// <summary>The departments a filter names within the scope; null when there is no filter.</summary>
+    private static async Task<long[]?> DepartmentsAsync(JixiaoDbContext db, string? department, DepartmentScope? scope, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(department))
+        {
+            return null;
+        }
+
+        var ids = await Organisations.IdsAsync(db, OrganisationKind.Department, department, cancellationToken);
+        return scope?.DepartmentIds is { } allowed ? [.. ids.Intersect(allowed)] : ids;
+    }
+
+    private static IQueryable<LibraryCell> Cells(JixiaoDbContext db, string? type, long[]? departments)
+    {
+        IQueryable<LibraryCell> cells = db.Cells().AsNoTracking();
+        if (type is not null)
+        {
+            cells = cells.Where(c => c.ProjectType == type);
+        }
+
+        return departments is null ? cells : cells.Where(c => departments.Contains(c.DepartmentId));
+    }
+
+    private static IQueryable<LibraryTargetCell> TargetCells(JixiaoDbContext db, string? type, long[]? departments)
+    {
+        IQueryable<LibraryTargetCell> cells = db.TargetCells().AsNoTracking();
+        if (type is not null)
+        {
+            cells = cells.Where(c => c.ProjectType == type);
+        }
+
+        return departments is null ? cells : cells.Where(c => departments.Contains(c.DepartmentId));
+    }
+
+    private static IQueryable<LibraryFormCell> FormCells(JixiaoDbContext db, string? type, long[]? departments)
+    {
+        IQueryable<LibraryFormCell> cells = db.FormCells().AsNoTracking();
+        if (type is not null)
+        {
+            cells = cells.Where(c => c.ProjectType == type);
+        }
+
+        return departments is null ? cells : cells.Where(c => departments.Contains(c.DepartmentId));
+    }
+
+    /// <summary>The typical targets of the entries <paramref name="members"/> (one entry and those merged into it).</summary>
+    private static async Task<IReadOnlyList<TargetFigure>> TargetsAsync(JixiaoDbContext db, IQueryable<long> members, string? type, long[]? departments, CancellationToken cancellationToken)
+    {
+        var sums = await TargetCells(db, type, departments)
+            .Where(t => members.Contains(t.EntryId))
+            .GroupBy(t => t.Target)
+            .Select(g => new TargetSums(0, g.Key, g.Sum(t => (long)t.Indicators), g.Sum(t => (long)t.SelfEvaluations), g.Sum(t => (long)t.Met),
+                g.Sum(t => (long)t.NotMet), g.Sum(t => (long)t.Actuals), g.Sum(t => t.ActualSum), g.Min(t => t.ActualMin), g.Max(t => t.ActualMax)))
+            .ToListAsync(cancellationToken);
+        return Top(sums, EntryTargets);
+    }
+
+    /// <summary>The <paramref name="take"/> most common targets, as figures.</summary>
+    private static List<TargetFigure> Top(IEnumerable<TargetSums> sums, int take) =>
+        [.. sums.OrderByDescending(s => s.Indicators).ThenBy(s => s.Target, StringComparer.Ordinal).Take(take)
+            .Select(s => new TargetFigure(s.Target, s.Indicators, s.SelfEvaluations, s.Met, s.NotMet, s.Actuals,
+                s.Actuals == 0 ? null : Math.Round(s.ActualSum / s.Actuals, 4), s.ActualMin, s.ActualMax))];
+
+    /// <summary>The forms using each of <paramref name="entryIds"/> (its own cells, not merged ones).</summary>
+    private static async Task<Dictionary<long, long>> FormsOfAsync(JixiaoDbContext db, IEnumerable<long> entryIds, CancellationToken cancellationToken)
+    {
+        var ids = entryIds.ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        return await db.Cells().AsNoTracking().Where(c => ids.Contains(c.EntryId)).GroupBy(c => c.EntryId)
+            .Select(g => new { g.Key, Forms = g.Sum(c => (long)c.Forms) })
+            .ToDictionaryAsync(x => x.Key, x => x.Forms, cancellationToken);
+    }
+
+    /// <summary>Entries of their own under the same levels whose names are like this one's: the candidates for a merge.</summary>
+    private static async Task<IReadOnlyList<EntryName>> SimilarAsync(JixiaoDbContext db, LibraryEntry entry, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Entries().AsNoTracking()
+            .Where(e => e.Level1 == entry.Level1 && e.Level2 == entry.Level2 && e.MergedIntoId == null && e.Id != entry.Id)
+            .Select(e => new { e.Id, e.Level1, e.Level2, e.Name, e.NameKey })
+            .ToListAsync(cancellationToken);
+        var alike = candidates
+            .Select(c => (c, Score: TextSimilarity.Dice(c.NameKey, entry.NameKey)))
+            .Where(x => x.Score >= SimilarNames)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.c.Id)
+            .Take(SimilarEntries)
+            .Select(x => x.c)
+            .ToList();
+        var forms = await FormsOfAsync(db, alike.Select(a => a.Id), cancellationToken);
+        return [.. alike.Select(a => new EntryName(a.Id, a.Level1, a.Level2, a.Name, forms.GetValueOrDefault(a.Id)))];
+    }
+
+    private sealed record TargetSums(long Entry, string Target, long Indicators, long SelfEvaluations, long Met, long NotMet, long Actuals, decimal ActualSum, decimal? ActualMin, decimal? ActualMax);
+}
