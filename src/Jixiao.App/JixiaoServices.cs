@@ -50,6 +50,9 @@ public static class JixiaoServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<RecheckStore>();
+        services.AddSingleton<Data.Library.LibraryQueries>();
+        services.AddSingleton<Data.Library.LibraryBuilder>();
+        services.AddSingleton<Data.Library.LibraryStore>();
         services.TryAddSingleton(TimeProvider.System);
 
         // App: policy, use cases, facades
@@ -73,6 +76,8 @@ public static class JixiaoServices
         services.AddSingleton(sp => new RecheckRunner(sp.GetRequiredService<RecheckStore>(), sp.GetRequiredService<FormWriter>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<RecheckRunner>>()));
         services.AddSingleton<RecheckJobs>();
+        services.AddSingleton<Library.IndicatorLibrary>();
+        services.AddSingleton<Library.CurateLibrary>();
         return services;
     }
 

@@ -35,6 +35,9 @@ public enum Permission
 
     /// <summary>Start, follow and cancel a re-check of all stored forms with the current rules (重新核查): administrators.</summary>
     RecheckForms,
+
+    /// <summary>Curate the indicator library (指标库维护: merge synonyms, recommend, retire): administrators.</summary>
+    CurateLibrary,
 }
 
 /// <summary>
@@ -80,6 +83,7 @@ public sealed class AccessPolicy
             Permission.DemandRectification => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer,
             Permission.AnswerRectification => caller.Role is UserRole.DepartmentUser,
             Permission.RecheckForms => caller.Role is UserRole.Administrator,
+            Permission.CurateLibrary => caller.Role is UserRole.Administrator,
             _ => false,
         };
     }
