@@ -44,6 +44,12 @@ public static partial class AuditTexts
         ["recheck-finish"] = ("重新核查完成", "Re-check finished"),
         ["recheck-cancel"] = ("取消重新核查", "Re-check cancelled"),
         ["recheck-fail"] = ("重新核查失败", "Re-check failed"),
+        ["library-merge"] = ("合并同义指标", "Merge library entries"),
+        ["library-split"] = ("取消合并指标", "Split library entry"),
+        ["library-recommend"] = ("推荐指标", "Recommend library entry"),
+        ["library-unrecommend"] = ("取消推荐指标", "Unrecommend library entry"),
+        ["library-retire"] = ("停用指标", "Retire library entry"),
+        ["library-restore"] = ("恢复指标", "Restore library entry"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Targets = new(StringComparer.Ordinal)
@@ -56,6 +62,7 @@ public static partial class AuditTexts
         ["forms"] = ("表单列表", "form list"),
         ["findings"] = ("问题清单", "findings list"),
         ["recheck"] = ("重新核查任务", "re-check"),
+        ["library-entry"] = ("指标库条目", "library entry"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Keys = new(StringComparer.Ordinal)
@@ -78,6 +85,8 @@ public static partial class AuditTexts
         ["rows"] = ("行数", "rows"),
         ["filter"] = ("筛选", "filter"),
         ["via"] = ("方式", "via"),
+        ["into"] = ("并入", "into"),
+        ["from"] = ("被合并", "absorbed"),
         ["trigger"] = ("发起方式", "trigger"),
         ["done"] = ("已核查", "done"),
         ["total"] = ("总数", "total"),

@@ -71,6 +71,7 @@ public static class ApiEndpoints
         ImportsApi.Map(api);
         ReviewApi.Map(api);
         RechecksApi.Map(api);
+        Library.LibraryApi.Map(api);
 
         // GET /openapi/v1.json (describes the API only; no data)
         app.MapOpenApi().AllowAnonymous();
