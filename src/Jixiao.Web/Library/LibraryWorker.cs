@@ -35,6 +35,13 @@ public sealed partial class LibraryWorker(IndicatorLibrary library, ILogger<Libr
                 Postponed(logger, ex.Message);
                 wait = TimeSpan.FromMinutes(1);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // anything else is a fault of the build, not of the database: logged, and tried again later (the host
+                // would otherwise stop the worker for good)
+                Failed(logger, ex);
+                wait = TimeSpan.FromMinutes(1);
+            }
 
             await Task.Delay(wait, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -42,6 +49,9 @@ public sealed partial class LibraryWorker(IndicatorLibrary library, ILogger<Libr
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indicator library: {Batches} import batch(es) counted")]
     private static partial void Counted(ILogger logger, int batches);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indicator library: the build failed; trying again in a minute")]
+    private static partial void Failed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator library: the counts could not be built ({Reason}); trying again in a minute")]
     private static partial void Postponed(ILogger logger, string reason);
