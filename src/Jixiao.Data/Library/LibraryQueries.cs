@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Library;
 using Jixiao.Data.Entities;
@@ -201,69 +202,114 @@ public sealed class LibraryQueries
         ArgumentNullException.ThrowIfNull(query);
         var match = ProjectTypes.Classify(query.Project);
         var byType = match.Keyword is not null;
-        var type = byType ? match.Type.Code : null;
-        await using var db = database.CreateContext();
-        var departments = await DepartmentsAsync(db, query.Department, query.Scope, cancellationToken);
+        long[]? departments;
+        await using (var db = database.CreateContext())
+        {
+            departments = await DepartmentsAsync(db, query.Department, query.Scope, cancellationToken);
+        }
+
         if (departments is { Length: 0 })
         {
             return new Suggestions(match, byType, 0, 0, []);
         }
 
-        var formCells = FormCells(db, type, departments);
-        var forms = await formCells.SumAsync(f => (long)f.Forms, cancellationToken);
-        var selfForms = await formCells.SumAsync(f => (long)f.SelfEvaluations, cancellationToken);
-        var usage =
-            from c in Cells(db, type, departments)
-            join e in db.Entries() on c.EntryId equals e.Id
-            group c by e.MergedIntoId ?? e.Id into g
-            select new
-            {
-                Id = g.Key,
-                Forms = g.Sum(c => (long)c.Forms),
-                Indicators = g.Sum(c => (long)c.Indicators),
-                Self = g.Sum(c => (long)c.SelfEvaluations),
-                Met = g.Sum(c => (long)c.Met),
-                NotMet = g.Sum(c => (long)c.NotMet),
-            };
-        var rows = from g in usage join e in db.Entries() on g.Id equals e.Id where !e.Retired select new { g, e };
+        // the hot path of the declaration editor: one round trip of three statements (the forms counted, the entries
+        // chosen, their targets), written by hand like the form reader's
+        var cells = new List<string>();
+        var parameters = new List<(string, object?)> { ("take", Math.Clamp(query.Take, 1, SuggestionQuery.MaxTake)) };
+        if (byType)
+        {
+            cells.Add("c.project_type = @type");
+            parameters.Add(("type", match.Type.Code));
+        }
+
+        if (departments is not null)
+        {
+            cells.Add($"c.department_id IN ({string.Join(", ", departments.Select(d => d.ToString(CultureInfo.InvariantCulture)))})");
+        }
+
+        var entries = new List<string> { "NOT x.retired" };
         if (Level(query.Level1) is { } level1)
         {
-            rows = rows.Where(r => r.e.Level1 == level1);
+            entries.Add("x.level1 = @level1");
+            parameters.Add(("level1", level1));
         }
 
         if (Level(query.Level2) is { } level2)
         {
-            rows = rows.Where(r => r.e.Level2 == level2);
+            entries.Add("x.level2 = @level2");
+            parameters.Add(("level2", level2));
         }
 
-        var take = Math.Clamp(query.Take, 1, SuggestionQuery.MaxTake);
-        var chosen = await rows.OrderByDescending(r => r.e.Recommended).ThenByDescending(r => r.g.Forms).ThenBy(r => r.e.Id).Take(take)
-            .Select(r => new { r.g, r.e.Level1, r.e.Level2, r.e.Name, r.e.Recommended })
-            .ToListAsync(cancellationToken);
-        if (chosen.Count == 0)
+        var where = cells.Count == 0 ? "" : "WHERE " + string.Join(" AND ", cells);
+        var chosen = $"""
+            WITH used AS (
+                SELECT coalesce(e.merged_into_id, e.id) AS entry, sum(c.forms) AS forms, sum(c.indicators) AS indicators,
+                    sum(c.self_evaluations) AS self_rows, sum(c.met) AS met, sum(c.not_met) AS not_met
+                FROM library_cells c JOIN library_entries e ON e.id = c.entry_id
+                {where}
+                GROUP BY coalesce(e.merged_into_id, e.id)
+            ), chosen AS (
+                SELECT u.entry, u.forms, u.indicators, u.self_rows, u.met, u.not_met, x.level1, x.level2, x.name, x.recommended
+                FROM used u JOIN library_entries x ON x.id = u.entry
+                WHERE {string.Join(" AND ", entries)}
+                ORDER BY x.recommended DESC, u.forms DESC, u.entry
+                LIMIT @take
+            )
+            """;
+        var sql = $"""
+            SELECT coalesce(sum(c.forms), 0), coalesce(sum(c.self_evaluations), 0) FROM library_form_cells c {where};
+            {chosen}
+            SELECT entry, forms, indicators, self_rows, met, not_met, level1, level2, name, recommended FROM chosen ORDER BY recommended DESC, forms DESC, entry;
+            {chosen}
+            SELECT k.entry, c.target, sum(c.indicators), sum(c.self_evaluations), sum(c.met), sum(c.not_met), sum(c.actuals), sum(c.actual_sum),
+                min(c.actual_min), max(c.actual_max)
+            FROM library_target_cells c JOIN library_entries e ON e.id = c.entry_id JOIN chosen k ON k.entry = coalesce(e.merged_into_id, e.id)
+            {where}
+            GROUP BY k.entry, c.target
+            """;
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
         {
-            return new Suggestions(match, byType, forms, selfForms, []);
+            Sql.AddParameter(command, name, value);
         }
 
-        var ids = chosen.Select(c => c.g.Id).ToArray();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var forms = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        var selfForms = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        await reader.NextResultAsync(cancellationToken);
+        var rows = new List<(long Id, Usage Usage, string Level1, string Level2, string Name, bool Recommended)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetInt64(0), new Usage(Long(reader, 1), Long(reader, 2), Long(reader, 3), Long(reader, 4), Long(reader, 5)),
+                reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetBoolean(9)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var targets = new List<TargetSums>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            targets.Add(new TargetSums(reader.GetInt64(0), reader.GetString(1), Long(reader, 2), Long(reader, 3), Long(reader, 4), Long(reader, 5), Long(reader, 6),
+                Number(reader, 7) ?? 0, Number(reader, 8), Number(reader, 9)));
+        }
+
         var perTarget = Math.Clamp(query.Targets, 0, EntryTargets);
-        var targets = perTarget == 0
-            ? []
-            : await (
-                from t in TargetCells(db, type, departments)
-                join e in db.Entries() on t.EntryId equals e.Id
-                where ids.Contains(e.MergedIntoId ?? e.Id)
-                group t by new { Entry = e.MergedIntoId ?? e.Id, t.Target } into g
-                select new TargetSums(g.Key.Entry, g.Key.Target, g.Sum(t => (long)t.Indicators), g.Sum(t => (long)t.SelfEvaluations), g.Sum(t => (long)t.Met),
-                    g.Sum(t => (long)t.NotMet), g.Sum(t => (long)t.Actuals), g.Sum(t => t.ActualSum), g.Min(t => t.ActualMin), g.Max(t => t.ActualMax)))
-                .ToListAsync(cancellationToken);
         var byEntry = targets.ToLookup(t => t.Entry);
         return new Suggestions(match, byType, forms, selfForms,
-            [.. chosen.Select(c => new SuggestedIndicator(c.g.Id, c.Level1, c.Level2, c.Name, c.Recommended,
-                new Usage(c.g.Forms, c.g.Indicators, c.g.Self, c.g.Met, c.g.NotMet),
-                forms == 0 ? 0 : Math.Min(1, (double)c.g.Forms / forms),
-                Top(byEntry[c.g.Id], perTarget)))]);
+            [.. rows.Select(r => new SuggestedIndicator(r.Id, r.Level1, r.Level2, r.Name, r.Recommended, r.Usage,
+                forms == 0 ? 0 : Math.Min(1, (double)r.Usage.Forms / forms),
+                Top(byEntry[r.Id], perTarget)))]);
     }
+
+    private static long Long(System.Data.Common.DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+
+    /// <summary>A number of a sum or an extreme: numeric on PostgreSQL, REAL on SQLite (rounded to the stored scale).</summary>
+    private static decimal? Number(System.Data.Common.DbDataReader reader, int i) =>
+        reader.IsDBNull(i) ? null : Math.Round(Convert.ToDecimal(reader.GetValue(i), CultureInfo.InvariantCulture), 4);
 
     /// <summary>The entries offered as choices of a filter: the first- and second-level labels in use, by how many entries use them.</summary>
     public async Task<IReadOnlyList<(string Level1, string Level2)>> LevelsAsync(CancellationToken cancellationToken = default)
