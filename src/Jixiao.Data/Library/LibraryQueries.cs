@@ -35,93 +35,142 @@ public sealed class LibraryQueries
     }
 
     /// <summary>One page of the entries <paramref name="query"/> selects.</summary>
+    /// <remarks>
+    /// One hand-written statement groups the cells once and counts the groups beside the page (<c>count(*) OVER ()</c>);
+    /// a second sums the forms the figures count.
+    /// </remarks>
     public async Task<LibraryPage> ListAsync(LibraryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var db = database.CreateContext();
-        var departments = await DepartmentsAsync(db, query.Department, query.Scope, cancellationToken);
+        long[]? departments;
+        await using (var db = database.CreateContext())
+        {
+            departments = await DepartmentsAsync(db, query.Department, query.Scope, cancellationToken);
+        }
+
         if (departments is { Length: 0 })
         {
             return new LibraryPage([], 0, query.SafePage, query.SafePageSize, 0);
         }
 
-        var own = query.Scope?.DepartmentIds ?? [];
-        var type = string.IsNullOrWhiteSpace(query.ProjectType) ? null : query.ProjectType;
-        var groups =
-            from c in Cells(db, type, departments)
-            join e in db.Entries() on c.EntryId equals e.Id
-            group c by e.MergedIntoId ?? e.Id into g
-            select new
-            {
-                Id = g.Key,
-                Forms = g.Sum(c => (long)c.Forms),
-                Indicators = g.Sum(c => (long)c.Indicators),
-                Self = g.Sum(c => (long)c.SelfEvaluations),
-                Met = g.Sum(c => (long)c.Met),
-                NotMet = g.Sum(c => (long)c.NotMet),
-                Departments = g.Where(c => c.DepartmentId != 0).Select(c => c.DepartmentId).Distinct().Count(),
-                Years = g.Where(c => c.Year != 0).Select(c => c.Year).Distinct().Count(),
-                Own = g.Sum(c => own.Contains(c.DepartmentId) ? (long)c.Forms : 0L),
-            };
-        var rows = from g in groups join e in db.Entries() on g.Id equals e.Id select new { g, e };
+        var parameters = new List<(string, object?)> { ("take", query.SafePageSize), ("skip", (query.SafePage - 1) * query.SafePageSize) };
+        var where = CellFilter(string.IsNullOrWhiteSpace(query.ProjectType) ? null : query.ProjectType, departments, parameters);
+        var own = query.Scope?.DepartmentIds;
+        var ownForms = own is null ? "0" : own.Length == 0 ? "0" : $"sum(CASE WHEN c.department_id IN ({IdList(own)}) THEN c.forms ELSE 0 END)";
+        var entries = new List<string>();
         if (Level(query.Level1) is { } level1)
         {
-            rows = rows.Where(r => r.e.Level1 == level1);
+            entries.Add("x.level1 = @level1");
+            parameters.Add(("level1", level1));
         }
 
         if (Level(query.Level2) is { } level2)
         {
-            rows = rows.Where(r => r.e.Level2 == level2);
+            entries.Add("x.level2 = @level2");
+            parameters.Add(("level2", level2));
         }
 
-        rows = query.State switch
+        switch (query.State)
         {
-            LibraryState.Recommended => rows.Where(r => r.e.Recommended && !r.e.Retired),
-            LibraryState.Active => rows.Where(r => !r.e.Retired),
-            LibraryState.Retired => rows.Where(r => r.e.Retired),
-            _ => rows,
-        };
+            case LibraryState.Recommended:
+                entries.Add("x.recommended AND NOT x.retired");
+                break;
+            case LibraryState.Active:
+                entries.Add("NOT x.retired");
+                break;
+            case LibraryState.Retired:
+                entries.Add("x.retired");
+                break;
+        }
+
         if (TextKey.Of(query.Text) is { Length: > 0 } text)
         {
-            var pattern = TextSearch.LikePattern(text);
-            var named = db.Entries().Where(m => EF.Functions.Like(m.NameKey, pattern, "\\")).Select(m => m.MergedIntoId ?? m.Id);
-            rows = rows.Where(r => named.Contains(r.e.Id));
+            entries.Add("x.id IN (SELECT coalesce(m.merged_into_id, m.id) FROM library_entries m WHERE m.name_key LIKE @text ESCAPE '\\')");
+            parameters.Add(("text", TextSearch.LikePattern(text)));
         }
 
-        var total = await rows.LongCountAsync(cancellationToken);
-        var d = query.Descending;
-        var sorted = query.Sort switch
+        var d = query.Descending ? " DESC" : "";
+        var order = query.Sort switch
         {
-            LibrarySort.Name => d
-                ? rows.OrderByDescending(r => r.e.Level1).ThenByDescending(r => r.e.Level2).ThenByDescending(r => r.e.NameKey)
-                : rows.OrderBy(r => r.e.Level1).ThenBy(r => r.e.Level2).ThenBy(r => r.e.NameKey),
-            LibrarySort.Departments => d ? rows.OrderByDescending(r => r.g.Departments).ThenByDescending(r => r.g.Forms) : rows.OrderBy(r => r.g.Departments).ThenBy(r => r.g.Forms),
-            LibrarySort.Years => d ? rows.OrderByDescending(r => r.g.Years).ThenByDescending(r => r.g.Forms) : rows.OrderBy(r => r.g.Years).ThenBy(r => r.g.Forms),
-            LibrarySort.MetRate => d
-                ? rows.OrderByDescending(r => r.g.Met + r.g.NotMet == 0 ? -1.0 : (double)r.g.Met / (r.g.Met + r.g.NotMet)).ThenByDescending(r => r.g.Forms)
-                : rows.OrderBy(r => r.g.Met + r.g.NotMet == 0 ? 2.0 : (double)r.g.Met / (r.g.Met + r.g.NotMet)).ThenBy(r => r.g.Forms),
-            _ => d ? rows.OrderByDescending(r => r.g.Forms) : rows.OrderBy(r => r.g.Forms),
+            LibrarySort.Name => $"x.level1{d}, x.level2{d}, x.name_key{d}",
+            LibrarySort.Departments => $"u.departments{d}, u.forms{d}",
+            LibrarySort.Years => $"u.years{d}, u.forms{d}",
+            LibrarySort.MetRate => $"CASE WHEN u.met + u.not_met = 0 THEN {(query.Descending ? "-1.0" : "2.0")} ELSE u.met * 1.0 / (u.met + u.not_met) END{d}, u.forms{d}",
+            _ => $"u.forms{d}",
         };
-        var page = await sorted.ThenBy(r => r.e.Id)
-            .Skip((query.SafePage - 1) * query.SafePageSize).Take(query.SafePageSize)
-            .Select(r => new
-            {
-                r.g,
-                r.e.Level1,
-                r.e.Level2,
-                r.e.Name,
-                r.e.Recommended,
-                r.e.Retired,
-                Spellings = db.Entries().Count(m => m.MergedIntoId == r.e.Id),
-            })
-            .ToListAsync(cancellationToken);
-        var forms = await FormCells(db, type, departments).SumAsync(f => (long)f.Forms, cancellationToken);
-        var scoped = query.Scope?.DepartmentIds is not null;
-        return new LibraryPage(
-            [.. page.Select(r => new LibraryItem(r.g.Id, r.Level1, r.Level2, r.Name, r.Spellings, r.Recommended, r.Retired,
-                new Usage(r.g.Forms, r.g.Indicators, r.g.Self, r.g.Met, r.g.NotMet), r.g.Departments, r.g.Years, scoped ? r.g.Own : null))],
-            total, query.SafePage, query.SafePageSize, forms);
+        var sql = $"""
+            WITH used AS (
+                SELECT coalesce(e.merged_into_id, e.id) AS entry, sum(c.forms) AS forms, sum(c.indicators) AS indicators,
+                    sum(c.self_evaluations) AS self_rows, sum(c.met) AS met, sum(c.not_met) AS not_met,
+                    count(DISTINCT CASE WHEN c.department_id <> 0 THEN c.department_id END) AS departments,
+                    count(DISTINCT CASE WHEN c.year <> 0 THEN c.year END) AS years,
+                    {ownForms} AS own_forms
+                FROM library_cells c JOIN library_entries e ON e.id = c.entry_id
+                {where}
+                GROUP BY coalesce(e.merged_into_id, e.id)
+            )
+            SELECT u.entry, u.forms, u.indicators, u.self_rows, u.met, u.not_met, u.departments, u.years, u.own_forms,
+                x.level1, x.level2, x.name, x.recommended, x.retired,
+                (SELECT count(*) FROM library_entries m WHERE m.merged_into_id = x.id) AS spellings,
+                count(*) OVER () AS total
+            FROM used u JOIN library_entries x ON x.id = u.entry
+            {(entries.Count == 0 ? "" : "WHERE " + string.Join(" AND ", entries))}
+            ORDER BY {order}, x.id
+            LIMIT @take OFFSET @skip;
+            SELECT coalesce(sum(c.forms), 0) FROM library_form_cells c {where};
+            """;
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            Sql.AddParameter(command, name, value);
+        }
+
+        var items = new List<LibraryItem>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new LibraryItem(reader.GetInt64(0), reader.GetString(9), reader.GetString(10), reader.GetString(11), (int)Long(reader, 14),
+                reader.GetBoolean(12), reader.GetBoolean(13), new Usage(Long(reader, 1), Long(reader, 2), Long(reader, 3), Long(reader, 4), Long(reader, 5)),
+                (int)Long(reader, 6), (int)Long(reader, 7), own is null ? null : Long(reader, 8)));
+            total = Long(reader, 15);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var forms = Long(reader, 0);
+        await reader.DisposeAsync();
+        if (items.Count == 0 && query.SafePage > 1)
+        {
+            // a page past the end: the total still says where the last page is
+            return new LibraryPage([], (await ListAsync(query with { Page = 1 }, cancellationToken)).TotalCount, query.SafePage, query.SafePageSize, forms);
+        }
+
+        return new LibraryPage(items, total, query.SafePage, query.SafePageSize, forms);
     }
+
+    /// <summary>The WHERE of the cells (alias <c>c</c>) of a project type and departments, with the type's parameter added.</summary>
+    private static string CellFilter(string? type, long[]? departments, List<(string, object?)> parameters)
+    {
+        var cells = new List<string>();
+        if (type is not null)
+        {
+            cells.Add("c.project_type = @type");
+            parameters.Add(("type", type));
+        }
+
+        if (departments is not null)
+        {
+            cells.Add($"c.department_id IN ({IdList(departments)})");
+        }
+
+        return cells.Count == 0 ? "" : "WHERE " + string.Join(" AND ", cells);
+    }
+
+    private static string IdList(IEnumerable<long> ids) => string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// The entry <paramref name="id"/> in full — of the entry it is merged into when it is merged (compare the id);
@@ -215,19 +264,8 @@ public sealed class LibraryQueries
 
         // the hot path of the declaration editor: one round trip of three statements (the forms counted, the entries
         // chosen, their targets), written by hand like the form reader's
-        var cells = new List<string>();
         var parameters = new List<(string, object?)> { ("take", Math.Clamp(query.Take, 1, SuggestionQuery.MaxTake)) };
-        if (byType)
-        {
-            cells.Add("c.project_type = @type");
-            parameters.Add(("type", match.Type.Code));
-        }
-
-        if (departments is not null)
-        {
-            cells.Add($"c.department_id IN ({string.Join(", ", departments.Select(d => d.ToString(CultureInfo.InvariantCulture)))})");
-        }
-
+        var where = CellFilter(byType ? match.Type.Code : null, departments, parameters);
         var entries = new List<string> { "NOT x.retired" };
         if (Level(query.Level1) is { } level1)
         {
@@ -241,7 +279,6 @@ public sealed class LibraryQueries
             parameters.Add(("level2", level2));
         }
 
-        var where = cells.Count == 0 ? "" : "WHERE " + string.Join(" AND ", cells);
         var chosen = $"""
             WITH used AS (
                 SELECT coalesce(e.merged_into_id, e.id) AS entry, sum(c.forms) AS forms, sum(c.indicators) AS indicators,
@@ -348,17 +385,6 @@ public sealed class LibraryQueries
     private static IQueryable<LibraryTargetCell> TargetCells(JixiaoDbContext db, string? type, long[]? departments)
     {
         IQueryable<LibraryTargetCell> cells = db.TargetCells().AsNoTracking();
-        if (type is not null)
-        {
-            cells = cells.Where(c => c.ProjectType == type);
-        }
-
-        return departments is null ? cells : cells.Where(c => departments.Contains(c.DepartmentId));
-    }
-
-    private static IQueryable<LibraryFormCell> FormCells(JixiaoDbContext db, string? type, long[]? departments)
-    {
-        IQueryable<LibraryFormCell> cells = db.FormCells().AsNoTracking();
         if (type is not null)
         {
             cells = cells.Where(c => c.ProjectType == type);

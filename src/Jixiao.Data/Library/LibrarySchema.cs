@@ -68,11 +68,7 @@ internal static class LibrarySchema
 
     public static DbSet<LibraryEntry> Entries(this JixiaoDbContext db) => db.Set<LibraryEntry>();
 
-    public static DbSet<LibraryBatch> Batches(this JixiaoDbContext db) => db.Set<LibraryBatch>();
-
     public static DbSet<LibraryCell> Cells(this JixiaoDbContext db) => db.Set<LibraryCell>();
 
     public static DbSet<LibraryTargetCell> TargetCells(this JixiaoDbContext db) => db.Set<LibraryTargetCell>();
-
-    public static DbSet<LibraryFormCell> FormCells(this JixiaoDbContext db) => db.Set<LibraryFormCell>();
 }
