@@ -58,11 +58,11 @@ public sealed class LibraryBatch
 }
 
 /// <summary>
-/// How one import batch's forms of one 主管部门, project type and year use one library entry: forms and indicator rows,
-/// and of the self-evaluations' rows how many met their target and how many did not. <see cref="DepartmentId"/> 0 and
-/// <see cref="Year"/> 0 stand for "not stated".
+/// What the library counts of one entry in one import batch, 主管部门 and project type: indicator rows, and of the
+/// self-evaluations' rows how many met their target and how many did not. <see cref="DepartmentId"/> 0 stands for
+/// "not stated".
 /// </summary>
-public sealed class LibraryCell
+public abstract class LibraryCounts
 {
     public long BatchId { get; set; }
 
@@ -73,12 +73,7 @@ public sealed class LibraryCell
     /// <summary>The project type's code (<see cref="Core.Library.ProjectType.Code"/>).</summary>
     public string ProjectType { get; set; } = "";
 
-    public int Year { get; set; }
-
-    /// <summary>Forms using the entry (a form using it twice counts once).</summary>
-    public int Forms { get; set; }
-
-    /// <summary>Indicator rows of the entry.</summary>
+    /// <summary>Indicator rows.</summary>
     public int Indicators { get; set; }
 
     /// <summary>Of those, rows of self-evaluations.</summary>
@@ -89,31 +84,24 @@ public sealed class LibraryCell
     public int NotMet { get; set; }
 }
 
+/// <summary>How one import batch's forms of one 主管部门, project type and year use one library entry (<see cref="Year"/> 0: not stated).</summary>
+public sealed class LibraryCell : LibraryCounts
+{
+    public int Year { get; set; }
+
+    /// <summary>Forms using the entry (a form using it twice counts once).</summary>
+    public int Forms { get; set; }
+}
+
 /// <summary>
 /// One target value (<see cref="Core.Library.LibraryKeys.Target"/>) of one library entry in one batch, 主管部门 and
 /// project type: how often it was set, how often self-evaluations met it, and the numbers they reached (in the target's
 /// unit: their count, sum, least and greatest).
 /// </summary>
-public sealed class LibraryTargetCell
+public sealed class LibraryTargetCell : LibraryCounts
 {
-    public long BatchId { get; set; }
-
-    public long EntryId { get; set; }
-
-    public long DepartmentId { get; set; }
-
-    public string ProjectType { get; set; } = "";
-
     /// <summary>The target as the library groups targets (<c>≥95%</c>, <c>及时</c>).</summary>
     public string Target { get; set; } = "";
-
-    public int Indicators { get; set; }
-
-    public int SelfEvaluations { get; set; }
-
-    public int Met { get; set; }
-
-    public int NotMet { get; set; }
 
     /// <summary>Self-evaluations whose actual value is a number in the target's unit.</summary>
     public int Actuals { get; set; }

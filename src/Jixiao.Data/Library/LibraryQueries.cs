@@ -42,11 +42,7 @@ public sealed class LibraryQueries
     public async Task<LibraryPage> ListAsync(LibraryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        long[]? departments;
-        await using (var db = database.CreateContext())
-        {
-            departments = await DepartmentsAsync(db, query.Department, query.Scope, cancellationToken);
-        }
+        var departments = await DepartmentsAsync(query.Department, query.Scope, cancellationToken);
 
         if (departments is { Length: 0 })
         {
@@ -58,17 +54,7 @@ public sealed class LibraryQueries
         var own = query.Scope?.DepartmentIds;
         var ownForms = own is null ? "0" : own.Length == 0 ? "0" : $"sum(CASE WHEN c.department_id IN ({IdList(own)}) THEN c.forms ELSE 0 END)";
         var entries = new List<string>();
-        if (Level(query.Level1) is { } level1)
-        {
-            entries.Add("x.level1 = @level1");
-            parameters.Add(("level1", level1));
-        }
-
-        if (Level(query.Level2) is { } level2)
-        {
-            entries.Add("x.level2 = @level2");
-            parameters.Add(("level2", level2));
-        }
+        LevelFilter(query.Level1, query.Level2, entries, parameters);
 
         switch (query.State)
         {
@@ -170,6 +156,19 @@ public sealed class LibraryQueries
         return cells.Count == 0 ? "" : "WHERE " + string.Join(" AND ", cells);
     }
 
+    /// <summary>The conditions on the entries (alias <c>x</c>) of a level filter, with their parameters.</summary>
+    private static void LevelFilter(string? level1, string? level2, List<string> entries, List<(string, object?)> parameters)
+    {
+        foreach (var (column, label) in new[] { ("level1", level1), ("level2", level2) })
+        {
+            if (Level(label) is { } key)
+            {
+                entries.Add($"x.{column} = @{column}");
+                parameters.Add((column, key));
+            }
+        }
+    }
+
     private static string IdList(IEnumerable<long> ids) => string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>
@@ -251,11 +250,7 @@ public sealed class LibraryQueries
         ArgumentNullException.ThrowIfNull(query);
         var match = ProjectTypes.Classify(query.Project);
         var byType = match.Keyword is not null;
-        long[]? departments;
-        await using (var db = database.CreateContext())
-        {
-            departments = await DepartmentsAsync(db, query.Department, query.Scope, cancellationToken);
-        }
+        var departments = await DepartmentsAsync(query.Department, query.Scope, cancellationToken);
 
         if (departments is { Length: 0 })
         {
@@ -267,17 +262,7 @@ public sealed class LibraryQueries
         var parameters = new List<(string, object?)> { ("take", Math.Clamp(query.Take, 1, SuggestionQuery.MaxTake)) };
         var where = CellFilter(byType ? match.Type.Code : null, departments, parameters);
         var entries = new List<string> { "NOT x.retired" };
-        if (Level(query.Level1) is { } level1)
-        {
-            entries.Add("x.level1 = @level1");
-            parameters.Add(("level1", level1));
-        }
-
-        if (Level(query.Level2) is { } level2)
-        {
-            entries.Add("x.level2 = @level2");
-            parameters.Add(("level2", level2));
-        }
+        LevelFilter(query.Level1, query.Level2, entries, parameters);
 
         var chosen = $"""
             WITH used AS (
@@ -360,13 +345,14 @@ public sealed class LibraryQueries
     internal static string? Level(string? label) => string.IsNullOrWhiteSpace(label) ? null : IndicatorVocabulary.Key(label);
 
     /// <summary>The departments a filter names within the scope; null when there is no filter.</summary>
-    private static async Task<long[]?> DepartmentsAsync(JixiaoDbContext db, string? department, DepartmentScope? scope, CancellationToken cancellationToken)
+    private async Task<long[]?> DepartmentsAsync(string? department, DepartmentScope? scope, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(department))
         {
             return null;
         }
 
+        await using var db = database.CreateContext();
         var ids = await Organisations.IdsAsync(db, OrganisationKind.Department, department, cancellationToken);
         return scope?.DepartmentIds is { } allowed ? [.. ids.Intersect(allowed)] : ids;
     }

@@ -100,16 +100,8 @@ internal sealed class LibraryTally(long batchId)
             targets[targetKey] = cell;
         }
 
-        cell.Indicators++;
-        if (!selfEvaluation)
-        {
-            return;
-        }
-
-        cell.SelfEvaluations++;
-        cell.Met += achievement == Achievement.Met ? 1 : 0;
-        cell.NotMet += achievement == Achievement.NotMet ? 1 : 0;
-        if (parsed.IsNumeric && LibraryKeys.ActualNumber(parsed, TargetParser.Parse(actual)) is { } reached && Math.Abs(reached) < MaxNumber)
+        Count(cell, selfEvaluation, achievement);
+        if (selfEvaluation && parsed.IsNumeric && LibraryKeys.ActualNumber(parsed, TargetParser.Parse(actual)) is { } reached && Math.Abs(reached) < MaxNumber)
         {
             cell.Actuals++;
             cell.ActualSum += reached;
@@ -144,7 +136,7 @@ internal sealed class LibraryTally(long batchId)
 
     public List<LibraryFormCell> Forms => [.. forms.Values];
 
-    private static void Count(LibraryCell cell, bool selfEvaluation, Achievement achievement)
+    private static void Count(LibraryCounts cell, bool selfEvaluation, Achievement achievement)
     {
         cell.Indicators++;
         if (selfEvaluation)

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using Jixiao.Core.Library;
 using Jixiao.Data.Library;
 using Jixiao.Web.Shared;
@@ -119,27 +117,13 @@ public sealed class LibraryFilter
     /// <summary>This view's query string with some parameters changed (null removes); any change but the page goes back to page 1.</summary>
     public string With(params (string Key, string? Value)[] changes)
     {
-        var copy = new SortedDictionary<string, string>(values, StringComparer.Ordinal);
-        var keepPage = false;
-        foreach (var (key, value) in changes)
+        var changed = changes.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        if (!changed.ContainsKey("page"))
         {
-            keepPage |= key == "page";
-            if (string.IsNullOrEmpty(value))
-            {
-                copy.Remove(key);
-            }
-            else
-            {
-                copy[key] = value;
-            }
+            changed["page"] = null;
         }
 
-        if (!keepPage)
-        {
-            copy.Remove("page");
-        }
-
-        return ToQueryString(copy);
+        return ToQueryString(Keys.Select(k => (k, changed.TryGetValue(k, out var v) ? v : values.GetValueOrDefault(k))));
     }
 
     /// <summary>The link that sorts by <paramref name="sort"/>: the other way round when the view is sorted by it already.</summary>
@@ -152,7 +136,7 @@ public sealed class LibraryFilter
     /// <summary>▲/▼ beside the column the list is sorted by.</summary>
     public string SortMark(LibrarySort sort) => Sort != sort ? "" : Descending ? " ▼" : " ▲";
 
-    public override string ToString() => ToQueryString(values);
+    public override string ToString() => ToQueryString(Keys.Select(k => (k, values.GetValueOrDefault(k))));
 
     public static string SortName(LibrarySort sort) => sort switch
     {
@@ -217,22 +201,7 @@ public sealed class LibraryFilter
         }
     }
 
-    private static string ToQueryString(SortedDictionary<string, string> values)
-    {
-        if (values.Count == 0)
-        {
-            return "";
-        }
-
-        var sb = new StringBuilder();
-        foreach (var key in Keys)
-        {
-            if (values.TryGetValue(key, out var value))
-            {
-                sb.Append(sb.Length == 0 ? '?' : '&').Append(key).Append('=').Append(UrlEncoder.Default.Encode(value));
-            }
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>The parameters that have a value, in the order of <see cref="Keys"/>, as <c>?a=1&amp;b=2</c> (or empty).</summary>
+    private static string ToQueryString(IEnumerable<(string Key, string? Value)> parameters) =>
+        QueryString.Create(parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => KeyValuePair.Create(p.Key, p.Value))).ToUriComponent();
 }
