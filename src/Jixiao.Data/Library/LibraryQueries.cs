@@ -43,7 +43,6 @@ public sealed class LibraryQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         var departments = await DepartmentsAsync(query.Department, query.Scope, cancellationToken);
-
         if (departments is { Length: 0 })
         {
             return new LibraryPage([], 0, query.SafePage, query.SafePageSize, 0);
@@ -52,7 +51,7 @@ public sealed class LibraryQueries
         var parameters = new List<(string, object?)> { ("take", query.SafePageSize), ("skip", (query.SafePage - 1) * query.SafePageSize) };
         var where = CellFilter(string.IsNullOrWhiteSpace(query.ProjectType) ? null : query.ProjectType, departments, parameters);
         var own = query.Scope?.DepartmentIds;
-        var ownForms = own is null ? "0" : own.Length == 0 ? "0" : $"sum(CASE WHEN c.department_id IN ({IdList(own)}) THEN c.forms ELSE 0 END)";
+        var ownForms = own is null || own.Length == 0 ? "0" : $"sum(CASE WHEN c.department_id IN ({IdList(own)}) THEN c.forms ELSE 0 END)";
         var entries = new List<string>();
         LevelFilter(query.Level1, query.Level2, entries, parameters);
 
@@ -251,7 +250,6 @@ public sealed class LibraryQueries
         var match = ProjectTypes.Classify(query.Project);
         var byType = match.Keyword is not null;
         var departments = await DepartmentsAsync(query.Department, query.Scope, cancellationToken);
-
         if (departments is { Length: 0 })
         {
             return new Suggestions(match, byType, 0, 0, []);
