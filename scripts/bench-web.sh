@@ -19,7 +19,7 @@
 # BENCH_KEEP_DB=1 (keep the PostgreSQL database), BENCH_REUSE_DB=name (postgres only: skip generate and import and
 # measure that kept database again), BENCH_REUSE_SQLITE=path (sqlite only: the same with a kept database file),
 # BENCH_SKIP_BUILD=1 (use the existing build), BENCH_KEEP_FILE=path (reuse/keep a generated file at that path instead of
-# generating into the temp folder), BENCH_ONLY=forms,findings,overview,one (measure only these groups of requests).
+# generating into the temp folder), BENCH_ONLY=forms,findings,overview,one,library (measure only these groups of requests).
 set -euo pipefail
 
 provider=${1:?usage: bench-web.sh sqlite|postgres [FORMS]}
@@ -260,4 +260,40 @@ run "statistics API" "/api/v1/statistics"
 fi
 if want one; then
 run "one form (random id)" "/api/v1/forms/{1..$maxid}" "$work/ids.lua"
+fi
+if want library; then
+# the indicator library (issue 11, item 5): its counts are built by the web application in the background after an
+# import; wait for them, then the list, one entry and the suggestions for 100 different project names
+library_start=$(date +%s.%N)
+for _ in $(seq 1 3600); do
+  [ "$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/library?pageSize=1" | jq -r '.status.current')" = true ] && break
+  sleep 0.5
+done
+printf 'indicator library counted (waited %.1f s after the measurements above)\n' "$(echo "$(date +%s.%N) - $library_start" | bc)"
+entry=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/library?pageSize=1" | jq -r '.items[0].id')
+type=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/library/suggestions?project=$(enc "$(jq -r '.items[0].projectName' <<<"$first")")" | jq -r '.type.code')
+projects=$(curl -fsS -H "Cookie: $cookie" "$base/api/v1/forms?pageSize=100&page=$(( maxid / 300 + 1 ))" \
+  | jq -r '.items[].projectName' | python3 -c '
+import sys, urllib.parse
+names = []
+for name in (line.strip() for line in sys.stdin):
+    if name and name not in names:
+        names.append(name)
+print(",".join("\"" + urllib.parse.quote(n) + "\"" for n in names))')
+cat >"$work/projects.lua" <<LUA
+math.randomseed(os.time())
+local projects = { $projects }
+request = function()
+  return wrk.format("GET", "/api/v1/library/suggestions?project=" .. projects[math.random(1, #projects)])
+end
+$(cat "$work/report.lua")
+LUA
+echo "(library: entry $entry, project type of the first form: $type)"
+run "library page" "/library"
+run "library API" "/api/v1/library"
+run "library API, one project type, sorted by met rate" "/api/v1/library?type=$type&sort=-met"
+run "library entry page" "/library/$entry"
+run "library entry API" "/api/v1/library/$entry"
+run "suggestions page" "/library/suggestions?project=$(enc "$(jq -r '.items[0].projectName' <<<"$first")")"
+run "suggestions API, $(tr -cd ',' <<<"$projects" | wc -c | xargs expr 1 +) different project names" "/api/v1/library/suggestions?project={name}" "$work/projects.lua"
 fi

@@ -55,6 +55,9 @@ public static class JixiaoServices
         services.AddSingleton<RecheckStore>();
         services.AddSingleton<Jixiao.Data.Monitoring.MonitoringStore>();
         services.AddSingleton(sp => new FilingStore(sp.GetRequiredService<JixiaoDatabase>(), sp.GetRequiredService<FormWriter>(), sp.GetRequiredService<ImportBatchStore>()));
+        services.AddSingleton<Data.Library.LibraryQueries>();
+        services.AddSingleton<Data.Library.LibraryBuilder>();
+        services.AddSingleton<Data.Library.LibraryStore>();
         services.TryAddSingleton(TimeProvider.System);
 
         // App: policy, use cases, facades
@@ -87,6 +90,8 @@ public static class JixiaoServices
         services.AddSingleton(sp => new Monitoring.MonitoringCatalog(sp.GetRequiredService<FilingCatalog>(), sp.GetRequiredService<Jixiao.Data.Monitoring.MonitoringStore>(),
             sp.GetRequiredService<AccessPolicy>()));
         services.AddSingleton<Monitoring.RecordCheckpoint>();
+        services.AddSingleton<Library.IndicatorLibrary>();
+        services.AddSingleton<Library.CurateLibrary>();
         return services;
     }
 

@@ -54,6 +54,7 @@ builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavio
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddHostedService<CrossCheckWorker>();
 builder.Services.AddHostedService<Jixiao.Web.Rechecks.RecheckWorker>();
+builder.Services.AddHostedService<Jixiao.Web.Library.LibraryWorker>();
 builder.Services.AddSingleton<DemoState>();
 builder.Services.AddHostedService<DemoData>();
 

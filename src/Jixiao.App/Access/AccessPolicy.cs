@@ -47,6 +47,8 @@ public enum Permission
 
     /// <summary>Publish approved forms (公开): finance reviewers and administrators.</summary>
     PublishFilings,
+    /// <summary>Curate the indicator library (指标库维护: merge synonyms, recommend, retire): administrators.</summary>
+    CurateLibrary,
 }
 
 /// <summary>
@@ -95,6 +97,7 @@ public sealed class AccessPolicy
             Permission.FillForms => caller.Role is UserRole.DepartmentUser,
             Permission.ReviewFilings => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer or UserRole.DepartmentReviewer,
             Permission.PublishFilings => caller.Role is UserRole.Administrator or UserRole.FinanceReviewer,
+            Permission.CurateLibrary => caller.Role is UserRole.Administrator,
             _ => false,
         };
     }

@@ -132,6 +132,7 @@ public abstract class JixiaoDbContext : DbContext
         ConfigureRechecks(modelBuilder.Entity<RecheckJob>());
         ConfigureFilings(modelBuilder);
         ConfigureMonitoring(modelBuilder.Entity<MonitoringCheckpointRecord>());
+        Library.LibrarySchema.Configure(modelBuilder);
 
         ApplySnakeCase(modelBuilder);
     }

@@ -53,6 +53,12 @@ public static partial class AuditTexts
         ["filing-publish"] = ("公开填报表", "Publish a filing"),
         ["filing-comment"] = ("填报意见", "Comment on a filing"),
         ["filing-comment-resolve"] = ("解决填报意见", "Resolve a comment"),
+        ["library-merge"] = ("合并同义指标", "Merge library entries"),
+        ["library-split"] = ("取消合并指标", "Split library entry"),
+        ["library-recommend"] = ("推荐指标", "Recommend library entry"),
+        ["library-unrecommend"] = ("取消推荐指标", "Unrecommend library entry"),
+        ["library-retire"] = ("停用指标", "Retire library entry"),
+        ["library-restore"] = ("恢复指标", "Restore library entry"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Targets = new(StringComparer.Ordinal)
@@ -66,6 +72,7 @@ public static partial class AuditTexts
         ["findings"] = ("问题清单", "findings list"),
         ["recheck"] = ("重新核查任务", "re-check"),
         ["filing"] = ("填报表", "filing"),
+        ["library-entry"] = ("指标库条目", "library entry"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Keys = new(StringComparer.Ordinal)
@@ -88,6 +95,8 @@ public static partial class AuditTexts
         ["rows"] = ("行数", "rows"),
         ["filter"] = ("筛选", "filter"),
         ["via"] = ("方式", "via"),
+        ["into"] = ("并入", "into"),
+        ["from"] = ("被合并", "absorbed"),
         ["trigger"] = ("发起方式", "trigger"),
         ["done"] = ("已核查", "done"),
         ["total"] = ("总数", "total"),

@@ -74,6 +74,7 @@ public static class ApiEndpoints
         RechecksApi.Map(api);
         FilingsApi.Map(api);
         Monitoring.MonitoringApi.Map(api);
+        Library.LibraryApi.Map(api);
 
         // GET /openapi/v1.json (describes the API only; no data)
         app.MapOpenApi().AllowAnonymous();

@@ -1194,6 +1194,252 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.ToTable("indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryBatch", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("built_at");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicators");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("library_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryCell", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("ProjectType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("project_type");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicators");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("integer")
+                        .HasColumnName("met");
+
+                    b.Property<int>("NotMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_met");
+
+                    b.Property<int>("SelfEvaluations")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_evaluations");
+
+                    b.HasKey("BatchId", "EntryId", "DepartmentId", "ProjectType", "Year");
+
+                    b.HasIndex("EntryId", "ProjectType");
+
+                    b.HasIndex("ProjectType", "EntryId");
+
+                    b.ToTable("library_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("level1");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("level2");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("Recommended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recommended");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("Level1", "Level2", "NameKey")
+                        .IsUnique();
+
+                    b.ToTable("library_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryFormCell", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("ProjectType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("project_type");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("integer")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("SelfEvaluations")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_evaluations");
+
+                    b.HasKey("BatchId", "DepartmentId", "ProjectType", "Year");
+
+                    b.ToTable("library_form_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryTargetCell", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("ProjectType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("project_type");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("ActualMax")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("actual_max");
+
+                    b.Property<decimal?>("ActualMin")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("actual_min");
+
+                    b.Property<decimal>("ActualSum")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("numeric(24,4)")
+                        .HasColumnName("actual_sum");
+
+                    b.Property<int>("Actuals")
+                        .HasColumnType("integer")
+                        .HasColumnName("actuals");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicators");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("integer")
+                        .HasColumnName("met");
+
+                    b.Property<int>("NotMet")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_met");
+
+                    b.Property<int>("SelfEvaluations")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_evaluations");
+
+                    b.HasKey("BatchId", "EntryId", "DepartmentId", "ProjectType", "Target");
+
+                    b.HasIndex("EntryId", "ProjectType");
+
+                    b.ToTable("library_target_cells", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.MonitoringCheckpointRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1955,6 +2201,50 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasOne("Jixiao.Data.Entities.FormRecord", null)
                         .WithMany("Indicators")
                         .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryBatch", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryCell", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.LibraryBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryEntry", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.LibraryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryFormCell", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.LibraryBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryTargetCell", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.LibraryBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1167,6 +1167,250 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.ToTable("indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryBatch", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("built_at");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicators");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("library_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryCell", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("ProjectType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_type");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicators");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("met");
+
+                    b.Property<int>("NotMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_met");
+
+                    b.Property<int>("SelfEvaluations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_evaluations");
+
+                    b.HasKey("BatchId", "EntryId", "DepartmentId", "ProjectType", "Year");
+
+                    b.HasIndex("EntryId", "ProjectType");
+
+                    b.HasIndex("ProjectType", "EntryId");
+
+                    b.ToTable("library_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level1");
+
+                    b.Property<string>("Level2")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level2");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("Recommended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recommended");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retired");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("Level1", "Level2", "NameKey")
+                        .IsUnique();
+
+                    b.ToTable("library_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryFormCell", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("ProjectType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_type");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Forms")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forms");
+
+                    b.Property<int>("SelfEvaluations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_evaluations");
+
+                    b.HasKey("BatchId", "DepartmentId", "ProjectType", "Year");
+
+                    b.ToTable("library_form_cells", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryTargetCell", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("ProjectType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_type");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<double?>("ActualMax")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("actual_max");
+
+                    b.Property<double?>("ActualMin")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("actual_min");
+
+                    b.Property<double>("ActualSum")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("REAL")
+                        .HasColumnName("actual_sum");
+
+                    b.Property<int>("Actuals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actuals");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicators");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("met");
+
+                    b.Property<int>("NotMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_met");
+
+                    b.Property<int>("SelfEvaluations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_evaluations");
+
+                    b.HasKey("BatchId", "EntryId", "DepartmentId", "ProjectType", "Target");
+
+                    b.HasIndex("EntryId", "ProjectType");
+
+                    b.ToTable("library_target_cells", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Entities.MonitoringCheckpointRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1916,6 +2160,50 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasOne("Jixiao.Data.Entities.FormRecord", null)
                         .WithMany("Indicators")
                         .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryBatch", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryCell", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.LibraryBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryEntry", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.LibraryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryFormCell", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.LibraryBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Entities.LibraryTargetCell", b =>
+                {
+                    b.HasOne("Jixiao.Data.Entities.LibraryBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
