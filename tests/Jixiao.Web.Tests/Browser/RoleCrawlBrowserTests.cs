@@ -23,7 +23,7 @@ public sealed class RoleCrawlBrowserTests(BrowserFixture browser, ITestOutputHel
 {
     private const string Answered = "治安视频监控运维";
 
-    private static readonly string[] Everyone = ["/", "/forms", "/findings", "/projects", "/library", "/compare", "/rectifications"];
+    private static readonly string[] Everyone = ["/", "/forms", "/findings", "/projects", "/library", "/compare", "/rectifications", "/public"];
 
     private static readonly string[] AdminPages = ["/admin/users", "/admin/audit"];
 

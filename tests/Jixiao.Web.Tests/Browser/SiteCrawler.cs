@@ -28,7 +28,11 @@ internal sealed class SiteCrawler
         ["csv"] = "text/csv",
         ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["json"] = "application/json",
+        ["sha256"] = "text/plain",
     };
+
+    /// <summary>The file name of a format whose files are not named by extension (the checksum list of the open data).</summary>
+    private static readonly Dictionary<string, string> FileNames = new(StringComparer.OrdinalIgnoreCase) { ["sha256"] = "SHA256SUMS" };
 
     /// <summary>A bound on the pages one walk opens (the demo portfolio needs about a third of it).</summary>
     private const int MaxPages = 150;
@@ -298,7 +302,7 @@ internal sealed class SiteCrawler
         Record(response.Status, "GET", url);
         var type = response.Headers.TryGetValue("content-type", out var t) ? t : "";
         var body = await response.BodyAsync();
-        if (!string.Equals(Path.GetExtension(file).TrimStart('.'), format, StringComparison.OrdinalIgnoreCase))
+        if (FileNames.TryGetValue(format, out var named) ? file != named : !string.Equals(Path.GetExtension(file).TrimStart('.'), format, StringComparison.OrdinalIgnoreCase))
         {
             Problems.Add($"{role}: {Local(url)} asked for {format} and downloaded {file} — {step}");
         }
