@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Jixiao.App.Imports;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
 using Jixiao.Data.Imports;
@@ -121,11 +123,17 @@ public sealed partial class JixiaoWebFactory : WebApplicationFactory<Program>
         return await client.SendAsync(request);
     }
 
-    /// <summary>Waits until the background import of <paramref name="batchId"/> is done and returns its batch.</summary>
-    public async Task<ImportBatch> WaitForBatchAsync(long batchId)
+    /// <summary>
+    /// Waits until the background import of <paramref name="batchId"/> is done and returns its batch. The default of
+    /// 30 s suits small files; a test importing tens of thousands of forms passes a longer limit, since CI runs the test
+    /// assemblies side by side on two cores.
+    /// </summary>
+    public async Task<ImportBatch> WaitForBatchAsync(long batchId, TimeSpan? limit = null)
     {
         var store = Services.GetRequiredService<ImportBatchStore>();
-        for (var i = 0; i < 600; i++)
+        var deadline = Stopwatch.StartNew();
+        var wait = limit ?? TimeSpan.FromSeconds(30);
+        while (deadline.Elapsed < wait)
         {
             var batch = (await store.GetAsync(batchId))?.Batch;
             if (batch is { Status: ImportStatus.Succeeded or ImportStatus.Failed or ImportStatus.Duplicate })
@@ -136,7 +144,8 @@ public sealed partial class JixiaoWebFactory : WebApplicationFactory<Program>
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"batch {batchId} did not finish");
+        var progress = Services.GetRequiredService<ImportQueue>().ProgressOf(batchId);
+        throw new TimeoutException($"batch {batchId} did not finish in {wait.TotalSeconds:0} s (progress: {progress})");
     }
 
     public async Task<long> CountFormsAsync()

@@ -104,7 +104,7 @@ public sealed class OutageTests(ITestOutputHelper output)
             await database.ComeBackAsync();
         }
 
-        var batch = await factory.WaitForBatchAsync(large);
+        var batch = await factory.WaitForBatchAsync(large, TimeSpan.FromMinutes(5));
         Assert.Equal(ImportStatus.Failed, batch.Status);
         Assert.StartsWith("large.txt: 导入时数据库连接中断", batch.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(0, await factory.CountFormsAsync());
@@ -201,7 +201,7 @@ public sealed class OutageTests(ITestOutputHelper output)
         Assert.All(signIns, s => Assert.Equal(HttpStatusCode.Redirect, s.Status));
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         Assert.Equal(ImportStatus.Running, during); // the import was not yet committed when they were done
-        var batch = await factory.WaitForBatchAsync(large);
+        var batch = await factory.WaitForBatchAsync(large, TimeSpan.FromMinutes(5));
         Assert.Equal((ImportStatus.Succeeded, 30_000), (batch.Status, batch.FormCount));
         output.WriteLine($"import of 30,000 forms: {(clock.Elapsed - started).TotalSeconds:0.0} s; five sign-ins at once during it: {string.Join(", ", signIns.Select(s => $"{s.Took.TotalMilliseconds:0} ms"))}; without an import: {string.Join(", ", quiet.Select(s => $"{s.Took.TotalMilliseconds:0} ms"))}");
     }
