@@ -19,6 +19,12 @@ public class LiveEvaluationBenchmarks
     private PerformanceForm _scored = new();
     private PerformanceForm _declaration = new();
 
+    /// <summary>The self-evaluation being filled, no score typed (after <see cref="Setup"/>).</summary>
+    public PerformanceForm DraftForm => _draft;
+
+    /// <summary>The declaration (after <see cref="Setup"/>).</summary>
+    public PerformanceForm DeclarationForm => _declaration;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -90,6 +96,19 @@ public static class LiveQuick
         Measure("self-evaluation, no score typed", rounds, () => bench.Draft());
         Measure("self-evaluation, every score typed", rounds, () => bench.Scored());
         Measure("declaration", rounds, () => bench.Declaration());
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>live-body [declaration|self]</c>: prints the body of <c>POST /api/v1/filings/live</c> for the 40-indicator
+    /// form of these benchmarks, so that scripts/bench-web.sh can measure the endpoint with the same form.
+    /// </summary>
+    public static int Body(string[] args)
+    {
+        var bench = new LiveEvaluationBenchmarks();
+        bench.Setup();
+        var form = args.FirstOrDefault() == "declaration" ? bench.DeclarationForm : bench.DraftForm;
+        Console.Out.Write("{\"content\":" + Jixiao.Ingest.Json.FormJsonWriter.ToJson(form) + "}");
         return 0;
     }
 

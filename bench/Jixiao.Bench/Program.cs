@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Jixiao.Bench;
 
-// memory: the 1 GB streaming test; quick: a stopwatch pass per component; live: live evaluation by stopwatch; cross, recheck: database passes; anything else: BenchmarkDotNet.
+// memory: the 1 GB streaming test; quick: a stopwatch pass per component; live: live evaluation by stopwatch; live-body: the live endpoint's request body; cross, recheck: database passes; anything else: BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "memory" => MemoryTest.Run(args[1..]),
@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "cross" => CrossBench.Run(args[1..]),
     "recheck" => RecheckBench.Run(args[1..]),
     "live" => LiveQuick.Run(args[1..]),
+    "live-body" => LiveQuick.Body(args[1..]),
     _ => Run(args),
 };
 
