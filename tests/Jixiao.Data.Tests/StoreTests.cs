@@ -503,6 +503,24 @@ public abstract class StoreTests : IAsyncLifetime
             Assert.Equal(all.Sum(f => checker.Check(f).Count(x => x.Code == g.Code) * (NameKeys.Plain(f.Department) == NameKeys.Plain(g.Department) ? 1 : 0)), g.Findings);
             Assert.True(g.Forms <= g.Findings);
         }
+
+        // the summary's coarser groupings are the fine groups summed, from the stored totals (no filter beyond year and
+        // department) and from the findings themselves (a kind filter)
+        foreach (var query in new[] { new FormQuery(), new FormQuery { Year = 2024 }, new FormQuery { Kind = FormKind.SelfEvaluation } })
+        {
+            var fine = await Store.GetFindingGroupsAsync(query);
+            var byCheck = await Store.GetFindingGroupsAsync(query, FindingGrouping.Check);
+            var byDepartment = await Store.GetFindingGroupsAsync(query, FindingGrouping.Department);
+            Assert.NotEmpty(fine);
+            Assert.Equal(
+                fine.GroupBy(g => (g.Code, g.Severity)).Select(g => (g.Key.Code, g.Key.Severity, g.Sum(x => x.Findings), g.Sum(x => x.Forms))).Order().ToList(),
+                byCheck.Select(g => (g.Code, g.Severity, g.Findings, g.Forms)).Order().ToList());
+            Assert.All(byCheck, g => Assert.Null(g.DepartmentId));
+            Assert.Equal(
+                fine.GroupBy(g => (g.Department, g.Severity)).Select(g => (g.Key.Department, g.Key.Severity, g.Sum(x => x.Findings), g.Sum(x => x.Forms))).Order().ToList(),
+                byDepartment.Select(g => (g.Department, g.Severity, g.Findings, g.Forms)).Order().ToList());
+            Assert.All(byDepartment, g => Assert.Equal("", g.Code));
+        }
     }
 
     private static bool Rated(PerformanceForm f) =>

@@ -50,7 +50,8 @@ public sealed class TestStore
 
     public Task<PortfolioStatistics> ComputeStatisticsAsync(FormQuery query) => Portfolio.ComputeStatisticsAsync(query);
 
-    public Task<IReadOnlyList<FindingGroup>> GetFindingGroupsAsync(FormQuery query) => Portfolio.GetFindingGroupsAsync(query);
+    public Task<IReadOnlyList<FindingGroup>> GetFindingGroupsAsync(FormQuery query, FindingGrouping by = FindingGrouping.CheckAndDepartment) =>
+        Portfolio.GetFindingGroupsAsync(query, by);
 
     public Task<IReadOnlyList<FindingGroup>> ComputeFindingGroupsAsync(FormQuery query) => Portfolio.ComputeFindingGroupsAsync(query);
 

@@ -18,11 +18,12 @@ public sealed class PortfolioView(AccessPolicy policy, PortfolioQueries queries,
         return await queries.GetStatisticsAsync(query with { Scope = await policy.ScopeAsync(caller, cancellationToken) }, cancellationToken);
     }
 
-    /// <summary>Findings over the forms <paramref name="query"/> selects, by check and department.</summary>
-    public async Task<IReadOnlyList<FindingGroup>> FindingGroupsAsync(Caller caller, FormQuery query, CancellationToken cancellationToken = default)
+    /// <summary>Findings over the forms <paramref name="query"/> selects, by check and department (or one of them: <paramref name="by"/>).</summary>
+    public async Task<IReadOnlyList<FindingGroup>> FindingGroupsAsync(
+        Caller caller, FormQuery query, FindingGrouping by = FindingGrouping.CheckAndDepartment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return await queries.GetFindingGroupsAsync(query with { Scope = await policy.ScopeAsync(caller, cancellationToken) }, cancellationToken);
+        return await queries.GetFindingGroupsAsync(query with { Scope = await policy.ScopeAsync(caller, cancellationToken) }, by, cancellationToken);
     }
 
     /// <summary>The forms of one project (lineage key), in one department when <paramref name="department"/> is given.</summary>

@@ -170,6 +170,19 @@ public sealed record FormTotals(
     internal static decimal? Mean(decimal sum, long count) => count > 0 ? Math.Round(sum / count, 2, MidpointRounding.AwayFromZero) : null;
 }
 
+/// <summary>How <see cref="Portfolio.PortfolioQueries.GetFindingGroupsAsync"/> groups the findings.</summary>
+public enum FindingGrouping
+{
+    /// <summary>By check (code and severity) and department: every combination that has findings.</summary>
+    CheckAndDepartment,
+
+    /// <summary>By check (code and severity) only: the departments summed.</summary>
+    Check,
+
+    /// <summary>By department (and severity) only: the checks summed.</summary>
+    Department,
+}
+
 /// <summary>Findings of one check in one department.</summary>
 public sealed record FindingGroup(string Code, Core.Checks.Severity Severity, long? DepartmentId, string? Department, int Findings, int Forms);
 

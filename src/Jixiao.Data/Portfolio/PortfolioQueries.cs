@@ -173,17 +173,70 @@ public sealed class PortfolioQueries
                 .OrderByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal)]);
     }
 
-    /// <summary>Findings over the forms <paramref name="query"/> selects, grouped by check and department.</summary>
-    public async Task<IReadOnlyList<FindingGroup>> GetFindingGroupsAsync(FormQuery query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Findings over the forms <paramref name="query"/> selects, grouped by check and department — or, with
+    /// <paramref name="by"/>, by check only (<see cref="FindingGroup.DepartmentId"/> null) or by department only
+    /// (<see cref="FindingGroup.Code"/> empty), summed in the database: the summary above the findings list needs one
+    /// of those, a few dozen rows instead of every check × department.
+    /// </summary>
+    public async Task<IReadOnlyList<FindingGroup>> GetFindingGroupsAsync(FormQuery query, FindingGrouping by = FindingGrouping.CheckAndDepartment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = database.CreateContext();
         if (FormQueries.CubeSummarises(query))
         {
-            return await FindingGroupsFromCellsAsync(db, query, cancellationToken);
+            return by switch
+            {
+                FindingGrouping.Check => await FindingChecksFromCellsAsync(db, query, cancellationToken),
+                FindingGrouping.Department => await FindingDepartmentsFromCellsAsync(db, query, cancellationToken),
+                _ => await FindingGroupsFromCellsAsync(db, query, cancellationToken),
+            };
         }
 
-        return await ComputeFindingGroupsAsync(db, query, cancellationToken);
+        var groups = await ComputeFindingGroupsAsync(db, query, cancellationToken);
+        return by switch
+        {
+            FindingGrouping.Check => [.. groups.GroupBy(g => (g.Code, g.Severity))
+                .Select(g => new FindingGroup(g.Key.Code, g.Key.Severity, null, null, g.Sum(x => x.Findings), g.Sum(x => x.Forms)))],
+            FindingGrouping.Department => [.. groups.GroupBy(g => (g.DepartmentId, g.Severity))
+                .Select(g => new FindingGroup("", g.Key.Severity, g.Key.DepartmentId, g.First().Department, g.Sum(x => x.Findings), g.Sum(x => x.Forms)))],
+            _ => groups,
+        };
+    }
+
+    private static async Task<IReadOnlyList<FindingGroup>> FindingChecksFromCellsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var departments = await FormQueries.DepartmentIdsAsync(db, query, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return [];
+        }
+
+        var groups = await FindingCells(db, departments, query.Year)
+            .GroupBy(c => new { c.Code, c.Severity })
+            .Select(g => new { g.Key.Code, g.Key.Severity, Findings = g.Sum(c => c.Findings), Forms = g.Sum(c => c.Forms) })
+            .Where(g => g.Findings > 0)
+            .ToListAsync(cancellationToken);
+        return [.. groups.Select(g => new FindingGroup(g.Code, g.Severity, null, null, (int)g.Findings, g.Forms)).OrderBy(g => g.Code, StringComparer.Ordinal)];
+    }
+
+    private static async Task<IReadOnlyList<FindingGroup>> FindingDepartmentsFromCellsAsync(JixiaoDbContext db, FormQuery query, CancellationToken cancellationToken)
+    {
+        var departments = await FormQueries.DepartmentIdsAsync(db, query, cancellationToken);
+        if (departments is { Length: 0 })
+        {
+            return [];
+        }
+
+        var groups = await FindingCells(db, departments, query.Year)
+            .GroupBy(c => new { c.DepartmentId, c.Severity })
+            .Select(g => new { g.Key.DepartmentId, g.Key.Severity, Findings = g.Sum(c => c.Findings), Forms = g.Sum(c => c.Forms) })
+            .Where(g => g.Findings > 0)
+            .ToListAsync(cancellationToken);
+        var names = await Organisations.NamesAsync(db, groups.Select(g => (long?)g.DepartmentId), cancellationToken);
+        return [.. groups
+            .Select(g => new FindingGroup("", g.Severity, g.DepartmentId == 0 ? null : g.DepartmentId, g.DepartmentId == 0 ? null : names.GetValueOrDefault(g.DepartmentId), (int)g.Findings, g.Forms))
+            .OrderBy(g => g.Department, StringComparer.Ordinal)];
     }
 
     /// <summary>Findings by check and department computed from the findings themselves; the stored totals must agree with it.</summary>

@@ -50,7 +50,8 @@ public sealed class IndexModel(FindingCatalog findings, PortfolioView portfolio)
         if (Filter.SummaryIsCheap || Filter.SummaryRequested)
         {
             // every check over the filtered forms (the list's own check and severity are marked, not applied)
-            var groups = await portfolio.FindingGroupsAsync(caller, query.Forms with { CheckCode = null }, cancellationToken);
+            var groups = await portfolio.FindingGroupsAsync(
+                caller, query.Forms with { CheckCode = null }, Filter.SummaryByDepartment ? FindingGrouping.Department : FindingGrouping.Check, cancellationToken);
             Summary = Filter.SummaryByDepartment
                 ? [.. groups.GroupBy(g => g.Department ?? "")
                     .Select(g => new FindingSummaryLine(g.Key, null, g.First().Department, g.Max(x => x.Severity), g.Sum(x => (long)x.Findings), 0))

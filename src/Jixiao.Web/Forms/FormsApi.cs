@@ -135,7 +135,7 @@ public static class FormsApi
             return ApiProblems.BadQuery(reader);
         }
 
-        var groups = await portfolio.FindingGroupsAsync(http.User.Caller(), query, cancellationToken);
+        var groups = await portfolio.FindingGroupsAsync(http.User.Caller(), query, cancellationToken: cancellationToken);
         var checks = groups
             .Where(g => query.CheckCode is null || g.Code == query.CheckCode)
             .Where(g => severity is null || ApiJson.SeverityName(g.Severity) == severity)
