@@ -532,6 +532,34 @@ public abstract class StoreTests : IAsyncLifetime
             : f.DeclarationFunds?.AnnualTotal ?? f.DeclarationFunds?.ProjectTotal ?? 0m;
 
     [DataFact]
+    public async Task The_filter_choices_are_kept_and_follow_each_import_and_deletion_at_once()
+    {
+        // one instance, as the web application holds it: the years, departments and units it offers are kept in memory
+        var portfolio = new Jixiao.Data.Portfolio.PortfolioQueries(Db);
+        var police = await ImportCorpusAsync(Corpus.Police2024);
+        Assert.Equal([2024], await portfolio.ListYearsAsync());
+        var departments = await portfolio.ListDepartmentsAsync();
+        Assert.Equal([(PoliceDepartment, 37)], departments.Select(d => (d.Name, d.Forms)));
+        Assert.Same(departments, await portfolio.ListDepartmentsAsync()); // kept, not read again
+        var units = await portfolio.ListUnitNamesAsync(null, null, 1000);
+        Assert.NotEmpty(units);
+
+        var targets = await ImportCorpusAsync(Corpus.Police2023Targets);
+        Assert.Equal([2024, 2023], await portfolio.ListYearsAsync());
+        Assert.Equal([(PoliceDepartment, 40)], (await portfolio.ListDepartmentsAsync()).Select(d => (d.Name, d.Forms)));
+        var data = await ImportCorpusAsync(Corpus.DataBureau2024);
+        Assert.Equal(2, (await portfolio.ListDepartmentsAsync()).Count);
+        Assert.True((await portfolio.ListUnitNamesAsync(null, null, 1000)).Count > units.Count);
+
+        Assert.True(await Store.DeleteBatchAsync(data.BatchId!.Value));
+        Assert.Equal([(PoliceDepartment, 40)], (await portfolio.ListDepartmentsAsync()).Select(d => (d.Name, d.Forms)));
+        Assert.Equal(units, await portfolio.ListUnitNamesAsync(null, null, 1000));
+        Assert.True(await Store.DeleteBatchAsync(targets.BatchId!.Value));
+        Assert.Equal([2024], await portfolio.ListYearsAsync());
+        Assert.True(police.BatchId > 0);
+    }
+
+    [DataFact]
     public async Task Department_scope_hides_other_departments_everywhere()
     {
         await ImportCorpusAsync(Corpus.Police2024);

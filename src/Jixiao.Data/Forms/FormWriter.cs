@@ -134,6 +134,7 @@ public sealed class FormWriter
         db.AuditLog.Add(audit.ToEntry());
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        StoredFormChanges.Changed();
         return BatchDeletion.Deleted;
     }
 
@@ -565,6 +566,7 @@ public sealed class FormBatchSession : IAsyncDisposable
         await EnsureRunningAsync(cancellationToken);
         await PortfolioCube.AddBatchStepAsync(connection, transaction, batchId, committedThrough, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        StoredFormChanges.Changed();
         committedThrough = writtenThrough;
         await transaction.DisposeAsync();
         await writers!.YieldAsync(cancellationToken);
@@ -618,6 +620,7 @@ public sealed class FormBatchSession : IAsyncDisposable
             ("finished", DateTime.UtcNow), ("id", batchId));
         await AuditLog.InsertAsync(connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        StoredFormChanges.Changed();
         done = true;
     }
 
@@ -711,6 +714,7 @@ public sealed class FormBatchSession : IAsyncDisposable
             ("note", note?.Invoke(first)));
         await AuditLog.InsertAsync(connection, transaction, audit(first), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        StoredFormChanges.Changed(); // the steps it had committed are gone
         done = true;
         return first;
     }

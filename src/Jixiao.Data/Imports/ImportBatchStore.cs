@@ -134,6 +134,7 @@ public sealed class ImportBatchStore
         }
 
         await tx.CommitAsync(cancellationToken);
+        StoredFormChanges.Changed(); // the steps it had committed are gone
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
 using Jixiao.Data.Entities;
@@ -15,8 +16,19 @@ namespace Jixiao.Data.Portfolio;
 /// </summary>
 public sealed class PortfolioQueries
 {
+    /// <summary>How long the filter choices are kept at most (against changes made by another process).</summary>
+    public static readonly TimeSpan ChoicesLifetime = TimeSpan.FromSeconds(30);
+
+    private const int MaxKeptChoices = 512;
+
     private readonly JixiaoDatabase database;
     private readonly FormQueries forms;
+
+    // the filter choices (years, departments, units) that every list page offers, by what they were asked for: they
+    // change only when forms are stored or removed (StoredFormChanges) — read again then, or after ChoicesLifetime
+    private readonly ConcurrentDictionary<string, KeptChoices> choices = new(StringComparer.Ordinal);
+
+    private sealed record KeptChoices(long Generation, long ReadAt, object Value);
 
     public PortfolioQueries(JixiaoDatabase database, FormQueries? forms = null)
     {
@@ -324,7 +336,10 @@ public sealed class PortfolioQueries
     }
 
     /// <summary>The departments (with their form counts) the caller may see, by name.</summary>
-    public async Task<IReadOnlyList<OrganisationItem>> ListDepartmentsAsync(DepartmentScope? scope = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OrganisationItem>> ListDepartmentsAsync(DepartmentScope? scope = null, CancellationToken cancellationToken = default) =>
+        KeptAsync("departments|" + ScopeKey(scope), () => ReadDepartmentsAsync(scope, cancellationToken));
+
+    private async Task<IReadOnlyList<OrganisationItem>> ReadDepartmentsAsync(DepartmentScope? scope, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var counts = await db.PortfolioCells.AsNoTracking().Where(c => c.DepartmentId != 0)
@@ -345,7 +360,12 @@ public sealed class PortfolioQueries
     /// The names of the 实施单位 in <paramref name="scope"/> (under the 主管部门 <paramref name="department"/> when given),
     /// in name order, at most <paramref name="take"/>: the suggestions of the unit filter.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListUnitNamesAsync(DepartmentScope? scope, string? department, int take, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListUnitNamesAsync(DepartmentScope? scope, string? department, int take, CancellationToken cancellationToken = default) =>
+        KeptAsync(
+            FormattableString.Invariant($"units|{ScopeKey(scope)}|{take}|{department?.Trim()}"),
+            () => ReadUnitNamesAsync(scope, department, take, cancellationToken));
+
+    private async Task<IReadOnlyList<string>> ReadUnitNamesAsync(DepartmentScope? scope, string? department, int take, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var parents = scope?.DepartmentIds;
@@ -366,12 +386,41 @@ public sealed class PortfolioQueries
     }
 
     /// <summary>The years that have forms, newest first.</summary>
-    public async Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken = default) =>
+        KeptAsync("years", async () =>
+        {
+            await using var db = database.CreateContext();
+            return (IReadOnlyList<int>)await db.PortfolioCells.AsNoTracking().Where(c => c.Year != 0 && c.Forms > 0).Select(c => c.Year).Distinct()
+                .OrderByDescending(y => y).ToListAsync(cancellationToken);
+        });
+
+    /// <summary>
+    /// A filter choice as kept, or read by <paramref name="read"/> when it is not kept, the stored forms changed in this
+    /// process since (<see cref="StoredFormChanges"/>), or it is older than <see cref="ChoicesLifetime"/>. The change
+    /// counter is read before the data, so a change committed while reading makes the next call read again.
+    /// </summary>
+    private async Task<T> KeptAsync<T>(string key, Func<Task<T>> read)
+        where T : class
     {
-        await using var db = database.CreateContext();
-        return await db.PortfolioCells.AsNoTracking().Where(c => c.Year != 0 && c.Forms > 0).Select(c => c.Year).Distinct()
-            .OrderByDescending(y => y).ToListAsync(cancellationToken);
+        var generation = StoredFormChanges.Generation;
+        var now = Environment.TickCount64;
+        if (choices.TryGetValue(key, out var kept) && kept.Generation == generation && now - kept.ReadAt < (long)ChoicesLifetime.TotalMilliseconds)
+        {
+            return (T)kept.Value;
+        }
+
+        var value = await read();
+        if (choices.Count >= MaxKeptChoices)
+        {
+            choices.Clear();
+        }
+
+        choices[key] = new KeptChoices(generation, now, value);
+        return value;
     }
+
+    private static string ScopeKey(DepartmentScope? scope) =>
+        scope?.DepartmentIds is { } ids ? string.Join(",", ids) : "all";
 
     internal static IQueryable<PortfolioCell> Cells(JixiaoDbContext db, long[]? departments, int? year, FormKind? kind)
     {
