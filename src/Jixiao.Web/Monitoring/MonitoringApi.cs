@@ -30,6 +30,8 @@ public static class MonitoringApi
             .Produces<IReadOnlyList<MonitoringRowItem>>()
             .ProducesValidationProblem();
 
+        MonitoringExport.Map(monitoring);
+
         monitoring.MapGet("/{id}", GetAsync)
             .WithName("GetMonitoring")
             .WithSummary("One approved declaration's checkpoints, each with execution progress, indicator lights and warnings")

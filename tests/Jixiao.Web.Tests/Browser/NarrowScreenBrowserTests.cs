@@ -51,7 +51,7 @@ public sealed class NarrowScreenBrowserTests(BrowserFixture browser, ITestOutput
         string[] pages =
         [
             "/", "/forms", "/findings", "/projects", project, $"/forms/{form.ToString(CultureInfo.InvariantCulture)}", "/compare",
-            "/imports", "/rectifications", "/admin/users", "/admin/audit", "/account/password",
+            "/imports", "/rectifications", "/monitoring", "/admin/users", "/admin/audit", "/account/password",
         ];
         foreach (var language in new[] { "zh-CN", "en" })
         {

@@ -23,7 +23,7 @@ public sealed class RoleCrawlBrowserTests(BrowserFixture browser, ITestOutputHel
 {
     private const string Answered = "治安视频监控运维";
 
-    private static readonly string[] Everyone = ["/", "/forms", "/findings", "/projects", "/library", "/compare", "/rectifications", "/public"];
+    private static readonly string[] Everyone = ["/", "/forms", "/findings", "/projects", "/library", "/compare", "/rectifications", "/monitoring", "/public"];
 
     private static readonly string[] AdminPages = ["/admin/users", "/admin/audit"];
 
@@ -59,9 +59,9 @@ public sealed class RoleCrawlBrowserTests(BrowserFixture browser, ITestOutputHel
         (string User, string Password, string[] Nav, string[] Refused)[] roles =
         [
             ("supervisor", "jixiao-supervisor", Everyone, ["/imports", .. AdminPages]),
-            (BrowserApp.PoliceUser, BrowserApp.PolicePassword, Everyone, ["/imports", .. AdminPages]),
-            ("reviewer", "jixiao-reviewer", [.. Everyone, "/imports"], AdminPages),
-            ("admin", "jixiao-admin", [.. Everyone, "/imports", "/admin/users"], []),
+            (BrowserApp.PoliceUser, BrowserApp.PolicePassword, [.. Everyone, "/filings"], ["/imports", .. AdminPages]),
+            ("reviewer", "jixiao-reviewer", [.. Everyone, "/filings", "/imports"], AdminPages),
+            ("admin", "jixiao-admin", [.. Everyone, "/filings", "/imports", "/admin/users"], []),
         ];
         // signed out: the sign-in page and what it links to (the language)
         var problems = new List<string>();

@@ -2,13 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Jixiao.App.Access;
-using Jixiao.App.Filings;
-using Jixiao.Core.Forms;
-using Jixiao.Data.Entities;
 using Jixiao.Web.Tests.Api;
 using Jixiao.Web.Tests.Filings;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests.Monitoring;
 
@@ -20,34 +15,8 @@ namespace Jixiao.Web.Tests.Monitoring;
 public sealed class MonitoringApiTests(FilingFixture app) : IClassFixture<FilingFixture>
 {
     /// <summary>An approved 2025 declaration of the police of 50 万元 with a count of 200 points; its id.</summary>
-    private async Task<long> ApprovedAsync()
-    {
-        var services = app.Factory.Services;
-        var form = new PerformanceForm
-        {
-            Kind = FormKind.TargetDeclaration,
-            Year = 2025,
-            ProjectName = "治安卡口建设",
-            Department = FilingFixture.Police,
-            PlannedStart = new DateOnly(2025, 1, 1),
-            PlannedEnd = new DateOnly(2025, 12, 31),
-            DeclarationFunds = new DeclarationFunds { AnnualTotal = 500_000, AnnualAppropriation = 500_000 },
-            Goals = new Goals { Overall = "建成治安卡口。", Annual = "新建卡口 200 个。" },
-            Indicators =
-            [
-                new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "新建卡口数", Target = "≥200(个)", Weight = 60 },
-                new Indicator { Level1 = "效益指标", Level2 = "社会效益指标", Name = "卡口预警处置率", Target = "≥95(%)", Weight = 20 },
-                new Indicator { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "群众满意度", Target = "≥90(%)", Weight = 10 },
-            ],
-        };
-        var user = new Caller("police-a", UserRole.DepartmentUser, FilingFixture.Police);
-        var created = await services.GetRequiredService<CreateFiling>().ExecuteAsync(user, new FilingDraft(FormKind.TargetDeclaration) { Content = FilingContent.Write(form) });
-        var id = created.Filing!.Filing.Id;
-        var steps = services.GetRequiredService<FilingSteps>();
-        Assert.Equal(FilingOutcome.Done, (await steps.SubmitAsync(user, id)).Outcome);
-        Assert.Equal(FilingOutcome.Done, (await steps.ApproveAsync(new Caller("police-reviewer", UserRole.DepartmentReviewer, FilingFixture.Police), id, null)).Outcome);
-        return id;
-    }
+    private Task<long> ApprovedAsync() =>
+        MonitoringScenario.ApprovedAsync(app.Factory.Services, MonitoringScenario.Declaration("治安卡口建设", 2025, 500_000));
 
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string path, string json)
     {
