@@ -76,7 +76,9 @@ public static class FilingsApi
                 StatusCodes.Status200OK);
 
         MapStep(filings, "submit", "SubmitFiling", UserClaims.CanFillPolicy,
-            "Submit to review (提交); the findings of the checks come with the answer", "Body {\"version\": 3}." + VersionNote + " Department users.", SubmitAsync);
+            "Submit to review (提交); the findings of the checks come with the answer",
+            "Body {\"version\": 3}." + VersionNote + " While the form has cells to fix (required cells empty, unreadable values, weights not adding up, "
+            + "overrides without a reason, deductions without a deviation explanation): 400 submission-blocked with cells [{field, code, message}] and the findings. Department users.", SubmitAsync);
         MapStep(filings, "withdraw", "WithdrawFiling", UserClaims.CanFillPolicy,
             "Withdraw a submitted form to draft (撤回) while no reviewer acted on it", "Body {\"version\": 4}." + VersionNote + " Department users.", WithdrawAsync);
         MapStep(filings, "publish", "PublishFiling", UserClaims.CanPublishPolicy,
@@ -299,7 +301,8 @@ public static class FilingsApi
     /// A refusal as a problem: 404 not found (or not the caller's), 403 the role, 400 the input, 409 the status or a
     /// concurrent change — a conflict carrying <c>expectedVersion</c>, <c>currentVersion</c>, <c>filingStatus</c>,
     /// <c>changedBy</c>, <c>changedAt</c> and <c>changes</c> (<c>field</c>, <c>before</c>, <c>after</c>); a refused
-    /// approval carries the <c>findings</c> to override.
+    /// approval carries the <c>findings</c> to override; a refused submission (<c>submission-blocked</c>) the
+    /// <c>cells</c> to fix (<c>field</c>, <c>code</c>, <c>message</c>) and the <c>findings</c>.
     /// </summary>
     internal static IResult Refused(FilingResult result)
     {
@@ -325,6 +328,11 @@ public static class FilingsApi
             extensions["changedBy"] = c.ChangedBy;
             extensions["changedAt"] = DateTime.SpecifyKind(c.ChangedAt, DateTimeKind.Utc);
             extensions["changes"] = JsonSerializer.SerializeToElement(FilingJson.ToItems(c.Changes), FilingJson.Context.IReadOnlyListFilingChangeItem);
+        }
+
+        if (result.Blockers is { } blockers)
+        {
+            extensions["cells"] = JsonSerializer.SerializeToElement(FilingJson.ToItems(blockers), FilingJson.Context.IReadOnlyListFilingCellItem);
         }
 
         if (result.Findings is { } findings)
