@@ -14,7 +14,8 @@ namespace Jixiao.Web.Filings;
 /// Filing in Jixiao in the JSON API (填报, <c>/api/v1/filings</c>), on which the editors are built: the caller's
 /// queue and one filing (content, comments, the steps the caller may take, the findings of the checks), a new draft,
 /// a save with the version edited (<c>409</c> with the current version, who changed it and what, when someone saved
-/// first), the steps — submit, withdraw, return with comments, approve (a reason to override errors), publish — and
+/// first), the steps — submit (refused with the cells to fix), withdraw, return with comments, approve (a reason to
+/// override errors), publish, unpublish (撤销公开, with a reason) — and
 /// the comments. Every change needs the role's policy and, signed in by a session, the antiforgery token of
 /// <c>GET /api/v1/antiforgery</c> in <c>X-CSRF-TOKEN</c>; another department's filing, or a draft the caller does
 /// not work on, is 404. Problems are RFC 7807 in Chinese (<c>title</c>, <c>detail</c>) with the English in
@@ -83,6 +84,15 @@ public static class FilingsApi
             "Withdraw a submitted form to draft (撤回) while no reviewer acted on it", "Body {\"version\": 4}." + VersionNote + " Department users.", WithdrawAsync);
         MapStep(filings, "publish", "PublishFiling", UserClaims.CanPublishPolicy,
             "Publish an approved form (公开): written to the stored forms exactly as approved, and linked", "Body {\"version\": 5}." + VersionNote + " Finance reviewers and administrators.", PublishAsync);
+
+        filings.MapPost("/{id}/unpublish", UnpublishAsync)
+            .Step<FilingUnpublishBody, FilingStepResponse>(
+                UserClaims.CanPublishPolicy,
+                "UnpublishFiling",
+                "Withdraw a published form from public disclosure (撤销公开), with a reason: approved again, gone from /public and the open data; publish shows it again",
+                "Body {\"version\": 5, \"reason\": \"…\"} — reason (required): kept as a comment on the form and in the audit log; without it 400 reason-required." + VersionNote
+                + " Finance reviewers and administrators." + Antiforgery,
+                StatusCodes.Status200OK);
 
         filings.MapPost("/{id}/return", ReturnAsync)
             .Step<FilingReturnBody, FilingStepResponse>(
@@ -250,6 +260,17 @@ public static class FilingsApi
         }
 
         return Answer(await steps.ApproveAsync(http.User.Caller(), filingId, body!.OverrideReason, body.Version, cancellationToken), StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> UnpublishAsync(string id, HttpContext http, IAntiforgery antiforgery, UnpublishFiling unpublish, CancellationToken cancellationToken)
+    {
+        var (filingId, body, bad) = await ReviewApi.InputAsync(http, antiforgery, "id", id, FilingJson.Context.FilingUnpublishBody, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return Answer(await unpublish.ExecuteAsync(http.User.Caller(), filingId, body!.Reason, body.Version, cancellationToken), StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> CommentAsync(string id, HttpContext http, IAntiforgery antiforgery, FilingComments comments, CancellationToken cancellationToken)
