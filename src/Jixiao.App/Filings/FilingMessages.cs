@@ -108,7 +108,7 @@ public static class FilingMessages
 
     public static readonly MessageTemplate SubmissionBlockedTemplate = new("FILING-SUBMISSION-BLOCKED",
         "无法提交：{0} 处需修改 — {1}。",
-        "Cannot submit: {0} cells to fix — {1}.");
+        "Cannot submit, {0} cells to fix: {1}.");
 
     public static readonly MessageTemplate ReasonRequired = new("FILING-REASON",
         "撤销公开须写明理由。",

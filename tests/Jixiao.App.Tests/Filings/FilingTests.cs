@@ -138,7 +138,7 @@ public abstract class FilingTests : DatabaseTest
         Assert.Equal(FilingOutcome.Done, published.Outcome);
         var filing = published.Filing!.Filing;
         Assert.Equal((FilingStatus.Published, 5, "finance"), (filing.Status, filing.Version, filing.PublishedBy));
-        Assert.Empty(published.Filing.Actions);
+        Assert.Equal([FilingAction.Unpublish], published.Filing.Actions); // frozen: the finance bureau may only withdraw it from disclosure
 
         // the one place forms live: the approved content is a stored form, in a batch of its own, as approved
         var stored = await new FormQueries(Db).GetAsync(filing.PublishedFormId!.Value);
@@ -423,7 +423,7 @@ public abstract class FilingTests : DatabaseTest
             refused.Blockers!.Select(b => (b.Field, b.Code)));
         Assert.Equal("无法提交：4 处需修改 — 缺少年度目标；指标 2 目标值「≥」缺少数值；指标 3 缺少指标名称；分值合计 95（指标 85 + 预算执行 10），应为 100。", refused.Message!.Zh);
         Assert.Equal(
-            "Cannot submit: 4 cells to fix — the annual goal (年度目标) is empty; indicator 2 target \"≥\" has no number; indicator 3 has no name; "
+            "Cannot submit, 4 cells to fix: the annual goal (年度目标) is empty; indicator 2 target \"≥\" has no number; indicator 3 has no name; "
             + "the weights add up to 95 (indicators 85 + execution 10), not 100.", refused.Message.En);
         Assert.NotNull(refused.Findings); // the checks' findings come with the refusal, for the editor
 

@@ -181,10 +181,12 @@ public sealed class FilingsApiTests(FilingFixture app) : IClassFixture<FilingFix
         broken.Indicators[2].Weight = 20;
         var id = await DraftAsync(broken);
 
-        var body = await ProblemAsync(await PostAsync(app.PoliceA, $"/api/v1/filings/{id}/submit", """{"version":1}"""), HttpStatusCode.BadRequest, "输入无效", "submission-blocked");
+        // the English names the values as typed, so it is not ASCII only
+        var body = await ApiClient.ProblemAsync(await PostAsync(app.PoliceA, $"/api/v1/filings/{id}/submit", """{"version":1}"""), HttpStatusCode.BadRequest);
+        Assert.Equal(("输入无效", "submission-blocked"), (body.GetProperty("title").GetString(), body.GetProperty("problem").GetString()));
         Assert.Equal("无法提交：3 处需修改 — 指标 1 目标值「≥」缺少数值；指标 2 目标值「90-95%」无法读成一个数值；分值合计 110（指标 100 + 预算执行 10），应为 100。",
             body.GetProperty("detail").GetString());
-        Assert.Equal("Cannot submit: 3 cells to fix — indicator 1 target \"≥\" has no number; indicator 2 target \"90-95%\" cannot be read as one value; "
+        Assert.Equal("Cannot submit, 3 cells to fix: indicator 1 target \"≥\" has no number; indicator 2 target \"90-95%\" cannot be read as one value; "
             + "the weights add up to 110 (indicators 100 + execution 10), not 100.", body.GetProperty("detailEn").GetString());
         Assert.Equal(
             [("indicators[0].target", "SUBMIT-UNREADABLE", "指标 1 目标值「≥」缺少数值"), ("indicators[1].target", "SUBMIT-UNREADABLE", "指标 2 目标值「90-95%」无法读成一个数值"),
