@@ -86,6 +86,7 @@ public static class JixiaoServices
         services.AddSingleton<SaveFiling>();
         services.AddSingleton<FilingSteps>();
         services.AddSingleton<PublishFiling>();
+        services.AddSingleton<UnpublishFiling>();
         services.AddSingleton<FilingComments>();
         services.AddSingleton(sp => new Monitoring.MonitoringCatalog(sp.GetRequiredService<FilingCatalog>(), sp.GetRequiredService<Jixiao.Data.Monitoring.MonitoringStore>(),
             sp.GetRequiredService<AccessPolicy>()));

@@ -1,3 +1,4 @@
+using Jixiao.Core.Filing;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Filings;
 
@@ -105,12 +106,28 @@ public static class FilingMessages
         "这条意见已经解决。",
         "The comment is resolved already.");
 
+    public static readonly MessageTemplate SubmissionBlockedTemplate = new("FILING-SUBMISSION-BLOCKED",
+        "无法提交：{0} 处需修改 — {1}。",
+        "Cannot submit, {0} cells to fix: {1}.");
+
+    public static readonly MessageTemplate ReasonRequired = new("FILING-REASON",
+        "撤销公开须写明理由。",
+        "Withdrawing a form from public disclosure needs a reason.");
+
     /// <summary>The templates of this class.</summary>
     public static MessageCatalogue Catalogue { get; } = new([
         NotFound, Forbidden, Conflict, WrongStatus, ReviewStarted, UnknownDepartment, KindInvalid, ContentInvalid, ContentError, KindMismatch,
         YearRequired, ProjectRequired, TooLong, UnknownRuleSet, NoSuchDeclaration, DeclarationNotApproved, SelfEvaluationExists, TextRequired,
-        TextTooLong, FieldInvalid, OverrideReasonRequired, CommentRequired, NoSuchComment, AlreadyResolved,
+        TextTooLong, FieldInvalid, OverrideReasonRequired, CommentRequired, NoSuchComment, AlreadyResolved, SubmissionBlockedTemplate, ReasonRequired,
     ]);
+
+    /// <summary>The refusal of a submission, listing every cell to fix (无法提交：3 处需修改 — 指标 2 目标值「≥」缺少数值；…).</summary>
+    public static LocalText SubmissionBlocked(IReadOnlyList<SubmissionBlocker> blockers)
+    {
+        ArgumentNullException.ThrowIfNull(blockers);
+        return SubmissionBlockedTemplate.Format(blockers.Count,
+            new LocalText("FILING-SUBMISSION-CELLS", string.Join("；", blockers.Select(b => b.MessageZh)), string.Join("; ", blockers.Select(b => b.MessageEn))));
+    }
 
     /// <summary>The words of a problem that needs no detail (the others are made where their detail is known).</summary>
     public static LocalText? Of(FilingProblem problem) => problem switch
@@ -127,6 +144,7 @@ public static class FilingMessages
         FilingProblem.TextRequired => TextRequired.Format(),
         FilingProblem.TextTooLong => TextTooLong.Format(FilingStore.TextLength),
         FilingProblem.CommentRequired => CommentRequired.Format(),
+        FilingProblem.ReasonRequired => ReasonRequired.Format(),
         FilingProblem.NoSuchComment => NoSuchComment.Format(),
         FilingProblem.AlreadyResolved => AlreadyResolved.Format(),
         _ => null,

@@ -1,4 +1,5 @@
 using Jixiao.Core.Checks;
+using Jixiao.Core.Filing;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Workflow;
 
@@ -85,6 +86,12 @@ public enum FilingProblem
     /// <summary>The checks found errors: approving needs the reviewer's reason for overriding them.</summary>
     OverrideReasonRequired,
 
+    /// <summary>The form has cells the filler must fix before submitting it (<see cref="FilingResult.Blockers"/>).</summary>
+    SubmissionBlocked,
+
+    /// <summary>Withdrawing a form from public disclosure needs a reason.</summary>
+    ReasonRequired,
+
     /// <summary>A return needs at least one comment.</summary>
     CommentRequired,
 
@@ -120,6 +127,9 @@ public sealed record FilingResult(FilingOutcome Outcome, FilingProblem Problem =
 
     /// <summary>What the checks found, when they ran (also on a refused approval: the errors to override).</summary>
     public IReadOnlyList<Finding>? Findings { get; init; }
+
+    /// <summary>On a refused submission: the cells to fix, each with its field path and message (<see cref="SubmissionRule"/>).</summary>
+    public IReadOnlyList<SubmissionBlocker>? Blockers { get; init; }
 
     /// <summary>On <see cref="FilingOutcome.Conflict"/>: who changed the filing and what.</summary>
     public FilingConflict? Conflict { get; init; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jixiao.App.Access;
 using Jixiao.Core.Checks;
+using Jixiao.Core.Filing;
 using Jixiao.Core.Workflow;
 using Jixiao.Data.Accounts;
 using Jixiao.Data.Entities;
@@ -20,7 +21,12 @@ public sealed record FilingCommentInput(string? Field, string? Text);
 /// </summary>
 public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
 {
-    /// <summary>提交: sends filing <paramref name="id"/> to review; the findings of the checks come with the answer.</summary>
+    /// <summary>
+    /// 提交: sends filing <paramref name="id"/> to review; the findings of the checks come with the answer. Refused
+    /// (invalid, <see cref="FilingProblem.SubmissionBlocked"/>, nothing written) while the form has cells the filler
+    /// must fix (<see cref="SubmissionRule"/>): the answer lists them, each on its cell. Override reasons are the
+    /// filler's unresolved comments on the score cells (<see cref="OverrideReasons"/>).
+    /// </summary>
     public async Task<FilingResult> SubmitAsync(Caller caller, long id, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -30,7 +36,15 @@ public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
             return refusal;
         }
 
-        var findings = filings.Check(filing!, FilingContent.Parse(filing!.Content)).Findings;
+        var form = FilingContent.Parse(filing!.Content);
+        var findings = filings.Check(filing, form).Findings;
+        var reasons = OverrideReasons.Of(await filings.Store.CommentsAsync(id, cancellationToken));
+        var blockers = SubmissionRule.Blockers(LiveEvaluator.For(FilingCatalog.RulesOf(filing, form)).Evaluate(form, reasons));
+        if (blockers.Count > 0)
+        {
+            return FilingResult.Invalid(FilingProblem.SubmissionBlocked, FilingMessages.SubmissionBlocked(blockers)) with { Blockers = blockers, Findings = findings };
+        }
+
         return await MoveAsync(caller, filing, FilingAction.Submit, findings,
             $"errors={N(Count(findings, Severity.Error))}; warnings={N(Count(findings, Severity.Warning))}", c => c with { Mark = FilingMark.Submitted }, cancellationToken);
     }

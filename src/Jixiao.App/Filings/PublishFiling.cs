@@ -15,7 +15,9 @@ namespace Jixiao.App.Filings;
 /// (<see cref="FormWriter"/>, decision 004) as an import batch of one form, so the portfolio, the search, the checks
 /// across forms and the exports see it like any published form; in the same transaction the filing becomes published
 /// with a link to the stored form, and both are audited. The new form is then compared with the stored forms (checks
-/// across forms) as an import's would be; a comparison that fails is left to the background pass.
+/// across forms) as an import's would be; a comparison that fails is left to the background pass. A filing withdrawn
+/// from public disclosure (<see cref="UnpublishFiling"/>) keeps its stored form: publishing it again links that same
+/// form again without writing it twice (unless its batch was deleted meanwhile: then it is written anew).
 /// </summary>
 public sealed class PublishFiling(FilingCatalog filings, CrossFormChecks crossChecks, TimeProvider clock)
 {
@@ -32,6 +34,29 @@ public sealed class PublishFiling(FilingCatalog filings, CrossFormChecks crossCh
         var form = FilingContent.Parse(filing!.Content);
         var result = filings.Check(filing, form);
         var filingId = id.ToString(CultureInfo.InvariantCulture);
+        if (filing.PublishedFormId is { } kept)
+        {
+            // published before and withdrawn (撤销公开): the same approved content is stored already; show it again
+            var again = new FilingChange(id, filing.Version, filing.Status, FilingStatus.Published, caller.Name, clock.GetUtcNow().UtcDateTime,
+                [new AuditRecord(caller.Name, "filing-publish", "filing", filingId,
+                    $"{filing.Status} -> {FilingStatus.Published}; revision={(filing.Version + 1).ToString(CultureInfo.InvariantCulture)}; "
+                    + $"form={kept.ToString(CultureInfo.InvariantCulture)}; again; project={filing.ProjectName}")])
+            {
+                Mark = FilingMark.Republished,
+            };
+            if (await filings.Store.WriteAsync(again, cancellationToken))
+            {
+                return await filings.DoneAsync(caller, id, result.Findings, cancellationToken);
+            }
+
+            if (await filings.Store.GetAsync(id, cancellationToken) is not { Status: FilingStatus.Approved } now || now.Version != filing.Version)
+            {
+                return await filings.ConflictAsync(id, filing.Version, cancellationToken);
+            }
+
+            // unchanged, so its stored form is gone (an administrator deleted the batch): written anew below
+        }
+
         var batchName = FileNames.Clean($"filing-{filingId}.json");
         var published = await filings.Store.PublishAsync(new FilingPublication(
             id, filing.Version, form, result, result.Rules.Name, batchName, caller.Name, clock.GetUtcNow().UtcDateTime,

@@ -43,6 +43,12 @@ public enum FilingAction
     /// <summary>公开: write the approved content to the stored forms (the one door, FormWriter) and link it.</summary>
     Publish,
 
+    /// <summary>
+    /// 撤销公开: withdraw a published form from public disclosure, with a reason; the filing is approved again (its
+    /// content unchanged) and may be published again later.
+    /// </summary>
+    Unpublish,
+
     /// <summary>意见: comment on the form, or on one of its cells.</summary>
     Comment,
 
@@ -86,8 +92,9 @@ public sealed record FilingTransition(FilingStatus From, FilingAction Action, Fi
 /// <item>the department's filler saves and submits a draft, withdraws it while no reviewer acted, and corrects and
 /// submits again a returned form;</item>
 /// <item>the department's reviewer or the finance bureau returns (with comments) or approves a submitted form;</item>
-/// <item>only the finance bureau publishes an approved form;</item>
-/// <item>comments are made and resolved by those who work on the form in its status; a published form is frozen.</item>
+/// <item>only the finance bureau publishes an approved form, and withdraws a published one from public disclosure
+/// (撤销公开, with a reason) back to approved, from where it may be published again;</item>
+/// <item>comments are made and resolved by those who work on the form in its status; a published form's content is frozen.</item>
 /// </list>
 /// Pure data: the roles behind the parties, the department scope and the conditions on the content (an error-level
 /// finding blocks approval without a reason) are the use cases'. docs/decisions/009-filing-in-jixiao.md explains it.
@@ -108,6 +115,7 @@ public static class FilingWorkflow
         new(FilingStatus.Submitted, FilingAction.Return, FilingStatus.Returned, Reviewers),
         new(FilingStatus.Submitted, FilingAction.Approve, FilingStatus.Approved, Reviewers),
         new(FilingStatus.Approved, FilingAction.Publish, FilingStatus.Published, FilingParty.Finance),
+        new(FilingStatus.Published, FilingAction.Unpublish, FilingStatus.Approved, FilingParty.Finance),
         new(FilingStatus.Draft, FilingAction.Comment, FilingStatus.Draft, FilingParty.Filler),
         new(FilingStatus.Submitted, FilingAction.Comment, FilingStatus.Submitted, Everyone),
         new(FilingStatus.Returned, FilingAction.Comment, FilingStatus.Returned, Everyone),

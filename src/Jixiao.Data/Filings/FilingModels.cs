@@ -54,6 +54,20 @@ public enum FilingMark
 
     /// <summary>An approval: <see cref="FilingRecord.ApprovedBy"/>, <see cref="FilingRecord.ApprovedAt"/> and the override reason.</summary>
     Approved,
+
+    /// <summary>
+    /// A withdrawal from public disclosure (撤销公开): <see cref="FilingRecord.PublishedBy"/> and
+    /// <see cref="FilingRecord.PublishedAt"/> cleared; <see cref="FilingRecord.PublishedFormId"/> kept, so that publishing
+    /// again shows the same stored form.
+    /// </summary>
+    Unpublished,
+
+    /// <summary>
+    /// Publishing again the stored form a withdrawal kept: <see cref="FilingRecord.PublishedBy"/> and
+    /// <see cref="FilingRecord.PublishedAt"/> set; written only while <see cref="FilingRecord.PublishedFormId"/> names a
+    /// stored form (a deleted batch takes it away: then the form is written anew through the one door).
+    /// </summary>
+    Republished,
 }
 
 /// <summary>

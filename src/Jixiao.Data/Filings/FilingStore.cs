@@ -162,7 +162,8 @@ public sealed class FilingStore
     /// <summary>
     /// Writes <paramref name="change"/> in one transaction with its audit entries. Nothing is written, and false is
     /// returned, when the filing is no longer at the expected version and status (someone else changed it first), or
-    /// — for <see cref="FilingChange.OnlyUntouched"/> — a reviewer has started on it meanwhile.
+    /// — for <see cref="FilingChange.OnlyUntouched"/> — a reviewer has started on it meanwhile, or — for
+    /// <see cref="FilingMark.Republished"/> — its published form is no longer stored.
     /// </summary>
     public async Task<bool> WriteAsync(FilingChange change, CancellationToken cancellationToken = default)
     {
@@ -176,6 +177,11 @@ public sealed class FilingStore
         if (change.OnlyUntouched)
         {
             guarded = guarded.Where(f => f.ReviewStartedAt == null);
+        }
+
+        if (change.Mark == FilingMark.Republished)
+        {
+            guarded = guarded.Where(f => f.PublishedFormId != null && db.Forms.Any(x => x.Id == f.PublishedFormId));
         }
 
         var content = change.Content;
@@ -205,6 +211,16 @@ public sealed class FilingStore
                     s.SetProperty(f => f.ApprovedBy, actor);
                     s.SetProperty(f => f.ApprovedAt, at);
                     s.SetProperty(f => f.FindingsOverriddenReason, reason);
+                }
+                else if (change.Mark == FilingMark.Unpublished)
+                {
+                    s.SetProperty(f => f.PublishedBy, (string?)null);
+                    s.SetProperty(f => f.PublishedAt, (DateTime?)null);
+                }
+                else if (change.Mark == FilingMark.Republished)
+                {
+                    s.SetProperty(f => f.PublishedBy, actor);
+                    s.SetProperty(f => f.PublishedAt, at);
                 }
             },
             cancellationToken);

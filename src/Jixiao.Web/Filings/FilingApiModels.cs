@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Jixiao.App.Filings;
 using Jixiao.Core.Checks;
+using Jixiao.Core.Filing;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Workflow;
 using Jixiao.Data.Entities;
@@ -26,6 +27,16 @@ public sealed record FilingReturnBody(int? Version, IReadOnlyList<FilingCommentB
 
 /// <summary><c>POST /api/v1/filings/{id}/approve</c>: the reason for overriding the errors the checks found (required when they find any).</summary>
 public sealed record FilingApproveBody(int? Version, string? OverrideReason);
+
+/// <summary><c>POST /api/v1/filings/{id}/unpublish</c>: why the published form is withdrawn from public disclosure (required).</summary>
+public sealed record FilingUnpublishBody(int? Version, string? Reason);
+
+/// <summary>
+/// One cell that keeps a form from being submitted (a refused submission's <c>cells</c>): its field path, why
+/// (<c>SUBMIT-REQUIRED</c>, <c>SUBMIT-UNREADABLE</c>, <c>SUBMIT-WEIGHT-SUM</c>, <c>SUBMIT-OVERRIDE-REASON</c>,
+/// <c>SUBMIT-DEVIATION</c>) and what to fix, in the caller's language and in both.
+/// </summary>
+public sealed record FilingCellItem(string Field, string Code, string Message, string MessageZh, string MessageEn);
 
 /// <summary><c>POST /api/v1/filings/{id}/comments</c>: a comment on the form (<c>field</c> null) or on a cell (<c>indicators[3].target</c>).</summary>
 public sealed record FilingCommentBody(string? Field, string? Text);
@@ -114,12 +125,14 @@ public sealed record FilingRevisionItem(int Version, string Author, DateTime At,
 [JsonSerializable(typeof(IReadOnlyList<FilingRevisionItem>))]
 [JsonSerializable(typeof(IReadOnlyList<FilingChangeItem>))]
 [JsonSerializable(typeof(IReadOnlyList<FilingFindingItem>))]
+[JsonSerializable(typeof(FilingUnpublishBody))]
+[JsonSerializable(typeof(IReadOnlyList<FilingCellItem>))]
 public sealed partial class FilingJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// Filing's words and names (填报): the statuses, kinds and actions as they are written in query strings and JSON
 /// (<c>draft submitted returned approved published</c>; <c>target-declaration self-evaluation</c>; <c>save submit
-/// withdraw return approve publish comment resolve-comment</c>), the statuses in both languages, and the mapping of the
+/// withdraw return approve publish unpublish comment resolve-comment</c>), the statuses in both languages, and the mapping of the
 /// use cases' records to the API's items.
 /// </summary>
 public static class FilingJson
@@ -210,6 +223,12 @@ public static class FilingJson
         ArgumentNullException.ThrowIfNull(findings);
         return [.. findings.Select(x => new FilingFindingItem(x.Code, x.Severity.ToString().ToLowerInvariant(), x.Category.ToString().ToLowerInvariant(),
             x.Field, Ui.T(x.MessageZh, x.MessageEn), x.MessageZh, x.MessageEn))];
+    }
+
+    public static IReadOnlyList<FilingCellItem> ToItems(IReadOnlyList<SubmissionBlocker> blockers)
+    {
+        ArgumentNullException.ThrowIfNull(blockers);
+        return [.. blockers.Select(b => new FilingCellItem(b.Field, b.Code, Ui.T(b.MessageZh, b.MessageEn), b.MessageZh, b.MessageEn))];
     }
 
     public static IReadOnlyList<FilingChangeItem> ToItems(IReadOnlyList<FieldChange> changes)

@@ -14,7 +14,8 @@ namespace Jixiao.Web.Filings;
 /// Filing in Jixiao in the JSON API (填报, <c>/api/v1/filings</c>), on which the editors are built: the caller's
 /// queue and one filing (content, comments, the steps the caller may take, the findings of the checks), a new draft,
 /// a save with the version edited (<c>409</c> with the current version, who changed it and what, when someone saved
-/// first), the steps — submit, withdraw, return with comments, approve (a reason to override errors), publish — and
+/// first), the steps — submit (refused with the cells to fix), withdraw, return with comments, approve (a reason to
+/// override errors), publish, unpublish (撤销公开, with a reason) — and
 /// the comments. Every change needs the role's policy and, signed in by a session, the antiforgery token of
 /// <c>GET /api/v1/antiforgery</c> in <c>X-CSRF-TOKEN</c>; another department's filing, or a draft the caller does
 /// not work on, is 404. Problems are RFC 7807 in Chinese (<c>title</c>, <c>detail</c>) with the English in
@@ -76,11 +77,22 @@ public static class FilingsApi
                 StatusCodes.Status200OK);
 
         MapStep(filings, "submit", "SubmitFiling", UserClaims.CanFillPolicy,
-            "Submit to review (提交); the findings of the checks come with the answer", "Body {\"version\": 3}." + VersionNote + " Department users.", SubmitAsync);
+            "Submit to review (提交); the findings of the checks come with the answer",
+            "Body {\"version\": 3}." + VersionNote + " While the form has cells to fix (required cells empty, unreadable values, weights not adding up, "
+            + "overrides without a reason, deductions without a deviation explanation): 400 submission-blocked with cells [{field, code, message}] and the findings. Department users.", SubmitAsync);
         MapStep(filings, "withdraw", "WithdrawFiling", UserClaims.CanFillPolicy,
             "Withdraw a submitted form to draft (撤回) while no reviewer acted on it", "Body {\"version\": 4}." + VersionNote + " Department users.", WithdrawAsync);
         MapStep(filings, "publish", "PublishFiling", UserClaims.CanPublishPolicy,
             "Publish an approved form (公开): written to the stored forms exactly as approved, and linked", "Body {\"version\": 5}." + VersionNote + " Finance reviewers and administrators.", PublishAsync);
+
+        filings.MapPost("/{id}/unpublish", UnpublishAsync)
+            .Step<FilingUnpublishBody, FilingStepResponse>(
+                UserClaims.CanPublishPolicy,
+                "UnpublishFiling",
+                "Withdraw a published form from public disclosure (撤销公开), with a reason: approved again, gone from /public and the open data; publish shows it again",
+                "Body {\"version\": 5, \"reason\": \"…\"} — reason (required): kept as a comment on the form and in the audit log; without it 400 reason-required." + VersionNote
+                + " Finance reviewers and administrators." + Antiforgery,
+                StatusCodes.Status200OK);
 
         filings.MapPost("/{id}/return", ReturnAsync)
             .Step<FilingReturnBody, FilingStepResponse>(
@@ -250,6 +262,17 @@ public static class FilingsApi
         return Answer(await steps.ApproveAsync(http.User.Caller(), filingId, body!.OverrideReason, body.Version, cancellationToken), StatusCodes.Status200OK);
     }
 
+    private static async Task<IResult> UnpublishAsync(string id, HttpContext http, IAntiforgery antiforgery, UnpublishFiling unpublish, CancellationToken cancellationToken)
+    {
+        var (filingId, body, bad) = await ReviewApi.InputAsync(http, antiforgery, "id", id, FilingJson.Context.FilingUnpublishBody, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return Answer(await unpublish.ExecuteAsync(http.User.Caller(), filingId, body!.Reason, body.Version, cancellationToken), StatusCodes.Status200OK);
+    }
+
     private static async Task<IResult> CommentAsync(string id, HttpContext http, IAntiforgery antiforgery, FilingComments comments, CancellationToken cancellationToken)
     {
         var (filingId, body, bad) = await ReviewApi.InputAsync(http, antiforgery, "id", id, FilingJson.Context.FilingCommentBody, cancellationToken);
@@ -299,7 +322,8 @@ public static class FilingsApi
     /// A refusal as a problem: 404 not found (or not the caller's), 403 the role, 400 the input, 409 the status or a
     /// concurrent change — a conflict carrying <c>expectedVersion</c>, <c>currentVersion</c>, <c>filingStatus</c>,
     /// <c>changedBy</c>, <c>changedAt</c> and <c>changes</c> (<c>field</c>, <c>before</c>, <c>after</c>); a refused
-    /// approval carries the <c>findings</c> to override.
+    /// approval carries the <c>findings</c> to override; a refused submission (<c>submission-blocked</c>) the
+    /// <c>cells</c> to fix (<c>field</c>, <c>code</c>, <c>message</c>) and the <c>findings</c>.
     /// </summary>
     internal static IResult Refused(FilingResult result)
     {
@@ -325,6 +349,11 @@ public static class FilingsApi
             extensions["changedBy"] = c.ChangedBy;
             extensions["changedAt"] = DateTime.SpecifyKind(c.ChangedAt, DateTimeKind.Utc);
             extensions["changes"] = JsonSerializer.SerializeToElement(FilingJson.ToItems(c.Changes), FilingJson.Context.IReadOnlyListFilingChangeItem);
+        }
+
+        if (result.Blockers is { } blockers)
+        {
+            extensions["cells"] = JsonSerializer.SerializeToElement(FilingJson.ToItems(blockers), FilingJson.Context.IReadOnlyListFilingCellItem);
         }
 
         if (result.Findings is { } findings)

@@ -48,8 +48,8 @@ public sealed class FilingRolesTests
     [Theory]
     [InlineData(UserRole.DepartmentUser, new[] { FilingAction.Save, FilingAction.Submit, FilingAction.Withdraw, FilingAction.Comment, FilingAction.ResolveComment })]
     [InlineData(UserRole.DepartmentReviewer, new[] { FilingAction.Return, FilingAction.Approve, FilingAction.Comment, FilingAction.ResolveComment })]
-    [InlineData(UserRole.FinanceReviewer, new[] { FilingAction.Return, FilingAction.Approve, FilingAction.Publish, FilingAction.Comment, FilingAction.ResolveComment })]
-    [InlineData(UserRole.Administrator, new[] { FilingAction.Return, FilingAction.Approve, FilingAction.Publish, FilingAction.Comment, FilingAction.ResolveComment })]
+    [InlineData(UserRole.FinanceReviewer, new[] { FilingAction.Return, FilingAction.Approve, FilingAction.Publish, FilingAction.Unpublish, FilingAction.Comment, FilingAction.ResolveComment })]
+    [InlineData(UserRole.Administrator, new[] { FilingAction.Return, FilingAction.Approve, FilingAction.Publish, FilingAction.Unpublish, FilingAction.Comment, FilingAction.ResolveComment })]
     [InlineData(UserRole.Supervisor, new FilingAction[0])]
     public void The_steps_each_role_may_ever_take_are_the_ones_the_issue_names(UserRole role, FilingAction[] steps)
     {

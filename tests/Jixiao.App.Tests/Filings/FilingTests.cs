@@ -138,7 +138,7 @@ public abstract class FilingTests : DatabaseTest
         Assert.Equal(FilingOutcome.Done, published.Outcome);
         var filing = published.Filing!.Filing;
         Assert.Equal((FilingStatus.Published, 5, "finance"), (filing.Status, filing.Version, filing.PublishedBy));
-        Assert.Empty(published.Filing.Actions);
+        Assert.Equal([FilingAction.Unpublish], published.Filing.Actions); // frozen: the finance bureau may only withdraw it from disclosure
 
         // the one place forms live: the approved content is a stored form, in a batch of its own, as approved
         var stored = await new FormQueries(Db).GetAsync(filing.PublishedFormId!.Value);
@@ -398,6 +398,155 @@ public abstract class FilingTests : DatabaseTest
         var foreign = await Create.ExecuteAsync(dataUser, new FilingDraft(FormKind.SelfEvaluation) { DeclarationFilingId = declaration });
         Assert.Equal((FilingOutcome.NotFound, FilingProblem.NoSuchDeclaration), (foreign.Outcome, foreign.Problem));
         Assert.Equal(FilingProblem.KindInvalid, (await Create.ExecuteAsync(policeA, new FilingDraft(FormKind.TargetDeclaration) { DeclarationFilingId = declaration })).Problem);
+    }
+
+    [DbFact]
+    public async Task A_declaration_with_cells_to_fix_is_not_submitted_and_each_cell_is_named_until_it_is_fixed()
+    {
+        await DepartmentsAsync();
+        var broken = Edited(Declaration(Police), f =>
+        {
+            f.Goals.Annual = null;
+            f.Indicators[1].Target = "≥";
+            f.Indicators[2].Name = "";
+            f.Indicators[3].Weight = 5;
+        });
+        var id = await DraftAsync(policeA, broken);
+
+        var refused = await Steps.SubmitAsync(policeA, id, 1);
+        Assert.Equal((FilingOutcome.Invalid, FilingProblem.SubmissionBlocked), (refused.Outcome, refused.Problem));
+        Assert.Equal(
+            [
+                ("goals.annual", "SUBMIT-REQUIRED"), ("indicators[1].target", "SUBMIT-UNREADABLE"), ("indicators[2].name", "SUBMIT-REQUIRED"),
+                ("totalWeight", "SUBMIT-WEIGHT-SUM"),
+            ],
+            refused.Blockers!.Select(b => (b.Field, b.Code)));
+        Assert.Equal("无法提交：4 处需修改 — 缺少年度目标；指标 2 目标值「≥」缺少数值；指标 3 缺少指标名称；分值合计 95（指标 85 + 预算执行 10），应为 100。", refused.Message!.Zh);
+        Assert.Equal(
+            "Cannot submit, 4 cells to fix: the annual goal (年度目标) is empty; indicator 2 target \"≥\" has no number; indicator 3 has no name; "
+            + "the weights add up to 95 (indicators 85 + execution 10), not 100.", refused.Message.En);
+        Assert.NotNull(refused.Findings); // the checks' findings come with the refusal, for the editor
+
+        // nothing was written
+        var still = (await Catalog().GetAsync(policeA, id))!.Filing;
+        Assert.Equal((FilingStatus.Draft, 1), (still.Status, still.Version));
+        Assert.Empty(await AuditAsync("filing-submit"));
+
+        // fixed, it submits; a deferred finding (a category missing) does not block
+        var fixedForm = Edited(broken, f =>
+        {
+            f.Goals.Annual = "全年监控点位完好率不低于98%。";
+            f.Indicators[1].Target = "≥98%";
+            f.Indicators[2].Name = "案件侦破支撑次数";
+            f.Indicators[3].Weight = 10;
+        });
+        Assert.Equal(FilingOutcome.Done, (await Save().ExecuteAsync(policeA, id, 1, FilingContent.Write(fixedForm))).Outcome);
+        var submitted = await Steps.SubmitAsync(policeA, id, 2);
+        Assert.Equal((FilingOutcome.Done, FilingStatus.Submitted, null), (submitted.Outcome, submitted.Filing!.Filing.Status, submitted.Blockers));
+    }
+
+    [DbFact]
+    public async Task A_self_evaluation_with_an_override_without_a_reason_or_a_deduction_without_a_deviation_explanation_is_not_submitted()
+    {
+        await DepartmentsAsync();
+        var declaration = await SubmittedAsync();
+        Assert.Equal(FilingOutcome.Done, (await Steps.ApproveAsync(policeReviewer, declaration)).Outcome);
+        var started = await Create.ExecuteAsync(policeA, new FilingDraft(FormKind.SelfEvaluation) { DeclarationFilingId = declaration });
+        var id = started.Filing!.Filing.Id;
+        var form = Edited(FilingContent.Parse(started.Filing.Filing.Content), f =>
+        {
+            f.Goals.Actual = "全年监控点位完好率97%，基本完成。";
+            f.SelfEvaluationFunds!.Total!.Executed = 950_000;
+            f.Indicators[0].Actual = "520个";
+            f.Indicators[0].Score = 25; // met: the rules suggest 30
+            f.Indicators[1].Actual = "97%"; // missed: loses points
+            f.Indicators[2].Actual = "120次";
+            f.Indicators[3].Actual = "95%";
+        });
+        Assert.Equal(FilingOutcome.Done, (await Save().ExecuteAsync(policeA, id, 1, FilingContent.Write(form))).Outcome);
+
+        var refused = await Steps.SubmitAsync(policeA, id, 2);
+        Assert.Equal(FilingProblem.SubmissionBlocked, refused.Problem);
+        Assert.Equal(
+            [
+                ("indicators[0].score", "SUBMIT-OVERRIDE-REASON", "指标 1 得分 25 与建议得分 30 不同，未说明改分理由"),
+                ("indicators[0].deviation", "SUBMIT-DEVIATION", "指标 1 扣分，未填写偏差原因分析及改进措施"),
+                ("indicators[1].deviation", "SUBMIT-DEVIATION", "指标 2 扣分，未填写偏差原因分析及改进措施"),
+            ],
+            refused.Blockers!.Select(b => (b.Field, b.Code, b.MessageZh)));
+        Assert.Equal("indicator 1 is given 25, not the suggested 30, and no reason is given", refused.Blockers![0].MessageEn);
+
+        // the reason, as the editor keeps it (the filler's comment on the score cell), and the explanations: submitted
+        Assert.True((await Comments.AddAsync(policeA, id, new FilingCommentInput("indicators[0].score", OverrideReasons.Prefix + "部分点位由上级统一运维"))).Succeeded);
+        var explained = Edited(form, f =>
+        {
+            f.Indicators[0].Deviation = "部分点位移交上级运维。";
+            f.Indicators[1].Deviation = "老旧设备故障率高，明年更换。";
+        });
+        Assert.Equal(FilingOutcome.Done, (await Save().ExecuteAsync(policeA, id, 2, FilingContent.Write(explained))).Outcome);
+        var submitted = await Steps.SubmitAsync(policeA, id, 3);
+        Assert.True(submitted.Succeeded, $"{submitted.Problem} {submitted.Message?.Zh}");
+        Assert.Equal(FilingStatus.Submitted, submitted.Filing!.Filing.Status);
+    }
+
+    [DbFact]
+    public async Task The_finance_bureau_withdraws_a_published_form_from_disclosure_with_a_reason_and_publishes_the_same_form_again()
+    {
+        await DepartmentsAsync();
+        var id = await SubmittedAsync();
+        Assert.Equal(FilingOutcome.Done, (await Steps.ApproveAsync(policeReviewer, id)).Outcome);
+        var published = (await Publish().ExecuteAsync(finance, id)).Filing!.Filing;
+        var formId = published.PublishedFormId!.Value;
+        var disclosed = new PublishedForms(Db);
+        Assert.NotNull(await disclosed.GetAsync(formId));
+        Assert.Equal([FilingAction.Unpublish], (await Catalog().GetAsync(finance, id))!.Actions);
+
+        // every other role is refused, whoever sees it; no reason, no withdrawal
+        var unpublish = new UnpublishFiling(Catalog(), clock);
+        foreach (var who in new[] { policeA, policeReviewer, supervisor })
+        {
+            Assert.Equal(FilingOutcome.Forbidden, (await unpublish.ExecuteAsync(who, id, "理由")).Outcome);
+        }
+
+        Assert.Equal(FilingOutcome.NotFound, (await unpublish.ExecuteAsync(dataReviewer, id, "理由")).Outcome);
+        Assert.Equal(FilingOutcome.Forbidden, (await unpublish.ExecuteAsync(new Caller("finance", UserRole.FinanceReviewer) { ReadOnly = true }, id, "理由")).Outcome);
+        var noReason = await unpublish.ExecuteAsync(finance, id, "  ");
+        Assert.Equal((FilingOutcome.Invalid, FilingProblem.ReasonRequired, "撤销公开须写明理由。"), (noReason.Outcome, noReason.Problem, noReason.Message!.Zh));
+        Assert.Equal(FilingOutcome.Conflict, (await unpublish.ExecuteAsync(finance, id, "理由", 3)).Outcome);
+        Assert.NotNull(await disclosed.GetAsync(formId));
+
+        var withdrawn = await unpublish.ExecuteAsync(finance, id, "含未脱敏的点位地址", 4);
+        Assert.Equal(FilingOutcome.Done, withdrawn.Outcome);
+        var filing = withdrawn.Filing!.Filing;
+        Assert.Equal((FilingStatus.Approved, 5, formId, null, null), (filing.Status, filing.Version, filing.PublishedFormId, filing.PublishedBy, filing.PublishedAt));
+        Assert.Equal(("撤销公开：含未脱敏的点位地址", true, (string?)null), (withdrawn.Filing.Comments[^1].Text, withdrawn.Filing.Comments[^1].ByReviewer, withdrawn.Filing.Comments[^1].Field));
+        Assert.Equal([FilingAction.Publish, FilingAction.Comment, FilingAction.ResolveComment], withdrawn.Filing.Actions);
+        Assert.Equal($"Published -> Approved; revision=5; form={formId}; reason=含未脱敏的点位地址; project=视频监控运维", (await AuditAsync("filing-unpublish")).Single().Details);
+
+        // gone from disclosure at once; still a stored form for the signed-in pages
+        Assert.Null(await disclosed.GetAsync(formId));
+        Assert.Equal(0, (await disclosed.ListAsync(new PublicFormQuery())).TotalCount);
+        Assert.NotNull(await new FormQueries(Db).GetAsync(formId));
+        Assert.Equal(FilingOutcome.NotNow, (await unpublish.ExecuteAsync(finance, id, "再撤一次")).Outcome);
+
+        // published again: the same stored form, not a second one
+        int forms;
+        await using (var db = Db.CreateContext())
+        {
+            forms = await db.Forms.CountAsync();
+        }
+
+        var again = await Publish().ExecuteAsync(finance, id, 5);
+        Assert.Equal(FilingOutcome.Done, again.Outcome);
+        Assert.Equal((FilingStatus.Published, 6, formId, "finance"), (again.Filing!.Filing.Status, again.Filing.Filing.Version, again.Filing.Filing.PublishedFormId, again.Filing.Filing.PublishedBy));
+        Assert.NotNull(await disclosed.GetAsync(formId));
+        await using (var db = Db.CreateContext())
+        {
+            Assert.Equal(forms, await db.Forms.CountAsync());
+        }
+
+        Assert.Equal(["filing-publish", "filing-unpublish", "filing-publish"], (await AuditAsync()).Select(a => a.Action).Where(a => a.Contains("publish", StringComparison.Ordinal)));
+        Assert.EndsWith($"form={formId}; again; project=视频监控运维", (await AuditAsync("filing-publish"))[^1].Details, StringComparison.Ordinal);
     }
 
     [DbFact]

@@ -25,6 +25,7 @@ public sealed class FilingWorkflowTests
         [(FilingStatus.Submitted, FilingAction.Return)] = ([DepartmentReviewer, Finance], FilingStatus.Returned),
         [(FilingStatus.Submitted, FilingAction.Approve)] = ([DepartmentReviewer, Finance], FilingStatus.Approved),
         [(FilingStatus.Approved, FilingAction.Publish)] = ([Finance], FilingStatus.Published),
+        [(FilingStatus.Published, FilingAction.Unpublish)] = ([Finance], FilingStatus.Approved),
         [(FilingStatus.Draft, FilingAction.Comment)] = ([Filler], FilingStatus.Draft),
         [(FilingStatus.Submitted, FilingAction.Comment)] = ([Filler, DepartmentReviewer, Finance], FilingStatus.Submitted),
         [(FilingStatus.Returned, FilingAction.Comment)] = ([Filler, DepartmentReviewer, Finance], FilingStatus.Returned),
@@ -63,7 +64,7 @@ public sealed class FilingWorkflowTests
             }
         }
 
-        Assert.Equal(5 * 8, checkedCases);
+        Assert.Equal(5 * 9, checkedCases);
     }
 
     [Fact]
@@ -79,12 +80,24 @@ public sealed class FilingWorkflowTests
     }
 
     [Fact]
-    public void A_published_form_is_frozen_and_only_the_finance_bureau_publishes()
+    public void A_published_form_is_frozen_and_only_the_finance_bureau_publishes_and_withdraws_it_from_disclosure()
     {
-        foreach (var action in Enum.GetValues<FilingAction>())
+        foreach (var action in Enum.GetValues<FilingAction>().Where(a => a != FilingAction.Unpublish))
         {
             Assert.Null(FilingWorkflow.Find(FilingStatus.Published, action));
         }
+
+        // 撤销公开: back to approved, from where it may be published again; nobody but the finance bureau, in no other status
+        Assert.Equal(new FilingTransition(FilingStatus.Published, FilingAction.Unpublish, FilingStatus.Approved, Finance), FilingWorkflow.Find(FilingStatus.Published, FilingAction.Unpublish));
+        Assert.Equal([FilingAction.Unpublish], FilingWorkflow.ActionsOf(Finance, FilingStatus.Published));
+        Assert.Equal([FilingAction.Publish, FilingAction.Comment, FilingAction.ResolveComment], FilingWorkflow.ActionsOf(Finance, FilingStatus.Approved));
+        foreach (var party in new[] { Filler, DepartmentReviewer, Reader, FilingParty.None })
+        {
+            Assert.False(FilingWorkflow.MayEver(party, FilingAction.Unpublish), $"{party} may unpublish");
+            Assert.Empty(FilingWorkflow.ActionsOf(party, FilingStatus.Published));
+        }
+
+        Assert.Equal([FilingStatus.Published], FilingWorkflow.Transitions.Where(t => t.Action == FilingAction.Unpublish).Select(t => t.From));
 
         Assert.True(FilingWorkflow.MayEver(Finance, FilingAction.Publish));
         Assert.False(FilingWorkflow.MayEver(DepartmentReviewer, FilingAction.Publish));

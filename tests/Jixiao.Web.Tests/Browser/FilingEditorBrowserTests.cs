@@ -119,6 +119,15 @@ public sealed class FilingEditorBrowserTests(BrowserFixture browser, ITestOutput
         await page.ReloadAsync();
         await Assertions.Expect(Field(page, "goals.annual")).ToHaveValueAsync("新增监控点位 200 个，断网时输入。");
 
+        // the server refuses the submission while cells must be fixed, naming each; fixed, the form submits
+        await page.ClickAsync("#submit-button");
+        await Assertions.Expect(page.Locator("#workflow-result")).ToContainTextAsync(
+            "无法提交：3 处需修改 — 指标 1 缺少指标名称；指标 1 缺少目标值；分值合计 60（指标 50 + 预算执行 10），应为 100。");
+        await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("草稿");
+        await page.FillAsync("[data-field='indicators[0].name']", "新增存储容量");
+        await page.FillAsync("[data-field='indicators[0].target']", "≥100TB");
+        await page.FillAsync("[data-field='indicators[0].weight']", "50");
+        await SavedAsync(page);
         await page.ClickAsync("#submit-button");
         await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("已提交");
 

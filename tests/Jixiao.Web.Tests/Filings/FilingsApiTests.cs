@@ -172,6 +172,38 @@ public sealed class FilingsApiTests(FilingFixture app) : IClassFixture<FilingFix
     }
 
     [Fact]
+    public async Task A_submission_with_cells_to_fix_is_400_with_each_cell_and_the_fixed_form_submits()
+    {
+        var good = Declaration("卡口改造", new DateOnly(2025, 12, 31));
+        var broken = FilingContent.Parse(FilingContent.Write(good));
+        broken.Indicators[0].Target = "≥";
+        broken.Indicators[1].Target = "90-95%";
+        broken.Indicators[2].Weight = 20;
+        var id = await DraftAsync(broken);
+
+        // the English names the values as typed, so it is not ASCII only
+        var body = await ApiClient.ProblemAsync(await PostAsync(app.PoliceA, $"/api/v1/filings/{id}/submit", """{"version":1}"""), HttpStatusCode.BadRequest);
+        Assert.Equal(("输入无效", "submission-blocked"), (body.GetProperty("title").GetString(), body.GetProperty("problem").GetString()));
+        Assert.Equal("无法提交：3 处需修改 — 指标 1 目标值「≥」缺少数值；指标 2 目标值「90-95%」无法读成一个数值；分值合计 110（指标 100 + 预算执行 10），应为 100。",
+            body.GetProperty("detail").GetString());
+        Assert.Equal("Cannot submit, 3 cells to fix: indicator 1 target \"≥\" has no number; indicator 2 target \"90-95%\" cannot be read as one value; "
+            + "the weights add up to 110 (indicators 100 + execution 10), not 100.", body.GetProperty("detailEn").GetString());
+        Assert.Equal(
+            [("indicators[0].target", "SUBMIT-UNREADABLE", "指标 1 目标值「≥」缺少数值"), ("indicators[1].target", "SUBMIT-UNREADABLE", "指标 2 目标值「90-95%」无法读成一个数值"),
+                ("totalWeight", "SUBMIT-WEIGHT-SUM", "分值合计 110（指标 100 + 预算执行 10），应为 100")],
+            body.GetProperty("cells").EnumerateArray().Select(c => (c.GetProperty("field").GetString(), c.GetProperty("code").GetString(), c.GetProperty("messageZh").GetString())));
+        Assert.True(body.TryGetProperty("findings", out _));
+        using (var still = await ApiClient.GetJsonAsync(app.PoliceA, $"/api/v1/filings/{id}"))
+        {
+            Assert.Equal(("draft", 1), (still.RootElement.GetProperty("status").GetString(), still.RootElement.GetProperty("version").GetInt32()));
+        }
+
+        await OkAsync(await SendAsync(app.PoliceA, HttpMethod.Put, $"/api/v1/filings/{id}", $$"""{"version":1,"content":{{FilingContent.Write(good)}}}"""));
+        var submitted = await OkAsync(await PostAsync(app.PoliceA, $"/api/v1/filings/{id}/submit", """{"version":2}"""));
+        Assert.Equal("submitted", submitted.GetProperty("filing").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_save_from_a_version_someone_moved_on_from_is_409_with_the_current_version_who_and_what_changed()
     {
         var form = Declaration("治安卡口改造", new DateOnly(2025, 12, 31));

@@ -219,25 +219,77 @@ public sealed class PublicDisclosureTests(PublicFixture app) : IClassFixture<Pub
     }
 
     [Fact]
-    public async Task A_filing_no_longer_published_takes_its_form_off_at_once()
+    public async Task The_finance_bureau_withdraws_a_published_form_from_disclosure_with_a_reason_and_publishes_it_again()
     {
-        await using (var db = app.Factory.Database.CreateContext())
+        var filing = app.Scenario.PublishedFilingId;
+        async Task<(string Html, string Downloads, string Checksums)> PublicAsync()
         {
-            await db.Filings.Where(f => f.Id == app.Scenario.PublishedFilingId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FilingStatus.Approved));
+            var (html, _) = await GetAsync("/public");
+            var downloads = new StringBuilder();
+            foreach (var format in new[] { "csv", "csv&table=indicators", "json" })
+            {
+                downloads.Append(await app.Anonymous.GetStringAsync("/public/forms/export?format=" + format));
+            }
+
+            return (html, downloads.ToString(), await app.Anonymous.GetStringAsync("/public/forms/export?format=sha256"));
         }
 
-        try
+        async Task<(HttpStatusCode Status, JsonElement Body)> UnpublishAsync(HttpClient client, string json)
         {
-            await GetAsync("/public/forms/" + Id(Published), HttpStatusCode.NotFound);
-            Assert.Empty(await ListedAsync(""));
-            var (csv, _) = await GetAsync("/public/forms/export?format=csv");
-            Assert.Single(Csv.Parse(csv.TrimStart('\uFEFF')), r => r.Length > 1); // the headings only
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/filings/{Id(filing)}/unpublish") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-CSRF-TOKEN", await Jixiao.Web.Tests.Api.ApiClient.TokenAsync(client));
+            var response = await client.SendAsync(request);
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return (response.StatusCode, doc.RootElement.Clone());
         }
-        finally
+
+        var before = await PublicAsync();
+        Assert.Contains(PublicScenario.PublishedProject, before.Html, StringComparison.Ordinal);
+        Assert.Contains(PublicScenario.PublishedProject, before.Downloads, StringComparison.Ordinal);
+        await GetAsync("/public/forms/" + Id(Published));
+
+        // every role but the finance bureau is refused, and nothing changes
+        foreach (var (user, password) in new[] { ("public-filler", "public-filler-password"), ("public-reviewer", "public-reviewer-password"), ("supervisor", "jixiao-supervisor") })
         {
-            await using var db = app.Factory.Database.CreateContext();
-            await db.Filings.Where(f => f.Id == app.Scenario.PublishedFilingId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FilingStatus.Published));
+            var refused = await UnpublishAsync(await app.Factory.SignedInAsync(user, password), """{"reason":"不应公开"}""");
+            Assert.True(refused.Status == HttpStatusCode.Forbidden, $"{user}: {(int)refused.Status}");
         }
+
+        var finance = await app.Factory.SignedInAsync("reviewer", "jixiao-reviewer");
+        var noReason = await UnpublishAsync(finance, """{"reason":" "}""");
+        Assert.Equal((HttpStatusCode.BadRequest, "reason-required", "撤销公开须写明理由。"),
+            (noReason.Status, noReason.Body.GetProperty("problem").GetString(), noReason.Body.GetProperty("detail").GetString()));
+        await GetAsync("/public/forms/" + Id(Published));
+
+        var withdrawn = await UnpublishAsync(finance, """{"reason":"含未脱敏的点位地址"}""");
+        Assert.Equal(HttpStatusCode.OK, withdrawn.Status);
+        var detail = withdrawn.Body.GetProperty("filing");
+        Assert.Equal(("approved", Published), (detail.GetProperty("status").GetString(), detail.GetProperty("publishedFormId").GetInt64()));
+        Assert.Equal(["publish", "comment", "resolve-comment"], detail.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+
+        // gone from every public page and download; the form's URL is 404
+        await GetAsync("/public/forms/" + Id(Published), HttpStatusCode.NotFound);
+        Assert.Empty(await ListedAsync(""));
+        var after = await PublicAsync();
+        Assert.DoesNotContain(PublicScenario.PublishedProject, after.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(PublicScenario.PublishedProject, after.Downloads, StringComparison.Ordinal);
+        Assert.NotEqual(before.Checksums, after.Checksums);
+        var (csv, _) = await GetAsync("/public/forms/export?format=csv");
+        Assert.Single(Csv.Parse(csv.TrimStart('\uFEFF')), r => r.Length > 1); // the headings only
+
+        // published again: the same form, in every download again (with its new publication time)
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/filings/{Id(filing)}/publish") { Content = new StringContent("{}", Encoding.UTF8, "application/json") })
+        {
+            request.Headers.Add("X-CSRF-TOKEN", await Jixiao.Web.Tests.Api.ApiClient.TokenAsync(finance));
+            Assert.Equal(HttpStatusCode.OK, (await finance.SendAsync(request)).StatusCode);
+        }
+
+        await GetAsync("/public/forms/" + Id(Published));
+        Assert.Equal([Published], await ListedAsync(""));
+        var again = await PublicAsync();
+        Assert.Contains(PublicScenario.PublishedProject, again.Html, StringComparison.Ordinal);
+        Assert.Contains(PublicScenario.PublishedProject, again.Downloads, StringComparison.Ordinal);
+        Assert.NotEqual(after.Checksums, again.Checksums);
     }
 
     [Fact]
