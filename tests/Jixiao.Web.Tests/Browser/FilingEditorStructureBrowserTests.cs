@@ -135,7 +135,7 @@ public sealed class FilingEditorStructureBrowserTests(BrowserFixture browser, IT
         await Assertions.Expect(banner).ToContainTextAsync("检查发现 2 个须改正的错误，未提交");
         await Assertions.Expect(banner).ToContainTextAsync("3 处问题（其中错误 2 处）");
         await Assertions.Expect(page.Locator("#refusal-findings li")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator("#refusal-findings li[data-field='indicators'] a")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#refusal-findings li[data-finding='indicators'] a")).ToHaveCountAsync(0);
 
         // the first error with a cell is focused and marked like a live finding; the warning is marked as a warning
         await Assertions.Expect(Field(page, "indicators[1].target")).ToBeFocusedAsync();
@@ -146,7 +146,7 @@ public sealed class FilingEditorStructureBrowserTests(BrowserFixture browser, IT
         await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("草稿");
 
         // the banner's link goes to the cell; changing the cell takes its refused mark away, the others stay
-        await page.Locator("#refusal-findings li[data-field='goals.overall'] a").ClickAsync();
+        await page.Locator("#refusal-findings li[data-finding='goals.overall'] a").ClickAsync();
         await Assertions.Expect(Field(page, "goals.overall")).ToBeFocusedAsync();
         await page.FillAsync("[data-field='indicators[1].target']", "≥60(个)");
         await Assertions.Expect(Message(page, "indicators[1].target")).Not.ToContainTextAsync("指标值缺少计量单位");

@@ -752,7 +752,7 @@
         if (!box) { return false; }
         box.appendChild(el("div", { className: css, text: text }));
         var input = root.querySelector("[data-field='" + field + "']");
-        if (input && css !== "hint") { input.classList.add(css === "msg-error" ? "cell-bad" : "cell-warn"); }
+        if (input && css !== "hint") { input.classList.add(css.indexOf("msg-error") === 0 ? "cell-bad" : "cell-warn"); }
         return true;
     }
 
@@ -1056,7 +1056,7 @@
                 "The checks find " + refused.length + " problems (" + errors.length + " errors), marked on their cells; correct them and try again.") }));
             var ul = el("ul", { id: "refusal-findings" });
             refused.forEach(function (f) {
-                var li = el("li", { className: f.severity === "error" ? "msg-error" : "msg-warn", "data-field": f.field || "" });
+                var li = el("li", { className: f.severity === "error" ? "msg-error" : "msg-warn", "data-finding": f.field || "" });
                 if (f.field && root.querySelector("[data-field='" + f.field + "']")) {
                     var link = el("a", { href: "#", text: f.field });
                     link.addEventListener("click", function (e) { e.preventDefault(); focusField(f.field, false); });
