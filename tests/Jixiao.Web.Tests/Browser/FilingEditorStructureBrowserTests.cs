@@ -52,13 +52,21 @@ public sealed class FilingEditorStructureBrowserTests(BrowserFixture browser, IT
         Assert.Equal(expected, shown);
     }
 
+    /// <summary>The police user's page on a new <see cref="Declaration"/> in the editor, its live sums shown.</summary>
+    private async Task<(IPage Page, long Id)> OpenAsync(BrowserApp app)
+    {
+        var page = await PageAsync(browser, output, app, BrowserApp.PoliceUser, BrowserApp.PolicePassword);
+        var id = await CreateAsync(page, Declaration());
+        await page.GotoAsync($"/filings/{id}");
+        await Assertions.Expect(page.Locator("#weight-sums")).ToBeVisibleAsync();
+        return (page, id);
+    }
+
     [BrowserFact]
     public async Task Second_level_groups_and_indicators_move_with_the_keyboard_a_button_and_a_select_and_the_order_is_saved_exactly()
     {
         await using var app = await StartAsync();
-        var page = await PageAsync(browser, output, app, BrowserApp.PoliceUser, BrowserApp.PolicePassword);
-        var id = await CreateAsync(page, Declaration());
-        await page.GotoAsync($"/filings/{id}");
+        var (page, id) = await OpenAsync(app);
         await Assertions.Expect(Message(page, "indicators[3].target")).ToContainTextAsync("缺少计量单位");
         await Assertions.Expect(page.Locator("#editor-keys")).ToContainTextAsync("Alt+Shift+↑/↓");
         await Assertions.Expect(page.Locator("#editor-keys")).ToContainTextAsync("产出指标、效益指标、满意度指标");
@@ -112,10 +120,7 @@ public sealed class FilingEditorStructureBrowserTests(BrowserFixture browser, IT
     public async Task A_refused_submission_marks_the_cells_its_findings_name_and_focuses_the_first_error()
     {
         await using var app = await StartAsync();
-        var page = await PageAsync(browser, output, app, BrowserApp.PoliceUser, BrowserApp.PolicePassword);
-        var id = await CreateAsync(page, Declaration());
-        await page.GotoAsync($"/filings/{id}");
-        await Assertions.Expect(page.Locator("#weight-sums")).ToBeVisibleAsync();
+        var (page, id) = await OpenAsync(app);
 
         // the server refuses the submission as it refuses an approval: a problem carrying the findings
         const string Refusal = """
@@ -203,10 +208,7 @@ public sealed class FilingEditorStructureBrowserTests(BrowserFixture browser, IT
     public async Task Every_editor_control_is_labelled_its_cells_are_described_by_their_messages_and_the_banners_are_announced()
     {
         await using var app = await StartAsync();
-        var page = await PageAsync(browser, output, app, BrowserApp.PoliceUser, BrowserApp.PolicePassword);
-        var id = await CreateAsync(page, Declaration());
-        await page.GotoAsync($"/filings/{id}");
-        await Assertions.Expect(page.Locator("#weight-sums")).ToBeVisibleAsync();
+        var (page, id) = await OpenAsync(app);
 
         var report = await page.EvaluateAsync<string[]>(@"() => {
             const root = document.getElementById('filing-editor');
