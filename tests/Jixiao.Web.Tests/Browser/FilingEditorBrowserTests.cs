@@ -24,7 +24,7 @@ public sealed class FilingEditorBrowserTests(BrowserFixture browser, ITestOutput
     private const string ReviewerPassword = "police-dept-reviewer-password";
 
     /// <summary>The app with the police department stored (a filing belongs to a stored department).</summary>
-    private static async Task<BrowserApp> StartAsync()
+    internal static async Task<BrowserApp> StartAsync()
     {
         var app = await BrowserApp.StartSqliteAsync();
         var result = await new FormImporter(app.Factory.Database).ImportFormsAsync([SampleForms.SelfEvaluation(CorpusFixture.PoliceDepartment, 2024)], "police.json");
@@ -32,9 +32,13 @@ public sealed class FilingEditorBrowserTests(BrowserFixture browser, ITestOutput
         return app;
     }
 
-    private async Task<IPage> PageAsync(BrowserApp app, string user, string password)
+    private Task<IPage> PageAsync(BrowserApp app, string user, string password) => PageAsync(browser, output, app, user, password);
+
+    /// <summary>A new context signed in as <paramref name="user"/>; dialogs accepted; a desktop window unless <paramref name="viewport"/> says otherwise.</summary>
+    internal static async Task<IPage> PageAsync(
+        BrowserFixture browser, ITestOutputHelper output, BrowserApp app, string user, string password, ViewportSize? viewport = null)
     {
-        var context = await browser.NewContextAsync(app.BaseUrl);
+        var context = await browser.NewContextAsync(app.BaseUrl, viewport);
         var page = await context.NewPageAsync();
         page.PageError += (_, e) => output.WriteLine(user + " page error: " + e);
         page.Dialog += async (_, d) => await d.AcceptAsync();
@@ -42,11 +46,39 @@ public sealed class FilingEditorBrowserTests(BrowserFixture browser, ITestOutput
         return page;
     }
 
-    private static ILocator Field(IPage page, string field) => page.Locator($"[data-field='{field}']");
+    internal static ILocator Field(IPage page, string field) => page.Locator($"[data-field='{field}']");
 
-    private static ILocator Message(IPage page, string field) => page.Locator($".cell-msg[data-for='{field}']");
+    internal static ILocator Message(IPage page, string field) => page.Locator($".cell-msg[data-for='{field}']");
 
-    private static async Task SavedAsync(IPage page) =>
+    /// <summary>A filing made through the API in the signed-in page's session; its id.</summary>
+    internal static async Task<long> CreateAsync(IPage page, PerformanceForm form)
+    {
+        await page.GotoAsync("/filings");
+        return await page.EvaluateAsync<long>(@"async ([kind, content]) => {
+            const token = (await (await fetch('/api/v1/antiforgery')).json()).token;
+            const r = await fetch('/api/v1/filings', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token },
+                body: JSON.stringify({ kind, content: JSON.parse(content) }) });
+            return (await r.json()).filing.id;
+        }", new[] { form.Kind == FormKind.SelfEvaluation ? "self-evaluation" : "target-declaration", FilingContent.Write(form) });
+    }
+
+    /// <summary>A self-evaluation whose first indicator has no actual yet (its suggested score: 60 × actual / 200).</summary>
+    internal static PerformanceForm SelfEvaluation() => new()
+    {
+        Kind = FormKind.SelfEvaluation,
+        Year = 2025,
+        ProjectName = "视频监控运维",
+        MoneyUnit = MoneyUnit.TenThousandYuan,
+        SelfEvaluationFunds = new SelfEvaluationFunds { Total = new FundLine { InitialBudget = 500_000, AnnualBudget = 500_000, Executed = 450_000, Weight = 10 } },
+        Indicators =
+        [
+            new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "新增监控点位", Target = "≥200(个)", Weight = 60 },
+            new Indicator { Level1 = "效益指标", Level2 = "社会效益指标", Name = "案件发案率下降", Target = "≥5(%)", Actual = "6(%)", Weight = 20 },
+            new Indicator { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "群众满意度", Target = "≥90(%)", Actual = "95(%)", Weight = 10 },
+        ],
+    };
+
+    internal static async Task SavedAsync(IPage page) =>
         await Assertions.Expect(page.Locator("#save-state")).ToContainTextAsync("已保存");
 
     [BrowserFact]
@@ -152,27 +184,7 @@ public sealed class FilingEditorBrowserTests(BrowserFixture browser, ITestOutput
     {
         await using var app = await StartAsync();
         var page = await PageAsync(app, BrowserApp.PoliceUser, BrowserApp.PolicePassword);
-        var form = new PerformanceForm
-        {
-            Kind = FormKind.SelfEvaluation,
-            Year = 2025,
-            ProjectName = "视频监控运维",
-            MoneyUnit = MoneyUnit.TenThousandYuan,
-            SelfEvaluationFunds = new SelfEvaluationFunds { Total = new FundLine { InitialBudget = 500_000, AnnualBudget = 500_000, Executed = 450_000, Weight = 10 } },
-            Indicators =
-            [
-                new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "新增监控点位", Target = "≥200(个)", Weight = 60 },
-                new Indicator { Level1 = "效益指标", Level2 = "社会效益指标", Name = "案件发案率下降", Target = "≥5(%)", Actual = "6(%)", Weight = 20 },
-                new Indicator { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "群众满意度", Target = "≥90(%)", Actual = "95(%)", Weight = 10 },
-            ],
-        };
-        await page.GotoAsync("/filings");
-        var id = await page.EvaluateAsync<long>(@"async (content) => {
-            const token = (await (await fetch('/api/v1/antiforgery')).json()).token;
-            const r = await fetch('/api/v1/filings', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token },
-                body: JSON.stringify({ kind: 'self-evaluation', content: JSON.parse(content) }) });
-            return (await r.json()).filing.id;
-        }", FilingContent.Write(form));
+        var id = await CreateAsync(page, SelfEvaluation());
         await page.GotoAsync($"/filings/{id}");
 
         // 执行率 450,000 / 500,000 = 90%, × 10 = 9; 20 + 10 met; the first row cannot be scored without its actual

@@ -4,7 +4,10 @@
 // debounced, with the version edited (PUT /api/v1/filings/{id}). When the server cannot be reached a banner says so
 // and the save is retried; nothing typed is lost. A 409 shows who saved and what changed, and lets the user reload or
 // keep their own. Keyboard: Tab / Shift-Tab through the cells, Enter to the next row, Ctrl+S to save, Alt+↑/↓ to
-// move an indicator. The workflow buttons, the comment thread and the Excel buttons follow the filing's actions.
+// move an indicator, Alt+Shift+↑/↓ to move it into the neighbouring second-level group (二级指标) of its first level —
+// or, on a 二级指标 cell, to move the whole group; the first levels keep the rule set's standard order. A refused step
+// that names findings (a submission, an approval) marks their cells and focuses the first. The workflow buttons, the
+// comment thread and the Excel buttons follow the filing's actions.
 (function () {
     "use strict";
     var root = document.getElementById("filing-editor");
@@ -36,6 +39,7 @@
     var liveSeq = 0;
     var csrf = null;
     var returnQueue = [];
+    var refused = [];
 
     form.indicators = form.indicators || [];
     form.goals = form.goals || {};
@@ -108,6 +112,8 @@
     var fundLines = [["total", t("年度资金总额", "Total")], ["appropriation", t("其中：当年财政拨款", "Appropriation")],
         ["carryover", t("上年结转资金", "Carried over")], ["other", t("其他资金", "Other")]];
 
+    var fundColumns = [["initialBudget", t("年初预算数", "Initial budget")], ["annualBudget", t("全年预算数", "Annual budget")], ["executed", t("全年执行数", "Executed")]];
+
     var goals = self
         ? [["goals.expected", t("预期目标", "Expected goal")], ["goals.actual", t("实际完成情况", "Achieved")]]
         : [["goals.overall", t("总体目标", "Overall goal")], ["goals.annual", t("年度目标", "Annual goal")]];
@@ -154,8 +160,9 @@
         input.dataset.kind = kind || "text";
         if (label) { input.setAttribute("aria-label", label); }
         if (!editable) { input.readOnly = true; if (input.tagName === "SELECT") { input.disabled = true; } }
-        var wrap = el("div", { className: "cell" }, [input, el("div", { className: "cell-msg", "data-for": field })]);
-        return wrap;
+        var msgId = "msg-" + field.replace(/[^\w-]/g, "_");
+        input.setAttribute("aria-describedby", msgId);
+        return el("div", { className: "cell" }, [input, el("div", { className: "cell-msg", id: msgId, "data-for": field })]);
     }
 
     function labelled(text, node) { return el("label", { className: "field" }, [el("span", { text: text }), node]); }
@@ -185,14 +192,15 @@
         var funds = el("section", { className: "editor-section", id: "editor-funds" }, [el("h2", { text: t("资金（", "Funds (") + (form.moneyUnit || "万元") + t("）", ")") })]);
         if (self) {
             var ft = el("table", { className: "table editor-table", id: "funds-table" });
-            ft.appendChild(el("thead", {}, [el("tr", {}, [el("th", { text: "" }), el("th", { text: t("年初预算数", "Initial budget") }),
-                el("th", { text: t("全年预算数", "Annual budget") }), el("th", { text: t("全年执行数", "Executed") }),
-                el("th", { text: t("分值", "Weight") }), el("th", { text: t("执行率", "Rate") }), el("th", { text: t("得分", "Score") })])]));
+            var fh = el("tr", {}, [el("th", { text: "" })]);
+            fundColumns.forEach(function (c) { fh.appendChild(el("th", { text: c[1] })); });
+            [t("分值", "Weight"), t("执行率", "Rate"), t("得分", "Score")].forEach(function (c) { fh.appendChild(el("th", { text: c })); });
+            ft.appendChild(el("thead", {}, [fh]));
             var fb = el("tbody");
             fundLines.forEach(function (line) {
                 var base = "funds." + line[0];
                 var tr = el("tr", {}, [el("th", { text: line[1] })]);
-                ["initialBudget", "annualBudget", "executed"].forEach(function (c) { tr.appendChild(el("td", {}, [cell(base + "." + c, "money", line[1])])); });
+                fundColumns.forEach(function (c) { tr.appendChild(el("td", {}, [cell(base + "." + c[0], "money", line[1] + " " + c[1])])); });
                 if (line[0] === "total") {
                     tr.appendChild(el("td", {}, [cell(base + ".weight", "number", t("预算执行分值", "Execution weight"))]));
                     tr.appendChild(el("td", { id: "execution-rate", className: "num" }));
@@ -220,6 +228,7 @@
         root.appendChild(workflowSection());
         root.appendChild(commentSection());
         root.appendChild(excelSection());
+        root.appendChild(el("div", { id: "live-brief", className: "live-brief" }));
         markComments();
         decorate();
         if (focus.field) {
@@ -259,10 +268,11 @@
         var body = el("tbody");
         form.indicators.forEach(function (ind, i) {
             var tr = el("tr", { "data-row": String(i) }, [el("td", { className: "num", text: String(i + 1) })]);
+            var name = t("指标 ", "Indicator ") + (i + 1);
             columns.forEach(function (c) {
                 var field = "indicators[" + i + "]." + c[0];
                 var kind = numeric[c[0]] ? "number" : (c[0] === "deviation" ? "textarea" : "text");
-                var box = cell(field, kind, c[1] + " " + (i + 1));
+                var box = cell(field, kind, name + " " + c[1]);
                 var input = box.firstChild;
                 input.dataset.col = c[0];
                 if (c[0] === "level1") { input.setAttribute("list", "level1-options"); }
@@ -270,17 +280,32 @@
                 tr.appendChild(el("td", { "data-cell": field }, [box]));
             });
             if (editable) {
-                tr.appendChild(el("td", { className: "row-actions" }, [
-                    rowButton("↑", t("上移 (Alt+↑)", "Move up (Alt+↑)"), function () { move(i, -1, "name"); }),
-                    rowButton("↓", t("下移 (Alt+↓)", "Move down (Alt+↓)"), function () { move(i, 1, "name"); }),
-                    rowButton("+", t("在下方添加同类指标", "Add a sibling below"), function () { addRow(i); }),
-                    rowButton("✕", t("删除此指标", "Remove"), function () { removeRow(i); }),
-                ]));
+                var acts = el("td", { className: "row-actions" }, [
+                    rowButton("up", "↑", name + t(" 上移 (Alt+↑)", ": move up (Alt+↑)"), function () { move(i, -1, "act:up"); }),
+                    rowButton("down", "↓", name + t(" 下移 (Alt+↓)", ": move down (Alt+↓)"), function () { move(i, 1, "act:down"); }),
+                    rowButton("add", "+", name + t(" 下方添加同类指标", ": add a sibling below"), function () { addRow(i); }),
+                    rowButton("remove", "✕", name + t(" 删除", ": remove"), function () { removeRow(i); }),
+                ]);
+                var group = groupOf(i);
+                if (group[0] === i) {
+                    var gname = t("二级指标组“", "The group '") + (ind.level2 || t("（未填）", "(none)")) + t("”", "'");
+                    acts.appendChild(rowButton("group-up", "⇑", gname + t("整组上移 (在二级指标格按 Alt+Shift+↑)", ": move up (Alt+Shift+↑ on its Level 2 cell)"), function () { moveGroup(i, -1, "act:group-up"); }));
+                    acts.appendChild(rowButton("group-down", "⇓", gname + t("整组下移 (在二级指标格按 Alt+Shift+↓)", ": move down (Alt+Shift+↓ on its Level 2 cell)"), function () { moveGroup(i, 1, "act:group-down"); }));
+                }
+                acts.appendChild(regroupSelect(ind, i, name));
+                tr.appendChild(acts);
             }
             body.appendChild(tr);
         });
         table.appendChild(body);
-        s.appendChild(el("div", { className: "table-wrap editor-scroll" }, [table]));
+        s.appendChild(el("div", { className: "table-wrap editor-scroll", id: "indicators-scroll" }, [table]));
+        s.appendChild(el("p", { className: "muted small", id: "editor-keys" }, [el("span", {
+            text: t("键盘：Tab / Shift+Tab 在单元格间移动；Enter 到下一行（末行时新增一行）；Alt+↑/↓ 上下移动指标；Alt+Shift+↑/↓ 把指标移入上一个/下一个二级指标组"
+                + "（在“二级指标”格中按则整组移动）；Ctrl+S 保存。一级指标按规则集的标准顺序排列（",
+                "Keyboard: Tab / Shift+Tab between the cells; Enter to the next row (a new one after the last); Alt+↑/↓ moves an indicator; Alt+Shift+↑/↓ "
+                + "moves it into the previous / next second-level group (on a Level 2 cell: moves the whole group); Ctrl+S saves. The first levels keep "
+                + "the rule set's standard order (") + levelNames().join(t("、", ", ")) + t("），不能调整。", "); they cannot be moved."),
+        })]));
         if (editable) {
             var pick = el("select", { id: "add-level1", "aria-label": t("一级指标", "Level 1") });
             levelNames().forEach(function (n) { pick.appendChild(el("option", { value: n, text: n })); });
@@ -299,10 +324,24 @@
         return "unknown";
     }
 
-    function rowButton(text, title, action) {
-        var b = el("button", { type: "button", className: "button button-small", title: title, "aria-label": title, text: text });
+    function rowButton(act, text, title, action) {
+        var b = el("button", { type: "button", className: "button button-small", "data-act": act, title: title, "aria-label": title, text: text });
         b.addEventListener("click", action);
         return b;
+    }
+
+    // the second-level groups an indicator may move into: those of its first level in the form, then the standard ones
+    function regroupSelect(ind, i, name) {
+        var names = [];
+        form.indicators.forEach(function (x) { if (x.level1 === ind.level1 && x.level2 && names.indexOf(x.level2) < 0) { names.push(x.level2); } });
+        level2Names(ind.level1).forEach(function (n) { if (names.indexOf(n) < 0) { names.push(n); } });
+        var label = name + t(" 移入二级指标组", ": move into the Level 2 group");
+        var pick = el("select", { className: "regroup", "data-act": "regroup", "aria-label": label, title: label });
+        pick.appendChild(el("option", { value: "", text: t("移入…", "Move to…") }));
+        names.forEach(function (n) { if (n !== ind.level2) { pick.appendChild(el("option", { value: n, text: n })); } });
+        pick.disabled = names.length === 0 || (names.length === 1 && names[0] === ind.level2);
+        pick.addEventListener("change", function () { if (pick.value) { moveInto(i, pick.value); } });
+        return pick;
     }
 
     function blankIndicator(level1, level2) {
@@ -310,35 +349,139 @@
     }
 
     function addRow(i) {
-        commitFocus();
         var ref = form.indicators[i] || {};
-        form.indicators.splice(i + 1, 0, blankIndicator(ref.level1, ref.level2));
-        structureChanged("indicators[" + (i + 1) + "].name");
+        var row = blankIndicator(ref.level1, ref.level2);
+        restructure(function () { form.indicators.splice(i + 1, 0, row); }, row, "name");
     }
 
     function addUnder(level1) {
-        commitFocus();
         var at = form.indicators.length;
         for (var i = form.indicators.length - 1; i >= 0; i--) {
             if (form.indicators[i].level1 === level1) { at = i + 1; break; }
         }
-        form.indicators.splice(at, 0, blankIndicator(level1, null));
-        structureChanged("indicators[" + at + "].level2");
+        var row = blankIndicator(level1, null);
+        restructure(function () { form.indicators.splice(at, 0, row); }, row, "level2");
     }
 
     function removeRow(i) {
-        commitFocus();
-        form.indicators.splice(i, 1);
-        structureChanged(form.indicators.length ? "indicators[" + Math.min(i, form.indicators.length - 1) + "].name" : null);
+        var next = form.indicators[i + 1] || form.indicators[i - 1] || null;
+        restructure(function () { form.indicators.splice(i, 1); }, next, "name");
     }
 
+    // one indicator up or down by one row
     function move(i, by, col) {
-        commitFocus();
         var j = i + by;
         if (j < 0 || j >= form.indicators.length) { return; }
-        var row = form.indicators.splice(i, 1)[0];
-        form.indicators.splice(j, 0, row);
-        structureChanged("indicators[" + j + "]." + col);
+        var row = form.indicators[i];
+        restructure(function () { form.indicators.splice(j, 0, form.indicators.splice(i, 1)[0]); }, row, col);
+    }
+
+    function sameGroup(a, b) { return (a.level1 || "") === (b.level1 || "") && (a.level2 || "") === (b.level2 || ""); }
+
+    function sameLevel(a, b) { return (a.level1 || "") === (b.level1 || ""); }
+
+    // the rows [start, end) of the second-level group (二级指标) around row i: the neighbours with its 一级 and 二级指标
+    function groupOf(i) {
+        var rows = form.indicators;
+        var start = i;
+        var end = i + 1;
+        while (start > 0 && sameGroup(rows[start - 1], rows[i])) { start--; }
+        while (end < rows.length && sameGroup(rows[end], rows[i])) { end++; }
+        return [start, end];
+    }
+
+    // the neighbouring group of row i's group within its first level (null at the level's edge)
+    function neighbourGroup(i, by) {
+        var g = groupOf(i);
+        var at = by < 0 ? g[0] - 1 : g[1];
+        var rows = form.indicators;
+        return at >= 0 && at < rows.length && sameLevel(rows[at], rows[i]) ? groupOf(at) : null;
+    }
+
+    // the whole second-level group of row i before the previous / after the next group of its first level
+    function moveGroup(i, by, col) {
+        var g = groupOf(i);
+        var other = neighbourGroup(i, by);
+        if (!other) { setState(t("已在该一级指标的边界，无法再移动", "Already at the edge of its first level")); return; }
+        var row = form.indicators[i];
+        restructure(function () {
+            var rows = form.indicators.splice(g[0], g[1] - g[0]);
+            var at = by < 0 ? other[0] : other[1] - rows.length;
+            Array.prototype.splice.apply(form.indicators, [at, 0].concat(rows));
+        }, row, col);
+    }
+
+    // one indicator into the previous group (as its last row) or the next one (as its first)
+    function regroup(i, by, col) {
+        var other = neighbourGroup(i, by);
+        if (!other) { setState(t("已在该一级指标的边界，无法再移动", "Already at the edge of its first level")); return; }
+        var row = form.indicators[i];
+        var level2 = form.indicators[other[0]].level2;
+        restructure(function () {
+            form.indicators.splice(i, 1);
+            row.level2 = level2;
+            form.indicators.splice(by < 0 ? other[1] : other[0] - 1, 0, row);
+        }, row, col);
+    }
+
+    // one indicator into the named group of its first level: after that group's last row, else after the level's last
+    function moveInto(i, level2) {
+        var row = form.indicators[i];
+        restructure(function () {
+            form.indicators.splice(i, 1);
+            var at = -1;
+            form.indicators.forEach(function (x, k) { if (sameLevel(x, row) && x.level2 === level2) { at = k + 1; } });
+            if (at < 0) { form.indicators.forEach(function (x, k) { if (sameLevel(x, row)) { at = k + 1; } }); }
+            row.level2 = level2;
+            form.indicators.splice(at < 0 ? form.indicators.length : at, 0, row);
+        }, row, "act:regroup");
+    }
+
+    // the first levels in the rule set's standard order (a stable sort; a row whose 一级指标 is not a standard name
+    // stays with the row above it)
+    function levelOrder() {
+        if (!live) { return; }
+        var rank = 0;
+        var keyed = form.indicators.map(function (x, k) {
+            var at = levelNames().indexOf(x.level1);
+            if (at >= 0) { rank = at; }
+            return { row: x, rank: rank, k: k };
+        });
+        keyed.sort(function (a, b) { return a.rank - b.rank || a.k - b.k; });
+        form.indicators = keyed.map(function (x) { return x.row; });
+    }
+
+    // a change to the rows: the levels put in order, the cell paths kept with their rows (override reasons, refused
+    // findings), saved, checked, rebuilt, and the focus on the same control of the row moved (focusRow)
+    function restructure(change, row, col) {
+        commitFocus();
+        var before = form.indicators.slice();
+        change();
+        levelOrder();
+        var path = function (field) {
+            var m = /^indicators\[(\d+)\]\.(.+)$/.exec(field || "");
+            if (!m) { return field; }
+            var at = form.indicators.indexOf(before[Number(m[1])]);
+            return at < 0 ? null : "indicators[" + at + "]." + m[2];
+        };
+        var kept = {};
+        Object.keys(reasons).forEach(function (k) { var p = path(k); if (p) { kept[p] = reasons[k]; } });
+        reasons = kept;
+        refused = refused.map(function (f) { var p = path(f.field); return p ? Object.assign({}, f, { field: p }) : null; }).filter(Boolean);
+        structureChanged(null);
+        if (row) { focusRow(row, col); }
+    }
+
+    // a row's cell (its column name) or one of its controls ("act:up", "act:group-down", "act:regroup")
+    function focusRow(row, col) {
+        var at = form.indicators.indexOf(row);
+        if (at < 0) { return; }
+        if (col.indexOf("act:") === 0) {
+            var control = root.querySelector("tr[data-row='" + at + "'] [data-act='" + col.substring(4) + "']");
+            if (control) { control.focus(); return; }
+            col = "name";
+        }
+        focusField("indicators[" + at + "]." + col, true);
     }
 
     function applyDefaults() {
@@ -398,6 +541,7 @@
             value = null;
         }
         setPath(field, value);
+        unrefuse(field);
         input.classList.toggle("cell-bad-local", msg !== null);
         input.title = msg || "";
         changed();
@@ -422,7 +566,16 @@
         var row = e.target.closest ? e.target.closest("tr[data-row]") : null;
         if (row && e.altKey && (e.key === "ArrowUp" || e.key === "ArrowDown") && editable) {
             e.preventDefault();
-            move(Number(row.dataset.row), e.key === "ArrowUp" ? -1 : 1, d.col || "name");
+            var by = e.key === "ArrowUp" ? -1 : 1;
+            var at = Number(row.dataset.row);
+            var col = d.col || (d.act ? "act:" + d.act : "name");
+            if (e.shiftKey && d.col === "level2") {
+                moveGroup(at, by, col);
+            } else if (e.shiftKey) {
+                regroup(at, by, col);
+            } else {
+                move(at, by, col);
+            }
         } else if (row && e.key === "Enter" && e.target.tagName !== "TEXTAREA" && !e.shiftKey && !e.ctrlKey && !e.altKey && d.col) {
             e.preventDefault();
             var next = Number(row.dataset.row) + 1;
@@ -599,13 +752,18 @@
         if (!box) { return false; }
         box.appendChild(el("div", { className: css, text: text }));
         var input = root.querySelector("[data-field='" + field + "']");
-        if (input && css !== "hint") { input.classList.add(css === "msg-error" ? "cell-bad" : "cell-warn"); }
+        if (input && css !== "hint") { input.classList.add(css.indexOf("msg-error") === 0 ? "cell-bad" : "cell-warn"); }
         return true;
     }
 
     function decorate() {
         root.querySelectorAll(".cell-msg").forEach(function (b) { b.textContent = ""; });
         root.querySelectorAll(".cell-bad, .cell-warn").forEach(function (b) { b.classList.remove("cell-bad"); b.classList.remove("cell-warn"); });
+        var shown = {};
+        (live ? live.findings : []).forEach(function (f) { shown[f.field + "|" + f.code] = true; });
+        refused.forEach(function (f) {
+            if (!shown[f.field + "|" + f.code]) { message(f.field, t("未通过：", "Refused: ") + f.message, (f.severity === "error" ? "msg-error" : "msg-warn") + " refused"); }
+        });
         var panel = document.getElementById("live-panel");
         if (!live || !panel) { return; }
         live.indicators.forEach(function (row) {
@@ -643,6 +801,24 @@
                 + live.findings.filter(function (f) { return f.severity === "error"; }).length + t(" 项）；提交时还将检查 ", "); on submission also ")
                 + live.deferred.length + t(" 项。", " more.") }));
         panel.appendChild(list);
+        brief();
+    }
+
+    // one line of the running sums, total and grade, kept in sight on a narrow screen (the panel is then far below)
+    function brief() {
+        var box = document.getElementById("live-brief");
+        if (!box) { return; }
+        var w = live.weights;
+        var errors = live.findings.filter(function (f) { return f.severity === "error"; }).length;
+        box.textContent = "";
+        box.appendChild(el("span", { className: w.addsUp ? "" : "msg-error" }, [el("span", { text: t("权重合计 ", "Weights ") }),
+            el("strong", { id: "brief-weights", text: fmt(self ? w.total : w.indicators) + " / " + fmt(self ? w.expected : w.expected - w.execution) })]));
+        if (live.scores) {
+            box.appendChild(el("span", {}, [el("span", { text: t("总分 ", "Total ") }), el("strong", { id: "brief-total", text: fmt(live.scores.total) }),
+                el("span", { text: " " }), el("strong", { id: "brief-grade", text: live.scores.grade })]));
+        }
+        box.appendChild(el("span", { className: errors ? "msg-error" : "" }, [el("span", { text: t("错误 ", "Errors ") }), el("strong", { id: "brief-errors", text: String(errors) })]));
+        box.appendChild(el("a", { href: "#live-panel", text: t("详情", "Details") }));
     }
 
     function sums(w) {
@@ -826,7 +1002,8 @@
         step("withdraw", "withdraw-button", t("撤回", "Withdraw"), "", function () { stepPost("withdraw", { version: version }); });
         var reason = null;
         if (actions.indexOf("approve") >= 0 && (filing.findings || []).some(function (f) { return f.severity === "error"; })) {
-            reason = el("textarea", { id: "override-reason", rows: "2", placeholder: t("核查仍有错误：审核通过须说明理由", "The checks find errors: approving needs a reason") });
+            var why = t("核查仍有错误：审核通过须说明理由", "The checks find errors: approving needs a reason");
+            reason = el("textarea", { id: "override-reason", rows: "2", placeholder: why, "aria-label": why });
         }
         step("return", "return-button", t("退回修改", "Return"), "button-danger", function () {
             var text = document.getElementById("comment-text");
@@ -860,8 +1037,52 @@
         var out = document.getElementById("workflow-result");
         out.textContent = "";
         var b = x.body || {};
-        out.appendChild(el("p", { className: "notice notice-error", text: (b.detail || t("操作失败", "Failed")) }));
-        (b.findings || []).forEach(function (f) { out.appendChild(el("div", { className: f.severity === "error" ? "msg-error" : "msg-warn", text: f.field + "：" + f.message })); });
+        if (b.findings && b.findings.length) { refuse(b); return; }
+        out.appendChild(el("p", { className: "notice notice-error", text: (english && b.detailEn) || b.detail || t("操作失败", "Failed") }));
+    }
+
+    // a step refused for what the checks find (a submission with errors to fix, an approval without a reason): the
+    // findings on their cells, as the live ones are, kept there until the cell is changed; a banner lists them; the
+    // first cell (errors first) is focused
+    function refuse(b) {
+        refused = b.findings.slice();
+        var box = document.getElementById("refusal-banner");
+        var errors = refused.filter(function (f) { return f.severity === "error"; });
+        decorate();
+        if (box) {
+            box.textContent = "";
+            box.appendChild(el("p", {}, [el("strong", { text: (english && b.detailEn) || b.detail || t("操作未被接受", "Refused") })]));
+            box.appendChild(el("p", { text: t("核查发现 " + refused.length + " 处问题（其中错误 " + errors.length + " 处），已在对应单元格上标出；请改正后再提交。",
+                "The checks find " + refused.length + " problems (" + errors.length + " errors), marked on their cells; correct them and try again.") }));
+            var ul = el("ul", { id: "refusal-findings" });
+            refused.forEach(function (f) {
+                var li = el("li", { className: f.severity === "error" ? "msg-error" : "msg-warn", "data-finding": f.field || "" });
+                if (f.field && root.querySelector("[data-field='" + f.field + "']")) {
+                    var link = el("a", { href: "#", text: f.field });
+                    link.addEventListener("click", function (e) { e.preventDefault(); focusField(f.field, false); });
+                    li.appendChild(link);
+                    li.appendChild(el("span", { text: "：" + f.message }));
+                } else {
+                    li.appendChild(el("span", { text: (f.field ? f.field + "：" : "") + f.message }));
+                }
+                ul.appendChild(li);
+            });
+            box.appendChild(ul);
+            box.hidden = false;
+        }
+        var first = errors.concat(refused).filter(function (f) { return f.field && root.querySelector("[data-field='" + f.field + "']"); })[0];
+        if (first) {
+            focusField(first.field, false);
+        } else if (box) {
+            box.focus();
+        }
+    }
+
+    function unrefuse(field) {
+        var before = refused.length;
+        refused = refused.filter(function (f) { return f.field !== field; });
+        var box = document.getElementById("refusal-banner");
+        if (before && !refused.length && box) { box.hidden = true; }
     }
 
     // ---- Excel -----------------------------------------------------------------------------------------------------
