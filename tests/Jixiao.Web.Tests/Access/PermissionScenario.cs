@@ -9,7 +9,6 @@ using Jixiao.Core.Forms;
 using Jixiao.Core.Workflow;
 using Jixiao.Data.Entities;
 using Jixiao.Tests.Shared;
-using Jixiao.Web.Accounts;
 using Jixiao.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,16 +60,16 @@ public sealed partial class PermissionScenario
         {
             foreach (var (name, project) in new[] { ("own-form", "权限矩阵校舍维修"), ("other-form", "权限矩阵视频监控") })
             {
-                var form = await db.Forms.Where(f => f.ProjectName == project).Select(f => new { f.Id, f.LineageKey, f.BatchId }).SingleAsync();
+                var form = await db.Forms.Where(f => f.ProjectName == project).Select(f => new { f.Id, f.LineageKey, f.ImportBatchId }).SingleAsync();
                 Assert.True(await db.Findings.AnyAsync(f => f.FormId == form.Id), $"{project} has no finding to review");
                 s.values[name] = Id(form.Id);
                 s.values[name.Replace("form", "project", StringComparison.Ordinal)] = Uri.EscapeDataString(form.LineageKey);
-                s.values["batch"] = Id(form.BatchId);
+                s.values["batch"] = Id(form.ImportBatchId);
             }
         }
 
-        s.values["own-rectification"] = Id(await Review.ReviewFixture.RequestAsOfAsync(factory.Database, long.Parse(s.values["own-form"], CultureInfo.InvariantCulture), new DateOnly(2025, 1, 6), new DateOnly(2099, 12, 31)));
-        s.values["other-rectification"] = Id(await Review.ReviewFixture.RequestAsOfAsync(factory.Database, long.Parse(s.values["other-form"], CultureInfo.InvariantCulture), new DateOnly(2025, 1, 6), new DateOnly(2099, 12, 31)));
+        s.values["own-rectification"] = Id(await Review.ReviewFixture.RequestAsOfAsync(factory.Database, long.Parse(s.values["own-form"], CultureInfo.InvariantCulture), new DateOnly(2025, 1, 6), new DateOnly(2025, 3, 31)));
+        s.values["other-rectification"] = Id(await Review.ReviewFixture.RequestAsOfAsync(factory.Database, long.Parse(s.values["other-form"], CultureInfo.InvariantCulture), new DateOnly(2025, 1, 6), new DateOnly(2025, 3, 31)));
 
         await factory.Services.GetRequiredService<IndicatorLibrary>().CatchUpAsync();
         await using (var db = factory.Database.CreateContext())
@@ -173,8 +172,11 @@ public sealed partial class PermissionScenario
         return id;
     }
 
-    /// <summary>Sends a request with the client's antiforgery token (header, and the form field for a page) and an empty body.</summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? token = null, bool page = false)
+    /// <summary>
+    /// Sends a request with the client's antiforgery token (header, and the form field for a page) and a body of the kind
+    /// given that is shaped right but says nothing (version 1; an upload: a one-byte file), so that the answer is about who asks.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string? token = null, RequestBody body = RequestBody.Json)
     {
         ArgumentNullException.ThrowIfNull(client);
         using var request = new HttpRequestMessage(method, url);
@@ -182,9 +184,17 @@ public sealed partial class PermissionScenario
         {
             token ??= await ApiClient.TokenAsync(client);
             request.Headers.Add("X-CSRF-TOKEN", token);
-            request.Content = page
-                ? new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })
-                : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            request.Content = body switch
+            {
+                RequestBody.Form => new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+                RequestBody.Multipart => new MultipartFormDataContent
+                {
+                    { new StringContent(token), "__RequestVerificationToken" },
+                    { new StringContent("1"), "version" },
+                    { new ByteArrayContent([0x50]), "file", "empty.xlsx" },
+                },
+                _ => new StringContent("""{"version":1}""", System.Text.Encoding.UTF8, "application/json"),
+            };
         }
 
         return await client.SendAsync(request);
@@ -194,4 +204,12 @@ public sealed partial class PermissionScenario
 
     [GeneratedRegex(@"\{([a-z][a-z0-9:#-]*)\}")]
     private static partial Regex Placeholder();
+}
+
+/// <summary>The empty body a change is sent with: JSON for the API, a form for a page, multipart for an upload.</summary>
+public enum RequestBody
+{
+    Json,
+    Form,
+    Multipart,
 }
