@@ -279,7 +279,7 @@ public abstract class FilingPermissionMatrixTests : DatabaseTest
     /// </summary>
     private async Task<Target> FilingInAsync(FilingStatus status)
     {
-        var created = await new CreateFiling(Catalog, Policy, clock).ExecuteAsync(PoliceUser, new FilingDraft(FormKind.TargetDeclaration) { Content = FilingContent.Write(Declaration()) });
+        var created = await new CreateFiling(Catalog, Policy, clock).ExecuteAsync(PoliceUser, new FilingDraft(FormKind.TargetDeclaration) { Content = FilingContent.Write(FilingTests.Declaration(Police)) });
         var id = created.Filing!.Filing.Id;
         var comment = await Comments.AddAsync(PoliceUser, id, new FilingCommentInput("goals.annual", "草稿自查。"));
         Assert.Equal(FilingOutcome.Done, comment.Outcome);
@@ -313,29 +313,6 @@ public abstract class FilingPermissionMatrixTests : DatabaseTest
         var result = await new FormImporter(Db).ImportFormsAsync([SampleForms.SelfEvaluation(Police, 2024), SampleForms.SelfEvaluation(DataBureau, 2024)], "two.json");
         Assert.True(result.Succeeded);
     }
-
-    /// <summary>A 2025 police declaration the checks find no error in (30/20/30/10 planned weights).</summary>
-    private static PerformanceForm Declaration() => new()
-    {
-        Kind = FormKind.TargetDeclaration,
-        Year = 2025,
-        ProjectName = "视频监控运维",
-        Department = Police,
-        ImplementingUnit = Police + "信息中心",
-        Category = "经常性项目",
-        PlannedStart = new DateOnly(2025, 1, 1),
-        PlannedEnd = new DateOnly(2025, 12, 31),
-        MoneyUnit = MoneyUnit.TenThousandYuan,
-        DeclarationFunds = new DeclarationFunds { ProjectTotal = 1_000_000, ProjectFiscal = 1_000_000, AnnualTotal = 1_000_000, AnnualAppropriation = 1_000_000 },
-        Goals = new Goals { Overall = "保障视频监控系统稳定运行。", Annual = "全年监控点位完好率不低于98%。" },
-        Indicators =
-        [
-            new Indicator { Level1 = "产出指标", Level2 = "数量指标", Name = "运维监控点位数", Target = "≥500(个)", Weight = 30 },
-            new Indicator { Level1 = "产出指标", Level2 = "质量指标", Name = "点位完好率", Target = "≥98(%)", Weight = 20 },
-            new Indicator { Level1 = "效益指标", Level2 = "社会效益指标", Name = "案件侦破支撑次数", Target = "≥100(次)", Weight = 30 },
-            new Indicator { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "使用单位满意度", Target = "≥90(%)", Weight = 10 },
-        ],
-    };
 
     /// <summary>A filing of the matrix and the open comment on it.</summary>
     private sealed record Target(long Id, long CommentId);
