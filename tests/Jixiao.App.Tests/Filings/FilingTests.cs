@@ -51,7 +51,7 @@ public abstract class FilingTests : DatabaseTest
     private FilingComments Comments => new(Catalog(), clock);
 
     /// <summary>The 2025 declaration of a video surveillance project: four indicators with planned weights (30/20/30/10).</summary>
-    private static PerformanceForm Declaration(string department, DateOnly? plannedEnd = null) => new()
+    internal static PerformanceForm Declaration(string department, DateOnly? plannedEnd = null) => new()
     {
         Kind = FormKind.TargetDeclaration,
         Year = 2025,
