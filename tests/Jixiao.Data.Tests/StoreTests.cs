@@ -551,10 +551,10 @@ public abstract class StoreTests : IAsyncLifetime
         Assert.Equal(2, (await portfolio.ListDepartmentsAsync()).Count);
         Assert.True((await portfolio.ListUnitNamesAsync(null, null, 1000)).Count > units.Count);
 
-        Assert.True(await Store.DeleteBatchAsync(data.BatchId!.Value));
+        Assert.True(await Store.DeleteBatchAsync(data.BatchId));
         Assert.Equal([(PoliceDepartment, 40)], (await portfolio.ListDepartmentsAsync()).Select(d => (d.Name, d.Forms)));
         Assert.Equal(units, await portfolio.ListUnitNamesAsync(null, null, 1000));
-        Assert.True(await Store.DeleteBatchAsync(targets.BatchId!.Value));
+        Assert.True(await Store.DeleteBatchAsync(targets.BatchId));
         Assert.Equal([2024], await portfolio.ListYearsAsync());
         Assert.True(police.BatchId > 0);
     }

@@ -51,6 +51,7 @@ internal static class FilingMatrix
         [(FilingStatus.Draft, FilingAction.Return)] =              "W W N F N N N",
         [(FilingStatus.Draft, FilingAction.Approve)] =             "W W N F N N N",
         [(FilingStatus.Draft, FilingAction.Publish)] =             "W W N F N N N",
+        [(FilingStatus.Draft, FilingAction.Unpublish)] =           "W W N F N N N",
         [(FilingStatus.Draft, FilingAction.Comment)] =             "W W N D N N N",
         [(FilingStatus.Draft, FilingAction.ResolveComment)] =      "W W N D N N N",
 
@@ -60,6 +61,7 @@ internal static class FilingMatrix
         [(FilingStatus.Submitted, FilingAction.Return)] =          "D D F F D N N",
         [(FilingStatus.Submitted, FilingAction.Approve)] =         "D D F F D N N",
         [(FilingStatus.Submitted, FilingAction.Publish)] =         "W W F F F N N",
+        [(FilingStatus.Submitted, FilingAction.Unpublish)] =       "W W F F F N N",
         [(FilingStatus.Submitted, FilingAction.Comment)] =         "D D F D D N N",
         [(FilingStatus.Submitted, FilingAction.ResolveComment)] =  "D D F D D N N",
 
@@ -69,6 +71,7 @@ internal static class FilingMatrix
         [(FilingStatus.Returned, FilingAction.Return)] =           "W W F F W N N",
         [(FilingStatus.Returned, FilingAction.Approve)] =          "W W F F W N N",
         [(FilingStatus.Returned, FilingAction.Publish)] =          "W W F F F N N",
+        [(FilingStatus.Returned, FilingAction.Unpublish)] =        "W W F F F N N",
         [(FilingStatus.Returned, FilingAction.Comment)] =          "D D F D D N N",
         [(FilingStatus.Returned, FilingAction.ResolveComment)] =   "D D F D D N N",
 
@@ -78,6 +81,7 @@ internal static class FilingMatrix
         [(FilingStatus.Approved, FilingAction.Return)] =           "W W F F W N N",
         [(FilingStatus.Approved, FilingAction.Approve)] =          "W W F F W N N",
         [(FilingStatus.Approved, FilingAction.Publish)] =          "D D F F F N N",
+        [(FilingStatus.Approved, FilingAction.Unpublish)] =        "W W F F F N N",
         [(FilingStatus.Approved, FilingAction.Comment)] =          "D D F W D N N",
         [(FilingStatus.Approved, FilingAction.ResolveComment)] =   "D D F W D N N",
 
@@ -87,6 +91,7 @@ internal static class FilingMatrix
         [(FilingStatus.Published, FilingAction.Return)] =          "W W F F W N N",
         [(FilingStatus.Published, FilingAction.Approve)] =         "W W F F W N N",
         [(FilingStatus.Published, FilingAction.Publish)] =         "W W F F F N N",
+        [(FilingStatus.Published, FilingAction.Unpublish)] =       "D D F F F N N",
         [(FilingStatus.Published, FilingAction.Comment)] =         "W W F W W N N",
         [(FilingStatus.Published, FilingAction.ResolveComment)] =  "W W F W W N N",
     };
@@ -264,6 +269,8 @@ public abstract class FilingPermissionMatrixTests : DatabaseTest
                 return await Steps.ApproveAsync(caller, filing.Id, "已核实。");
             case FilingAction.Publish:
                 return await new PublishFiling(Catalog, new CrossFormChecks(Db), clock).ExecuteAsync(caller, filing.Id);
+            case FilingAction.Unpublish:
+                return await new UnpublishFiling(Catalog, clock).ExecuteAsync(caller, filing.Id, "公开后发现金额有误，撤销公开。");
             case FilingAction.Comment:
                 return await Comments.AddAsync(caller, filing.Id, new FilingCommentInput(null, "意见 " + caller.Name));
             case FilingAction.ResolveComment:

@@ -134,13 +134,15 @@ public sealed partial class PermissionScenario
         var reviewer = new Caller(parts[0] + "-reviewer", UserRole.DepartmentReviewer, department);
         var finance = new Caller("reviewer", UserRole.FinanceReviewer);
         var project = "权限矩阵填报" + name;
-        if (!name.EndsWith("#publish", StringComparison.Ordinal))
+        if (!name.EndsWith("#publish", StringComparison.Ordinal) && !name.EndsWith("#unpublish", StringComparison.Ordinal))
         {
-            // (a filing the matrix publishes is neither: whether it is public depends on the order of the tests)
+            // (a filing the matrix publishes or unpublishes is neither: whether it is public depends on the order of the tests)
             (status == FilingStatus.Published ? Published : Unpublished).Add(project);
         }
         var services = factory.Services;
-        var created = await services.GetRequiredService<CreateFiling>().ExecuteAsync(filler, new FilingDraft(FormKind.TargetDeclaration, 2025, project));
+        // a whole declaration, so that it may be submitted (a submission with cells to fix is refused, decision 009)
+        var created = await services.GetRequiredService<CreateFiling>().ExecuteAsync(
+            filler, new FilingDraft(FormKind.TargetDeclaration) { Content = FilingContent.Write(Monitoring.MonitoringScenario.Declaration(project, 2025, 1_000_000m, department)) });
         Assert.True(created.Succeeded, $"{name}: {created.Outcome} {created.Problem}");
         var id = created.Filing!.Filing.Id;
         var comment = await services.GetRequiredService<FilingComments>().AddAsync(filler, id, new FilingCommentInput(null, "自查意见"));
