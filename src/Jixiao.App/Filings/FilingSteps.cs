@@ -30,8 +30,8 @@ public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
             return refusal;
         }
 
-        var findings = filings.Check(filing!, FilingContent.Parse(filing!.Content)).Findings;
-        return await MoveAsync(caller, filing, FilingAction.Submit, findings,
+        var findings = filings.Check(filing!, FilingCatalog.Filed(filing!)).Findings;
+        return await MoveAsync(caller, filing!, FilingAction.Submit, findings,
             $"errors={N(Count(findings, Severity.Error))}; warnings={N(Count(findings, Severity.Warning))}", c => c with { Mark = FilingMark.Submitted }, cancellationToken);
     }
 
@@ -111,7 +111,7 @@ public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
             return refusal;
         }
 
-        var findings = filings.Check(filing!, FilingContent.Parse(filing!.Content)).Findings;
+        var findings = filings.Check(filing!, FilingCatalog.Filed(filing!)).Findings;
         var errors = Count(findings, Severity.Error);
         var reason = errors == 0 ? null : Clean(overrideReason);
         if (errors > 0 && reason is null)
@@ -124,7 +124,7 @@ public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
             return FilingResult.Invalid(FilingProblem.TextTooLong) with { Findings = findings };
         }
 
-        return await MoveAsync(caller, filing, FilingAction.Approve, findings,
+        return await MoveAsync(caller, filing!, FilingAction.Approve, findings,
             $"errors={N(errors)}" + (reason is null ? "" : "; override=" + Quote(reason)), c => c with { Mark = FilingMark.Approved, OverrideReason = reason }, cancellationToken);
     }
 

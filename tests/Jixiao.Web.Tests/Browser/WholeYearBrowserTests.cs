@@ -44,7 +44,8 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         return page;
     }
 
-    private static ILocator Field(IPage page, string field) => page.Locator($"[data-field='{field}']");
+    /// <summary>The input of a cell (the comment list names cells by the same data-field).</summary>
+    private static ILocator Field(IPage page, string field) => page.Locator($":is(input, textarea, select)[data-field='{field}']");
 
     private static ILocator Message(IPage page, string field) => page.Locator($".cell-msg[data-for='{field}']");
 
@@ -109,8 +110,8 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         var declarationId = await FiledAsync(dept);
 
         await TypeAsync(dept, "category", "教育");
-        await dept.FillAsync("[data-field='plannedStart']", "2025-01-01");
-        await dept.FillAsync("[data-field='plannedEnd']", "2025-12-31");
+        await Field(dept, "plannedStart").FillAsync("2025-01-01");
+        await Field(dept, "plannedEnd").FillAsync("2025-12-31");
         // funds in 万元 as typed; the form keeps yuan (120 万元 = 1,200,000 元)
         foreach (var (field, wan) in new[]
         {
@@ -196,7 +197,7 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         await deptReviewer.GotoAsync("/filings");
         await deptReviewer.Locator($"#filings tr[data-filing='{declarationId}'] a.filing-link").ClickAsync();
         await deptReviewer.WaitForURLAsync($"**/filings/{declarationId}");
-        await deptReviewer.ClickAsync("[data-field='indicators[2].target']");
+        await Field(deptReviewer, "indicators[2].target").ClickAsync();
         await Assertions.Expect(deptReviewer.Locator("#comment-field")).ToHaveTextAsync("indicators[2].target");
         await deptReviewer.ClickAsync("#comment-text");
         await deptReviewer.Keyboard.TypeAsync("全区中小学生约 15000 人，受益学生人数目标应不低于 15000 人。");
