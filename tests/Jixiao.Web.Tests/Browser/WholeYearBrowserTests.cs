@@ -74,6 +74,10 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         return IdOf(page);
     }
 
+    /// <summary>The rows of a downloaded CSV (UTF-8 with a BOM; none of this test's values holds a comma or a quote).</summary>
+    private static List<string[]> Csv(string text) =>
+        [.. text.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(','))];
+
     [BrowserFact]
     public async Task A_unit_declares_is_returned_fixes_is_approved_monitors_self_evaluates_and_the_public_reads_exactly_what_was_approved()
     {
@@ -371,7 +375,7 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         // the open data of this selection: the checksum list matches the bytes downloaded
         var sums = new Dictionary<string, string>();
         var files = new Dictionary<string, string>();
-        foreach (var (link, file) in new[] { ("#download-csv", "forms.csv"), ("#download-json", "forms.json") })
+        foreach (var (link, file) in new[] { ("#download-csv", "forms.csv"), ("#download-indicators", "indicators.csv"), ("#download-json", "forms.json") })
         {
             var download = await reader.RunAndWaitForDownloadAsync(() => reader.Locator(link).ClickAsync());
             Assert.Equal(file, download.SuggestedFilename);
@@ -383,9 +387,10 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         var checksums = await (await reader.Context.APIRequest.GetAsync((await reader.Locator("#download-sha256").GetAttributeAsync("href"))!)).TextAsync();
         Assert.Contains($"{sums["forms.csv"]}  forms.csv\n", checksums, StringComparison.Ordinal);
         Assert.Contains($"{sums["forms.json"]}  forms.json\n", checksums, StringComparison.Ordinal);
+        Assert.Contains($"{sums["indicators.csv"]}  indicators.csv\n", checksums, StringComparison.Ordinal);
 
         // forms.csv: one row per form, money in yuan, the score and grade as approved
-        var csv = files["forms.csv"].TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        var csv = Csv(files["forms.csv"]);
         var header = csv[0].ToList();
         var selfCsv = csv.Single(r => r[header.IndexOf("id")] == published[selfId].ToString(CultureInfo.InvariantCulture));
         var declarationCsv = csv.Single(r => r[header.IndexOf("id")] == published[declarationId].ToString(CultureInfo.InvariantCulture));
@@ -408,7 +413,18 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
             Assert.Equal([22.5m, 25m, 10m, 10m, 8m, 10m], indicators.Select(i => i.GetProperty("score").GetDecimal()));
             Assert.Equal(actuals, indicators.Select(i => i.GetProperty("actual").GetString()));
             Assert.Equal("≥15000人", indicators[2].GetProperty("target").GetString());
+            var declared = forms.Single(f => f.GetProperty("id").GetInt64() == published[declarationId]).GetProperty("form");
+            Assert.Equal(rows.Select(r => r.Name), declared.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
         }
+
+        // indicators.csv: the declaration's planned weights (jixiao.form/1 prints none for a declaration) and the scores
+        var indicatorRows = Csv(files["indicators.csv"]);
+        var columns = indicatorRows[0].ToList();
+        string[] Column(long formId, string column) =>
+            [.. indicatorRows.Skip(1).Where(r => r[columns.IndexOf("formId")] == formId.ToString(CultureInfo.InvariantCulture)).Select(r => r[columns.IndexOf(column)])];
+        Assert.Equal([25m, 25m, 10m, 10m, 10m, 10m], Column(published[declarationId], "weight").Select(w => decimal.Parse(w, CultureInfo.InvariantCulture)));
+        Assert.Equal(["≥40间", "≥98%", "≥15000人", "≥95%", "≤48小时", "≥90%"], Column(published[declarationId], "target"));
+        Assert.Equal([22.5m, 25m, 10m, 10m, 8m, 10m], Column(published[selfId], "score").Select(w => decimal.Parse(w, CultureInfo.InvariantCulture)));
 
         // the self-evaluation's public page: exactly the approved numbers, in the official layout
         await reader.Locator($"#public-table tbody tr[data-form-id='{published[selfId]}'] a").ClickAsync();
@@ -418,7 +434,7 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
             ["indicators[0].target"] = "≥40间", ["indicators[0].actual"] = "36间", ["indicators[0].weight"] = "25", ["indicators[0].score"] = "22.50",
             ["indicators[2].target"] = "≥15000人", ["indicators[4].actual"] = "60小时", ["indicators[4].score"] = "8.00",
             ["indicators[5].score"] = "10.00", ["funds.total.executionRate"] = "92.00", ["funds.total.score"] = "9.20",
-            ["totalScore"] = "94.70", ["grade"] = "优",
+            ["funds.total.annualBudget"] = "120.00", ["funds.total.executed"] = "110.40", ["totalScore"] = "94.70", ["grade"] = "评分等级：优",
         };
         foreach (var (field, value) in cells)
         {
@@ -427,12 +443,12 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
 
         Assert.Equal(0, await reader.Locator(".flag, .recomputed, #findings").CountAsync());
 
-        // the declaration's public page: its targets and planned weights
+        // the declaration's public page: its targets (the official declaration layout prints no weights: they are in forms.json)
         await reader.GotoAsync($"/public/forms/{published[declarationId]}");
         foreach (var (field, value) in new Dictionary<string, string>
         {
             ["indicators[0].target"] = "≥40间", ["indicators[2].target"] = "≥15000人", ["indicators[4].target"] = "≤48小时",
-            ["indicators[0].weight"] = "25", ["indicators[5].weight"] = "10", ["category"] = "教育",
+            ["category"] = "教育", ["funds.projectTotal"] = "200.00", ["funds.annualTotal"] = "120.00",
         })
         {
             Assert.Equal((field, value), (field, (await Sheet(reader, field).InnerTextAsync()).Trim()));
