@@ -1,5 +1,6 @@
 using Jixiao.App.Access;
 using Jixiao.Core.Checks;
+using Jixiao.Core.Filing;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
 using Jixiao.Core.Workflow;
@@ -168,6 +169,19 @@ public sealed class FilingCatalog(FilingStore store, AccessPolicy policy, FormCh
     /// <summary>The rule set a filing is scored and checked by: the one it names, else the one of its jurisdiction and year.</summary>
     internal static RuleSet RulesOf(FilingRecord filing, PerformanceForm form) => RuleSets.Find(filing.RuleSet) ?? RuleSets.For(form);
 
+    /// <summary>
+    /// A filing's content as filed (docs/rules.md §8, <see cref="LiveEvaluation.AsFiled"/>): a self-evaluation with the
+    /// empty cells the rules compute — suggested scores, execution rate and score, total and grade — filled in, as the
+    /// editor shows them; a declaration as it is. The content itself stays what the unit typed (a suggestion written
+    /// into the draft would read as an override once an actual changes), so the checks, the review and the
+    /// publication all read the form through this.
+    /// </summary>
+    internal static PerformanceForm Filed(FilingRecord filing)
+    {
+        var typed = FilingContent.Parse(filing.Content);
+        return LiveEvaluator.For(RulesOf(filing, typed)).Evaluate(typed).AsFiled;
+    }
+
     /// <summary>Scores and checks a filing's content by its rule set.</summary>
     internal CheckResult Check(FilingRecord filing, PerformanceForm form) => checker.CheckAndScore(form, RulesOf(filing, form));
 
@@ -189,7 +203,7 @@ public sealed class FilingCatalog(FilingStore store, AccessPolicy policy, FormCh
         var party = FilingParties.Of(caller);
         IReadOnlyList<FilingAction> actions = caller.ReadOnly ? [] : [.. FilingWorkflow.ActionsOf(party, filing.Status)
             .Where(a => a != FilingAction.Withdraw || filing.ReviewStartedAt is null)];
-        return new FilingView(filing, comments, party, actions, Check(filing, FilingContent.Parse(filing.Content)).Findings);
+        return new FilingView(filing, comments, party, actions, Check(filing, Filed(filing)).Findings);
     }
 
     private async Task<FilingConflict> ConflictAsync(FilingRecord now, int expectedVersion, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
         }
 
         var form = FilingContent.Parse(filing!.Content);
-        var findings = filings.Check(filing, form).Findings;
+        var findings = filings.Check(filing, FilingCatalog.Filed(filing)).Findings;
         var reasons = OverrideReasons.Of(await filings.Store.CommentsAsync(id, cancellationToken));
         var blockers = SubmissionRule.Blockers(LiveEvaluator.For(FilingCatalog.RulesOf(filing, form)).Evaluate(form, reasons));
         if (blockers.Count > 0)
@@ -125,7 +125,7 @@ public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
             return refusal;
         }
 
-        var findings = filings.Check(filing!, FilingContent.Parse(filing!.Content)).Findings;
+        var findings = filings.Check(filing!, FilingCatalog.Filed(filing!)).Findings;
         var errors = Count(findings, Severity.Error);
         var reason = errors == 0 ? null : Clean(overrideReason);
         if (errors > 0 && reason is null)
@@ -138,7 +138,7 @@ public sealed class FilingSteps(FilingCatalog filings, TimeProvider clock)
             return FilingResult.Invalid(FilingProblem.TextTooLong) with { Findings = findings };
         }
 
-        return await MoveAsync(caller, filing, FilingAction.Approve, findings,
+        return await MoveAsync(caller, filing!, FilingAction.Approve, findings,
             $"errors={N(errors)}" + (reason is null ? "" : "; override=" + Quote(reason)), c => c with { Mark = FilingMark.Approved, OverrideReason = reason }, cancellationToken);
     }
 

@@ -10,7 +10,8 @@ using Jixiao.Data.Forms;
 namespace Jixiao.App.Filings;
 
 /// <summary>
-/// The use case "publish" (公开): the finance bureau publishes an approved filing. Its content — exactly as approved —
+/// The use case "publish" (公开): the finance bureau publishes an approved filing. Its content — exactly as approved,
+/// with the cells the rules compute filled in as the editor and the review showed them (<see cref="FilingCatalog.Filed"/>) —
 /// is scored and checked by the filing's rule set and written to the stored forms through the one door
 /// (<see cref="FormWriter"/>, decision 004) as an import batch of one form, so the portfolio, the search, the checks
 /// across forms and the exports see it like any published form; in the same transaction the filing becomes published
@@ -26,12 +27,12 @@ public sealed class PublishFiling(FilingCatalog filings, CrossFormChecks crossCh
     {
         ArgumentNullException.ThrowIfNull(caller);
         var (filing, refusal) = await filings.OpenAsync(caller, id, FilingAction.Publish, expectedVersion, cancellationToken);
-        if (refusal is not null)
+        if (refusal is not null || filing is null)
         {
-            return refusal;
+            return refusal ?? FilingResult.NotFound;
         }
 
-        var form = FilingContent.Parse(filing!.Content);
+        var form = FilingCatalog.Filed(filing); // the computed cells filled in, as approved (docs/rules.md §8)
         var result = filings.Check(filing, form);
         var filingId = id.ToString(CultureInfo.InvariantCulture);
         if (filing.PublishedFormId is { } kept)

@@ -401,6 +401,40 @@ public abstract class FilingTests : DatabaseTest
     }
 
     [DbFact]
+    public async Task A_self_evaluation_typed_without_scores_is_reviewed_and_published_with_the_scores_total_and_grade_the_rules_give()
+    {
+        await DepartmentsAsync();
+        var declaration = await SubmittedAsync();
+        Assert.Equal(FilingOutcome.Done, (await Steps.ApproveAsync(policeReviewer, declaration)).Outcome);
+        var started = await Create.ExecuteAsync(policeA, new FilingDraft(FormKind.SelfEvaluation) { DeclarationFilingId = declaration });
+        var id = started.Filing!.Filing.Id;
+
+        // the unit types amounts and actuals and leaves every score, the rate, the total and the grade to the rules:
+        // 执行率 950,000 / 1,000,000 = 95% → 95 × 10 / 100 = 9.5; 450 of ≥500 个 → 30 × 450 / 500 = 27 (Q2); the rest met
+        // (20, 30, 10); total 27 + 20 + 30 + 10 + 9.5 = 96.5 → 优. The deducted row's deviation is left empty: DEV-MISSING, found only on the form as filed.
+        var typed = FilingContent.Parse(started.Filing.Filing.Content);
+        typed.SelfEvaluationFunds!.Total!.Executed = 950_000;
+        typed.SelfEvaluationFunds.Total.Weight = 10;
+        string[] actuals = ["450(个)", "99(%)", "120(次)", "95(%)"];
+        for (var i = 0; i < actuals.Length; i++)
+        {
+            typed.Indicators[i].Actual = actuals[i];
+        }
+
+        Assert.Equal(FilingOutcome.Done, (await Save().ExecuteAsync(policeA, id, 1, FilingContent.Write(typed))).Outcome);
+        var submitted = await Steps.SubmitAsync(policeA, id, 2);
+        Assert.Contains(submitted.Findings!, f => f.Code == "DEV-MISSING" && f.Field == "indicators[0].deviation");
+        Assert.Null(FilingContent.Parse(submitted.Filing!.Filing.Content).Indicators[0].Score); // the content stays what was typed
+
+        Assert.Equal(FilingOutcome.Done, (await Steps.ApproveAsync(finance, id, null, 3)).Outcome);
+        var published = await Publish().ExecuteAsync(finance, id, 4);
+        Assert.Equal(FilingOutcome.Done, published.Outcome);
+        var stored = (await new FormQueries(Db).GetAsync(published.Filing!.Filing.PublishedFormId!.Value))!.ToPerformanceForm();
+        Assert.Equal([27m, 20m, 30m, 10m], stored.Indicators.Select(i => i.Score!.Value));
+        Assert.Equal((95m, 9.5m, 96.5m, "优"), (stored.SelfEvaluationFunds!.Total!.ExecutionRate!.Value, stored.SelfEvaluationFunds.Total.Score!.Value, stored.TotalScore!.Value, stored.Grade));
+    }
+
+    [DbFact]
     public async Task A_declaration_with_cells_to_fix_is_not_submitted_and_each_cell_is_named_until_it_is_fixed()
     {
         await DepartmentsAsync();
