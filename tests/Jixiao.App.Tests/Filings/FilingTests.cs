@@ -411,8 +411,10 @@ public abstract class FilingTests : DatabaseTest
 
         // the unit types amounts and actuals and leaves every score, the rate, the total and the grade to the rules:
         // 执行率 950,000 / 1,000,000 = 95% → 95 × 10 / 100 = 9.5; 450 of ≥500 个 → 30 × 450 / 500 = 27 (Q2); the rest met
-        // (20, 30, 10); total 27 + 20 + 30 + 10 + 9.5 = 96.5 → 优. The deducted row's deviation is left empty: DEV-MISSING, found only on the form as filed.
+        // (20, 30, 10); total 27 + 20 + 30 + 10 + 9.5 = 96.5 → 优. The deducted row's deviation is left empty first: the
+        // deduction exists only on the form as filed, and the submission is refused for it (decision 009).
         var typed = FilingContent.Parse(started.Filing.Filing.Content);
+        typed.Goals.Actual = "全年监控点位完好率99%。";
         typed.SelfEvaluationFunds!.Total!.Executed = 950_000;
         typed.SelfEvaluationFunds.Total.Weight = 10;
         string[] actuals = ["450(个)", "99(%)", "120(次)", "95(%)"];
@@ -422,12 +424,17 @@ public abstract class FilingTests : DatabaseTest
         }
 
         Assert.Equal(FilingOutcome.Done, (await Save().ExecuteAsync(policeA, id, 1, FilingContent.Write(typed))).Outcome);
-        var submitted = await Steps.SubmitAsync(policeA, id, 2);
-        Assert.Contains(submitted.Findings!, f => f.Code == "DEV-MISSING" && f.Field == "indicators[0].deviation");
+        var refused = await Steps.SubmitAsync(policeA, id, 2);
+        Assert.Equal(FilingProblem.SubmissionBlocked, refused.Problem);
+        Assert.Equal([("indicators[0].deviation", "SUBMIT-DEVIATION")], refused.Blockers!.Select(b => (b.Field, b.Code)));
+        typed.Indicators[0].Deviation = "部分点位移交上级运维。";
+        Assert.Equal(FilingOutcome.Done, (await Save().ExecuteAsync(policeA, id, 2, FilingContent.Write(typed))).Outcome);
+        var submitted = await Steps.SubmitAsync(policeA, id, 3);
+        Assert.True(submitted.Succeeded, $"{submitted.Problem} {submitted.Message?.Zh}");
         Assert.Null(FilingContent.Parse(submitted.Filing!.Filing.Content).Indicators[0].Score); // the content stays what was typed
 
-        Assert.Equal(FilingOutcome.Done, (await Steps.ApproveAsync(finance, id, null, 3)).Outcome);
-        var published = await Publish().ExecuteAsync(finance, id, 4);
+        Assert.Equal(FilingOutcome.Done, (await Steps.ApproveAsync(finance, id, null, 4)).Outcome);
+        var published = await Publish().ExecuteAsync(finance, id, 5);
         Assert.Equal(FilingOutcome.Done, published.Outcome);
         var stored = (await new FormQueries(Db).GetAsync(published.Filing!.Filing.PublishedFormId!.Value))!.ToPerformanceForm();
         Assert.Equal([27m, 20m, 30m, 10m], stored.Indicators.Select(i => i.Score!.Value));
