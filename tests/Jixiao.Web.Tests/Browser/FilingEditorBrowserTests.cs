@@ -4,6 +4,7 @@ using Jixiao.App.Imports;
 using Jixiao.Core.Forms;
 using Jixiao.Data.Entities;
 using Jixiao.Tests.Shared;
+using Jixiao.Web.Tests.Public;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -13,7 +14,8 @@ namespace Jixiao.Web.Tests.Browser;
 /// The filing editor in a real browser (issue 11, items 1–3): a unit user starts a declaration and types its indicator
 /// with the keyboard, sees the target error on its cell and the running sum, saves with Ctrl+S, meets a second
 /// user's save as a conflict, goes offline and loses nothing, submits; the department reviewer returns it with a
-/// comment on a cell; a self-evaluation shows the score the rules suggest as the actual is typed.
+/// comment on a cell; the finance bureau takes a published filing off public disclosure with a reason (撤销公开) and
+/// publishes it again; a self-evaluation shows the score the rules suggest as the actual is typed.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FilingEditorBrowserTests(BrowserFixture browser, ITestOutputHelper output)
@@ -177,6 +179,45 @@ public sealed class FilingEditorBrowserTests(BrowserFixture browser, ITestOutput
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("[data-cell='indicators[1].target'] .cell.has-comment")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ImportPageBrowserTests.Shots, "..", "issue11", "filing-editor-returned.png"), FullPage = true });
+    }
+
+    [BrowserFact]
+    public async Task Finance_unpublishes_a_published_filing_with_a_reason_its_public_page_goes_and_publishing_again_brings_it_back()
+    {
+        await using var app = await BrowserApp.StartSqliteAsync();
+        await ImportPageBrowserTests.WaitForDemoAsync(app);
+        var scenario = await PublicScenario.CreateAsync(app.Factory, app.BaseUrl);
+        var publicForm = $"/public/forms/{scenario.PublishedFormId}";
+        await using var signedOut = await browser.NewContextAsync(app.BaseUrl);
+        Assert.Equal(200, (await signedOut.APIRequest.GetAsync(publicForm)).Status);
+
+        var page = await PageAsync(app, "reviewer", "jixiao-reviewer");
+        await page.GotoAsync($"/filings/{scenario.PublishedFilingId}");
+        await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("已公开");
+        await Assertions.Expect(page.Locator("#publish-button")).ToHaveCountAsync(0);
+
+        // without a reason nothing is sent: the message says why and the reason box takes the focus
+        await page.ClickAsync("#unpublish-button");
+        await Assertions.Expect(page.Locator("#workflow-result")).ToHaveTextAsync("撤销公开须写明理由。");
+        await Assertions.Expect(page.Locator("#unpublish-reason")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#unpublish-reason")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("已公开");
+        Assert.Equal(200, (await signedOut.APIRequest.GetAsync(publicForm)).Status);
+
+        // with one: approved again (已审核通过), the reason a comment on the form, 公开 offered again, the public page gone
+        await page.FillAsync("#unpublish-reason", "实施单位名称有误，更正后重新公开。");
+        await page.ClickAsync("#unpublish-button");
+        await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("已审核通过");
+        await Assertions.Expect(page.Locator("#comments li").Last).ToContainTextAsync("撤销公开：实施单位名称有误，更正后重新公开。");
+        await Assertions.Expect(page.Locator("#unpublish-button")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#publish-button")).ToBeVisibleAsync();
+        Assert.Equal(404, (await signedOut.APIRequest.GetAsync(publicForm)).Status);
+
+        // published again: the same stored form is public again
+        await page.ClickAsync("#publish-button");
+        await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("已公开");
+        await Assertions.Expect(page.Locator("#unpublish-button")).ToBeVisibleAsync();
+        Assert.Equal(200, (await signedOut.APIRequest.GetAsync(publicForm)).Status);
     }
 
     [BrowserFact]

@@ -8,7 +8,8 @@ namespace Jixiao.Web.Tests.Browser;
 /// <summary>
 /// The filing editor's structure and reach (issue 11, items 1–2): second-level groups (二级指标) moved whole and
 /// indicators moved between them with the keyboard, a button and a select, the first levels kept in the rule set's
-/// order, the order saved exactly; a refused submission's findings marked on their cells with the first one focused;
+/// order, the order saved exactly; a submission the server blocks marked on the cells it names, the first focused, and
+/// submitted once they are fixed;
 /// the editor on a phone (390 × 844); labelled and described cells and announced banners.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -117,45 +118,57 @@ public sealed class FilingEditorStructureBrowserTests(BrowserFixture browser, IT
     }
 
     [BrowserFact]
-    public async Task A_refused_submission_marks_the_cells_its_findings_name_and_focuses_the_first_error()
+    public async Task A_submission_the_server_blocks_marks_its_cells_focuses_the_first_and_submits_once_they_are_fixed()
     {
         await using var app = await StartAsync();
         var (page, id) = await OpenAsync(app);
+        var dialogs = 0;
+        page.Dialog += (_, _) => dialogs++;
 
-        // the server refuses the submission as it refuses an approval: a problem carrying the findings
-        const string Refusal = """
-            {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.21","title":"输入无效","status":422,
-             "detail":"检查发现 2 个须改正的错误，未提交：请逐格改正后再提交。","detailEn":"The checks found 2 errors to fix; not submitted.",
-             "problem":"findings-must-be-fixed","findings":[
-              {"code":"STUB-GOAL","severity":"warning","category":"goal","field":"goals.overall","message":"总体目标过于笼统","messageZh":"总体目标过于笼统","messageEn":"The overall goal is vague"},
-              {"code":"STUB-TARGET","severity":"error","category":"target","field":"indicators[1].target","message":"指标值缺少计量单位","messageZh":"指标值缺少计量单位","messageEn":"The target has no unit"},
-              {"code":"STUB-WEIGHTS","severity":"error","category":"weight","field":"indicators","message":"权重合计不是 100","messageZh":"权重合计不是 100","messageEn":"The weights do not add up to 100"}]}
-            """;
-        await page.RouteAsync($"**/api/v1/filings/{id}/submit", r => r.FulfillAsync(new() { Status = 422, ContentType = "application/problem+json", Body = Refusal }));
+        // the annual goal left empty, the second target emptied, 案件发案率下降 30 → 25: 85 + 10 (execution) is not 100
+        await page.FillAsync("[data-field='indicators[1].target']", "");
+        await page.FillAsync("[data-field='indicators[4].weight']", "25");
+        await Assertions.Expect(page.Locator("#weight-total")).ToHaveTextAsync("85");
+        await SavedAsync(page);
         await page.ClickAsync("#submit-button");
 
+        // no "submit anyway?": the server refuses (400 submission-blocked) and names the three cells in the order of the form
+        await Assertions.Expect(page.Locator("#workflow-result")).ToContainTextAsync(
+            "无法提交：3 处需修改 — 缺少年度目标；指标 2 缺少目标值；分值合计 95（指标 85 + 预算执行 10），应为 100。");
         var banner = page.Locator("#refusal-banner");
         await Assertions.Expect(banner).ToBeVisibleAsync();
-        await Assertions.Expect(banner).ToHaveAttributeAsync("role", "alert");
-        await Assertions.Expect(banner).ToContainTextAsync("检查发现 2 个须改正的错误，未提交");
-        await Assertions.Expect(banner).ToContainTextAsync("3 处问题（其中错误 2 处）");
-        await Assertions.Expect(page.Locator("#refusal-findings li")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator("#refusal-findings li[data-finding='indicators'] a")).ToHaveCountAsync(0);
+        await Assertions.Expect(banner).ToContainTextAsync("无法提交：3 处需修改，已在对应单元格上标出");
+        Assert.Equal(["goals.annual", "indicators[1].target", "totalWeight"],
+            await page.Locator("#refusal-findings li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.finding)"));
+        Assert.Equal(0, dialogs);
 
-        // the first error with a cell is focused and marked like a live finding; the warning is marked as a warning
-        await Assertions.Expect(Field(page, "indicators[1].target")).ToBeFocusedAsync();
+        // each on its cell (the sum beside the running sums), the first focused
+        await Assertions.Expect(Field(page, "goals.annual")).ToBeFocusedAsync();
+        await Assertions.Expect(Field(page, "goals.annual")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cell-bad"));
+        await Assertions.Expect(Message(page, "goals.annual")).ToContainTextAsync("未通过：缺少年度目标");
         await Assertions.Expect(Field(page, "indicators[1].target")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cell-bad"));
-        await Assertions.Expect(Message(page, "indicators[1].target")).ToContainTextAsync("指标值缺少计量单位");
-        await Assertions.Expect(Field(page, "goals.overall")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cell-warn"));
-        await Assertions.Expect(Message(page, "goals.overall")).ToContainTextAsync("总体目标过于笼统");
+        await Assertions.Expect(Message(page, "indicators[1].target")).ToContainTextAsync("未通过：指标 2 缺少目标值");
+        await Assertions.Expect(page.Locator("#refused-totalWeight")).ToHaveTextAsync("未通过：分值合计 95（指标 85 + 预算执行 10），应为 100");
         await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("草稿");
 
-        // the banner's link goes to the cell; changing the cell takes its refused mark away, the others stay
-        await page.Locator("#refusal-findings li[data-finding='goals.overall'] a").ClickAsync();
-        await Assertions.Expect(Field(page, "goals.overall")).ToBeFocusedAsync();
-        await page.FillAsync("[data-field='indicators[1].target']", "≥60(个)");
-        await Assertions.Expect(Message(page, "indicators[1].target")).Not.ToContainTextAsync("指标值缺少计量单位");
-        await Assertions.Expect(Message(page, "goals.overall")).ToContainTextAsync("总体目标过于笼统");
+        // the banner's links go to the cell and to the running sums
+        await page.Locator("#refusal-findings li[data-finding='indicators[1].target'] a").ClickAsync();
+        await Assertions.Expect(Field(page, "indicators[1].target")).ToBeFocusedAsync();
+        await page.Locator("#refusal-findings li[data-finding='totalWeight'] a").ClickAsync();
+        await Assertions.Expect(page.Locator("#weight-sums")).ToBeFocusedAsync();
+
+        // fixed one by one: each mark goes with its change, the banner with the last; then the form submits
+        await page.FillAsync("[data-field='indicators[1].target']", "≥50(个)");
+        await Assertions.Expect(Message(page, "indicators[1].target")).Not.ToContainTextAsync("未通过");
+        await Assertions.Expect(Message(page, "goals.annual")).ToContainTextAsync("未通过：缺少年度目标");
+        await page.FillAsync("[data-field='indicators[4].weight']", "30");
+        await Assertions.Expect(page.Locator("#refused-totalWeight")).ToBeEmptyAsync();
+        await page.FillAsync("[data-field='goals.annual']", "新增监控点位 200 个，维修 50 个。");
+        await Assertions.Expect(banner).ToBeHiddenAsync();
+        await SavedAsync(page);
+        await page.ClickAsync("#submit-button");
+        await Assertions.Expect(page.Locator("#filing-status")).ToHaveTextAsync("已提交");
+        Assert.Equal(0, dialogs);
     }
 
     [BrowserFact]

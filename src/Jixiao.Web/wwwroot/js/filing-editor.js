@@ -6,7 +6,8 @@
 // keep their own. Keyboard: Tab / Shift-Tab through the cells, Enter to the next row, Ctrl+S to save, Alt+↑/↓ to
 // move an indicator, Alt+Shift+↑/↓ to move it into the neighbouring second-level group (二级指标) of its first level —
 // or, on a 二级指标 cell, to move the whole group; the first levels keep the rule set's standard order. A refused step
-// that names findings (a submission, an approval) marks their cells and focuses the first. The workflow buttons, the
+// marks what it names and focuses the first: a submission the server blocks (submission-blocked) its cells to fix, an
+// approval without a reason its findings. The workflow buttons (unpublish, 撤销公开, with its required reason), the
 // comment thread and the Excel buttons follow the filing's actions.
 (function () {
     "use strict";
@@ -309,11 +310,13 @@
         if (editable) {
             var pick = el("select", { id: "add-level1", "aria-label": t("一级指标", "Level 1") });
             levelNames().forEach(function (n) { pick.appendChild(el("option", { value: n, text: n })); });
-            var add = el("button", { type: "button", className: "button", id: "add-indicator", text: t("添加指标", "Add indicator") });
+            var add = el("button", { type: "button", className: "button", id: "add-indicator", text: t("添加指标", "Add indicator"),
+                "data-spot": "indicators", "aria-describedby": "refused-indicators" });
             add.addEventListener("click", function () { addUnder(pick.value); });
             var defaults = el("button", { type: "button", className: "button", id: "apply-default-weights", text: t("按规则默认权重分配", "Share out the default weights") });
             defaults.addEventListener("click", applyDefaults);
             s.appendChild(el("p", { className: "row" }, [pick, add, defaults]));
+            s.appendChild(el("div", { className: "refused-note", id: "refused-indicators", "data-refused-for": "indicators" }));
         }
         return s;
     }
@@ -468,6 +471,7 @@
         Object.keys(reasons).forEach(function (k) { var p = path(k); if (p) { kept[p] = reasons[k]; } });
         reasons = kept;
         refused = refused.map(function (f) { var p = path(f.field); return p ? Object.assign({}, f, { field: p }) : null; }).filter(Boolean);
+        if (form.indicators.length !== before.length) { unrefuse("indicators"); unrefuse("totalWeight"); }
         structureChanged(null);
         if (row) { focusRow(row, col); }
     }
@@ -506,7 +510,7 @@
     }
 
     function focusField(field, select) {
-        var input = root.querySelector("[data-field='" + field + "']");
+        var input = spot(field);
         if (input) { input.focus(); if (select && input.select && input.tagName === "INPUT") { input.select(); } }
     }
 
@@ -542,6 +546,7 @@
         }
         setPath(field, value);
         unrefuse(field);
+        if (/\.weight$/.test(field)) { unrefuse("totalWeight"); }
         input.classList.toggle("cell-bad-local", msg !== null);
         input.title = msg || "";
         changed();
@@ -550,7 +555,7 @@
     function giveReason(field, text, prefix) {
         text = String(text || "").trim();
         if (prefix === reasonPrefix) {
-            if (text) { reasons[field] = text; } else { delete reasons[field]; }
+            if (text) { reasons[field] = text; unrefuse(field); } else { delete reasons[field]; }
             persistLocal();
             evaluate();
         }
@@ -757,15 +762,10 @@
     }
 
     function decorate() {
-        root.querySelectorAll(".cell-msg").forEach(function (b) { b.textContent = ""; });
+        root.querySelectorAll(".cell-msg, [data-refused-for]").forEach(function (b) { b.textContent = ""; });
         root.querySelectorAll(".cell-bad, .cell-warn").forEach(function (b) { b.classList.remove("cell-bad"); b.classList.remove("cell-warn"); });
-        var shown = {};
-        (live ? live.findings : []).forEach(function (f) { shown[f.field + "|" + f.code] = true; });
-        refused.forEach(function (f) {
-            if (!shown[f.field + "|" + f.code]) { message(f.field, t("未通过：", "Refused: ") + f.message, (f.severity === "error" ? "msg-error" : "msg-warn") + " refused"); }
-        });
         var panel = document.getElementById("live-panel");
-        if (!live || !panel) { return; }
+        if (!live || !panel) { markRefused(); return; }
         live.indicators.forEach(function (row) {
             [row.target, row.actual].forEach(function (c) {
                 if (!c || c.empty) { return; }
@@ -786,6 +786,7 @@
         panel.textContent = "";
         panel.appendChild(el("h2", { text: t("实时核查", "Live checks") }));
         panel.appendChild(sums(live.weights));
+        panel.appendChild(el("div", { className: "refused-note", id: "refused-totalWeight", "data-refused-for": "totalWeight" }));
         if (live.scores) {
             var s = live.scores;
             panel.appendChild(el("p", { id: "live-score" }, [
@@ -802,6 +803,21 @@
                 + live.deferred.length + t(" 项。", " more.") }));
         panel.appendChild(list);
         brief();
+        markRefused();
+    }
+
+    // what a refused step named and the live checks do not show already: on its cell, or for a whole-form cell
+    // (totalWeight, indicators) beside its place (data-refused-for)
+    function markRefused() {
+        var shown = {};
+        (live ? live.findings : []).forEach(function (f) { shown[f.field + "|" + f.code] = true; });
+        refused.forEach(function (f) {
+            if (shown[f.field + "|" + f.code]) { return; }
+            var css = (f.severity === "error" ? "msg-error" : "msg-warn") + " refused";
+            var text = t("未通过：", "Refused: ") + f.message;
+            var note = root.querySelector("[data-refused-for='" + f.field + "']");
+            if (!message(f.field, text, css) && note) { note.appendChild(el("div", { className: css, text: text })); }
+        });
     }
 
     // one line of the running sums, total and grade, kept in sight on a narrow screen (the panel is then far below)
@@ -822,7 +838,7 @@
     }
 
     function sums(w) {
-        var table = el("table", { className: "table", id: "weight-sums" });
+        var table = el("table", { className: "table", id: "weight-sums", "data-spot": "totalWeight", tabindex: "-1", "aria-describedby": "refused-totalWeight" });
         table.appendChild(el("thead", {}, [el("tr", {}, [el("th", { text: t("一级指标", "Level 1") }), el("th", { text: t("指标数", "Count") }),
             el("th", { text: t("已填权重", "Typed") }), el("th", { text: t("默认", "Default") }), el("th", { text: t("剩余", "Left") })])]));
         var body = el("tbody");
@@ -994,9 +1010,8 @@
         step("submit", "submit-button", t("提交审核", "Submit"), "button-primary", function () {
             clearTimeout(saveTimer);
             save().then(function (ok) {
-                if (!ok || dirty) { return; }
-                if (live && live.hasErrors && !window.confirm(t("核查仍发现错误，确定提交吗？", "The checks still find errors. Submit anyway?"))) { return; }
-                stepPost("submit", { version: version });
+                // no "submit anyway?": the server refuses a form with cells to fix and names them (problem)
+                if (ok && !dirty) { stepPost("submit", { version: version }); }
             });
         });
         step("withdraw", "withdraw-button", t("撤回", "Withdraw"), "", function () { stepPost("withdraw", { version: version }); });
@@ -1015,7 +1030,21 @@
             stepPost("approve", { version: version, overrideReason: reason ? reason.value : null });
         });
         step("publish", "publish-button", t("公开", "Publish"), "button-primary", function () { stepPost("publish", { version: version }); });
+        var withdrawal = null;
+        if (actions.indexOf("unpublish") >= 0) {
+            var whyOff = t("撤销公开的理由（必填，记入意见和审计日志）", "Why the form is taken off public disclosure (required; kept as a comment and in the audit log)");
+            withdrawal = el("textarea", { id: "unpublish-reason", rows: "2", placeholder: whyOff, "aria-label": whyOff });
+        }
+        step("unpublish", "unpublish-button", t("撤销公开", "Unpublish"), "button-danger", function () {
+            if (!withdrawal.value.trim()) {
+                say(t("撤销公开须写明理由。", "Withdrawing a form from public disclosure needs a reason."), withdrawal);
+                return;
+            }
+            withdrawal.removeAttribute("aria-invalid");
+            stepPost("unpublish", { version: version, reason: withdrawal.value });
+        });
         if (reason) { s.appendChild(reason); }
+        if (withdrawal) { s.appendChild(withdrawal); }
         s.appendChild(row);
         s.appendChild(out);
         return s;
@@ -1033,31 +1062,54 @@
         }, offline);
     }
 
+    // the server's reason under the workflow buttons; a blocked submission's cells or a refused approval's findings
+    // marked on the form (refuse); an unpublish without its reason points at the reason box
     function problem(x) {
-        var out = document.getElementById("workflow-result");
-        out.textContent = "";
         var b = x.body || {};
-        if (b.findings && b.findings.length) { refuse(b); return; }
-        out.appendChild(el("p", { className: "notice notice-error", text: (english && b.detailEn) || b.detail || t("操作失败", "Failed") }));
+        say((english && b.detailEn) || b.detail || t("操作失败", "Failed"), b.problem === "reason-required" ? document.getElementById("unpublish-reason") : null);
+        if (b.cells && b.cells.length) {
+            refuse(b.cells.map(function (c) { return { field: c.field, code: c.code, severity: "error", message: c.message }; }),
+                t("无法提交：" + b.cells.length + " 处需修改，已在对应单元格上标出；改正后再提交。",
+                    "Cannot submit: " + b.cells.length + " cells to fix, marked on the form; fix them and submit again."));
+        } else if (b.findings && b.findings.length) {
+            var errors = b.findings.filter(function (f) { return f.severity === "error"; }).length;
+            refuse(b.findings, (english && b.detailEn) || b.detail || t("操作未被接受", "Refused"),
+                t("核查发现 " + b.findings.length + " 处问题（其中错误 " + errors + " 处），已在对应单元格上标出。",
+                    "The checks find " + b.findings.length + " problems (" + errors + " errors), marked on their cells."));
+        }
     }
 
-    // a step refused for what the checks find (a submission with errors to fix, an approval without a reason): the
-    // findings on their cells, as the live ones are, kept there until the cell is changed; a banner lists them; the
+    // a refusal under the workflow buttons; the box it concerns (a required reason) marked and focused
+    function say(text, box) {
+        var out = document.getElementById("workflow-result");
+        out.textContent = "";
+        out.appendChild(el("p", { className: "notice notice-error", text: text }));
+        if (box) { box.setAttribute("aria-invalid", "true"); box.focus(); }
+    }
+
+    // where a refused cell is shown: its input, else the place of a whole-form cell (data-spot: the running sums for
+    // totalWeight, the add button for indicators)
+    function spot(field) {
+        if (!field) { return null; }
+        return root.querySelector("[data-field='" + field + "']") || root.querySelector("[data-spot='" + field + "']");
+    }
+
+    // a step refused for what it names (a submission's cells to fix, an approval's findings): each on its cell, as the
+    // live findings are, kept there until the cell is changed; a banner lists them, each linking to its cell; the
     // first cell (errors first) is focused
-    function refuse(b) {
-        refused = b.findings.slice();
+    function refuse(items, headline, summary) {
+        refused = items.slice();
         var box = document.getElementById("refusal-banner");
         var errors = refused.filter(function (f) { return f.severity === "error"; });
         decorate();
         if (box) {
             box.textContent = "";
-            box.appendChild(el("p", {}, [el("strong", { text: (english && b.detailEn) || b.detail || t("操作未被接受", "Refused") })]));
-            box.appendChild(el("p", { text: t("核查发现 " + refused.length + " 处问题（其中错误 " + errors.length + " 处），已在对应单元格上标出；请改正后再提交。",
-                "The checks find " + refused.length + " problems (" + errors.length + " errors), marked on their cells; correct them and try again.") }));
+            box.appendChild(el("p", {}, [el("strong", { text: headline })]));
+            if (summary) { box.appendChild(el("p", { text: summary })); }
             var ul = el("ul", { id: "refusal-findings" });
             refused.forEach(function (f) {
                 var li = el("li", { className: f.severity === "error" ? "msg-error" : "msg-warn", "data-finding": f.field || "" });
-                if (f.field && root.querySelector("[data-field='" + f.field + "']")) {
+                if (spot(f.field)) {
                     var link = el("a", { href: "#", text: f.field });
                     link.addEventListener("click", function (e) { e.preventDefault(); focusField(f.field, false); });
                     li.appendChild(link);
@@ -1070,7 +1122,7 @@
             box.appendChild(ul);
             box.hidden = false;
         }
-        var first = errors.concat(refused).filter(function (f) { return f.field && root.querySelector("[data-field='" + f.field + "']"); })[0];
+        var first = errors.concat(refused).filter(function (f) { return spot(f.field); })[0];
         if (first) {
             focusField(first.field, false);
         } else if (box) {
@@ -1078,6 +1130,8 @@
         }
     }
 
+    // a changed cell loses its refused mark (a weight also the sum's, a row added or removed the sum's and the rows');
+    // the banner goes with the last mark
     function unrefuse(field) {
         var before = refused.length;
         refused = refused.filter(function (f) { return f.field !== field; });
