@@ -136,7 +136,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixFixture app, ITestOutp
         ("GET /monitoring/{id:long}", "/monitoring/{own-approved}", "L O O O O O"),
         ("GET /monitoring/{id:long}", "/monitoring/{other-approved}", "L O O O N N"),
         ("POST /monitoring/{id:long}", "/monitoring/{own-approved#checkpoint}", "L X X X O X"),
-        ("POST /monitoring/{id:long}", "/monitoring/{other-approved#checkpoint}", "L X X X N X"),
+        ("POST /monitoring/{id:long}", "/monitoring/{other-approved#checkpoint}", "L X X X N N"),
         ("GET /public", "/public", "O O O O O O"),
         ("GET /public/data", "/public/data", "O O O O O O"),
         ("GET /public/forms/{id:long}", "/public/forms/{own-published-form}", "O O O O O O"),

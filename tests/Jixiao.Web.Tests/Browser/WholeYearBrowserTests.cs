@@ -229,26 +229,46 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         await StatusAsync(deptReviewer, "已审核通过");
 
         // ---- 3. mid-year monitoring: spending behind the time line --------------------------------------------------
-        // monitoring page: switch to the UI when /monitoring/{id} is on main
+        // the checkpoint is recorded on the declaration's monitoring page (绩效运行监控), opened from the editor
         // docs/rules.md §9: 30 June → M1 months = 5 whole + 30/30 = 6; M2 执行率 = 360,000 / 1,200,000 × 100 = 30%,
         // 时间进度 = 6 / 12 × 100 = 50%, 执行进度 = 30 ÷ (6 / 12) = 60 → M3 yellow (red below 60, green from 80): MON-EXEC-YELLOW.
         // Indicator 0 (≥40间, cumulative): 10间 to date → completion 10 / 40 = 25%, pace = 25 ÷ (6 / 12) = 50 → red (below
         // 60); estimate 36间 → 36 / 40 = 90% by Q2, missed → yellow; likelihood 有可能 → yellow; worst red → MON-IND-RED on
         // the pace's cell (toDate); a cause is given, so no MON-CAUSE-MISSING. Indicator 5 (≥90%, a level): 92% met, 确定能 → green.
+        await dept.GotoAsync($"/filings/{declarationId}");
+        await dept.ClickAsync("#monitoring-link");
+        await dept.FillAsync("#field-date", "6月30日");
+        await dept.FillAsync("#field-executed", "360000");
+        await dept.FillAsync("#field-toDate-0", "10间");
+        await dept.FillAsync("#field-expected-0", "36间");
+        await dept.SelectOptionAsync("#field-likelihood-0", "possible");
+        await dept.SelectOptionAsync("#field-cause-0", "facilities");
+        await dept.FillAsync("#field-causeText-0", "部分学校教室改造需待暑期施工");
+        await dept.FillAsync("#field-toDate-5", "92%");
+        await dept.FillAsync("#field-expected-5", "92%");
+        await dept.SelectOptionAsync("#field-likelihood-5", "certain");
+        await dept.ClickAsync("#record-save");
+        await Assertions.Expect(dept.Locator("#monitoring-saved")).ToContainTextAsync("已保存 2025-06-30 的监控情况");
+        await Assertions.Expect(dept.Locator("#execution-rate")).ToHaveTextAsync("30.00%");
+        await Assertions.Expect(dept.Locator("#time-share")).ToHaveTextAsync("50.00%");
+        await Assertions.Expect(dept.Locator("#execution-progress")).ToHaveTextAsync("60.00%");
+        await Assertions.Expect(dept.Locator("#execution-light")).ToHaveTextAsync("黄灯");
+        await Assertions.Expect(dept.Locator("#report-light")).ToHaveTextAsync("红灯");
+        await Assertions.Expect(dept.Locator("#indicators tr[data-index='0']")).ToHaveAttributeAsync("data-light", "red");
+        await Assertions.Expect(dept.Locator("#indicators tr[data-index='5']")).ToHaveAttributeAsync("data-light", "green");
+        await Assertions.Expect(dept.Locator("#warnings li[data-code='MON-IND-RED']")).ToContainTextAsync("指标「新建智慧教室数量」红色预警");
+        await Assertions.Expect(dept.Locator("#warnings li[data-code='MON-EXEC-YELLOW']")).ToContainTextAsync("执行进度 60.00%");
+
+        // the same checkpoint as the API reads it back
         var checkpoint = await dept.EvaluateAsync<string>(@"async (id) => {
-            const token = (await (await fetch('/api/v1/antiforgery')).json()).token;
-            const r = await fetch('/api/v1/monitoring/' + id + '/checkpoints/2025-06-30', { method: 'PUT',
-                headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token },
-                body: JSON.stringify({ version: 0, executed: 360000, indicators: [
-                    { index: 0, toDate: '10间', expected: '36间', likelihood: 'possible', cause: 'facilities', causeText: '部分学校教室改造需待暑期施工' },
-                    { index: 5, toDate: '92%', expected: '92%', likelihood: 'certain' } ] }) });
+            const r = await fetch('/api/v1/monitoring/' + id);
             return r.status + ' ' + await r.text();
         }", declarationId);
         output.WriteLine(checkpoint);
         Assert.StartsWith("200 ", checkpoint, StringComparison.Ordinal);
         using (var report = JsonDocument.Parse(checkpoint[4..]))
         {
-            var c = report.RootElement;
+            var c = report.RootElement.GetProperty("checkpoints").EnumerateArray().Single();
             Assert.Equal((1_200_000m, 360_000m, 30m, 50m, 60m), (c.GetProperty("budget").GetDecimal(), c.GetProperty("executed").GetDecimal(),
                 c.GetProperty("rate").GetDecimal(), c.GetProperty("timeShare").GetDecimal(), c.GetProperty("progress").GetDecimal()));
             Assert.Equal(("yellow", "red"), (c.GetProperty("executionLight").GetString(), c.GetProperty("light").GetString()));
@@ -353,7 +373,7 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         await finance.GotoAsync("/filings");
         foreach (var id in new[] { declarationId, selfId })
         {
-            var href = await finance.Locator($"#filings tr[data-filing='{id}'] td.title-cell a").GetAttributeAsync("href");
+            var href = await finance.Locator($"#filings tr[data-filing='{id}'] td.title-cell a[href^='/forms/']").GetAttributeAsync("href");
             published[id] = long.Parse(href!.Split('/')[^1], CultureInfo.InvariantCulture);
         }
 
