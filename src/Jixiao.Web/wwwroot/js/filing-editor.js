@@ -1109,13 +1109,14 @@
             var ul = el("ul", { id: "refusal-findings" });
             refused.forEach(function (f) {
                 var li = el("li", { className: f.severity === "error" ? "msg-error" : "msg-warn", "data-finding": f.field || "" });
+                // the message names the cell in words (指标 2 目标值 …); the link takes the user to it, and the
+                // field path stays in data-finding for scripts, not in the text people read
                 if (spot(f.field)) {
-                    var link = el("a", { href: "#", text: f.field });
+                    var link = el("a", { href: "#", text: f.message, title: t("转到该单元格", "Go to the cell") });
                     link.addEventListener("click", function (e) { e.preventDefault(); focusField(f.field, false); });
                     li.appendChild(link);
-                    li.appendChild(el("span", { text: "：" + f.message }));
                 } else {
-                    li.appendChild(el("span", { text: (f.field ? f.field + "：" : "") + f.message }));
+                    li.appendChild(el("span", { text: f.message }));
                 }
                 ul.appendChild(li);
             });
