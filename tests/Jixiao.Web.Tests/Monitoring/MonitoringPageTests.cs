@@ -149,7 +149,7 @@ public sealed class MonitoringPageTests(FilingFixture app) : IClassFixture<Filin
         ];
         Assert.Equal(string.Join("\r\n", expected) + "\r\n", Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
 
-        // the page's cells are the CSV's, column by column
+        // the page's cells are the CSV's, column by column (amounts of a thousand yuan or more are shown on the page with separators)
         var headings = page.QuerySelectorAll("#monitoring thead th").Select(th => th.TextContent.Trim());
         Assert.Equal(expected[0].Split(','), headings);
         var cells = page.QuerySelectorAll($"#monitoring tr[data-filing='{red}'] td").Select(td => td.TextContent.Trim()).ToList();
