@@ -169,7 +169,8 @@ public sealed class FilingEditorBrowserTests(BrowserFixture browser, ITestOutput
         var reviewer = await PageAsync(app, Reviewer, ReviewerPassword);
         await reviewer.GotoAsync($"/filings/{id}");
         await reviewer.ClickAsync("[data-field='indicators[1].target']");
-        await Assertions.Expect(reviewer.Locator("#comment-field")).ToHaveTextAsync("indicators[1].target");
+        await Assertions.Expect(reviewer.Locator("#comment-field")).ToHaveAttributeAsync("data-cell-path", "indicators[1].target");
+        await Assertions.Expect(reviewer.Locator("#comment-field")).ToContainTextAsync("指标 2 "); // the cell in words
         await reviewer.FillAsync("#comment-text", "目标值偏低，请按去年完成情况调整。");
         await reviewer.ClickAsync("#queue-comment");
         await reviewer.ClickAsync("#return-button");

@@ -202,7 +202,8 @@ public sealed class WholeYearBrowserTests(BrowserFixture browser, ITestOutputHel
         await deptReviewer.Locator($"#filings tr[data-filing='{declarationId}'] a.filing-link").ClickAsync();
         await deptReviewer.WaitForURLAsync($"**/filings/{declarationId}");
         await Field(deptReviewer, "indicators[2].target").ClickAsync();
-        await Assertions.Expect(deptReviewer.Locator("#comment-field")).ToHaveTextAsync("indicators[2].target");
+        await Assertions.Expect(deptReviewer.Locator("#comment-field")).ToHaveAttributeAsync("data-cell-path", "indicators[2].target");
+        await Assertions.Expect(deptReviewer.Locator("#comment-field")).ToContainTextAsync("指标 3 "); // the cell in words
         await deptReviewer.ClickAsync("#comment-text");
         await deptReviewer.Keyboard.TypeAsync("全区中小学生约 15000 人，受益学生人数目标应不低于 15000 人。");
         await deptReviewer.ClickAsync("#queue-comment");

@@ -527,9 +527,15 @@
         if (e.target.dataset && e.target.dataset.field) {
             lastField = e.target.dataset.field;
             var f = document.getElementById("comment-field");
-            if (f) { f.textContent = lastField; }
+            if (f) { f.textContent = cellName(e.target); f.dataset.cellPath = lastField; f.title = lastField; }
         }
     });
+
+    // the cell in words, as its label reads (指标 3 指标值), for people; its field path stays in data-cell-path (not data-field, which names the editable cells)
+    function cellName(node) {
+        var label = node.getAttribute("aria-label") || (node.labels && node.labels[0] ? node.labels[0].textContent.trim() : "");
+        return label || node.dataset.field || node.dataset.spot || "";
+    }
 
     function take(input) {
         if (!editable || !input.isConnected) { return; }
@@ -979,7 +985,8 @@
             var li = el("li", { "data-comment": String(c.id), "data-field": c.field || "", className: c.resolved ? "muted" : "" });
             li.appendChild(el("strong", { text: c.author + (c.byReviewer ? t("（审核）", " (reviewer)") : "") }));
             if (c.field) {
-                var link = el("a", { href: "#", text: " [" + c.field + "] " });
+                var cell = spot(c.field);
+                var link = el("a", { href: "#", text: " [" + ((cell && cellName(cell)) || c.field) + "] ", title: c.field });
                 link.addEventListener("click", function (e) { e.preventDefault(); focusField(c.field); });
                 li.appendChild(link);
             }
@@ -991,7 +998,10 @@
     function renderQueue() {
         var ul = document.getElementById("return-queue");
         ul.textContent = "";
-        returnQueue.forEach(function (c) { ul.appendChild(el("li", { text: (c.field ? "[" + c.field + "] " : "") + c.text })); });
+        returnQueue.forEach(function (c) {
+            var cell = c.field ? spot(c.field) : null;
+            ul.appendChild(el("li", { text: (c.field ? "[" + ((cell && cellName(cell)) || c.field) + "] " : "") + c.text }));
+        });
     }
 
     // ---- workflow --------------------------------------------------------------------------------------------------
