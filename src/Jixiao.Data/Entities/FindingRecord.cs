@@ -11,6 +11,14 @@ public sealed class FindingRecord
     /// <summary>0-based order of the finding within its form (the order the checks reported it).</summary>
     public int Position { get; set; }
 
+    /// <summary>
+    /// The form's year (<see cref="FormRecord.Year"/>), kept beside each finding so that the check code and severity
+    /// indexes (<c>findings (code, year, form_id)</c>, <c>findings (severity, year, form_id)</c>) hold the findings of a
+    /// check or severity in the order of the list (newest first): a page of a filtered list is read from the front of
+    /// the index. A form's year never changes once it is stored.
+    /// </summary>
+    public int? Year { get; set; }
+
     /// <summary>Stable check code, e.g. <c>FUND-RATE</c>.</summary>
     public string Code { get; set; } = "";
 

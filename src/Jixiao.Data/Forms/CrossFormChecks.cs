@@ -374,6 +374,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         var existing = new HashSet<(long, string, long)>();
         var perCode = new Dictionary<(long, string), int>();
         var positions = new Dictionary<long, int>();
+        var years = new Dictionary<long, int?>();
         foreach (var part in forms.Chunk(500))
         {
             var list = IdList(part);
@@ -383,8 +384,14 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
                 existing.Add((key.Item1, key.Item2, r.GetInt64(2)));
                 perCode[key] = perCode.GetValueOrDefault(key) + 1;
             }, cancellationToken);
-            await ReadAsync(connection, transaction, $"SELECT form_id, max(position) FROM findings WHERE form_id IN ({list}) GROUP BY form_id",
-                r => positions[r.GetInt64(0)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), cancellationToken);
+            await ReadAsync(connection, transaction, $"SELECT f.id, f.year, (SELECT max(x.position) FROM findings x WHERE x.form_id = f.id) FROM forms f WHERE f.id IN ({list})", r =>
+            {
+                years[r.GetInt64(0)] = r.IsDBNull(1) ? null : Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
+                if (!r.IsDBNull(2))
+                {
+                    positions[r.GetInt64(0)] = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
+                }
+            }, cancellationToken);
         }
 
         var rows = new List<FindingRecord>();
@@ -403,6 +410,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             {
                 FormId = form,
                 Position = position,
+                Year = years.GetValueOrDefault(form),
                 Code = f.Rule.Code,
                 Severity = f.Rule.Severity,
                 Category = f.Rule.Category,

@@ -16,14 +16,17 @@ namespace Jixiao.Data.Forms;
 /// scope; severity and check code filter the findings.
 /// </summary>
 /// <remarks>
-/// How it stays fast at a million forms without an index of its own: rows are found in the order of an index of
-/// <c>forms</c> (newest first, by year, by name) and the findings of those forms are read by their key. A sort by
-/// department, check or severity is a sequence of such lists, one per department, check or severity (a handful), in
-/// that order. A finding filter is answered by walking the forms in order, a growing batch at a time, and keeping the
-/// matching findings — or, when the stored totals say the matches are few, by reading them through the check code
-/// index (<c>findings (code, form_id)</c>) and sorting them. Counts come from the stored totals (<see cref="FindingCell"/>)
-/// when the query filters only by year, department, check and severity; otherwise counting stops at
-/// <see cref="CountLimit"/> ("1,000+") unless <see cref="FindingQuery.ExactCount"/> asks for all.
+/// How it stays fast at a million forms: rows are found in the order of an index of <c>forms</c> (newest first, by
+/// year, by name) and the findings of those forms are read by their key. A sort by department, check or severity is a
+/// sequence of such lists, one per department, check or severity (a handful), in that order. A check or severity filter
+/// is read from the front of the check code or severity index (<c>findings (code, year, form_id)</c>,
+/// <c>findings (severity, year, form_id)</c>: the form's year is kept beside each finding), which holds the findings
+/// in the list's order, each one's form tested against the form filters — when those are the year, department and kind
+/// (their share of the forms is known from the stored totals). Other finding filters are answered by walking the forms
+/// in order, a growing batch at a time, and keeping the matching findings — or, when the stored totals say the matches
+/// are few, by reading them through those indexes and sorting them. Counts come from the stored totals
+/// (<see cref="FindingCell"/>) when the query filters only by year, department, check and severity; otherwise counting
+/// stops at <see cref="CountLimit"/> ("1,000+") unless <see cref="FindingQuery.ExactCount"/> asks for all.
 /// Thread-safe: each call uses its own context.
 /// </remarks>
 public sealed class FindingQueries
@@ -52,6 +55,12 @@ public sealed class FindingQueries
 
     /// <summary>A walk that passes this many forms without finding its rows reads them through the check index instead.</summary>
     public int WalkBudget { get; init; } = 200_000;
+
+    /// <summary>
+    /// What reading a check or severity in the order of its index is weighed at against the other ways (1: by what it
+    /// reads; 0: whenever it can; <see cref="double.PositiveInfinity"/>: never).
+    /// </summary>
+    public double IndexOrderWeight { get; init; } = 1.0;
 
     /// <summary>A search that finds at most this many forms is read once through the search index by a walk; else each form walked is tested.</summary>
     public int TextMatchLimit { get; init; } = 50_000;
@@ -168,19 +177,23 @@ public sealed class FindingQueries
                 .ToDictionaryAsync(g => g.Key, g => g.Forms, cancellationToken);
         var names = byDepartment ? await Organisations.NamesAsync(db, cells.Select(c => (long?)c.DepartmentId), cancellationToken) : [];
 
-        // the check code index holds every year and department: what reading a check through it costs
-        var everywhere = !byCheck
+        // the check code and severity indexes hold the query's year (or every year) of every department: what reading a
+        // check or severity through them costs, and among how many forms
+        var inIndex = !byCheck
             ? []
-            : await db.FindingCells.AsNoTracking()
+            : await PortfolioQueries.FindingCells(db, null, formQuery.Year)
                 .GroupBy(c => new { c.Code, c.Severity })
                 .Select(g => new CubeCell(CubeCell.AllDepartments, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
                 .ToListAsync(cancellationToken);
-        return new Selection(this, db, query, forms, others, [.. cells.Where(c => c.Findings > 0)], everywhere, formCounts, names, FormQueries.CubeSummarises(formQuery) && query.Decision is null);
+        var indexForms = !byCheck ? 0 : await PortfolioQueries.Cells(db, null, formQuery.Year, null).SumAsync(c => (long)c.Forms, cancellationToken);
+        return new Selection(this, db, query, forms, others, [.. cells.Where(c => c.Findings > 0)], new IndexTotals(inIndex, indexForms), formCounts, names,
+            FormQueries.CubeSummarises(formQuery) && query.Decision is null,
+            inOrder: FormQueries.CubeCounts(formQuery) && query.Decision is null or FindingReviewFilter.Undecided);
     }
 
     /// <summary>Every finding of the selection, counted by the database (the exact count the user asks for).</summary>
     private static Task<long> CountAllAsync(Selection s, CancellationToken cancellationToken) =>
-        (from f in s.Forms(Part.All) join x in s.Findings(Part.All, indexed: true) on f.Id equals x.FormId select x.Position).LongCountAsync(cancellationToken);
+        (from f in s.Forms(Part.All) join x in s.Findings(Part.All) on f.Id equals x.FormId select x.Position).LongCountAsync(cancellationToken);
 
     /// <summary>
     /// The keys of rows [<paramref name="skip"/>, skip + <paramref name="take"/>) in the query's order, and how many rows
@@ -238,18 +251,21 @@ public sealed class FindingQueries
             return walked;
         }
 
-        var indexed = strategy != Strategy.Join;
         var limit = countTo ?? skip + take;
+        var ordered = KeysInOrder(s, part, strategy);
         var keys = take <= 0 || skip >= limit
             ? []
-            : await OrderedKeys(s, part, indexed).Skip((int)Math.Min(skip, int.MaxValue)).Take(take).ToListAsync(cancellationToken);
+            : await ordered.Skip((int)Math.Min(skip, int.MaxValue)).Take(take).ToListAsync(cancellationToken);
         if (countTo is not { } cap || (keys.Count > 0 && keys.Count < take))
         {
             return new Collected(skip + keys.Count, keys, true); // not counted, or the part ends inside the page
         }
 
-        var joined = from f in s.Forms(part) join x in s.Findings(part, indexed) on f.Id equals x.FormId select x.Position;
-        return new Collected(await joined.Take((int)Math.Min(cap, int.MaxValue)).CountAsync(cancellationToken), keys, true);
+        // counted the way the rows were found: in the index's order up to the cap, else over the forms
+        var counted = strategy == Strategy.Ordered
+            ? ordered.Take((int)Math.Min(cap, int.MaxValue)).CountAsync(cancellationToken)
+            : (from f in s.Forms(part) join x in s.Findings(part) on f.Id equals x.FormId select x.Position).Take((int)Math.Min(cap, int.MaxValue)).CountAsync(cancellationToken);
+        return new Collected(await counted, keys, true);
     }
 
     /// <summary>
@@ -307,7 +323,7 @@ public sealed class FindingQueries
     private async IAsyncEnumerable<List<FindingKey>?> WalkBatchesAsync(
         Selection s, Part part, long expected, StrongBox<bool> grow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var findings = s.Findings(part, indexed: false);
+        var findings = s.Findings(part);
         var size = s.FirstBatch(part, expected);
         long walked = 0;
         while (true)
@@ -336,7 +352,7 @@ public sealed class FindingQueries
         var strategy = s.StrategyOf(part, long.MaxValue, counting: false);
         if (strategy == Strategy.Walk)
         {
-            var findings = s.Findings(part, indexed: false);
+            var findings = s.Findings(part);
             long walked = 0;
             while (true)
             {
@@ -354,17 +370,36 @@ public sealed class FindingQueries
             }
         }
 
-        await foreach (var key in OrderedKeys(s, part, strategy == Strategy.Index).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var key in KeysInOrder(s, part, strategy).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return key;
         }
     }
 
-    /// <summary>The part's findings joined with their forms in the query's order.</summary>
-    private static IQueryable<FindingKey> OrderedKeys(Selection s, Part part, bool indexed)
+    /// <summary>The part's findings in the query's order, found by <paramref name="strategy"/> (not a walk).</summary>
+    private static IQueryable<FindingKey> KeysInOrder(Selection s, Part part, Strategy strategy) =>
+        strategy == Strategy.Ordered ? IndexOrderedKeys(s, part) : FormOrderedKeys(s, part);
+
+    /// <summary>
+    /// The part's findings read in the order of the check code or severity index (year, form), each form of them kept
+    /// when it passes the form filters: the page is at the front of the index.
+    /// </summary>
+    private static IQueryable<FindingKey> IndexOrderedKeys(Selection s, Part part)
+    {
+        var joined = from x in s.Findings(part)
+                     join f in s.Forms(part) on x.FormId equals f.Id
+                     select new { x.Year, x.FormId, x.Position };
+        var sorted = s.FormOrder.Sort == FormSort.Year
+            ? joined.OrderBy(r => r.Year).ThenBy(r => r.FormId)
+            : joined.OrderByDescending(r => r.Year).ThenByDescending(r => r.FormId);
+        return sorted.ThenBy(r => r.Position).Select(r => new FindingKey(r.FormId, r.Position));
+    }
+
+    /// <summary>The part's findings joined with their forms, sorted in the query's order.</summary>
+    private static IQueryable<FindingKey> FormOrderedKeys(Selection s, Part part)
     {
         var joined = from f in s.Forms(part)
-                     join x in s.Findings(part, indexed) on f.Id equals x.FormId
+                     join x in s.Findings(part) on f.Id equals x.FormId
                      select new { f.Year, f.Id, f.ProjectName, x.Position };
         var (sort, descending) = s.FormOrder;
         var sorted = (sort, descending) switch
@@ -482,14 +517,23 @@ public sealed class FindingQueries
         public const long AllDepartments = -1;
     }
 
+    /// <summary>The stored totals of the check code and severity indexes' range: findings by check and severity, and the forms.</summary>
+    private sealed record IndexTotals(List<CubeCell> Findings, long Forms);
+
     /// <summary>How one part's rows are found.</summary>
     private enum Strategy
     {
         /// <summary>No finding filter: the forms in order joined with their findings.</summary>
         Join,
 
-        /// <summary>Few matches: read through the check code index, joined with the forms and sorted.</summary>
+        /// <summary>Few matches: read through the check code or severity index, joined with the forms and sorted.</summary>
         Index,
+
+        /// <summary>
+        /// The list's order is the index's (newest or oldest first) and the form filters are the stored totals' own (year,
+        /// department, kind): the findings read in the order of the check code or severity index, their forms filtered.
+        /// </summary>
+        Ordered,
 
         /// <summary>Many matches: the forms walked in order, a batch at a time.</summary>
         Walk,
@@ -512,10 +556,11 @@ public sealed class FindingQueries
         IQueryable<FormRecord> forms,
         IQueryable<FormRecord> others,
         List<CubeCell> cells,
-        List<CubeCell> everywhere,
+        IndexTotals index,
         Dictionary<long, long> formCounts,
         Dictionary<long, string> departmentNames,
-        bool cubeExact)
+        bool cubeExact,
+        bool inOrder)
     {
         /// <summary>True when the stored totals are the query's own counts (it filters by year, department, check and severity only).</summary>
         public bool CubeExact { get; } = cubeExact;
@@ -601,10 +646,10 @@ public sealed class FindingQueries
         }
 
         /// <summary>
-        /// The findings the query and the part select. <paramref name="indexed"/> adds the codes of the wanted
-        /// severity, so that the database reads them through the check code index.
+        /// The findings the query and the part select; with a check or severity, those of the query's year (the range
+        /// of the check code or severity index).
         /// </summary>
-        public IQueryable<FindingRecord> Findings(Part part, bool indexed)
+        public IQueryable<FindingRecord> Findings(Part part)
         {
             IQueryable<FindingRecord> findings = db.Findings.AsNoTracking();
             var code = part.Code ?? query.Code;
@@ -617,11 +662,11 @@ public sealed class FindingQueries
             if (severity is { } sv)
             {
                 findings = findings.Where(x => x.Severity == sv);
-                if (indexed && code is null)
-                {
-                    var codes = cells.Where(c => c.Severity == sv).Select(c => c.Code).Distinct(StringComparer.Ordinal).ToArray();
-                    findings = findings.Where(x => codes.Contains(x.Code));
-                }
+            }
+
+            if (query.Forms.Year is { } year && (code is not null || severity is not null))
+            {
+                findings = findings.Where(x => x.Year == year); // the range of the check code or severity index
             }
 
             return query.Decision is { } decision ? findings.WhereDecision(db, decision) : findings;
@@ -650,10 +695,16 @@ public sealed class FindingQueries
         }
 
         /// <summary>
-        /// How to find <paramref name="rows"/> rows of the part: through the check code index when that reads fewer rows
-        /// than a walk (about one read per form walked; the forms walked are the forms of the part × rows / matches,
-        /// three times over for the count), else by walking. Reading a finding through the index costs about two reads
-        /// (the finding and its form), twice when the part is counted too; the index holds every year and department.
+        /// How to find <paramref name="rows"/> rows of the part, by what each way reads (a finding and its form about two
+        /// reads, a form walked about one):
+        /// <list type="bullet">
+        /// <item>in the index's order (<see cref="Strategy.Ordered"/>): the rows wanted, and the counted ones, × the forms
+        /// the index range holds / the forms of the part (the findings of other departments or kinds passed on the way);</item>
+        /// <item>all of the index range, sorted (<see cref="Strategy.Index"/>): twice when the part is counted too;</item>
+        /// <item>a walk of the forms (<see cref="Strategy.Walk"/>): the forms of the part × rows / matches, three times
+        /// over for the count.</item>
+        /// </list>
+        /// The index range is the query's year (or every year) of every department.
         /// </summary>
         public Strategy StrategyOf(Part part, long rows, bool counting)
         {
@@ -664,9 +715,20 @@ public sealed class FindingQueries
 
             var code = part.Code ?? query.Code;
             var severity = part.Severity ?? query.Severity;
-            var indexed = everywhere.Where(c => (code is null || c.Code == code) && (severity is null || c.Severity == severity)).Sum(c => c.Findings);
-            var walked = 3.0 * rows * FormsOf(part) / Math.Max(1, Upper(part));
+            var upper = Math.Max(1, Upper(part));
+            var indexed = index.Findings.Where(c => (code is null || c.Code == code) && (severity is null || c.Severity == severity)).Sum(c => c.Findings);
+            var walked = 3.0 * rows * FormsOf(part) / upper;
             var read = (counting ? 4.0 : 2.0) * indexed; // counting reads them once more
+            if (inOrder && (code is not null || severity is not null) && FormOrder.Sort != FormSort.ProjectName)
+            {
+                var passed = (double)Math.Max(1, index.Forms) / Math.Max(1, FormsOf(part));
+                var ordered = owner.IndexOrderWeight * 2.0 * passed * (Math.Min(rows, upper) + (counting ? Math.Min(CountLimit, upper) : 0));
+                if (ordered <= walked && (ordered <= read || indexed > owner.IndexReadLimit))
+                {
+                    return Strategy.Ordered;
+                }
+            }
+
             return indexed <= owner.IndexReadLimit && read <= walked ? Strategy.Index : Strategy.Walk;
         }
 

@@ -123,7 +123,7 @@ public sealed class FormMapper
 
     /// <summary>
     /// What checking <paramref name="form"/> (stored as form <paramref name="formId"/>) gives, as a record holding only
-    /// those values: the grade it claims, the recomputed rate, scores and grade, the rule set's name, each indicator's
+    /// those values: the year (each finding carries it), the grade it claims, the recomputed rate, scores and grade, the rule set's name, each indicator's
     /// category, recomputed score and outcome, the findings and their counts by severity. The re-check of stored forms
     /// compares it with what is stored (<see cref="Changes"/>) and writes what changed.
     /// </summary>
@@ -131,7 +131,7 @@ public sealed class FormMapper
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(result);
-        var r = new FormRecord { Id = formId, Kind = form.Kind, ExecutionRatePrinted = form.Kind != FormKind.TargetDeclaration ? Rate(form.SelfEvaluationFunds?.Total?.ExecutionRate) : null };
+        var r = new FormRecord { Id = formId, Kind = form.Kind, Year = form.Year, ExecutionRatePrinted = form.Kind != FormKind.TargetDeclaration ? Rate(form.SelfEvaluationFunds?.Total?.ExecutionRate) : null };
         for (var i = 0; i < form.Indicators.Count; i++)
         {
             r.Indicators.Add(new IndicatorRecord { FormId = formId, Position = i, Category = form.Indicators[i].Category });
@@ -188,6 +188,7 @@ public sealed class FormMapper
             r.Findings.Add(new FindingRecord
             {
                 Position = r.Findings.Count,
+                Year = r.Year,
                 Code = Cut(f.Code, 40) ?? "",
                 Severity = f.Severity,
                 Category = f.Category,

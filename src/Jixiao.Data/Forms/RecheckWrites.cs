@@ -35,7 +35,7 @@ public sealed record RecheckStep(long JobId, long After, long Last, int Forms, I
 /// </summary>
 internal static class RecheckWrites
 {
-    private const string FindingColumns = "form_id, position, code, severity, category, field, indicator_index, message_zh, message_en, source_line, related_form_id";
+    private const string FindingColumns = "form_id, position, code, severity, category, field, indicator_index, message_zh, message_en, source_line, related_form_id, year";
 
     public static async Task<bool> WriteAsync(JixiaoDatabase database, FormTables tables, RecheckStep step, CancellationToken cancellationToken)
     {
@@ -143,6 +143,7 @@ internal static class RecheckWrites
                 MessageEn = r.GetString(8),
                 SourceLine = Int(r, 9)!.Value,
                 RelatedFormId = r.GetInt64(10),
+                Year = Int(r, 11),
             }), cancellationToken);
         return found;
     }

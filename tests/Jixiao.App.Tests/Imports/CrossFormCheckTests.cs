@@ -42,7 +42,7 @@ public abstract class CrossFormCheckTests : DatabaseTest
             .ToDictionaryAsync(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     }
 
-    /// <summary>Every form's severity counts agree with its findings, and the stored totals with the forms.</summary>
+    /// <summary>Every form's severity counts agree with its findings, every finding has its form's year, and the stored totals agree with the forms.</summary>
     private async Task AssertCountsAndTotalsAgreeAsync()
     {
         await using (var db = Db.CreateContext())
@@ -53,6 +53,9 @@ public abstract class CrossFormCheckTests : DatabaseTest
                     || f.InfoCount != db.Findings.Count(x => x.FormId == f.Id && x.Severity == Severity.Info))
                 .Select(f => f.ProjectName).ToListAsync();
             Assert.Empty(wrong);
+
+            // each finding carries its form's year (the check code and severity indexes' order)
+            Assert.Equal(0, await db.Findings.Join(db.Forms, x => x.FormId, f => f.Id, (x, f) => new { x.Year, FormYear = f.Year }).CountAsync(p => p.Year != p.FormYear));
         }
 
         var portfolio = new PortfolioQueries(Db);

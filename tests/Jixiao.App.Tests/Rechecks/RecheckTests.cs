@@ -132,7 +132,7 @@ public abstract class RecheckTests : DatabaseTest
         Assert.Equal(await CubeAsync(), kept);
     }
 
-    /// <summary>Every form's severity counts are those of its findings.</summary>
+    /// <summary>Every form's severity counts are those of its findings, and every finding has its form's year.</summary>
     private async Task AssertCountsAgreeAsync()
     {
         await using var db = Db.CreateContext();
@@ -142,6 +142,9 @@ public abstract class RecheckTests : DatabaseTest
                 || f.InfoCount != db.Findings.Count(x => x.FormId == f.Id && x.Severity == Severity.Info))
             .Select(f => f.Id).ToListAsync();
         Assert.Empty(wrong);
+
+        // each finding carries its form's year (the check code and severity indexes' order)
+        Assert.Equal(0, await db.Findings.Join(db.Forms, x => x.FormId, f => f.Id, (x, f) => new { x.Year, FormYear = f.Year }).CountAsync(p => p.Year != p.FormYear));
     }
 
     private async Task<List<AuditEntry>> AuditAsync()

@@ -455,11 +455,18 @@ namespace Jixiao.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("source_line");
 
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
                     b.HasKey("FormId", "Position");
 
-                    b.HasIndex("RelatedFormId");
+                    b.HasIndex("RelatedFormId")
+                        .HasFilter("related_form_id IS NOT NULL");
 
-                    b.HasIndex("Code", "FormId");
+                    b.HasIndex("Code", "Year", "FormId");
+
+                    b.HasIndex("Severity", "Year", "FormId");
 
                     b.ToTable("findings", (string)null);
                 });

@@ -439,11 +439,18 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("source_line");
 
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
                     b.HasKey("FormId", "Position");
 
-                    b.HasIndex("RelatedFormId");
+                    b.HasIndex("RelatedFormId")
+                        .HasFilter("related_form_id IS NOT NULL");
 
-                    b.HasIndex("Code", "FormId");
+                    b.HasIndex("Code", "Year", "FormId");
+
+                    b.HasIndex("Severity", "Year", "FormId");
 
                     b.ToTable("findings", (string)null);
                 });

@@ -1,0 +1,77 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jixiao.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class FindingYear : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_findings_code_form_id",
+                table: "findings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_findings_related_form_id",
+                table: "findings");
+
+            migrationBuilder.AddColumn<int>(
+                name: "year",
+                table: "findings",
+                type: "integer",
+                nullable: true);
+
+            // the findings stored before: their forms' years
+            migrationBuilder.Sql("UPDATE findings x SET year = f.year FROM forms f WHERE f.id = x.form_id AND f.year IS NOT NULL;");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_findings_code_year_form_id",
+                table: "findings",
+                columns: new[] { "code", "year", "form_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_findings_related_form_id",
+                table: "findings",
+                column: "related_form_id",
+                filter: "related_form_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_findings_severity_year_form_id",
+                table: "findings",
+                columns: new[] { "severity", "year", "form_id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_findings_code_year_form_id",
+                table: "findings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_findings_related_form_id",
+                table: "findings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_findings_severity_year_form_id",
+                table: "findings");
+
+            migrationBuilder.DropColumn(
+                name: "year",
+                table: "findings");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_findings_code_form_id",
+                table: "findings",
+                columns: new[] { "code", "form_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_findings_related_form_id",
+                table: "findings",
+                column: "related_form_id");
+        }
+    }
+}
