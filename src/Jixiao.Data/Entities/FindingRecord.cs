@@ -13,7 +13,7 @@ public sealed class FindingRecord
 
     /// <summary>
     /// The form's year (<see cref="FormRecord.Year"/>), kept beside each finding so that the check code and severity
-    /// indexes (<c>findings (code, year, form_id)</c>, <c>findings (severity, year, form_id)</c>) hold the findings of a
+    /// indexes (<c>findings (code, year, form_id, position)</c>, <c>findings (severity, year, form_id, position)</c>) hold the findings of a
     /// check or severity in the order of the list (newest first): a page of a filtered list is read from the front of
     /// the index. A form's year never changes once it is stored.
     /// </summary>

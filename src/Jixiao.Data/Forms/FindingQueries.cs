@@ -19,8 +19,8 @@ namespace Jixiao.Data.Forms;
 /// How it stays fast at a million forms: rows are found in the order of an index of <c>forms</c> (newest first, by
 /// year, by name) and the findings of those forms are read by their key. A sort by department, check or severity is a
 /// sequence of such lists, one per department, check or severity (a handful), in that order. A check or severity filter
-/// is read from the front of the check code or severity index (<c>findings (code, year, form_id)</c>,
-/// <c>findings (severity, year, form_id)</c>: the form's year is kept beside each finding), which holds the findings
+/// is read from the front of the check code or severity index (<c>findings (code, year, form_id, position)</c>,
+/// <c>findings (severity, year, form_id, position)</c>: the form's year is kept beside each finding), which holds the findings
 /// in the list's order, each one's form tested against the form filters — when those are the year, department and kind
 /// (their share of the forms is known from the stored totals). Other finding filters are answered by walking the forms
 /// in order, a growing batch at a time, and keeping the matching findings — or, when the stored totals say the matches
@@ -188,7 +188,8 @@ public sealed class FindingQueries
         var indexForms = !byCheck ? 0 : await PortfolioQueries.Cells(db, null, formQuery.Year, null).SumAsync(c => (long)c.Forms, cancellationToken);
         return new Selection(this, db, query, forms, others, [.. cells.Where(c => c.Findings > 0)], new IndexTotals(inIndex, indexForms), formCounts, names,
             FormQueries.CubeSummarises(formQuery) && query.Decision is null,
-            inOrder: FormQueries.CubeCounts(formQuery) && query.Decision is null or FindingReviewFilter.Undecided);
+            inOrder: FormQueries.CubeCounts(formQuery) && query.Decision is null or FindingReviewFilter.Undecided,
+            everyForm: FormQueries.CubeCounts(formQuery) && departments is null && formQuery.Kind is null);
     }
 
     /// <summary>Every finding of the selection, counted by the database (the exact count the user asks for).</summary>
@@ -381,14 +382,17 @@ public sealed class FindingQueries
         strategy == Strategy.Ordered ? IndexOrderedKeys(s, part) : FormOrderedKeys(s, part);
 
     /// <summary>
-    /// The part's findings read in the order of the check code or severity index (year, form), each form of them kept
-    /// when it passes the form filters: the page is at the front of the index.
+    /// The part's findings read in the order of the check code or severity index (year, form, position), each form of
+    /// them kept when it passes the form filters (not looked up when there are none but the year): the page is at the
+    /// front of the index.
     /// </summary>
     private static IQueryable<FindingKey> IndexOrderedKeys(Selection s, Part part)
     {
-        var joined = from x in s.Findings(part)
-                     join f in s.Forms(part) on x.FormId equals f.Id
-                     select new { x.Year, x.FormId, x.Position };
+        var joined = s.EveryForm(part)
+            ? s.Findings(part).Select(x => new { x.Year, x.FormId, x.Position }) // every finding has its form: the index alone
+            : from x in s.Findings(part)
+              join f in s.Forms(part) on x.FormId equals f.Id
+              select new { x.Year, x.FormId, x.Position };
         var sorted = s.FormOrder.Sort == FormSort.Year
             ? joined.OrderBy(r => r.Year).ThenBy(r => r.FormId)
             : joined.OrderByDescending(r => r.Year).ThenByDescending(r => r.FormId);
@@ -560,7 +564,8 @@ public sealed class FindingQueries
         Dictionary<long, long> formCounts,
         Dictionary<long, string> departmentNames,
         bool cubeExact,
-        bool inOrder)
+        bool inOrder,
+        bool everyForm)
     {
         /// <summary>True when the stored totals are the query's own counts (it filters by year, department, check and severity only).</summary>
         public bool CubeExact { get; } = cubeExact;
@@ -570,6 +575,9 @@ public sealed class FindingQueries
         private bool textTooCommon;
 
         public IQueryable<FormRecord> Forms(Part part) => Within(forms, part);
+
+        /// <summary>True when the part's forms are all the forms of the query's year (or all): its findings need not be joined with them.</summary>
+        public bool EveryForm(Part part) => everyForm && part.Department is null && !part.NoDepartment;
 
         private static IQueryable<FormRecord> Within(IQueryable<FormRecord> forms, Part part) => part switch
         {

@@ -236,8 +236,8 @@ public abstract class JixiaoDbContext : DbContext
         f.HasKey(x => new { x.FormId, x.Position });
         f.Property(x => x.Code).HasMaxLength(40);
         f.Property(x => x.Field).HasMaxLength(200);
-        f.HasIndex(x => new { x.Code, x.Year, x.FormId });
-        f.HasIndex(x => new { x.Severity, x.Year, x.FormId });
+        f.HasIndex(x => new { x.Code, x.Year, x.FormId, x.Position });
+        f.HasIndex(x => new { x.Severity, x.Year, x.FormId, x.Position });
 
         // most findings are of one form: only those of a pair are indexed by the other form
         f.HasIndex(x => x.RelatedFormId).HasFilter("related_form_id IS NOT NULL");

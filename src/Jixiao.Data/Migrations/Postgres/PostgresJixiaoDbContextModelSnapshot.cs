@@ -464,9 +464,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasIndex("RelatedFormId")
                         .HasFilter("related_form_id IS NOT NULL");
 
-                    b.HasIndex("Code", "Year", "FormId");
+                    b.HasIndex("Code", "Year", "FormId", "Position");
 
-                    b.HasIndex("Severity", "Year", "FormId");
+                    b.HasIndex("Severity", "Year", "FormId", "Position");
 
                     b.ToTable("findings", (string)null);
                 });

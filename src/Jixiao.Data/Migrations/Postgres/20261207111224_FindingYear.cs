@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Jixiao.Data.Migrations.Sqlite
+namespace Jixiao.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class FindingYear : Migration
@@ -21,16 +21,16 @@ namespace Jixiao.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "year",
                 table: "findings",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             // the findings stored before: their forms' years
-            migrationBuilder.Sql("UPDATE findings SET year = (SELECT f.year FROM forms f WHERE f.id = findings.form_id);");
+            migrationBuilder.Sql("UPDATE findings x SET year = f.year FROM forms f WHERE f.id = x.form_id AND f.year IS NOT NULL;");
 
             migrationBuilder.CreateIndex(
-                name: "IX_findings_code_year_form_id",
+                name: "IX_findings_code_year_form_id_position",
                 table: "findings",
-                columns: new[] { "code", "year", "form_id" });
+                columns: new[] { "code", "year", "form_id", "position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_findings_related_form_id",
@@ -39,16 +39,16 @@ namespace Jixiao.Data.Migrations.Sqlite
                 filter: "related_form_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_findings_severity_year_form_id",
+                name: "IX_findings_severity_year_form_id_position",
                 table: "findings",
-                columns: new[] { "severity", "year", "form_id" });
+                columns: new[] { "severity", "year", "form_id", "position" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_findings_code_year_form_id",
+                name: "IX_findings_code_year_form_id_position",
                 table: "findings");
 
             migrationBuilder.DropIndex(
@@ -56,7 +56,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                 table: "findings");
 
             migrationBuilder.DropIndex(
-                name: "IX_findings_severity_year_form_id",
+                name: "IX_findings_severity_year_form_id_position",
                 table: "findings");
 
             migrationBuilder.DropColumn(

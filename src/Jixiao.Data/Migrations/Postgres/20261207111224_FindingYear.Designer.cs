@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJixiaoDbContext))]
-    [Migration("20261207105036_FindingYear")]
+    [Migration("20261207111224_FindingYear")]
     partial class FindingYear
     {
         /// <inheritdoc />
@@ -467,9 +467,9 @@ namespace Jixiao.Data.Migrations.Postgres
                     b.HasIndex("RelatedFormId")
                         .HasFilter("related_form_id IS NOT NULL");
 
-                    b.HasIndex("Code", "Year", "FormId");
+                    b.HasIndex("Code", "Year", "FormId", "Position");
 
-                    b.HasIndex("Severity", "Year", "FormId");
+                    b.HasIndex("Severity", "Year", "FormId", "Position");
 
                     b.ToTable("findings", (string)null);
                 });

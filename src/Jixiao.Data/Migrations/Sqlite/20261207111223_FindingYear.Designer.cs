@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJixiaoDbContext))]
-    [Migration("20261207105035_FindingYear")]
+    [Migration("20261207111223_FindingYear")]
     partial class FindingYear
     {
         /// <inheritdoc />
@@ -451,9 +451,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.HasIndex("RelatedFormId")
                         .HasFilter("related_form_id IS NOT NULL");
 
-                    b.HasIndex("Code", "Year", "FormId");
+                    b.HasIndex("Code", "Year", "FormId", "Position");
 
-                    b.HasIndex("Severity", "Year", "FormId");
+                    b.HasIndex("Severity", "Year", "FormId", "Position");
 
                     b.ToTable("findings", (string)null);
                 });
