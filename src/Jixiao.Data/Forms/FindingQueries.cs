@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Workflow;
@@ -38,6 +39,9 @@ public sealed class FindingQueries
 
     private readonly JixiaoDatabase database;
 
+    // by year (0: every year)
+    private readonly ConcurrentDictionary<int, KeptIndexTotals> indexTotals = new();
+
     public FindingQueries(JixiaoDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -61,6 +65,9 @@ public sealed class FindingQueries
     /// reads; 0: whenever it can; <see cref="double.PositiveInfinity"/>: never).
     /// </summary>
     public double IndexOrderWeight { get; init; } = 1.0;
+
+    /// <summary>How long what the check code and severity indexes hold is kept (it only weighs the ways of reading).</summary>
+    public TimeSpan IndexTotalsLifetime { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A search that finds at most this many forms is read once through the search index by a walk; else each form walked is tested.</summary>
     public int TextMatchLimit { get; init; } = 50_000;
@@ -177,19 +184,37 @@ public sealed class FindingQueries
                 .ToDictionaryAsync(g => g.Key, g => g.Forms, cancellationToken);
         var names = byDepartment ? await Organisations.NamesAsync(db, cells.Select(c => (long?)c.DepartmentId), cancellationToken) : [];
 
-        // the check code and severity indexes hold the query's year (or every year) of every department: what reading a
-        // check or severity through them costs, and among how many forms
-        var inIndex = !byCheck
-            ? []
-            : await PortfolioQueries.FindingCells(db, null, formQuery.Year)
-                .GroupBy(c => new { c.Code, c.Severity })
-                .Select(g => new CubeCell(CubeCell.AllDepartments, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
-                .ToListAsync(cancellationToken);
-        var indexForms = !byCheck ? 0 : await PortfolioQueries.Cells(db, null, formQuery.Year, null).SumAsync(c => (long)c.Forms, cancellationToken);
-        return new Selection(this, db, query, forms, others, [.. cells.Where(c => c.Findings > 0)], new IndexTotals(inIndex, indexForms), formCounts, names,
+        var index = byCheck ? await IndexTotalsAsync(db, formQuery.Year, cancellationToken) : IndexTotals.None;
+        return new Selection(this, db, query, forms, others, [.. cells.Where(c => c.Findings > 0)], index, formCounts, names,
             FormQueries.CubeSummarises(formQuery) && query.Decision is null,
             inOrder: FormQueries.CubeCounts(formQuery) && query.Decision is null or FindingReviewFilter.Undecided,
             everyForm: FormQueries.CubeCounts(formQuery) && departments is null && formQuery.Kind is null);
+    }
+
+    /// <summary>
+    /// What the check code and severity indexes hold for <paramref name="year"/> (or every year), of every department:
+    /// what reading a check or severity through them costs, and among how many forms. Only weighs the ways of reading
+    /// (never a count shown), so it is kept until forms are stored or removed in this process, or for
+    /// <see cref="IndexTotalsLifetime"/>.
+    /// </summary>
+    private async Task<IndexTotals> IndexTotalsAsync(JixiaoDbContext db, int? year, CancellationToken cancellationToken)
+    {
+        var generation = StoredFormChanges.Generation;
+        var now = Environment.TickCount64;
+        var key = year ?? 0;
+        if (indexTotals.TryGetValue(key, out var kept) && kept.Generation == generation && now - kept.ReadAt < (long)IndexTotalsLifetime.TotalMilliseconds)
+        {
+            return kept.Totals;
+        }
+
+        var findings = await PortfolioQueries.FindingCells(db, null, year)
+            .GroupBy(c => new { c.Code, c.Severity })
+            .Select(g => new CubeCell(CubeCell.AllDepartments, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
+            .ToListAsync(cancellationToken);
+        var forms = await PortfolioQueries.Cells(db, null, year, null).SumAsync(c => (long)c.Forms, cancellationToken);
+        var totals = new IndexTotals(findings, forms);
+        indexTotals[key] = new KeptIndexTotals(generation, now, totals);
+        return totals;
     }
 
     /// <summary>Every finding of the selection, counted by the database (the exact count the user asks for).</summary>
@@ -522,7 +547,12 @@ public sealed class FindingQueries
     }
 
     /// <summary>The stored totals of the check code and severity indexes' range: findings by check and severity, and the forms.</summary>
-    private sealed record IndexTotals(List<CubeCell> Findings, long Forms);
+    private sealed record IndexTotals(List<CubeCell> Findings, long Forms)
+    {
+        public static IndexTotals None { get; } = new([], 0);
+    }
+
+    private sealed record KeptIndexTotals(long Generation, long ReadAt, IndexTotals Totals);
 
     /// <summary>How one part's rows are found.</summary>
     private enum Strategy
