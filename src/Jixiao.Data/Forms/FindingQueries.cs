@@ -349,7 +349,7 @@ public sealed class FindingQueries
     private async IAsyncEnumerable<List<FindingKey>?> WalkBatchesAsync(
         Selection s, Part part, long expected, StrongBox<bool> grow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var findings = s.Findings(part);
+        var findings = s.Findings(part, byForm: true);
         var size = s.FirstBatch(part, expected);
         long walked = 0;
         while (true)
@@ -378,7 +378,7 @@ public sealed class FindingQueries
         var strategy = s.StrategyOf(part, long.MaxValue, counting: false);
         if (strategy == Strategy.Walk)
         {
-            var findings = s.Findings(part);
+            var findings = s.Findings(part, byForm: true);
             long walked = 0;
             while (true)
             {
@@ -685,24 +685,44 @@ public sealed class FindingQueries
 
         /// <summary>
         /// The findings the query and the part select; with a check or severity, those of the query's year (the range
-        /// of the check code or severity index).
+        /// of the check code or severity index) — unless <paramref name="byForm"/>: they are read by their forms' keys.
         /// </summary>
-        public IQueryable<FindingRecord> Findings(Part part)
+        public IQueryable<FindingRecord> Findings(Part part, bool byForm = false)
         {
             IQueryable<FindingRecord> findings = db.Findings.AsNoTracking();
             var code = part.Code ?? query.Code;
             var severity = part.Severity ?? query.Severity;
-            if (code is not null)
+            if (byForm && db.Provider == DatabaseProvider.Sqlite)
             {
-                findings = findings.Where(x => x.Code == code);
+                // read by the forms' keys: SQLite keeps no statistics and would rather scan the whole range of a check or
+                // severity in its index than probe each form's key, so the comparisons are written so that it cannot
+                // use those indexes (an expression on the column, the way SQLite's documentation suggests)
+                var none = "";
+                var zero = 0;
+                if (code is not null)
+                {
+                    findings = findings.Where(x => x.Code + none == code);
+                }
+
+                if (severity is { } s)
+                {
+                    findings = findings.Where(x => (int)x.Severity + zero == (int)s);
+                }
+            }
+            else
+            {
+                if (code is not null)
+                {
+                    findings = findings.Where(x => x.Code == code);
+                }
+
+                if (severity is { } sv)
+                {
+                    findings = findings.Where(x => x.Severity == sv);
+                }
             }
 
-            if (severity is { } sv)
-            {
-                findings = findings.Where(x => x.Severity == sv);
-            }
-
-            if (query.Forms.Year is { } year && (code is not null || severity is not null))
+            if (!byForm && query.Forms.Year is { } year && (code is not null || severity is not null))
             {
                 findings = findings.Where(x => x.Year == year); // the range of the check code or severity index
             }
