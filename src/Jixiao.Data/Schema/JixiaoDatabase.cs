@@ -142,7 +142,7 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
     /// <summary>
     /// Creates the database when missing (the SQLite file and its folder) and applies the provider's pending
     /// migrations. Safe to call on every start. On SQLite it also switches the file to WAL so that pages can be read
-    /// while an import writes.
+    /// while an import writes, and tells the query planner the shape of the findings (<see cref="SqlitePlannerStatistics"/>).
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -169,6 +169,7 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
         {
             await using var connection = await OpenConnectionAsync(cancellationToken);
             await SqliteSearchIndex.EnsureAsync(connection, cancellationToken);
+            await SqlitePlannerStatistics.EnsureAsync(connection, cancellationToken);
         }
         else
         {
