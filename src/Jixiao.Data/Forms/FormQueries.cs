@@ -226,8 +226,10 @@ public sealed class FormQueries
         }
 
         var cells = await PortfolioQueries.Cells(db, departments, query.Year, null).ToListAsync(cancellationToken);
+        // summed by the database: the stored findings are a row per year × department × check × severity (thousands)
         var severities = await PortfolioQueries.FindingCells(db, departments, query.Year)
-            .Select(c => new { c.Severity, c.Findings })
+            .GroupBy(c => c.Severity)
+            .Select(g => new { Severity = g.Key, Findings = g.Sum(c => c.Findings) })
             .ToListAsync(cancellationToken);
         long Findings(Core.Checks.Severity severity) => severities.Where(c => c.Severity == severity).Sum(c => c.Findings);
 
