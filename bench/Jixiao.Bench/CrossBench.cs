@@ -90,7 +90,7 @@ public static class CrossBench
             {
                 await sqlite.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+                foreach (var f in new[] { path, path + "-wal", path + "-shm", path + "-import", path + "-recheck" })
                 {
                     File.Delete(f);
                 }

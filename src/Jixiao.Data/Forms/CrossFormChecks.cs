@@ -200,23 +200,32 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             }
         }
 
-        // compare each pair once; what each form already records is not added again
+        // compare each pair once (on every core: the comparisons only read the forms; the findings keep the pairs'
+        // order); what each form already records is not added again
         var pairs = new HashSet<(long, long)>();
-        var found = new List<(long Form, long Related, PairFinding Finding)>();
+        var order = new List<(long, long)>();
         foreach (var (id, others) in candidates)
         {
             foreach (var other in others)
             {
                 var key = id < other ? (id, other) : (other, id);
-                if (other == id || !loaded.ContainsKey(other) || !pairs.Add(key))
+                if (other != id && loaded.ContainsKey(other) && pairs.Add(key))
                 {
-                    continue;
+                    order.Add(key);
                 }
+            }
+        }
 
-                foreach (var f in FormPairs.Compare(loaded[key.Item1], loaded[key.Item2]))
-                {
-                    found.Add(f.On == PairSide.First ? (key.Item1, key.Item2, f) : (key.Item2, key.Item1, f));
-                }
+        var results = new IReadOnlyList<PairFinding>[order.Count];
+        Parallel.For(0, order.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            results[i] = FormPairs.Compare(loaded[order[i].Item1], loaded[order[i].Item2]));
+        var found = new List<(long Form, long Related, PairFinding Finding)>();
+        for (var i = 0; i < order.Count; i++)
+        {
+            var (first, second) = order[i];
+            foreach (var f in results[i])
+            {
+                found.Add(f.On == PairSide.First ? (first, second, f) : (second, first, f));
             }
         }
 
@@ -305,7 +314,9 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         DbConnection connection, DbTransaction transaction, Microsoft.EntityFrameworkCore.Metadata.IModel model, Dictionary<long, IReadOnlyList<FormSignature>> signatures, CancellationToken cancellationToken)
     {
         await Sql.ExecuteAsync(connection, transaction, $"DELETE FROM form_signatures WHERE form_id IN ({IdList(signatures.Keys)})", cancellationToken);
-        var rows = signatures.SelectMany(p => p.Value.Distinct().Select(s => new FormSignatureRecord { Kind = (short)s.Kind, Hash = s.Hash, FormId = p.Key })).ToList();
+        // in key order: the inserts walk the key once instead of seeking all over it
+        var rows = signatures.SelectMany(p => p.Value.Distinct().Select(s => new FormSignatureRecord { Kind = (short)s.Kind, Hash = s.Hash, FormId = p.Key }))
+            .OrderBy(r => r.Kind).ThenBy(r => r.Hash).ThenBy(r => r.FormId).ToList();
         await using var writer = BulkWriter.Create(connection, transaction);
         await writer.WriteAsync(SignaturesTable(model), rows, cancellationToken);
     }
@@ -317,26 +328,26 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
     /// </summary>
     private static async Task<Dictionary<long, List<long>>> CandidatesAsync(DbConnection connection, DbTransaction transaction, Dictionary<long, IReadOnlyList<FormSignature>> signatures, CancellationToken cancellationToken)
     {
-        // One statement for the chunk: each signature of its forms (stored just before) joined with the newest holders
-        // of that signature — from the one that is newest but the limit, found by an index seek, to the newest. The
-        // database walks the key (kind, hash, form_id) twice per signature; a signature held by thousands costs no more.
-        var holders = new Dictionary<(long Form, FormSignature Signature), List<long>>();
+        // One statement for the chunk: each distinct signature of its forms (stored just before) joined with its newest
+        // holders — from the one that is newest but the limit, found by an index seek, to the newest. The database walks
+        // the key (kind, hash, form_id) twice per signature; a signature held by thousands costs no more, and one held by
+        // many forms of the chunk (a project's forms, a template text) is read once for all of them.
+        var holders = new Dictionary<FormSignature, List<long>>();
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
-            SELECT w.form_id, w.kind, w.hash, s.form_id
-            FROM form_signatures w
+            SELECT w.kind, w.hash, s.form_id
+            FROM (SELECT DISTINCT kind, hash FROM form_signatures WHERE form_id IN ({IdList(signatures.Keys)})) w
             JOIN form_signatures s ON s.kind = w.kind AND s.hash = w.hash AND s.form_id >= coalesce(
                 (SELECT x.form_id FROM form_signatures x WHERE x.kind = w.kind AND x.hash = w.hash ORDER BY x.form_id DESC LIMIT 1 OFFSET {CandidatesPerSignature + 1}), 0)
-            WHERE w.form_id IN ({IdList(signatures.Keys)})
             """);
         await ReadAsync(connection, transaction, sql, reader =>
         {
-            var key = (reader.GetInt64(0), new FormSignature((SignatureKind)Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetInt64(2)));
+            var key = new FormSignature((SignatureKind)reader.GetInt16(0), reader.GetInt64(1));
             if (!holders.TryGetValue(key, out var list))
             {
                 holders[key] = list = [];
             }
 
-            list.Add(reader.GetInt64(3));
+            list.Add(reader.GetInt64(2));
         }, cancellationToken);
 
         var result = new Dictionary<long, List<long>>(signatures.Count);
@@ -347,7 +358,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             foreach (var s in own)
             {
                 // the form itself holds each of its signatures: more than the limit besides it is a template
-                if (!holders.TryGetValue((id, s), out var list) || (s.Kind == SignatureKind.Goal && list.Count > CandidatesPerSignature + 1))
+                if (!holders.TryGetValue(s, out var list) || (s.Kind == SignatureKind.Goal && list.Count > CandidatesPerSignature + 1))
                 {
                     continue;
                 }
@@ -373,8 +384,7 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
         var forms = found.Select(f => f.Form).Distinct().ToList();
         var existing = new HashSet<(long, string, long)>();
         var perCode = new Dictionary<(long, string), int>();
-        var positions = new Dictionary<long, int>();
-        var years = new Dictionary<long, int?>();
+        var stored = new Dictionary<long, StoredForm>();
         foreach (var part in forms.Chunk(500))
         {
             var list = IdList(part);
@@ -384,33 +394,33 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
                 existing.Add((key.Item1, key.Item2, r.GetInt64(2)));
                 perCode[key] = perCode.GetValueOrDefault(key) + 1;
             }, cancellationToken);
-            await ReadAsync(connection, transaction, $"SELECT f.id, f.year, (SELECT max(x.position) FROM findings x WHERE x.form_id = f.id) FROM forms f WHERE f.id IN ({list})", r =>
+            await ReadAsync(connection, transaction, $"""
+                SELECT f.id, f.year, f.department_id, f.kind, f.error_count, (SELECT max(x.position) FROM findings x WHERE x.form_id = f.id)
+                FROM forms f WHERE f.id IN ({list})
+                """, r =>
             {
-                years[r.GetInt64(0)] = r.IsDBNull(1) ? null : Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
-                if (!r.IsDBNull(2))
-                {
-                    positions[r.GetInt64(0)] = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
-                }
+                int? Int(int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+                stored[r.GetInt64(0)] = new StoredForm(Int(1), r.IsDBNull(2) ? null : r.GetInt64(2), Int(3) ?? 0, Int(4) ?? 0, Int(5) ?? -1);
             }, cancellationToken);
         }
 
+        var before = perCode.Keys.ToHashSet();
         var rows = new List<FindingRecord>();
         foreach (var (form, related, f) in found.OrderBy(x => x.Form).ThenBy(x => x.Related))
         {
             var key = (form, f.Rule.Code);
-            if (!existing.Add((form, f.Rule.Code, related)) || perCode.GetValueOrDefault(key) >= MaxPerCode)
+            if (!existing.Add((form, f.Rule.Code, related)) || perCode.GetValueOrDefault(key) >= MaxPerCode || !stored.TryGetValue(form, out var s))
             {
                 continue;
             }
 
             perCode[key] = perCode.GetValueOrDefault(key) + 1;
-            var position = positions.TryGetValue(form, out var p) ? p + 1 : 0;
-            positions[form] = position;
+            stored[form] = s = s with { LastPosition = s.LastPosition + 1 };
             rows.Add(new FindingRecord
             {
                 FormId = form,
-                Position = position,
-                Year = years.GetValueOrDefault(form),
+                Position = s.LastPosition,
+                Year = s.Year,
                 Code = f.Rule.Code,
                 Severity = f.Rule.Severity,
                 Category = f.Rule.Category,
@@ -428,17 +438,24 @@ public sealed class CrossFormChecks(JixiaoDatabase database)
             return 0;
         }
 
-        var touched = rows.Select(r => r.FormId).Distinct().ToList();
-        await PortfolioCube.ApplyFindingsAsync(connection, transaction, touched, -1, cancellationToken);
         await using (var writer = BulkWriter.Create(connection, transaction))
         {
             await writer.WriteAsync(FindingsTable(model), rows, cancellationToken);
         }
 
-        await RecountAsync(connection, transaction, touched, cancellationToken);
-        await PortfolioCube.ApplyFindingsAsync(connection, transaction, touched, 1, cancellationToken);
+        // the forms' counts and the totals get what the new findings add
+        var added = rows.GroupBy(r => r.FormId).Select(g =>
+        {
+            var s = stored[g.Key];
+            var byCode = g.GroupBy(r => (r.Code, r.Severity)).Select(c => (c.Key.Code, c.Key.Severity, c.Count(), !before.Contains((g.Key, c.Key.Code)))).ToList();
+            return new AddedFindings(g.Key, s.Year ?? 0, s.DepartmentId ?? 0, s.Kind, s.Errors, byCode);
+        }).ToList();
+        await PortfolioCube.AddFindingsAsync(connection, transaction, added, cancellationToken);
         return rows.Count;
     }
+
+    /// <summary>What the recording of findings reads of a stored form: its cell's key, its error count, its last finding's position (−1: none).</summary>
+    private sealed record StoredForm(int? Year, long? DepartmentId, int Kind, int Errors, int LastPosition);
 
     /// <summary>
     /// Inside the deletion of batch <paramref name="batchId"/>, before its forms go: the findings of the forms that stay

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Workflow;
@@ -39,8 +38,8 @@ public sealed class FindingQueries
 
     private readonly JixiaoDatabase database;
 
-    // by year (0: every year)
-    private readonly ConcurrentDictionary<int, KeptIndexTotals> indexTotals = new();
+    // what the check code and severity indexes hold, by year (0: every year); it only weighs the ways of reading
+    private readonly KeptUntilChanged<int, IndexTotals> indexTotals = new();
 
     public FindingQueries(JixiaoDatabase database)
     {
@@ -65,9 +64,6 @@ public sealed class FindingQueries
     /// reads; 0: whenever it can; <see cref="double.PositiveInfinity"/>: never).
     /// </summary>
     public double IndexOrderWeight { get; init; } = 1.0;
-
-    /// <summary>How long what the check code and severity indexes hold is kept (it only weighs the ways of reading).</summary>
-    public TimeSpan IndexTotalsLifetime { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A search that finds at most this many forms is read once through the search index by a walk; else each form walked is tested.</summary>
     public int TextMatchLimit { get; init; } = 50_000;
@@ -194,28 +190,19 @@ public sealed class FindingQueries
     /// <summary>
     /// What the check code and severity indexes hold for <paramref name="year"/> (or every year), of every department:
     /// what reading a check or severity through them costs, and among how many forms. Only weighs the ways of reading
-    /// (never a count shown), so it is kept until forms are stored or removed in this process, or for
-    /// <see cref="IndexTotalsLifetime"/>.
+    /// (never a count shown), so it is kept until forms are stored or removed in this process, or for 30 s
+    /// (<see cref="KeptUntilChanged{TKey, TValue}"/>).
     /// </summary>
-    private async Task<IndexTotals> IndexTotalsAsync(JixiaoDbContext db, int? year, CancellationToken cancellationToken)
-    {
-        var generation = StoredFormChanges.Generation;
-        var now = Environment.TickCount64;
-        var key = year ?? 0;
-        if (indexTotals.TryGetValue(key, out var kept) && kept.Generation == generation && now - kept.ReadAt < (long)IndexTotalsLifetime.TotalMilliseconds)
+    private Task<IndexTotals> IndexTotalsAsync(JixiaoDbContext db, int? year, CancellationToken cancellationToken) =>
+        indexTotals.GetAsync(year ?? 0, async () =>
         {
-            return kept.Totals;
-        }
-
-        var findings = await PortfolioQueries.FindingCells(db, null, year)
-            .GroupBy(c => new { c.Code, c.Severity })
-            .Select(g => new CubeCell(CubeCell.AllDepartments, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
-            .ToListAsync(cancellationToken);
-        var forms = await PortfolioQueries.Cells(db, null, year, null).SumAsync(c => (long)c.Forms, cancellationToken);
-        var totals = new IndexTotals(findings, forms);
-        indexTotals[key] = new KeptIndexTotals(generation, now, totals);
-        return totals;
-    }
+            var findings = await PortfolioQueries.FindingCells(db, null, year)
+                .GroupBy(c => new { c.Code, c.Severity })
+                .Select(g => new CubeCell(CubeCell.AllDepartments, g.Key.Code, g.Key.Severity, g.Sum(c => c.Findings)))
+                .ToListAsync(cancellationToken);
+            var forms = await PortfolioQueries.Cells(db, null, year, null).SumAsync(c => (long)c.Forms, cancellationToken);
+            return new IndexTotals(findings, forms);
+        });
 
     /// <summary>Every finding of the selection, counted by the database (the exact count the user asks for).</summary>
     private static Task<long> CountAllAsync(Selection s, CancellationToken cancellationToken) =>
@@ -552,7 +539,6 @@ public sealed class FindingQueries
         public static IndexTotals None { get; } = new([], 0);
     }
 
-    private sealed record KeptIndexTotals(long Generation, long ReadAt, IndexTotals Totals);
 
     /// <summary>How one part's rows are found.</summary>
     private enum Strategy
@@ -692,34 +678,16 @@ public sealed class FindingQueries
             IQueryable<FindingRecord> findings = db.Findings.AsNoTracking();
             var code = part.Code ?? query.Code;
             var severity = part.Severity ?? query.Severity;
-            if (byForm && db.Provider == DatabaseProvider.Sqlite)
+            // read by the forms' keys or by the check code or severity index, as the database's planner weighs them
+            // (on SQLite by the rows SqlitePlannerStatistics writes)
+            if (code is not null)
             {
-                // read by the forms' keys: SQLite keeps no statistics and would rather scan the whole range of a check or
-                // severity in its index than probe each form's key, so the comparisons are written so that it cannot
-                // use those indexes (an expression on the column, the way SQLite's documentation suggests)
-                var none = "";
-                var zero = 0;
-                if (code is not null)
-                {
-                    findings = findings.Where(x => x.Code + none == code);
-                }
-
-                if (severity is { } s)
-                {
-                    findings = findings.Where(x => (int)x.Severity + zero == (int)s);
-                }
+                findings = findings.Where(x => x.Code == code);
             }
-            else
-            {
-                if (code is not null)
-                {
-                    findings = findings.Where(x => x.Code == code);
-                }
 
-                if (severity is { } sv)
-                {
-                    findings = findings.Where(x => x.Severity == sv);
-                }
+            if (severity is { } sv)
+            {
+                findings = findings.Where(x => x.Severity == sv);
             }
 
             if (!byForm && query.Forms.Year is { } year && (code is not null || severity is not null))

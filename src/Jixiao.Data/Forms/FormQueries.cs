@@ -225,7 +225,25 @@ public sealed class FormQueries
             return FormTotals.Empty;
         }
 
-        var cells = await PortfolioQueries.Cells(db, departments, query.Year, null).ToListAsync(cancellationToken);
+        // a self-evaluation cell's budget and executed are already those of the forms that state both amounts; the
+        // database adds the cells up (a row per year × department × kind: hundreds to thousands of wide rows)
+        var parts = await PortfolioQueries.Cells(db, departments, query.Year, null)
+            .GroupBy(c => c.Kind == FormKind.TargetDeclaration)
+            .Select(g => new TotalsPart(
+                g.Key,
+                g.Sum(c => (long)c.Forms),
+                g.Sum(c => c.Budget),
+                g.Sum(c => c.Executed),
+                g.Sum(c => c.Budget),
+                g.Sum(c => c.PrintedTotalSum),
+                g.Sum(c => (long)c.PrintedTotalCount),
+                g.Sum(c => c.RecomputedTotalSum),
+                g.Sum(c => (long)c.RecomputedTotalCount),
+                0,
+                0,
+                0))
+            .ToListAsync(cancellationToken);
+
         // summed by the database: the stored findings are a row per year × department × check × severity (thousands)
         var severities = await PortfolioQueries.FindingCells(db, departments, query.Year)
             .GroupBy(c => c.Severity)
@@ -233,20 +251,6 @@ public sealed class FormQueries
             .ToListAsync(cancellationToken);
         long Findings(Core.Checks.Severity severity) => severities.Where(c => c.Severity == severity).Sum(c => c.Findings);
 
-        // a self-evaluation cell's budget and executed are already those of the forms that state both amounts
-        var parts = cells.GroupBy(c => c.Kind == FormKind.TargetDeclaration).Select(g => new TotalsPart(
-            g.Key,
-            g.Sum(c => (long)c.Forms),
-            g.Sum(c => c.Budget),
-            g.Sum(c => c.Executed),
-            g.Sum(c => c.Budget),
-            g.Sum(c => c.PrintedTotalSum),
-            g.Sum(c => (long)c.PrintedTotalCount),
-            g.Sum(c => c.RecomputedTotalSum),
-            g.Sum(c => (long)c.RecomputedTotalCount),
-            0,
-            0,
-            0)).ToList();
         return Combine(parts) with
         {
             Errors = Findings(Core.Checks.Severity.Error),

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Jixiao.Core.Checks;
 using Jixiao.Core.Scoring;
 using Jixiao.Data.Forms;
 using Jixiao.Data.Schema;
@@ -87,6 +88,67 @@ internal static class PortfolioCube
 
         // a check no longer reported leaves its cells at 0 when the findings are added again
         await ExecuteAsync(connection, transaction, "DELETE FROM finding_cells WHERE findings = 0", cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds findings to stored forms without changing anything else of them (the checks across forms): rather than
+    /// subtracting the forms' totals and adding them again (<see cref="ApplyFindingsAsync"/>), the cells get what the
+    /// new findings add, and the forms their counts — a few statements of literal rows, whatever the forms hold.
+    /// </summary>
+    internal static async Task AddFindingsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<AddedFindings> forms, CancellationToken cancellationToken)
+    {
+        static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        // the error count is set only where errors are added: it is in an index of the forms (sorting by errors)
+        foreach (var withErrors in new[] { true, false })
+        {
+            var set = (withErrors ? "error_count = error_count + v.column2, " : "") + "warning_count = warning_count + v.column3, info_count = info_count + v.column4";
+            foreach (var part in forms.Where(f => f.Added.Count > 0 && (f.Count(Severity.Error) > 0) == withErrors).OrderBy(f => f.FormId).Chunk(500))
+            {
+                var rows = part.Select(f => $"({N(f.FormId)}, {N(f.Count(Severity.Error))}, {N(f.Count(Severity.Warning))}, {N(f.Count(Severity.Info))})");
+                await ExecuteAsync(connection, transaction, $"UPDATE forms SET {set} FROM (VALUES {string.Join(", ", rows)}) AS v WHERE forms.id = v.column1", cancellationToken);
+            }
+        }
+
+        // the form cells: errors, warnings and the forms that had no error before (in key order, as every writer of cells)
+        var cells = forms.GroupBy(f => (f.Year, f.DepartmentId, f.Kind))
+            .Select(g => (g.Key, Errors: g.Sum(f => f.Count(Severity.Error)), Warnings: g.Sum(f => f.Count(Severity.Warning)),
+                WithErrors: g.Count(f => f.ErrorsBefore == 0 && f.Count(Severity.Error) > 0)))
+            .Where(c => c.Errors != 0 || c.Warnings != 0)
+            .OrderBy(c => c.Key.Year).ThenBy(c => c.Key.DepartmentId).ThenBy(c => c.Key.Kind).ToList();
+        // an upsert in key order, as every writer of cells (the cells exist: their forms are counted in them)
+        var zeros = FormColumns().Select(c => c.Column).Concat(IndicatorColumns().Select(c => c.Column))
+            .Where(c => c is not ("errors" or "warnings" or "forms_with_errors")).ToList();
+        foreach (var part in cells.Chunk(500))
+        {
+            var rows = part.Select(c => $"({N(c.Key.Year)}, {N(c.Key.DepartmentId)}, {N(c.Key.Kind)}, {N(c.Errors)}, {N(c.Warnings)}, {N(c.WithErrors)}{string.Concat(zeros.Select(_ => ", 0"))})");
+            await ExecuteAsync(connection, transaction, $"""
+                INSERT INTO portfolio_cells (year, department_id, kind, errors, warnings, forms_with_errors, {string.Join(", ", zeros)})
+                VALUES {string.Join(", ", rows)}
+                ON CONFLICT (year, department_id, kind) DO UPDATE SET
+                    errors = portfolio_cells.errors + excluded.errors,
+                    warnings = portfolio_cells.warnings + excluded.warnings,
+                    forms_with_errors = portfolio_cells.forms_with_errors + excluded.forms_with_errors
+                """, cancellationToken);
+        }
+
+        // the finding cells: the findings added, and the forms that had no finding of that check before
+        var findingCells = forms.SelectMany(f => f.Added.Select(a => (Key: (f.Year, f.DepartmentId, a.Code, a.Severity), a.Count, a.NewToForm)))
+            .GroupBy(a => a.Key)
+            .Select(g => (g.Key, Findings: g.Sum(a => a.Count), Forms: g.Count(a => a.NewToForm)))
+            .OrderBy(c => c.Key.Year).ThenBy(c => c.Key.DepartmentId).ThenBy(c => c.Key.Code, StringComparer.Ordinal).ThenBy(c => (int)c.Key.Severity).ToList();
+        foreach (var part in findingCells.Chunk(500))
+        {
+            var codes = part.Select(c => c.Key.Code).Distinct().Select((code, i) => (code, i)).ToDictionary(x => x.code, x => "@c" + N(x.i));
+            var rows = part.Select(c => $"({N(c.Key.Year)}, {N(c.Key.DepartmentId)}, {codes[c.Key.Code]}, {N((int)c.Key.Severity)}, {N(c.Findings)}, {N(c.Forms)})");
+            await ExecuteAsync(connection, transaction, $"""
+                INSERT INTO finding_cells (year, department_id, code, severity, findings, forms)
+                VALUES {string.Join(", ", rows)}
+                ON CONFLICT (year, department_id, code, severity) DO UPDATE SET
+                    findings = finding_cells.findings + excluded.findings,
+                    forms = finding_cells.forms + excluded.forms
+                """, cancellationToken, [.. codes.Select(c => (c.Value[1..], (object)c.Key))]);
+        }
     }
 
     /// <summary>
@@ -314,4 +376,14 @@ internal static class PortfolioCube
             findings = finding_cells.findings + excluded.findings,
             forms = finding_cells.forms + excluded.forms
         """;
+}
+
+/// <summary>
+/// The findings added to one stored form (<see cref="PortfolioCube.AddFindingsAsync"/>): its cell's key (year and
+/// department 0 when unknown, as in the cells), its error count before, and per check the findings added and whether
+/// the form had none of that check before.
+/// </summary>
+internal sealed record AddedFindings(long FormId, int Year, long DepartmentId, int Kind, int ErrorsBefore, IReadOnlyList<(string Code, Severity Severity, int Count, bool NewToForm)> Added)
+{
+    public int Count(Severity severity) => Added.Where(a => a.Severity == severity).Sum(a => a.Count);
 }

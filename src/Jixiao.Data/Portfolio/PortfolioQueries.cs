@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Jixiao.Core.Forms;
 using Jixiao.Core.Scoring;
 using Jixiao.Data.Entities;
@@ -19,16 +18,12 @@ public sealed class PortfolioQueries
     /// <summary>How long the filter choices are kept at most (against changes made by another process).</summary>
     public static readonly TimeSpan ChoicesLifetime = TimeSpan.FromSeconds(30);
 
-    private const int MaxKeptChoices = 512;
-
     private readonly JixiaoDatabase database;
     private readonly FormQueries forms;
 
     // the filter choices (years, departments, units) that every list page offers, by what they were asked for: they
     // change only when forms are stored or removed (StoredFormChanges) — read again then, or after ChoicesLifetime
-    private readonly ConcurrentDictionary<string, KeptChoices> choices = new(StringComparer.Ordinal);
-
-    private sealed record KeptChoices(long Generation, long ReadAt, object Value);
+    private readonly KeptUntilChanged<string, object> choices = new(StringComparer.Ordinal) { Lifetime = ChoicesLifetime };
 
     public PortfolioQueries(JixiaoDatabase database, FormQueries? forms = null)
     {
@@ -394,30 +389,10 @@ public sealed class PortfolioQueries
                 .OrderByDescending(y => y).ToListAsync(cancellationToken);
         });
 
-    /// <summary>
-    /// A filter choice as kept, or read by <paramref name="read"/> when it is not kept, the stored forms changed in this
-    /// process since (<see cref="StoredFormChanges"/>), or it is older than <see cref="ChoicesLifetime"/>. The change
-    /// counter is read before the data, so a change committed while reading makes the next call read again.
-    /// </summary>
+    /// <summary>A filter choice as kept, or read by <paramref name="read"/> (<see cref="KeptUntilChanged{TKey, TValue}"/>).</summary>
     private async Task<T> KeptAsync<T>(string key, Func<Task<T>> read)
-        where T : class
-    {
-        var generation = StoredFormChanges.Generation;
-        var now = Environment.TickCount64;
-        if (choices.TryGetValue(key, out var kept) && kept.Generation == generation && now - kept.ReadAt < (long)ChoicesLifetime.TotalMilliseconds)
-        {
-            return (T)kept.Value;
-        }
-
-        var value = await read();
-        if (choices.Count >= MaxKeptChoices)
-        {
-            choices.Clear();
-        }
-
-        choices[key] = new KeptChoices(generation, now, value);
-        return value;
-    }
+        where T : class =>
+        (T)await choices.GetAsync(key, async () => await read());
 
     private static string ScopeKey(DepartmentScope? scope) =>
         scope?.DepartmentIds is { } ids ? string.Join(",", ids) : "all";

@@ -112,8 +112,12 @@ public sealed class FormJsonWriter : IDisposable
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>Writes one form as a jixiao.form/1 object to any <see cref="Utf8JsonWriter"/>.</summary>
-    public static void WriteForm(Utf8JsonWriter writer, PerformanceForm form)
+    /// <summary>
+    /// Writes one form as a jixiao.form/1 object to any <see cref="Utf8JsonWriter"/>. With
+    /// <paramref name="plannedWeights"/>, a declaration's indicators keep their planned weights (计划分值, which a
+    /// declaration filled in Jixiao has and the published table does not print); otherwise they are null.
+    /// </summary>
+    public static void WriteForm(Utf8JsonWriter writer, PerformanceForm form, bool plannedWeights = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(form);
@@ -165,7 +169,7 @@ public sealed class FormJsonWriter : IDisposable
         writer.WriteStartArray();
         foreach (var indicator in form.Indicators)
         {
-            WriteIndicator(writer, indicator, declaration);
+            WriteIndicator(writer, indicator, declaration, plannedWeights);
         }
 
         writer.WriteEndArray();
@@ -193,7 +197,7 @@ public sealed class FormJsonWriter : IDisposable
         writer.WriteEndObject();
     }
 
-    private static void WriteIndicator(Utf8JsonWriter writer, Indicator indicator, bool declaration)
+    private static void WriteIndicator(Utf8JsonWriter writer, Indicator indicator, bool declaration, bool plannedWeights)
     {
         writer.WriteStartObject();
         WriteText(writer, JsonNames.Level1, indicator.Level1);
@@ -201,7 +205,7 @@ public sealed class FormJsonWriter : IDisposable
         WriteText(writer, JsonNames.Name, indicator.Name);
         WriteText(writer, JsonNames.Target, indicator.Target);
         WriteText(writer, JsonNames.Actual, declaration ? null : indicator.Actual);
-        WriteNumber(writer, JsonNames.Weight, declaration ? null : indicator.Weight);
+        WriteNumber(writer, JsonNames.Weight, declaration && !plannedWeights ? null : indicator.Weight);
         WriteNumber(writer, JsonNames.Score, declaration ? null : indicator.Score);
         WriteText(writer, JsonNames.Deviation, declaration ? null : indicator.Deviation);
         WriteIfSet(writer, JsonNames.Operator, indicator.Operator);

@@ -146,7 +146,7 @@ public static class OpenDataEndpoints
             writer.WriteString("region", f.Region);
             writer.WriteString("publishedAt", OpenDataColumns.Instant(f.PublishedAt));
             writer.WritePropertyName("form");
-            FormJsonWriter.WriteForm(writer, f.Detail.ToPerformanceForm());
+            FormJsonWriter.WriteForm(writer, f.Detail.ToPerformanceForm(), plannedWeights: true); // as indicators.csv
             writer.WriteEndObject();
         }
 

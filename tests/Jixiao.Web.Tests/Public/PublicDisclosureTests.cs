@@ -118,6 +118,13 @@ public sealed class PublicDisclosureTests(PublicFixture app) : IClassFixture<Pub
             var content = form.GetProperty("form");
             Assert.Equal((PublicScenario.PublishedProject, "新增监控点位 200 个。"), (content.GetProperty("projectName").GetString(), content.GetProperty("goals").GetProperty("annual").GetString()));
             Assert.Equal(["≥200(个)", "≥5(%)", "≥90(%)"], content.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("target").GetString()));
+
+            // a declaration's planned weights, as in indicators.csv
+            Assert.Equal(
+                indicatorRows.Skip(1).Where(r => r.Length > 1).Select(r => r[7]),
+                content.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("weight") is { ValueKind: JsonValueKind.Number } w
+                    ? w.GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));
+            Assert.Equal("50", content.GetProperty("indicators")[0].GetProperty("weight").GetRawText());
         }
 
         // each body's SHA-256 is in its header and in the checksum file; a second download is the same bytes
