@@ -127,8 +127,7 @@ public sealed class FormReviews(ReviewStore store, AccessPolicy policy, TimeProv
         RectificationStatus? waiting = AccessPolicy.Allows(caller, Permission.AnswerRectification) ? RectificationStatus.Open
             : AccessPolicy.Allows(caller, Permission.DemandRectification) ? RectificationStatus.Answered
             : null;
-        var count = waiting is { } w ? await store.CountRectificationsAsync(scope, w, null, cancellationToken) : 0;
-        var overdue = await store.CountRectificationsAsync(scope, RectificationStatus.Open, today, cancellationToken);
+        var (count, overdue) = await store.CountRectificationsAsync(scope, waiting, today, cancellationToken);
         return new RectificationCounts(count, overdue);
     }
 

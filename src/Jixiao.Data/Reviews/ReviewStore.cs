@@ -93,11 +93,25 @@ public sealed class ReviewStore
         return new PagedResult<RectificationItem>(items, total, page, size);
     }
 
-    /// <summary>How many requests within <paramref name="scope"/> have <paramref name="status"/> (and are overdue on a day, if given).</summary>
-    public async Task<int> CountRectificationsAsync(DepartmentScope? scope, RectificationStatus status, DateOnly? overdueOn = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// In one query (the navigation shows them on every page): how many requests within <paramref name="scope"/> have
+    /// <paramref name="waiting"/> (none when null), and how many are open past their deadline on <paramref name="today"/>.
+    /// </summary>
+    public async Task<(int Waiting, int Overdue)> CountRectificationsAsync(DepartmentScope? scope, RectificationStatus? waiting, DateOnly today, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateContext();
-        return await Filter(db, scope, status, overdueOn).CountAsync(cancellationToken);
+        var counting = waiting is not null;
+        var status = waiting ?? RectificationStatus.Open;
+        var counts = await Filter(db, scope, null, null)
+            .Where(r => r.Status == RectificationStatus.Open || (counting && r.Status == status))
+            .GroupBy(r => 1)
+            .Select(g => new
+            {
+                Waiting = g.Sum(r => counting && r.Status == status ? 1 : 0),
+                Overdue = g.Sum(r => r.Status == RectificationStatus.Open && r.Deadline < today ? 1 : 0),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return counts is null ? (0, 0) : (counts.Waiting, counts.Overdue);
     }
 
     /// <summary>

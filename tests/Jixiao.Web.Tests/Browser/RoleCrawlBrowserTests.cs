@@ -80,9 +80,18 @@ public sealed class RoleCrawlBrowserTests(BrowserFixture browser, ITestOutputHel
             await ImportPageBrowserTests.SignInAsync(page, user, password);
             var crawler = new SiteCrawler(context, page, app.BaseUrl, user, password, output);
 
-            // the navigation offers the role's pages and no other
+            // the navigation offers the role's pages and no other, on one line of a 1280 px desktop in both languages
             var offered = await page.Locator("nav.nav a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
             Assert.Equal(nav.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+            await page.SetViewportSizeAsync(1280, 900);
+            foreach (var language in new[] { "en", "zh-CN" })
+            {
+                await page.GotoAsync($"/culture/{language}?returnUrl=%2F");
+                var rows = await page.Locator("nav.nav a").EvaluateAllAsync<int>("as => new Set(as.map(a => Math.round(a.getBoundingClientRect().top))).size");
+                Assert.True(rows == 1, $"{user}, {language}: the menu takes {rows} lines at 1280 px");
+            }
+
+            await page.SetViewportSizeAsync(1366, 900);
 
             // the form pages to start from (after the first, /forms/{id} is not opened again): the police's, with the
             // request to answer and with findings to confirm or dismiss, and a demo form for those who may see it
