@@ -58,7 +58,7 @@ public sealed class JixiaoDatabase : IDisposable, IAsyncDisposable
             Writers = new SqliteWriters();
             sqliteOptions = new DbContextOptionsBuilder<SqliteJixiaoDbContext>()
                 .UseSqlite(connectionString, o => o.CommandTimeout(BusySeconds(busyTimeout)))
-                .AddInterceptors(Writers)
+                .AddInterceptors(Writers, new SqliteMemoryMap())
                 .Options;
             postgresOptions = new DbContextOptionsBuilder<PostgresJixiaoDbContext>().Options;
         }
