@@ -15,7 +15,7 @@ internal sealed class SqliteMemoryMap : DbConnectionInterceptor
     /// <summary>The most of the file mapped per connection (address space, not memory: the file cache backs it).</summary>
     public const long Bytes = 1L << 30;
 
-    private const string Pragma = "PRAGMA mmap_size = 1073741824";
+    private static readonly string Pragma = "PRAGMA mmap_size = " + Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
